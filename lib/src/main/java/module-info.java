@@ -1,0 +1,14 @@
+/**
+ * NATS decentralized security for Java: NKeys, and (in later releases) JWT claims, creds files and
+ * trust-chain verification.
+ *
+ * <p>Only API packages are exported; {@code io.github.natsjwt.internal} holds the codecs and
+ * cryptographic plumbing and may change without notice.
+ */
+module io.github.natsjwt {
+  requires org.bouncycastle.provider;
+  requires static transitive org.jspecify;
+
+  exports io.github.natsjwt;
+  exports io.github.natsjwt.nkey;
+}
