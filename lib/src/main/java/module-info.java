@@ -7,8 +7,11 @@
  */
 module io.github.natsjwt {
   requires org.bouncycastle.provider;
+  requires com.fasterxml.jackson.core;
   requires static transitive org.jspecify;
 
   exports io.github.natsjwt;
   exports io.github.natsjwt.nkey;
+  exports io.github.natsjwt.claims;
+  exports io.github.natsjwt.jwt;
 }

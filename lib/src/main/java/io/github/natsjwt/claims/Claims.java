@@ -1,0 +1,589 @@
+package io.github.natsjwt.claims;
+
+import io.github.natsjwt.internal.Base32;
+import io.github.natsjwt.internal.GoJsonWriter;
+import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields every NATS JWT has (spec claims.md section 2), and the entry points that read claims
+ * from JSON and write them back exactly as the Go reference does.
+ *
+ * <p>Immutable and thread-safe. The concrete types are {@link OperatorClaims}, {@code
+ * AccountClaims}, {@code UserClaims}, {@code ActivationClaims}, {@code
+ * AuthorizationRequestClaims}, {@code AuthorizationResponseClaims} and {@code GenericClaims}; no
+ * other subclass can exist. Times are whole seconds since the epoch, as in the token.
+ *
+ * <p>A claims object says nothing about who signed it. {@code Jwt.decode} checks the signature and
+ * the issuer's key type; only the trust verifier decides whether to trust the issuer.
+ */
+public abstract class Claims {
+  /** The format version this library writes. */
+  public static final int VERSION = 2;
+
+  final ClaimsData data;
+  private volatile @Nullable String json;
+
+  Claims(ClaimsData data) {
+    this.data = data;
+  }
+
+  // ------------------------------------------------------------------ common fields
+
+  /**
+   * Returns the kind of claim.
+   *
+   * @return the type
+   */
+  public abstract ClaimType type();
+
+  /**
+   * Returns the audience ({@code aud}).
+   *
+   * @return the audience, or {@code ""} when not set
+   */
+  public String audience() {
+    return data.audience;
+  }
+
+  /**
+   * Returns when the claim expires ({@code exp}); a claim is valid during its expiry second.
+   *
+   * @return the expiry, or empty when the claim never expires
+   */
+  public Optional<Instant> expiresAt() {
+    return data.expires == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(data.expires));
+  }
+
+  /**
+   * Returns the token id ({@code jti}): base32 of the SHA-512/256 of the common fields.
+   *
+   * @return the id, or {@code ""} for claims that have not been encoded
+   */
+  public String id() {
+    return data.id;
+  }
+
+  /**
+   * Returns when the claim was issued ({@code iat}); set by encoding.
+   *
+   * @return the issue time, or empty when not set
+   */
+  public Optional<Instant> issuedAt() {
+    return data.issuedAt == 0
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(data.issuedAt));
+  }
+
+  /**
+   * Returns the issuer's public key ({@code iss}); set by encoding to the signer's key.
+   *
+   * @return the issuer, or {@code ""} when not set
+   */
+  public String issuer() {
+    return data.issuer;
+  }
+
+  /**
+   * Returns the human-readable name ({@code name}).
+   *
+   * @return the name, or {@code ""}
+   */
+  public String name() {
+    return data.name;
+  }
+
+  /**
+   * Returns the time before which the claim is not valid ({@code nbf}).
+   *
+   * @return the not-before time, or empty when there is none
+   */
+  public Optional<Instant> notBefore() {
+    return data.notBefore == 0
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(data.notBefore));
+  }
+
+  /**
+   * Returns the subject ({@code sub}): the public key this claim is about.
+   *
+   * @return the subject
+   */
+  public String subject() {
+    return data.subject;
+  }
+
+  /**
+   * Returns the tags ({@code nats.tags}), as stored.
+   *
+   * @return an unmodifiable list
+   */
+  public List<String> tags() {
+    return data.tags;
+  }
+
+  /**
+   * Returns the format version: 2 for tokens written by this library or the current Go library,
+   * 1 for claims migrated from a v1 token, 0 for claims not yet encoded.
+   *
+   * @return the version
+   */
+  public int version() {
+    return data.version;
+  }
+
+  /**
+   * Returns whether the issuer is the subject itself.
+   *
+   * @return {@code true} when {@code iss} equals {@code sub}
+   */
+  public boolean isSelfSigned() {
+    return data.issuer.equals(data.subject);
+  }
+
+  /**
+   * Returns the raw expiry in seconds, as in the token.
+   *
+   * @return {@code exp}, 0 when not set
+   */
+  public long expiresAtSeconds() {
+    return data.expires;
+  }
+
+  /**
+   * Returns the raw issue time in seconds, as in the token.
+   *
+   * @return {@code iat}, 0 when not set
+   */
+  public long issuedAtSeconds() {
+    return data.issuedAt;
+  }
+
+  /**
+   * Returns the raw not-before time in seconds, as in the token.
+   *
+   * @return {@code nbf}, 0 when not set
+   */
+  public long notBeforeSeconds() {
+    return data.notBefore;
+  }
+
+  // ------------------------------------------------------------------ JSON
+
+  /**
+   * Returns the claims as compact JSON, byte for byte as the Go reference writes them: field
+   * order, omitted empty fields, sorted map keys and HTML-safe escaping (spec claims.md section 0).
+   *
+   * @return the payload JSON
+   */
+  public final String toJson() {
+    String j = json;
+    if (j == null) {
+      GoJsonWriter w = new GoJsonWriter();
+      w.beginObject();
+      data.writeCommon(w, true);
+      writeNats(w);
+      w.endObject();
+      j = w.toString();
+      json = j;
+    }
+    return j;
+  }
+
+  /** Writes {@code "nats":{...}} including the generic fields; nothing when there is none. */
+  abstract void writeNats(GoJsonWriter w);
+
+  /**
+   * Returns a copy stamped as the encoder stamps claims: issuer, issue time, format version 2, and
+   * the {@code jti} computed from the common fields.
+   *
+   * @param issuer the signer's public key
+   * @param issuedAt the issue time (whole seconds are kept)
+   * @return the stamped copy
+   * @throws InvalidClaimsException when the claims cannot be encoded: no subject, a subject of
+   *     the wrong key type, or a value the format cannot represent
+   */
+  public final Claims withIssuance(String issuer, Instant issuedAt) {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    if (data.subject.isEmpty()) {
+      throw new InvalidClaimsException("subject is not set");
+    }
+    checkEncodable();
+    ClaimsData stamped = data.copy();
+    stamped.issuer = issuer;
+    stamped.issuedAt = issuedAt.getEpochSecond();
+    stamped.id = "";
+    stamped.version = VERSION;
+    stamped.id = computeId(stamped);
+    return copyWith(stamped);
+  }
+
+  /** Throws {@link InvalidClaimsException} when the type's encode-time checks fail. */
+  abstract void checkEncodable();
+
+  /** Returns a claim of the same type and content with other common fields. */
+  abstract Claims copyWith(ClaimsData data);
+
+  static String computeId(ClaimsData d) {
+    GoJsonWriter w = new GoJsonWriter();
+    w.beginObject();
+    d.writeCommon(w, false);
+    w.endObject();
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-512/256")
+              .digest(w.toString().getBytes(StandardCharsets.UTF_8));
+      return new String(Base32.encode(hash));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-512/256 is required by every Java 17 runtime", e);
+    }
+  }
+
+  /**
+   * Reads claims from payload JSON, recognising v1 payloads and migrating them as the reference
+   * does (spec claims.md sections 1.7 and 1.9). Nothing is verified.
+   *
+   * @param json the payload JSON
+   * @return the claims, of the concrete type named by the payload
+   * @throws ClaimsFormatException when the JSON is malformed, a field has the wrong type, or the
+   *     kind or version is not supported
+   */
+  public static Claims fromJson(String json) {
+    Objects.requireNonNull(json, "json");
+    return fromJson(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads claims from payload JSON bytes (UTF-8).
+   *
+   * @param json the payload JSON
+   * @return the claims
+   * @throws ClaimsFormatException when the JSON is malformed, a field has the wrong type, or the
+   *     kind or version is not supported
+   */
+  public static Claims fromJson(byte[] json) {
+    Objects.requireNonNull(json, "json");
+    try {
+      return ClaimsReader.read(JsonIn.parse(json, ""));
+    } catch (JsonIn.ShapeException e) {
+      throw new ClaimsFormatException(e.path(), "claims JSON: " + e.getMessage(), e);
+    }
+  }
+
+  // ------------------------------------------------------------------ validation
+
+  /**
+   * Checks the claim against the rules of the reference (spec claims.md section 4) at the
+   * current time of a clock.
+   *
+   * @param clock the time source
+   * @return the findings, possibly empty
+   */
+  public final ValidationResult validate(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return validate(clock.instant());
+  }
+
+  /**
+   * Checks the claim against the rules of the reference at a given time.
+   *
+   * @param now the time to check expiry and not-before against
+   * @return the findings, possibly empty
+   */
+  public final ValidationResult validate(Instant now) {
+    Objects.requireNonNull(now, "now");
+    ValidationResult.Collector c = new ValidationResult.Collector();
+    validate(c, now.getEpochSecond());
+    return c.result();
+  }
+
+  /** Runs the type's rules in the reference's order. */
+  abstract void validate(ValidationResult.Collector c, long now);
+
+  /** The time checks of {@code ClaimsData.Validate}. */
+  final void validateTimes(ValidationResult.Collector c, long now) {
+    if (data.expires > 0 && now > data.expires) {
+      c.timeCheck("claim is expired");
+    }
+    if (data.notBefore > 0 && data.notBefore > now) {
+      c.timeCheck("claim is not yet valid");
+    }
+  }
+
+  // ------------------------------------------------------------------ object
+
+  /**
+   * Claims are equal when they are of the same type and their JSON is identical.
+   *
+   * @param o the other object
+   * @return whether both hold the same claims
+   */
+  @Override
+  public final boolean equals(@Nullable Object o) {
+    return o instanceof Claims
+        && ((Claims) o).type() == type()
+        && ((Claims) o).toJson().equals(toJson());
+  }
+
+  @Override
+  public final int hashCode() {
+    return toJson().hashCode();
+  }
+
+  /**
+   * Describes the claim briefly, without embedded tokens.
+   *
+   * @return for example {@code UserClaims[sub=U..., iss=A..., name=alice]}
+   */
+  @Override
+  public String toString() {
+    return getClass().getSimpleName()
+        + "[sub="
+        + data.subject
+        + ", iss="
+        + data.issuer
+        + (data.name.isEmpty() ? "" : ", name=" + data.name)
+        + "]";
+  }
+
+  static boolean isKey(String s, NKeyType type) {
+    return type.isValidPublicKey(s);
+  }
+
+  static boolean isPublicKey(String s) {
+    return NKey.isValidPublicKey(s);
+  }
+
+  // ------------------------------------------------------------------ builder
+
+  /**
+   * The setters every claims builder shares.
+   *
+   * <p>Not thread-safe; {@code build()} returns an immutable snapshot.
+   *
+   * @param <B> the concrete builder type
+   * @param <C> the claims type it builds
+   */
+  public abstract static class Builder<B extends Builder<B, C>, C extends Claims> {
+    final ClaimsData data;
+
+    Builder(ClaimsData data) {
+      this.data = data;
+    }
+
+    @SuppressWarnings("unchecked")
+    final B self() {
+      return (B) this;
+    }
+
+    /**
+     * Sets the subject: the public key the claim is about.
+     *
+     * @param subject the public key
+     * @return this builder
+     */
+    public B subject(String subject) {
+      data.subject = Objects.requireNonNull(subject, "subject");
+      return self();
+    }
+
+    /**
+     * Sets the human-readable name.
+     *
+     * @param name the name; {@code ""} clears it
+     * @return this builder
+     */
+    public B name(String name) {
+      data.name = Objects.requireNonNull(name, "name");
+      return self();
+    }
+
+    /**
+     * Sets the audience.
+     *
+     * @param audience the audience; {@code ""} clears it
+     * @return this builder
+     */
+    public B audience(String audience) {
+      data.audience = Objects.requireNonNull(audience, "audience");
+      return self();
+    }
+
+    /**
+     * Sets the expiry; fractions of a second are dropped.
+     *
+     * @param expiresAt the expiry, or {@code null} for none
+     * @return this builder
+     */
+    public B expiresAt(@Nullable Instant expiresAt) {
+      data.expires = expiresAt == null ? 0 : expiresAt.getEpochSecond();
+      return self();
+    }
+
+    /**
+     * Sets the time before which the claim is not valid.
+     *
+     * @param notBefore the time, or {@code null} for none
+     * @return this builder
+     */
+    public B notBefore(@Nullable Instant notBefore) {
+      data.notBefore = notBefore == null ? 0 : notBefore.getEpochSecond();
+      return self();
+    }
+
+    /**
+     * Sets the issuer. Encoding overwrites it with the signer's key.
+     *
+     * @param issuer the issuer's public key
+     * @return this builder
+     */
+    public B issuer(String issuer) {
+      data.issuer = Objects.requireNonNull(issuer, "issuer");
+      return self();
+    }
+
+    /**
+     * Sets the issue time. Encoding overwrites it with the clock's time.
+     *
+     * @param issuedAt the time, or {@code null} for none
+     * @return this builder
+     */
+    public B issuedAt(@Nullable Instant issuedAt) {
+      data.issuedAt = issuedAt == null ? 0 : issuedAt.getEpochSecond();
+      return self();
+    }
+
+    /**
+     * Replaces the tags with these values, stored as given.
+     *
+     * @param tags the tags
+     * @return this builder
+     */
+    public B tags(Collection<String> tags) {
+      data.tags = new ArrayList<>(tags);
+      data.tags.forEach(t -> Objects.requireNonNull(t, "tag"));
+      return self();
+    }
+
+    /**
+     * Adds tags as the reference's TagList does: trimmed, lower-cased, without empties or
+     * duplicates.
+     *
+     * @param tags the tags to add
+     * @return this builder
+     */
+    public B addTags(String... tags) {
+      for (String t : tags) {
+        String n = t.trim().toLowerCase(Locale.ROOT);
+        if (!n.isEmpty() && !data.tags.contains(n)) {
+          data.tags.add(n);
+        }
+      }
+      return self();
+    }
+
+    /**
+     * Removes tags as the reference's TagList does: each value trimmed and lower-cased, its first
+     * occurrence removed.
+     *
+     * @param tags the tags to remove
+     * @return this builder
+     */
+    public B removeTags(String... tags) {
+      for (String t : tags) {
+        data.tags.remove(t.trim().toLowerCase(Locale.ROOT));
+      }
+      return self();
+    }
+
+    /**
+     * Returns the immutable claims.
+     *
+     * @return the claims
+     */
+    public abstract C build();
+  }
+
+  /** The common fields, mutable while a builder or reader fills them. */
+  static final class ClaimsData {
+    String audience = "";
+    long expires;
+    String id = "";
+    long issuedAt;
+    String issuer = "";
+    String name = "";
+    long notBefore;
+    String subject = "";
+    List<String> tags = new ArrayList<>();
+    int version;
+
+    ClaimsData copy() {
+      ClaimsData d = new ClaimsData();
+      d.audience = audience;
+      d.expires = expires;
+      d.id = id;
+      d.issuedAt = issuedAt;
+      d.issuer = issuer;
+      d.name = name;
+      d.notBefore = notBefore;
+      d.subject = subject;
+      d.tags = new ArrayList<>(tags);
+      d.version = version;
+      return d;
+    }
+
+    /** A frozen copy for an immutable claims object. */
+    ClaimsData freeze() {
+      ClaimsData d = copy();
+      d.tags = List.copyOf(tags);
+      return d;
+    }
+
+    void writeCommon(GoJsonWriter w, boolean withId) {
+      w.field("aud", audience);
+      w.field("exp", expires);
+      if (withId) {
+        w.field("jti", id);
+      }
+      w.field("iat", issuedAt);
+      w.field("iss", issuer);
+      w.field("name", name);
+      w.field("nbf", notBefore);
+      w.field("sub", subject);
+    }
+
+    /** Writes the generic fields that end every typed {@code nats} object. */
+    void writeGeneric(GoJsonWriter w, ClaimType type) {
+      w.field("tags", tags);
+      w.field("type", type.jsonName());
+      w.field("version", version);
+    }
+
+    static ClaimsData read(JsonIn payload) {
+      ClaimsData d = new ClaimsData();
+      d.audience = payload.string("aud");
+      d.expires = payload.int64("exp");
+      d.id = payload.string("jti");
+      d.issuedAt = payload.int64("iat");
+      d.issuer = payload.string("iss");
+      d.name = payload.string("name");
+      d.notBefore = payload.int64("nbf");
+      d.subject = payload.string("sub");
+      return d;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.natsjwt.internal;
+
+import java.util.Arrays;
+
+/**
+ * Base64url without padding, as JWT segments use it, decoded with the Go reference's leniency.
+ *
+ * <p>Immutable and thread-safe. Decoding accepts only the URL alphabet, rejects {@code '='}, skips
+ * CR and LF anywhere (as Go's decoder does), and ignores non-zero unused bits in the last
+ * character (as Go does). Errors carry the position of the offending character.
+ */
+public final class Base64Url {
+  private static final byte[] ENCODE =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] DECODE = new byte[128];
+
+  static {
+    Arrays.fill(DECODE, (byte) -1);
+    for (int i = 0; i < ENCODE.length; i++) {
+      DECODE[ENCODE[i]] = (byte) i;
+    }
+  }
+
+  private Base64Url() {}
+
+  /** Thrown by {@link #decode}; carries the position of the bad character. */
+  public static final class MalformedException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int position;
+
+    MalformedException(String message, int position) {
+      super(message);
+      this.position = position;
+    }
+
+    /**
+     * Returns the zero-based position of the bad character within the decoded range.
+     *
+     * @return the position, or the range length when the length is the problem
+     */
+    public int position() {
+      return position;
+    }
+  }
+
+  /**
+   * Encodes bytes as base64url without padding.
+   *
+   * @param data the bytes
+   * @return the text
+   */
+  public static String encode(byte[] data) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(data);
+  }
+
+  /**
+   * Decodes base64url text, Go style.
+   *
+   * @param s the text
+   * @param off where to start
+   * @param end where to stop (exclusive)
+   * @return the bytes
+   * @throws MalformedException at the first character outside the alphabet, or when the number of
+   *     characters (not counting CR and LF) leaves a single dangling character
+   */
+  public static byte[] decode(CharSequence s, int off, int end) {
+    byte[] out = new byte[(end - off) * 3 / 4 + 1];
+    int o = 0;
+    int buffer = 0;
+    int bits = 0;
+    int count = 0;
+    for (int i = off; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || c == '\n') {
+        continue;
+      }
+      int v = c < 128 ? DECODE[c] : -1;
+      if (v < 0) {
+        throw new MalformedException(
+            (c == '=' ? "padding '=' is not allowed" : "illegal character " + show(c))
+                + " at position "
+                + (i - off),
+            i - off);
+      }
+      count++;
+      buffer = buffer << 6 | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out[o++] = (byte) (buffer >>> bits);
+        buffer &= (1 << bits) - 1;
+      }
+    }
+    if (count % 4 == 1) {
+      throw new MalformedException(
+          "illegal base64url length: " + count + " characters leave one dangling character",
+          end - off);
+    }
+    return o == out.length ? out : Arrays.copyOf(out, o);
+  }
+
+  private static String show(char c) {
+    return c > 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
+  }
+}

@@ -1,0 +1,252 @@
+package io.github.natsjwt.jwt;
+
+import io.github.natsjwt.claims.ClaimType;
+import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.claims.ClaimsFormatException;
+import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.nkey.InvalidNKeyException;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.nkey.Signer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Encodes and decodes NATS JWTs (spec claims.md section 1).
+ *
+ * <p>Immutable and thread-safe (static methods only).
+ *
+ * <pre>{@code
+ * String token = Jwt.encode(claims, accountKey);                 // signed, iat from the clock
+ * DecodedJwt<UserClaims> jwt = Jwt.decode(token, UserClaims.class);
+ * }</pre>
+ *
+ * <p>Encoding stamps the claims as the Go reference does (issuer, issue time, {@code jti}, format
+ * version 2) and produces the same bytes as the reference for the same claims, key and clock.
+ * Decoding checks the size (at most 1 MiB), the three-segment structure, the base64url (with the
+ * reference's leniency for CR and LF), the header, the signature against the {@code iss} key (v1
+ * tokens are verified over the payload only, as the reference does) and that the issuer's key
+ * type may issue the claim type. It does not run {@link Claims#validate} and does not establish
+ * trust.
+ */
+public final class Jwt {
+  /** The largest token accepted, in bytes, as in the reference. */
+  public static final int MAX_TOKEN_BYTES = 1 << 20;
+
+  private static final String V2_HEADER_SEGMENT =
+      Base64Url.encode("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
+
+  private Jwt() {}
+
+  /**
+   * Encodes and signs claims, stamping the issue time from the system clock (UTC).
+   *
+   * @param claims the claims
+   * @param signer the issuer's key
+   * @return the token
+   * @throws IssuerNotAllowedException when the signer's key type may not issue these claims
+   * @throws io.github.natsjwt.claims.InvalidClaimsException when the claims cannot be encoded
+   */
+  public static String encode(Claims claims, Signer signer) {
+    return encode(claims, signer, Clock.systemUTC());
+  }
+
+  /**
+   * Encodes and signs claims, stamping the issue time from a clock.
+   *
+   * @param claims the claims
+   * @param signer the issuer's key
+   * @param clock the time source for {@code iat}
+   * @return the token
+   * @throws IssuerNotAllowedException when the signer's key type may not issue these claims
+   * @throws io.github.natsjwt.claims.InvalidClaimsException when the claims cannot be encoded
+   */
+  public static String encode(Claims claims, Signer signer, Clock clock) {
+    Objects.requireNonNull(claims, "claims");
+    Objects.requireNonNull(signer, "signer");
+    Objects.requireNonNull(clock, "clock");
+    String issuer = signer.publicKey();
+    if (!claims.type().allowedIssuers().contains(signer.type())) {
+      throw new IssuerNotAllowedException(claims.type(), signer.type(), issuer);
+    }
+    Claims stamped = claims.withIssuance(issuer, clock.instant());
+    String toSign =
+        V2_HEADER_SEGMENT
+            + "."
+            + Base64Url.encode(stamped.toJson().getBytes(StandardCharsets.UTF_8));
+    byte[] signature = signer.sign(toSign.getBytes(StandardCharsets.US_ASCII));
+    return toSign + "." + Base64Url.encode(signature);
+  }
+
+  /**
+   * Decodes a token of any claim type and verifies its signature.
+   *
+   * @param token the token
+   * @return the decoded token; {@code claims()} has the type the payload names
+   * @throws MalformedJwtException when the token is not a well-formed NATS JWT
+   * @throws SignatureMismatchException when the signature does not verify with {@code iss}
+   * @throws IssuerNotAllowedException when the issuer's key type may not issue the claim type
+   */
+  public static DecodedJwt<Claims> decode(String token) {
+    return decode(token, Claims.class);
+  }
+
+  /**
+   * Decodes a token that must hold claims of one type, and verifies its signature.
+   *
+   * @param token the token
+   * @param type the expected claims class, for example {@code UserClaims.class}
+   * @param <T> the claims type
+   * @return the decoded token
+   * @throws MalformedJwtException when the token is not a well-formed NATS JWT
+   * @throws SignatureMismatchException when the signature does not verify with {@code iss}
+   * @throws IssuerNotAllowedException when the issuer's key type may not issue the claim type
+   * @throws ClaimTypeMismatchException when the token holds claims of another type
+   */
+  public static <T extends Claims> DecodedJwt<T> decode(String token, Class<T> type) {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(type, "type");
+    checkSize(token);
+    int dot1 = token.indexOf('.');
+    int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+    if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
+      int segments = token.isEmpty() ? 0 : token.split("\\.", -1).length;
+      throw new MalformedJwtException(
+          "token",
+          -1,
+          "a JWT has 3 segments separated by '.' (header.payload.signature), this one has "
+              + segments);
+    }
+    byte[] headerBytes = base64(token, 0, dot1, "header");
+    String headerJson = new String(headerBytes, StandardCharsets.UTF_8);
+    JwtHeader header = readHeader(headerBytes);
+    byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
+    String payloadJson = new String(payloadBytes, StandardCharsets.UTF_8);
+    Claims claims;
+    try {
+      claims = Claims.fromJson(payloadBytes);
+    } catch (ClaimsFormatException e) {
+      String field = e.field().isEmpty() ? "payload" : "payload." + e.field();
+      throw new MalformedJwtException(field, -1, "payload: " + e.getMessage(), e);
+    }
+    byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
+    boolean v1 = usesV1Signature(claims, header);
+    String signed = v1 ? token.substring(dot1 + 1, dot2) : token.substring(0, dot2);
+    verify(claims.issuer(), signed, signature, v1);
+    if (claims.type() != ClaimType.GENERIC) {
+      NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
+      if (!claims.type().allowedIssuers().contains(issuerType)) {
+        throw new IssuerNotAllowedException(claims.type(), issuerType, claims.issuer());
+      }
+    }
+    if (!type.isInstance(claims)) {
+      throw new ClaimTypeMismatchException(expectedName(type), claims.type());
+    }
+    return new DecodedJwt<>(token, header, headerJson, payloadJson, type.cast(claims));
+  }
+
+  private static void checkSize(String token) {
+    if (token.length() > MAX_TOKEN_BYTES / 3) {
+      long bytes = token.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_TOKEN_BYTES) {
+        throw new MalformedJwtException(
+            "token",
+            -1,
+            "token size " + bytes + " exceeds maximum of " + MAX_TOKEN_BYTES + " bytes");
+      }
+    }
+  }
+
+  private static byte[] base64(String token, int from, int to, String part) {
+    try {
+      return Base64Url.decode(token, from, to);
+    } catch (Base64Url.MalformedException e) {
+      throw new MalformedJwtException(
+          part, e.position(), "the " + part + " segment is not base64url: " + e.getMessage(), e);
+    }
+  }
+
+  private static JwtHeader readHeader(byte[] headerBytes) {
+    JsonIn json;
+    String typ;
+    String alg;
+    try {
+      json = JsonIn.parse(headerBytes, "header");
+      typ = json.string("typ");
+      alg = json.string("alg");
+    } catch (JsonIn.ShapeException e) {
+      throw new MalformedJwtException("header", -1, e.getMessage(), e);
+    }
+    if (!typ.toUpperCase(Locale.ROOT).equals("JWT")) {
+      throw new MalformedJwtException(
+          "header", -1, "header typ \"" + typ + "\" is not supported; expected \"JWT\"");
+    }
+    String lower = alg.toLowerCase(Locale.ROOT);
+    if (!lower.equals("ed25519-nkey") && !lower.equals("ed25519")) {
+      throw new MalformedJwtException(
+          "header",
+          -1,
+          "header alg \"" + alg + "\" is not supported; expected \"ed25519-nkey\" (or \"ed25519\""
+              + " for v1 tokens)");
+    }
+    return new JwtHeader(typ, alg);
+  }
+
+  /**
+   * v1 claims are signed over the payload only. Generic claims carry no version the reference
+   * trusts, so their header decides, as in the reference's generic decoder.
+   */
+  private static boolean usesV1Signature(Claims claims, JwtHeader header) {
+    if (claims.type() == ClaimType.GENERIC) {
+      return header.algorithm().equals("ed25519");
+    }
+    return claims.version() <= 1;
+  }
+
+  private static void verify(String issuer, String signed, byte[] signature, boolean v1) {
+    NKey key;
+    try {
+      key = NKey.fromPublicKey(issuer);
+    } catch (InvalidNKeyException e) {
+      throw new SignatureMismatchException(
+          issuer,
+          issuer.isEmpty()
+              ? "the token has no issuer (iss), so its signature cannot be verified"
+              : "the issuer (iss) is not a valid public key, so the signature cannot be verified: "
+                  + e.getMessage());
+    }
+    if (!key.type().isSigningType()) {
+      throw new SignatureMismatchException(
+          issuer, "the issuer (iss) " + issuer + " is a curve key, which cannot sign");
+    }
+    if (!key.verify(signed.getBytes(StandardCharsets.US_ASCII), signature)) {
+      throw new SignatureMismatchException(
+          issuer,
+          "the "
+              + (v1 ? "v1 " : "")
+              + "signature does not verify with the issuer "
+              + issuer
+              + (signature.length != NKey.SIGNATURE_BYTES
+                  ? " (it is " + signature.length + " bytes long, an Ed25519 signature is 64)"
+                  : ": the token was altered, or another key signed it"));
+    }
+  }
+
+  private static String expectedName(Class<?> type) {
+    String n = type.getSimpleName();
+    if (n.endsWith("Claims")) {
+      n = n.substring(0, n.length() - "Claims".length());
+    }
+    StringBuilder sb = new StringBuilder();
+    for (char c : n.toCharArray()) {
+      if (Character.isUpperCase(c) && sb.length() > 0) {
+        sb.append('_');
+      }
+      sb.append(Character.toLowerCase(c));
+    }
+    return sb.toString();
+  }
+}
