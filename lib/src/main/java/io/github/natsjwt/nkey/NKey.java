@@ -360,6 +360,7 @@ public final class NKey implements Signer, AutoCloseable {
   @Override
   public byte[] sign(byte[] data) {
     Objects.requireNonNull(data, "data");
+    checkNotWiped();
     requireSigningType();
     byte[] s = requireSeed(NKeyErrorCode.CANNOT_SIGN, NKeyOperationException.CANNOT_SIGN);
     byte[] signature = new byte[SIGNATURE_BYTES];
@@ -378,8 +379,8 @@ public final class NKey implements Signer, AutoCloseable {
   public boolean verify(byte[] data, byte[] signature) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
-    requireSigningType();
     checkNotWiped();
+    requireSigningType();
     if (signature.length != SIGNATURE_BYTES) {
       return false;
     }
@@ -793,6 +794,8 @@ public final class NKey implements Signer, AutoCloseable {
   }
 
   private byte[] requireCurveSeed(NKeyErrorCode code, String template) {
+    // A wiped key reports CLEARED for every use, before saying what its type cannot do.
+    checkNotWiped();
     if (type != NKeyType.CURVE) {
       throw new NKeyOperationException(
           NKeyErrorCode.INVALID_NKEY_OPERATION,
