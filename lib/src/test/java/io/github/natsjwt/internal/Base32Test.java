@@ -95,7 +95,8 @@ class Base32Test {
   void decode_characterOutsideAlphabet_reportsPositionAndCharacter(
       String input, int position, char character) {
     Base32.MalformedException e =
-        assertThrows(Base32.MalformedException.class, () -> Base32.decode(input, 0, input.length()));
+        assertThrows(
+            Base32.MalformedException.class, () -> Base32.decode(input, 0, input.length()));
 
     assertEquals(Base32.Problem.ILLEGAL_CHARACTER, e.problem());
     assertEquals(position, e.position());

@@ -168,17 +168,17 @@ class CryptoBoxTest {
   // ------------------------------------------------------------ Wycheproof x25519_test.json
 
   /**
-   * Every Wycheproof X25519 case. The suite marks each result "valid" or "acceptable" (this
-   * version has no "invalid"). How they map here:
+   * Every Wycheproof X25519 case. The suite marks each result "valid" or "acceptable" (this version
+   * has no "invalid"). How they map here:
    *
    * <ul>
    *   <li>valid: the agreement gives the expected secret and sealing uses it;
    *   <li>acceptable with a non-zero secret (twist points, non-canonical or special public keys):
    *       accepted, same secret as expected;
    *   <li>acceptable with the all-zero secret (low-order public keys): rejected. {@code
-   *       X25519.calculateAgreement} returns false, {@link CryptoBox#beforeNm} returns null, sealing
-   *       to such a key throws INVALID_RECIPIENT and opening from it COULD_NOT_DECRYPT (spec section
-   *       4: Go and JS fail to decrypt too).
+   *       X25519.calculateAgreement} returns false, {@link CryptoBox#beforeNm} returns null,
+   *       sealing to such a key throws INVALID_RECIPIENT and opening from it COULD_NOT_DECRYPT
+   *       (spec section 4: Go and JS fail to decrypt too).
    * </ul>
    */
   static Stream<Arguments> wycheproofX25519() {

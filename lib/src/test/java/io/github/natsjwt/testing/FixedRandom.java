@@ -30,7 +30,11 @@ public final class FixedRandom extends SecureRandom {
   public synchronized void nextBytes(byte[] out) {
     if (next + out.length > bytes.length) {
       throw new IllegalStateException(
-          "FixedRandom ran out: " + out.length + " bytes asked, " + (bytes.length - next) + " left");
+          "FixedRandom ran out: "
+              + out.length
+              + " bytes asked, "
+              + (bytes.length - next)
+              + " left");
     }
     System.arraycopy(bytes, next, out, 0, out.length);
     next += out.length;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test (or a test class) that reads third-party suites kept outside the repository. When a
- * listed file is missing the test is skipped with a message saying which file and how to supply
- * it, unless {@code natsjwt.thirdparty.required=true}, in which case it runs and fails.
+ * listed file is missing the test is skipped with a message saying which file and how to supply it,
+ * unless {@code natsjwt.thirdparty.required=true}, in which case it runs and fails.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
