@@ -1,6 +1,7 @@
 package io.github.natsjwt.nkey;
 
 import io.github.natsjwt.internal.Base32;
+import io.github.natsjwt.internal.CofactorlessEd25519;
 import io.github.natsjwt.internal.Crc16;
 import io.github.natsjwt.internal.CryptoBox;
 import java.nio.CharBuffer;
@@ -34,10 +35,13 @@ import org.jspecify.annotations.Nullable;
  * class is stricter than the reference: it accepts only canonical base32 with no white space, only
  * exact prefix bytes, and only 32-byte payloads.
  *
- * <p>Ed25519 verification accepts exactly what Go's {@code crypto/ed25519} accepts, with one known
- * exception: a public key whose encoding is not canonical (its y coordinate is not reduced modulo
- * p, ed25519-speccheck case 11) is rejected here and accepted by Go. No key generator produces
- * such a key.
+ * <p>Ed25519 verification accepts what Go's {@code crypto/ed25519} accepts (small-order keys
+ * included, non-reduced S refused), with two known exceptions. A public key whose encoding is not
+ * canonical (y not reduced modulo p, or a sign bit on x = 0 as in ed25519-speccheck case 11) is
+ * rejected here and accepted by Go; no key generator produces such a key. And for keys in the
+ * prime-order subgroup (every generated key) verification uses BouncyCastle's cofactored equation,
+ * so a signature whose R its signer deliberately moved by a small-order point verifies here and
+ * not in Go; only the holder of the seed can make one.
  */
 public final class NKey implements Signer, AutoCloseable {
   /** Bytes in every raw public key and raw seed. */
@@ -63,9 +67,12 @@ public final class NKey implements Signer, AutoCloseable {
   private final String publicKey;
   private final byte @Nullable [] seed;
   private volatile boolean wiped;
-  // Decoded public point, computed on the first verification; NO_POINT when it does not decode.
+  // How this key verifies, decided on the first verification: the decoded point when the key is in
+  // the prime-order subgroup (every generated key), SMALL_ORDER_PART when it is canonical but has a
+  // small-order component or is not a point, NO_POINT when its encoding is not canonical.
   private volatile @Nullable Object point;
   private static final Object NO_POINT = new Object();
+  private static final Object SMALL_ORDER_PART = new Object();
 
   private NKey(NKeyType type, byte[] publicRaw, byte @Nullable [] seed) {
     this.type = type;
@@ -360,6 +367,7 @@ public final class NKey implements Signer, AutoCloseable {
   @Override
   public byte[] sign(byte[] data) {
     Objects.requireNonNull(data, "data");
+    checkNotWiped();
     requireSigningType();
     byte[] s = requireSeed(NKeyErrorCode.CANNOT_SIGN, NKeyOperationException.CANNOT_SIGN);
     byte[] signature = new byte[SIGNATURE_BYTES];
@@ -378,19 +386,37 @@ public final class NKey implements Signer, AutoCloseable {
   public boolean verify(byte[] data, byte[] signature) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
-    requireSigningType();
     checkNotWiped();
-    if (signature.length != SIGNATURE_BYTES) {
+    requireSigningType();
+    // Go compares R byte for byte with the one it computes, so a non-canonical R never verifies.
+    if (signature.length != SIGNATURE_BYTES || !CofactorlessEd25519.isCanonical(signature, 0)) {
       return false;
     }
     Object p = point;
     if (p == null) {
-      Ed25519.PublicPoint decoded = Ed25519.validatePublicKeyPartialExport(publicRaw, 0);
-      p = decoded == null ? NO_POINT : decoded;
+      p = verificationPoint(publicRaw);
       point = p;
     }
-    return p != NO_POINT
-        && Ed25519.verify(signature, 0, (Ed25519.PublicPoint) p, data, 0, data.length);
+    if (p == NO_POINT) {
+      return false;
+    }
+    if (p == SMALL_ORDER_PART) {
+      return CofactorlessEd25519.verify(publicRaw, data, signature);
+    }
+    return Ed25519.verify(signature, 0, (Ed25519.PublicPoint) p, data, 0, data.length);
+  }
+
+  /**
+   * BouncyCastle checks the cofactored equation and refuses small-order keys; Go checks the
+   * cofactorless one and accepts them. For keys in the prime-order subgroup the two differ only on
+   * signer-made signatures (see the class comment), so only other keys take the slower exact path.
+   */
+  private static Object verificationPoint(byte[] publicRaw) {
+    if (!CofactorlessEd25519.isCanonical(publicRaw, 0)) {
+      return NO_POINT;
+    }
+    Ed25519.PublicPoint primeOrder = Ed25519.validatePublicKeyFullExport(publicRaw, 0);
+    return primeOrder != null ? primeOrder : SMALL_ORDER_PART;
   }
 
   /**
@@ -793,6 +819,8 @@ public final class NKey implements Signer, AutoCloseable {
   }
 
   private byte[] requireCurveSeed(NKeyErrorCode code, String template) {
+    // A wiped key reports CLEARED for every use, before saying what its type cannot do.
+    checkNotWiped();
     if (type != NKeyType.CURVE) {
       throw new NKeyOperationException(
           NKeyErrorCode.INVALID_NKEY_OPERATION,
