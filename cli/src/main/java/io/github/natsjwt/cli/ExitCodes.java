@@ -9,8 +9,10 @@ import io.github.natsjwt.nkey.SignatureVerificationException;
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
+
   /** A signature did not verify, or a sealed message did not open (authenticate). */
   public static final int VERIFICATION_FAILED = 1;
+
   /** Usage errors, malformed keys, keys of the wrong type, unreadable or unwritable files. */
   public static final int BAD_INPUT = 2;
 
@@ -19,10 +21,9 @@ public final class ExitCodes {
   /**
    * Returns the exit code for a failure.
    *
-   * <p>Only a failed signature check, a sealed message that does not authenticate, and a demo
-   * check that does not hold count as verification failures; every other failure, including
-   * unexpected ones, is reported as bad input so that scripts never mistake it for a forged
-   * signature.
+   * <p>Only a failed signature check, a sealed message that does not authenticate, and a demo check
+   * that does not hold count as verification failures; every other failure, including unexpected
+   * ones, is reported as bad input so that scripts never mistake it for a forged signature.
    *
    * @param failure what the command threw
    * @return {@link #VERIFICATION_FAILED} or {@link #BAD_INPUT}

@@ -17,9 +17,10 @@ import picocli.CommandLine.ParameterException;
 public final class Inputs {
   /** The file name that stands for standard input. */
   public static final String STDIN = "-";
+
   /**
-   * Largest key, signature or sealed-message file read. A key file holds a seed and little else
-   * (a creds file is about 1 KB), so anything bigger is the wrong file.
+   * Largest key, signature or sealed-message file read. A key file holds a seed and little else (a
+   * creds file is about 1 KB), so anything bigger is the wrong file.
    */
   public static final int MAX_SMALL_FILE_BYTES = 64 * 1024;
 
@@ -184,7 +185,10 @@ public final class Inputs {
       return Path.of(source);
     } catch (InvalidPathException e) {
       throw new InputException(
-          "cannot read " + describe(what, source) + ": not a valid file name (" + e.getReason()
+          "cannot read "
+              + describe(what, source)
+              + ": not a valid file name ("
+              + e.getReason()
               + ")",
           e);
     }
@@ -192,7 +196,9 @@ public final class Inputs {
 
   private static InputException tooBig(String what, String source) {
     return new InputException(
-        describe(what, source) + " is larger than " + MAX_SMALL_FILE_BYTES / 1024
+        describe(what, source)
+            + " is larger than "
+            + MAX_SMALL_FILE_BYTES / 1024
             + " KiB; is it the right file?");
   }
 

@@ -43,7 +43,11 @@ public final class KeySources {
       }
       if (line[0] != 'S') {
         throw new InputException(
-            where + " holds a public key (" + CharBuffer.wrap(line) + "), not a seed; " + option
+            where
+                + " holds a public key ("
+                + CharBuffer.wrap(line)
+                + "), not a seed; "
+                + option
                 + " needs the seed");
       }
       return NKey.fromSeed(line);
@@ -79,7 +83,8 @@ public final class KeySources {
         }
         if (line[0] == 'S') {
           throw new InputException(
-              where + " holds a seed, not a public key; keep it secret, and get its public key"
+              where
+                  + " holds a seed, not a public key; keep it secret, and get its public key"
                   + " with 'natsjwt key inspect --file <file>'");
         }
         return new String(line);
@@ -90,7 +95,8 @@ public final class KeySources {
     }
     if (Redaction.looksLikeSecret(value)) {
       throw new InputException(
-          option + " needs a public key, not a seed or private key; never put a seed on the"
+          option
+              + " needs a public key, not a seed or private key; never put a seed on the"
               + " command line, where it shows in the process list and shell history");
     }
     if (value.chars().allMatch(KeySources::isBase32)) {
@@ -98,7 +104,10 @@ public final class KeySources {
       return NKey.fromPublicKey(value).publicKey();
     }
     throw new InputException(
-        "cannot read public key file '" + value + "': no such file, and " + option
+        "cannot read public key file '"
+            + value
+            + "': no such file, and "
+            + option
             + " is not a public key either");
   }
 

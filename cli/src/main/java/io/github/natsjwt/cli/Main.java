@@ -1,5 +1,6 @@
 package io.github.natsjwt.cli;
 
+import io.github.natsjwt.NatsJwtException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Entry point of the {@code natsjwt} tool.
  *
- * <p>Every failure ends as one line on standard error, prefixed with {@code natsjwt:}, with no stack
- * trace and with seeds redacted, and an exit code from {@link ExitCodes}.
+ * <p>Every failure ends as one line on standard error, prefixed with {@code natsjwt:}, with no
+ * stack trace and with seeds redacted, and an exit code from {@link ExitCodes}.
  */
 public final class Main {
   /** The command's name, as users type it. */
@@ -28,7 +29,9 @@ public final class Main {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(commandLine(StdStreams.system()).execute(args));
+    int exitCode = commandLine(StdStreams.system()).execute(args);
+    System.out.flush();
+    System.exit(exitCode);
   }
 
   /**
@@ -64,8 +67,7 @@ public final class Main {
   public static ParameterException missingSubcommand(CommandSpec spec) {
     return new ParameterException(
         spec.commandLine(),
-        "missing command: choose one of "
-            + String.join(", ", spec.subcommands().keySet()));
+        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
   }
 
   private static void error(StdStreams streams, String message) {
@@ -86,11 +88,12 @@ public final class Main {
   }
 
   private static String failureMessage(Exception ex) {
-    if (ex instanceof InputException || ex instanceof io.github.natsjwt.NatsJwtException) {
+    if (ex instanceof InputException || ex instanceof NatsJwtException) {
       return String.valueOf(ex.getMessage());
     }
     // A bug, not bad input: say what it was without a stack trace.
-    return "unexpected error: " + ex.getClass().getName()
+    return "unexpected error: "
+        + ex.getClass().getName()
         + (ex.getMessage() != null ? ": " + ex.getMessage() : "");
   }
 

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Keeps seeds and private keys out of what the tool prints about errors.
  *
- * <p>The library never puts secrets in its messages, but picocli repeats argument values in its
- * own ("Unmatched argument at index 1: 'SUAK...'"), and a user may pass a seed where a file name
+ * <p>The library never puts secrets in its messages, but picocli repeats argument values in its own
+ * ("Unmatched argument at index 1: 'SUAK...'"), and a user may pass a seed where a file name
  * belongs. Every error line goes through {@link #redact(String)}.
  */
 public final class Redaction {

@@ -41,7 +41,8 @@ public final class SecretFiles {
   public static void write(Path file, byte[] secret, boolean replace, StdStreams streams) {
     boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
     FileAttribute<?>[] attributes =
-        posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        posix
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
             : new FileAttribute<?>[0];
     if (Files.isDirectory(file)) {
       throw new InputException("cannot write '" + file + "': it is a directory");

@@ -1,8 +1,8 @@
 package io.github.natsjwt.cli.demo;
 
+import io.github.natsjwt.cli.key.KeyTypes;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
-import java.util.Locale;
 
 /** Generates one key of each type, named after the type ({@code "operator"}, ...). */
 final class KeyGenerationStep implements DemoStep {
@@ -31,6 +31,6 @@ final class KeyGenerationStep implements DemoStep {
    * @return its lower-case name, for example {@code "user"}
    */
   static String name(NKeyType type) {
-    return type.name().toLowerCase(Locale.ROOT);
+    return KeyTypes.name(type);
   }
 }

@@ -19,7 +19,9 @@ final class CurveKeys {
   static void requireCurve(NKey key, String source) {
     if (key.type() != NKeyType.CURVE) {
       throw new InputException(
-          Inputs.describe("key file", source) + " holds a " + KeyTypes.name(key.type())
+          Inputs.describe("key file", source)
+              + " holds "
+              + KeyTypes.withArticle(key.type())
               + " seed; sealing and opening need a curve seed (SX...): create one with"
               + " 'natsjwt key generate --type curve'");
     }

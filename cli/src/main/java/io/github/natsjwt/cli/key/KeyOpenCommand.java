@@ -75,7 +75,8 @@ public final class KeyOpenCommand implements Callable<Integer> {
   }
 
   private byte[] readSealed() {
-    String text = Inputs.withoutWhiteSpace(Inputs.readAll(sealedSource, "sealed file", streams.in()));
+    String text =
+        Inputs.withoutWhiteSpace(Inputs.readAll(sealedSource, "sealed file", streams.in()));
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code natsjwt key sign}: signs data, printing the signature as {@code nk -sign} does. */
 @Command(
     name = "sign",
-    description = "Sign data with a seed; print the Ed25519 signature in base64url without padding.")
+    description =
+        "Sign data with a seed; print the Ed25519 signature in base64url without padding.")
 public final class KeySignCommand implements Callable<Integer> {
   private final StdStreams streams;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** How key types are named on the command line: lower case, as {@code nk -gen} names them. */
-final class KeyTypes {
+public final class KeyTypes {
   private KeyTypes() {}
 
   /**
@@ -17,11 +17,24 @@ final class KeyTypes {
    * @param type the type
    * @return for example {@code "user"} or {@code "curve"}
    */
-  static String name(NKeyType type) {
+  public static String name(NKeyType type) {
     return type.name().toLowerCase(Locale.ROOT);
   }
 
-  /** Converts {@code --type} values, case-insensitively; {@code x25519} and {@code xkey} are curve. */
+  /**
+   * Returns the name with its indefinite article.
+   *
+   * @param type the type
+   * @return for example {@code "an operator"} or {@code "a user"}
+   */
+  static String withArticle(NKeyType type) {
+    boolean vowelSound = type == NKeyType.OPERATOR || type == NKeyType.ACCOUNT;
+    return (vowelSound ? "an " : "a ") + name(type);
+  }
+
+  /**
+   * Converts {@code --type} values, case-insensitively; {@code x25519} and {@code xkey} are curve.
+   */
   static final class Converter implements ITypeConverter<NKeyType> {
     @Override
     public NKeyType convert(String value) {
@@ -29,7 +42,10 @@ final class KeyTypes {
           .orElseThrow(
               () ->
                   new TypeConversionException(
-                      "'" + value + "' is not a key type; use one of " + String.join(", ", names())));
+                      "'"
+                          + value
+                          + "' is not a key type; use one of "
+                          + String.join(", ", names())));
     }
   }
 

@@ -57,7 +57,8 @@ public final class KeyVerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs.requireAtMostOneStdin(spec, publicKeySource, signatureSource, dataSource);
-    NKey key = NKey.fromPublicKey(KeySources.readPublicKey(publicKeySource, "--pubkey", streams.in()));
+    NKey key =
+        NKey.fromPublicKey(KeySources.readPublicKey(publicKeySource, "--pubkey", streams.in()));
     byte[] signature = readSignature();
     byte[] data = Inputs.readAll(dataSource, "data file", streams.in());
     key.verifyOrThrow(data, signature);
@@ -75,12 +76,15 @@ public final class KeyVerifyCommand implements Callable<Integer> {
       }
       if (!Inputs.isReadable(value)) {
         throw new InputException(
-            "cannot read signature file '" + value + "': no such file (a signature given directly"
-                + " is " + SIGNATURE_BASE64URL_CHARS + " characters of base64url)");
+            "cannot read signature file '"
+                + value
+                + "': no such file (a signature given directly"
+                + " is "
+                + SIGNATURE_BASE64URL_CHARS
+                + " characters of base64url)");
       }
     }
-    String text =
-        Inputs.withoutWhiteSpace(Inputs.readSmall(value, "signature file", streams.in()));
+    String text = Inputs.withoutWhiteSpace(Inputs.readSmall(value, "signature file", streams.in()));
     return Inputs.decodeBase64(text)
         .orElseThrow(
             () ->
