@@ -76,15 +76,16 @@ public final class KeyVerifyCommand implements Callable<Integer> {
       }
       if (!Inputs.isReadable(value)) {
         throw new InputException(
-            "cannot read signature file '"
-                + value
-                + "': no such file (a signature given directly"
-                + " is "
-                + SIGNATURE_BASE64URL_CHARS
-                + " characters of base64url)");
+            String.format(
+                "cannot read signature file '%s': no such file (a signature given directly is %d"
+                    + " characters of base64url)",
+                value, SIGNATURE_BASE64URL_CHARS));
       }
     }
     String text = Inputs.withoutWhiteSpace(Inputs.readSmall(value, "signature file", streams.in()));
+    if (text.isEmpty()) {
+      throw new InputException(Inputs.describe("signature file", value) + " is empty");
+    }
     return Inputs.decodeBase64(text)
         .orElseThrow(
             () ->

@@ -239,6 +239,18 @@ class KeyVerifyCommandTest {
   }
 
   @Test
+  void verify_emptySignatureFile_exits2() throws IOException {
+    Path data = write("msg", "x");
+    Path sig = write("msg.sig", "\n");
+
+    Result r =
+        run("key", "verify", "--pubkey", README_PUBLIC, "--sig", sig.toString(), data.toString());
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().endsWith("msg.sig' is empty\n"), r::toString);
+  }
+
+  @Test
   void verify_truncatedSignatureFile_exits1() throws IOException {
     Path data = write("msg", README.get("message_utf8").asText());
     Path sig = write("msg.sig", README_SIG.substring(0, 80));
