@@ -1,0 +1,35 @@
+package io.github.natsjwt.cli;
+
+import io.github.natsjwt.cli.demo.DemoCommand;
+import io.github.natsjwt.cli.key.KeyCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code natsjwt} command; it only dispatches to its subcommands. */
+@Command(
+    name = Main.NAME,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    scope = ScopeType.INHERIT,
+    description = "NATS decentralized security from the shell: NKeys (and later JWTs and creds).",
+    subcommands = {DemoCommand.class, KeyCommand.class, HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  verification failed: bad signature, or a sealed message that does not open",
+      "  2  bad input: usage error, malformed or wrong-type key, unreadable file"
+    })
+public final class NatsJwtCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  /** Creates the command; picocli calls this. */
+  public NatsJwtCommand() {}
+
+  @Override
+  public void run() {
+    throw Main.missingSubcommand(spec);
+  }
+}

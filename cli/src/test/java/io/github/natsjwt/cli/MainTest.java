@@ -1,0 +1,114 @@
+package io.github.natsjwt.cli;
+
+import static io.github.natsjwt.cli.CliRunner.run;
+import static io.github.natsjwt.cli.SeedAssertions.assertNoSeed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.natsjwt.cli.CliRunner.Result;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MainTest {
+  static Stream<String> commands() {
+    return Stream.of(
+        "",
+        "demo",
+        "key",
+        "key generate",
+        "key inspect",
+        "key sign",
+        "key verify",
+        "key seal",
+        "key open");
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void help_everyCommand_printsUsageAndExitCodes(String command) {
+    Result r = run(append(command, "--help"));
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().startsWith("Usage: natsjwt"), r::toString);
+    assertTrue(r.stdout().contains("Exit codes:"), r::toString);
+    assertEquals("", r.stderr());
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void version_everyCommand_printsVersion(String command) {
+    Result r = run(append(command, "--version"));
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("natsjwt " + VersionProvider.version() + "\n", r.stdout());
+  }
+
+  @Test
+  void version_fromFilteredResource_isProjectVersion() {
+    assertFalse(VersionProvider.version().equals("unknown"));
+    assertFalse(VersionProvider.version().contains("$"));
+  }
+
+  @Test
+  void helpCommand_forSubcommand_printsItsUsage() {
+    Result r = run("help", "key");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().startsWith("Usage: natsjwt key"), r::toString);
+  }
+
+  @Test
+  void run_noCommand_exits2ListingCommands() {
+    Result r = run();
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals(
+        "natsjwt: missing command: choose one of demo, key, help (see 'natsjwt --help')\n",
+        r.stderr());
+  }
+
+  @Test
+  void run_keyWithoutSubcommand_exits2() {
+    Result r = run("key");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("choose one of generate, inspect, sign"), r::toString);
+  }
+
+  @Test
+  void run_unknownCommand_exits2OneLine() {
+    Result r = run("keys");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals(1, r.stderr().lines().count(), r::toString);
+    assertTrue(r.stderr().startsWith("natsjwt: "), r::toString);
+  }
+
+  @Test
+  void run_unknownOption_exits2WithoutStackTrace() {
+    Result r = run("key", "generate", "--type", "user", "--bogus");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals(1, r.stderr().lines().count(), r::toString);
+    assertTrue(r.stderr().contains("--bogus"), r::toString);
+    assertFalse(r.stderr().contains("\tat "), r::toString);
+  }
+
+  @Test
+  void run_seedInUnknownOptionValue_isRedacted() {
+    String seed = Vectors.ed25519("user").get("seed").asText();
+
+    Result r = run("key", "generate", "--type", seed);
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("SU...(redacted)"), r::toString);
+    assertNoSeed(r.all(), seed);
+  }
+
+  private static String[] append(String command, String option) {
+    return (command.isEmpty() ? option : command + " " + option).split(" ");
+  }
+}
