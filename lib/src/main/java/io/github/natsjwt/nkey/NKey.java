@@ -685,16 +685,18 @@ public final class NKey implements Signer, AutoCloseable {
    */
   private static byte[] decodePublic(
       CharSequence chars, String what, @Nullable NKeyType expected, @Nullable NKeyErrorCode code) {
-    byte[] raw = decodeChecked(chars, what, false, code);
+    // Input that starts like a seed or private key is treated as secret: nothing of it is quoted.
+    boolean secret = chars.length() > 0 && (chars.charAt(0) == 'S' || chars.charAt(0) == 'P');
+    byte[] raw = decodeChecked(chars, what, secret, code);
     int prefix = raw[0] & 0xFF;
     NKeyType found = NKeyType.ofPrefixByte(prefix).orElse(null);
     if (found == null) {
-      boolean secret = (prefix & 0xF8) == PREFIX_SEED || prefix == PREFIX_PRIVATE;
+      boolean secretPrefix = (prefix & 0xF8) == PREFIX_SEED || prefix == PREFIX_PRIVATE;
       String hint =
           (prefix & 0xF8) == PREFIX_SEED
               ? " (it is a seed: keep it secret, and use NKey.fromSeed to load it)"
               : prefix == PREFIX_PRIVATE ? " (it is a private key: keep it secret)" : "";
-      if (secret) {
+      if (secretPrefix) {
         Arrays.fill(raw, (byte) 0);
       }
       throw new KeyTypeMismatchException(
@@ -767,8 +769,10 @@ public final class NKey implements Signer, AutoCloseable {
     int expected = Crc16.of(raw, 0, n);
     if (found != expected) {
       Arrays.fill(raw, (byte) 0);
-      throw new NKeyChecksumException(
-          code != null ? code : NKeyErrorCode.INVALID_CHECKSUM, what, expected, found);
+      throw secret
+          ? new NKeyChecksumException(code != null ? code : NKeyErrorCode.INVALID_CHECKSUM, what)
+          : new NKeyChecksumException(
+              code != null ? code : NKeyErrorCode.INVALID_CHECKSUM, what, expected, found);
     }
     return raw;
   }

@@ -17,6 +17,16 @@ public final class NKeyChecksumException extends InvalidNKeyException {
   /** The found fact of this failure. */
   private final int found;
 
+  static final String SECRET_MESSAGE =
+      "%s has a bad checksum; it was probably mistyped or truncated";
+
+  /** For secret input: the checksums are derived from the seed, so neither is reported. */
+  NKeyChecksumException(NKeyErrorCode code, String what) {
+    super(code, String.format(SECRET_MESSAGE, what));
+    this.expected = -1;
+    this.found = -1;
+  }
+
   NKeyChecksumException(NKeyErrorCode code, String what, int expected, int found) {
     super(code, String.format(MESSAGE, what, found, expected));
     this.expected = expected;
@@ -26,7 +36,7 @@ public final class NKeyChecksumException extends InvalidNKeyException {
   /**
    * Returns the CRC-16 computed from the key's contents.
    *
-   * @return the checksum the key should carry
+   * @return the checksum the key should carry, or -1 when the input was a seed or private key
    */
   public int expected() {
     return expected;
@@ -35,7 +45,8 @@ public final class NKeyChecksumException extends InvalidNKeyException {
   /**
    * Returns the CRC-16 the key carries.
    *
-   * @return the checksum found in the last two bytes
+   * @return the checksum found in the last two bytes, or -1 when the input was a seed or
+   *     private key
    */
   public int found() {
     return found;

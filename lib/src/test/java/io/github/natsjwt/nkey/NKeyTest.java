@@ -1430,6 +1430,33 @@ class NKeyTest {
           e.getMessage());
     }
 
+    @Test
+    void fromSeed_badChecksum_messageGivesNoChecksum() {
+      // The CRC of a seed is derived from the secret, so neither value may be reported.
+      char[] seed = USER_SEED.toCharArray();
+      seed[seed.length - 2] = seed[seed.length - 2] == 'A' ? 'B' : 'A';
+
+      NKeyChecksumException e =
+          assertThrows(NKeyChecksumException.class, () -> NKey.fromSeed(seed));
+
+      assertEquals(String.format(NKeyChecksumException.SECRET_MESSAGE, "the seed"), e.getMessage());
+      assertEquals(-1, e.expected());
+      assertEquals(-1, e.found());
+    }
+
+    @Test
+    void fromPublicKey_damagedSeed_quotesNoCharacter() {
+      // A seed passed where a public key belongs is secret even when it does not decode.
+      String damaged = USER_SEED.substring(0, 10) + "a" + USER_SEED.substring(11);
+
+      NKeyEncodingException e =
+          assertThrows(NKeyEncodingException.class, () -> NKey.fromPublicKey(damaged));
+
+      assertEquals(10, e.position());
+      assertFalse(e.getMessage().contains("'a'"), e.getMessage());
+      assertFalse(e.getMessage().contains(USER_SEED.substring(0, 10)), e.getMessage());
+    }
+
     // ------------------------------------------------------------ copies in and out
 
     @Test
