@@ -11,10 +11,6 @@ import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.jwt.MalformedJwtException;
 import io.github.natsjwt.nkey.NKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AccountClaimsVectorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant FIXED_IAT = Instant.ofEpochSecond(1_700_000_000L);
+  private static final Instant FIXED_IAT = ClaimsVectors.FIXED_IAT;
 
   /**
    * Vectors whose v2.8.2 validation differs from the v2.3.0 result in the file: the expected
@@ -55,32 +51,14 @@ class AccountClaimsVectorTest {
           "mapping_destination_wildcard",
           List.of());
 
-  static Path vectorFile(String name) {
-    for (String prop : new String[] {"natsjwt.testdata.dir", "natsjwt.thirdparty.dir"}) {
-      String dir = System.getProperty(prop);
-      if (dir != null && !dir.isBlank() && Files.isRegularFile(Paths.get(dir, name))) {
-        return Paths.get(dir, name);
-      }
-    }
-    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      for (Path candidate :
-          new Path[] {p.resolve("testdata").resolve(name), p.resolve("shared/testdata/" + name)}) {
-        if (Files.isRegularFile(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    throw new IllegalStateException("cannot find " + name + " (set natsjwt.testdata.dir)");
-  }
-
   static List<JsonNode> vectors(String file) {
-    try {
-      List<JsonNode> out = new ArrayList<>();
-      JSON.readTree(vectorFile(file).toFile()).get("vectors").forEach(out::add);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<JsonNode> out = new ArrayList<>();
+    JsonNode doc =
+        file.equals("jwt-vectors.json")
+            ? ClaimsVectors.validDocument()
+            : ClaimsVectors.invalidDocument();
+    doc.get("vectors").forEach(out::add);
+    return out;
   }
 
   static Stream<Arguments> accountVectors() {
@@ -239,11 +217,7 @@ class AccountClaimsVectorTest {
 
   @Test
   void decode_signingKeysNotArray_namesTheField() {
-    JsonNode v =
-        vectors("jwt-invalid.json").stream()
-            .filter(c -> c.get("name").asText().equals("signing_keys_not_array"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode v = ClaimsVectors.invalidCase("signing_keys_not_array");
 
     MalformedJwtException e =
         assertThrows(MalformedJwtException.class, () -> Jwt.decode(v.get("jwt").asText()));
