@@ -248,6 +248,25 @@ public final class AccountClaims extends Claims {
   }
 
   /**
+   * Returns whether a subject lies within one of the export subjects, as the reference's {@code
+   * Exports.HasExportContainingSubject} decides (spec claims.md section 4.10: {@code *} in an
+   * export matches one token, a final {@code >} the rest, and wildcards in {@code subject} are
+   * compared literally).
+   *
+   * @param subject the subject to look for
+   * @return {@code true} when some export covers it
+   */
+  public boolean hasExportContainingSubject(String subject) {
+    Objects.requireNonNull(subject, "subject");
+    for (Export e : exports) {
+      if (Subjects.isContainedIn(subject, e.subject())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Returns whether this account signed a claim (spec claims.md section 5.5): the claim's issuer
    * is the account itself, or the claim is a user or activation whose {@code issuer_account} is
    * this account and whose issuer is one of its signing keys (plain or scoped). Scope templates

@@ -250,6 +250,19 @@ class AccountClaimsTest {
     assertEquals(List.of("self-signed account JWTs shouldn't contain operator limits"), issues(c));
   }
 
+  @Test
+  void hasExportContainingSubject_referenceContainment() {
+    AccountClaims c =
+        AccountClaims.builder(A)
+            .addExports(Export.stream("a.*.c").build(), Export.service("svc.>").build())
+            .build();
+
+    assertTrue(c.hasExportContainingSubject("a.b.c"));
+    assertTrue(c.hasExportContainingSubject("svc.x.y"));
+    assertFalse(c.hasExportContainingSubject("svc"));
+    assertFalse(c.hasExportContainingSubject("a.b.d"));
+  }
+
   // ------------------------------------------------------------------ didSign and revocations
 
   @Test
