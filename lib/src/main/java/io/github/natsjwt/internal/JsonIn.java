@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -216,6 +215,24 @@ public final class JsonIn {
   }
 
   /**
+   * Returns every value given for the field, in document order: each entry whose key equals it
+   * ignoring case, {@link #NULL} included. Go hands each of them, {@code null} too, to a type's
+   * own {@code UnmarshalJSON}, so such types must look at all of them.
+   *
+   * @param key the field name
+   * @return the raw values, possibly empty
+   */
+  public List<Object> all(String key) {
+    List<Object> out = new ArrayList<>(1);
+    for (Map.Entry<String, Object> e : entries) {
+      if (e.getKey().equalsIgnoreCase(key)) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns whether a non-null value is present for the field.
    *
    * @param key the field name
@@ -418,7 +435,8 @@ public final class JsonIn {
     if (raw == NULL) {
       return null;
     } else if (raw instanceof Number) {
-      return new BigDecimal(((Number) raw).text).doubleValue();
+      // Double.parseDouble rounds correctly and, unlike BigDecimal, keeps -0 (Go writes "-0").
+      return Double.parseDouble(((Number) raw).text);
     } else if (raw instanceof List) {
       List<@Nullable Object> out = new ArrayList<>();
       for (Object o : (List<?>) raw) {
