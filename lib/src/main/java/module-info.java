@@ -14,4 +14,5 @@ module io.github.natsjwt {
   exports io.github.natsjwt.nkey;
   exports io.github.natsjwt.claims;
   exports io.github.natsjwt.jwt;
+  exports io.github.natsjwt.trust;
 }

@@ -1,0 +1,124 @@
+package io.github.natsjwt.trust;
+
+/**
+ * The nats-server version whose decisions a verifier reproduces, where versions differ (spec
+ * trust-chain.md section 9).
+ *
+ * <p>Immutable and thread-safe. {@link #LATEST} is the default.
+ */
+public enum ServerProfile {
+  /** nats-server 2.9.x (2.9.10, Debian bookworm), built with nats-io/jwt 2.3.0. */
+  V2_9(false, false, false, true, true, false, false, true),
+  /** nats-server 2.10.x from 2.10.19 on. */
+  V2_10(false, true, false, true, true, true, false, false),
+  /** The current nats-server (2.14 and later). */
+  LATEST(true, true, true, false, false, true, true, false);
+
+  private final boolean templatesAnywhere;
+  private final boolean templateConnectionTypes;
+  private final boolean inProcessConnections;
+  private final boolean midnightWindowBug;
+  private final boolean queuedDenyOverridesPlainDeny;
+  private final boolean authCallout;
+  private final boolean tokenSizeCap;
+  private final boolean jwtLibrary23;
+
+  ServerProfile(
+      boolean templatesAnywhere,
+      boolean templateConnectionTypes,
+      boolean inProcessConnections,
+      boolean midnightWindowBug,
+      boolean queuedDenyOverridesPlainDeny,
+      boolean authCallout,
+      boolean tokenSizeCap,
+      boolean jwtLibrary23) {
+    this.templatesAnywhere = templatesAnywhere;
+    this.templateConnectionTypes = templateConnectionTypes;
+    this.inProcessConnections = inProcessConnections;
+    this.midnightWindowBug = midnightWindowBug;
+    this.queuedDenyOverridesPlainDeny = queuedDenyOverridesPlainDeny;
+    this.authCallout = authCallout;
+    this.tokenSizeCap = tokenSizeCap;
+    this.jwtLibrary23 = jwtLibrary23;
+  }
+
+  /**
+   * Returns whether templates may appear anywhere in a permission entry, with trimmed,
+   * case-insensitive function names (2.11.0 and later); otherwise only whole tokens are templates.
+   *
+   * @return {@code true} from 2.11.0
+   */
+  public boolean templatesAnywhere() {
+    return templatesAnywhere;
+  }
+
+  /**
+   * Returns whether a scoped key's template {@code allowed_connection_types} is honoured (2.10.19
+   * and later); 2.9 checks the user JWT's own list before the template is applied.
+   *
+   * @return {@code true} from 2.10.19
+   */
+  public boolean templateConnectionTypes() {
+    return templateConnectionTypes;
+  }
+
+  /**
+   * Returns whether {@code IN_PROCESS} is a known connection type (2.11.0 and later).
+   *
+   * @return {@code true} from 2.11.0
+   */
+  public boolean inProcessConnections() {
+    return inProcessConnections;
+  }
+
+  /**
+   * Returns whether connect time windows that cross midnight are evaluated with the old bug (only
+   * the part before midnight matches; the first matching range wins).
+   *
+   * @return {@code true} before 2.11.17
+   */
+  public boolean midnightWindowBug() {
+    return midnightWindowBug;
+  }
+
+  /**
+   * Returns whether, for a queued subscription, a matching queued deny entry's verdict overrides a
+   * matching plain deny entry (fixed in 2.14.0).
+   *
+   * @return {@code true} before the fix
+   */
+  public boolean queuedDenyOverridesPlainDeny() {
+    return queuedDenyOverridesPlainDeny;
+  }
+
+  /**
+   * Returns whether accounts can delegate authentication to an auth-callout service (2.10.0 and
+   * later).
+   *
+   * @return {@code true} from 2.10.0
+   */
+  public boolean authCallout() {
+    return authCallout;
+  }
+
+  /**
+   * Returns whether tokens over 1 MiB are refused before parsing (jwt 2.8.1, server 2.12.6 and
+   * later).
+   *
+   * @return {@code true} for the latest server
+   */
+  public boolean tokenSizeCap() {
+    return tokenSizeCap;
+  }
+
+  /**
+   * Returns whether the server validates JWTs with nats-io/jwt 2.3.0 rules: subjects checked only
+   * for emptiness and spaces, service-import overlap checked across all exporters, wildcards banned
+   * in mapping destinations, 8-bit weight sums.
+   *
+   * @return {@code true} for 2.9
+   */
+  public boolean jwtLibrary23() {
+    return jwtLibrary23;
+  }
+}
