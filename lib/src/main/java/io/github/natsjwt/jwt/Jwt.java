@@ -121,10 +121,10 @@ public final class Jwt {
               + segments);
     }
     byte[] headerBytes = base64(token, 0, dot1, "header");
-    String headerJson = new String(headerBytes, StandardCharsets.UTF_8);
+    String headerJson = JsonIn.decodeUtf8(headerBytes);
     JwtHeader header = readHeader(headerBytes);
     byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
-    String payloadJson = new String(payloadBytes, StandardCharsets.UTF_8);
+    String payloadJson = JsonIn.decodeUtf8(payloadBytes);
     Claims claims;
     try {
       claims = Claims.fromJson(payloadBytes);
@@ -211,6 +211,13 @@ public final class Jwt {
     try {
       key = NKey.fromPublicKey(issuer);
     } catch (InvalidNKeyException e) {
+      if (NKey.isValidSeed(issuer.toCharArray())) {
+        // Never repeat a secret, not even one a careless issuer put in a token.
+        throw new SignatureMismatchException(
+            SignatureMismatchException.REDACTED_SEED,
+            "the issuer (iss) is a seed, not a public key, so the signature cannot be verified;"
+                + " the seed is exposed and must be replaced");
+      }
       throw new SignatureMismatchException(
           issuer,
           issuer.isEmpty()
