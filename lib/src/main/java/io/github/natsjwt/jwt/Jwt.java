@@ -117,7 +117,8 @@ public final class Jwt {
       throw new MalformedJwtException(
           "token",
           -1,
-          "a JWT has 3 segments separated by '.' (header.payload.signature), this one has "
+          "the token is not a JWT: a JWT has 3 segments separated by '.'"
+              + " (header.payload.signature), this one has "
               + segments);
     }
     byte[] headerBytes = base64(token, 0, dot1, "header");
@@ -130,7 +131,11 @@ public final class Jwt {
       claims = Claims.fromJson(payloadBytes);
     } catch (ClaimsFormatException e) {
       String field = e.field().isEmpty() ? "payload" : "payload." + e.field();
-      throw new MalformedJwtException(field, -1, "payload: " + e.getMessage(), e);
+      String where =
+          e.field().isEmpty() || e.getMessage().contains(e.field())
+              ? "payload: "
+              : "payload field " + e.field() + ": ";
+      throw new MalformedJwtException(field, -1, where + e.getMessage(), e);
     }
     byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
     boolean v1 = usesV1Signature(claims, header);
