@@ -277,6 +277,24 @@ public final class JsonIn {
   }
 
   /**
+   * Returns every value given for the field, in document order: each entry whose key equals it
+   * ignoring case, {@link #NULL} included. Go hands each of them, {@code null} too, to a type's
+   * own {@code UnmarshalJSON}, so such types must look at all of them.
+   *
+   * @param key the field name
+   * @return the raw values, possibly empty
+   */
+  public List<Object> all(String key) {
+    List<Object> out = new ArrayList<>(1);
+    for (Map.Entry<String, Object> e : entries) {
+      if (e.getKey().equalsIgnoreCase(key)) {
+        out.add(e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns whether a non-null value is present for the field.
    *
    * @param key the field name
