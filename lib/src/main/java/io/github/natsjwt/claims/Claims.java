@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * from JSON and write them back exactly as the Go reference does.
  *
  * <p>Immutable and thread-safe. The concrete types are {@link OperatorClaims}, {@code
- * AccountClaims}, {@code UserClaims}, {@code ActivationClaims}, {@code
- * AuthorizationRequestClaims}, {@code AuthorizationResponseClaims} and {@code GenericClaims}; no
+ * AccountClaims}, {@link UserClaims}, {@link ActivationClaims}, {@link
+ * AuthorizationRequestClaims}, {@link AuthorizationResponseClaims} and {@link GenericClaims}; no
  * other subclass can exist. Times are whole seconds since the epoch, as in the token.
  *
  * <p>A claims object says nothing about who signed it. {@code Jwt.decode} checks the signature and
@@ -229,6 +229,11 @@ public abstract class Claims {
     stamped.id = "";
     stamped.version = VERSION;
     stamped.id = computeId(stamped);
+    return copyWithIssuance(stamped);
+  }
+
+  /** Returns the stamped copy; generic claims also stamp the version into their free-form map. */
+  Claims copyWithIssuance(ClaimsData stamped) {
     return copyWith(stamped);
   }
 

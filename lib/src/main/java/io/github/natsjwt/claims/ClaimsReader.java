@@ -28,13 +28,20 @@ final class ClaimsReader {
     switch (kind) {
       case "operator":
         return OperatorClaims.read(data, payload, nats, checkVersion(kind, version));
+      case "user":
+        return UserClaims.read(data, payload, nats, checkVersion(kind, version));
+      case "activation":
+        return ActivationClaims.read(data, payload, nats, checkVersion(kind, version));
+      case "authorization_request":
+        return AuthorizationRequestClaims.read(data, nats, version);
+      case "authorization_response":
+        return AuthorizationResponseClaims.read(data, nats, version);
       case "cluster":
       case "server":
         throw new ClaimsFormatException(
             "nats.type", "\"" + kind + "\" claims are not supported (nor by the NATS reference)");
       default:
-        throw new ClaimsFormatException(
-            "nats.type", "claims of type \"" + kind + "\" cannot be read yet");
+        return GenericClaims.read(data, payload, nats);
     }
   }
 

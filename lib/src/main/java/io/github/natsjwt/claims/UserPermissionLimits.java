@@ -242,8 +242,11 @@ public final class UserPermissionLimits {
    * Reads the keys from an object; {@code limitDefault} is what {@code subs}, {@code data} and
    * {@code payload} are when absent (0 for users, -1 for scope templates and v1 users).
    */
-  static UserPermissionLimits read(JsonIn o, long limitDefault) {
+  static UserPermissionLimits read(@Nullable JsonIn o, long limitDefault) {
     Builder b = new Builder(limitDefault);
+    if (o == null) {
+      return b.build();
+    }
     b.permissions = Permissions.read(o);
     b.src.addAll(readSrc(o));
     for (JsonIn t : o.objects("times")) {
@@ -416,6 +419,10 @@ public final class UserPermissionLimits {
       subs = limitDefault;
       data = limitDefault;
       payload = limitDefault;
+    }
+
+    void clearAllowedConnectionTypes() {
+      allowedConnectionTypes.clear();
     }
 
     /**

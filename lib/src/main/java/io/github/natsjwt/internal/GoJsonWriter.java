@@ -132,6 +132,18 @@ public final class GoJsonWriter {
   }
 
   /**
+   * Writes a 64-bit value as an unsigned integer (Go {@code uint64}).
+   *
+   * @param value the bits of the number; negative values stand for 2^63 and above
+   * @return this writer
+   */
+  public GoJsonWriter valueUnsigned(long value) {
+    beforeValue();
+    out.append(Long.toUnsignedString(value));
+    return this;
+  }
+
+  /**
    * Writes a boolean value.
    *
    * @param value the boolean

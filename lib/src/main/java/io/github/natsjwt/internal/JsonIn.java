@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -497,7 +496,8 @@ public final class JsonIn {
     if (raw == NULL) {
       return null;
     } else if (raw instanceof Number) {
-      return new BigDecimal(((Number) raw).text).doubleValue();
+      // Double.parseDouble rounds correctly and, unlike BigDecimal, keeps -0 (Go writes "-0").
+      return Double.parseDouble(((Number) raw).text);
     } else if (raw instanceof List) {
       List<@Nullable Object> out = new ArrayList<>();
       for (Object o : (List<?>) raw) {
