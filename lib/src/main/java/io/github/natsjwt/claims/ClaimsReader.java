@@ -28,6 +28,8 @@ final class ClaimsReader {
     switch (kind) {
       case "operator":
         return OperatorClaims.read(data, payload, nats, checkVersion(kind, version));
+      case "account":
+        return AccountClaims.read(data, payload, nats, checkVersion(kind, version));
       case "user":
         return UserClaims.read(data, payload, nats, checkVersion(kind, version));
       case "activation":
