@@ -110,25 +110,25 @@ public final class JsonIn {
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw new ShapeException(path, path + " is not a JSON object");
+        throw new ShapeException(path, subject(path) + " is not a JSON object");
       }
       JsonIn result = readObject(p, path);
       if (p.nextToken() != null) {
         throw new ShapeException(
-            path, path + " has data after the JSON object, at offset " + p.currentLocation().getCharOffset());
+            path, subject(path) + " has data after the JSON object, at offset " + p.currentLocation().getCharOffset());
       }
       return result;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ShapeException(
           path,
-          path
+          subject(path)
               + " is not valid JSON at offset "
               + e.getLocation().getCharOffset()
               + ": "
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
-      throw new ShapeException(path, path + " cannot be read: " + e.getMessage(), e);
+      throw new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -193,6 +193,11 @@ public final class JsonIn {
     return sb == null ? new String(b, StandardCharsets.US_ASCII) : sb.toString();
   }
 
+  /** Names a document or field in a message; the unnamed document is "the document". */
+  private static String subject(String path) {
+    return path.isEmpty() ? "the document" : path;
+  }
+
   private static JsonIn readObject(JsonParser p, String path) throws IOException {
     List<Map.Entry<String, Object>> entries = new ArrayList<>();
     JsonToken t;
@@ -202,7 +207,7 @@ public final class JsonIn {
       entries.add(Map.entry(key, readValue(p, path.isEmpty() ? key : path + "." + key)));
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new ShapeException(path, path + " is not a valid JSON object");
+      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
     }
     return new JsonIn(path, Collections.unmodifiableList(entries));
   }

@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.natsjwt.NatsJwtException;
+import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
+import io.github.natsjwt.claims.OperatorClaims;
+import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.claims.UserScope;
 import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.nkey.NKeyType;
@@ -23,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -166,13 +172,13 @@ class JwtInvalidTest {
         issuerNotAllowed(ClaimType.USER, NKeyType.USER, "issued by account keys"));
     m.put(
         "account_issued_by_user",
-        issuerNotAllowed(ClaimType.ACCOUNT, NKeyType.USER, "account or operator keys"));
+        issuerNotAllowed(ClaimType.ACCOUNT, NKeyType.USER, "operator or account keys"));
     m.put(
         "operator_issued_by_account",
         issuerNotAllowed(ClaimType.OPERATOR, NKeyType.ACCOUNT, "issued by operator keys"));
     m.put(
         "activation_issued_by_user",
-        issuerNotAllowed(ClaimType.ACTIVATION, NKeyType.USER, "account or operator keys"));
+        issuerNotAllowed(ClaimType.ACTIVATION, NKeyType.USER, "operator or account keys"));
     // Issuers that are not public keys.
     m.put("issuer_not_a_key", signature("NOTAKEY", "not a valid public key"));
     m.put(
@@ -405,6 +411,136 @@ class JwtInvalidTest {
         .anyMatch(i -> i.description().equals("claim is expired")), "valid during its exp second"));
     claims.notBefore().ifPresent(nbf -> assertFalse(claims.validate(nbf).issues().stream()
         .anyMatch(i -> i.description().equals("claim is not yet valid")), "valid from its nbf second"));
+  }
+
+  // ------------------------------------------------------------------ wrong_claim_type
+
+  /** The Go typed decoders used by the wrong_claim_type cases and our equivalent classes. */
+  static final Map<String, Class<? extends Claims>> TYPED_DECODERS =
+      Map.of(
+          "jwt.DecodeUserClaims", UserClaims.class,
+          "jwt.DecodeAccountClaims", AccountClaims.class);
+
+  @ParameterizedTest
+  @MethodSource("wrongClaimType")
+  void wrongClaimType_case_typedDecodeThrowsTypeMismatch(JsonNode c) {
+    Class<? extends Claims> asked = TYPED_DECODERS.get(c.get("go_call").asText());
+    assertTrue(asked != null, "no typed decoder for " + c.get("go_call"));
+    String token = c.get("jwt").asText();
+    ClaimType actual = Jwt.decode(token).claims().type();
+    ClaimTypeMismatchException e =
+        assertThrows(ClaimTypeMismatchException.class, () -> Jwt.decode(token, asked));
+    String askedName = asked == UserClaims.class ? "user" : "account";
+    assertAll(
+        () -> assertEquals(askedName, e.expected()),
+        () -> assertEquals(actual, e.found()),
+        () -> assertTrue(c.get("go_error_text").asText().contains(askedName)),
+        () -> assertTrue(e.getMessage().contains(askedName + " claims"), e.getMessage()),
+        () -> assertTrue(e.getMessage().contains(actual.jsonName() + " claims"), e.getMessage()));
+  }
+
+  static Stream<Arguments> wrongClaimType() {
+    return cases("wrong_claim_type");
+  }
+
+  // ------------------------------------------------------------------ context cases
+
+  static Stream<Arguments> revoked() {
+    return cases("revoked");
+  }
+
+  static Stream<Arguments> notSignedByTrustedIssuer() {
+    return cases("not_signed_by_trusted_issuer");
+  }
+
+  static Stream<Arguments> scopedSignerViolation() {
+    return cases("scoped_signer_violation");
+  }
+
+  private static <T extends Claims> T context(JsonNode c, String key, Class<T> type) {
+    JsonNode ctx = c.get("context");
+    assertTrue(ctx != null && ctx.has(key), c.get("name").asText() + " has no context." + key);
+    return Jwt.decode(ctx.get(key).asText(), type).claims();
+  }
+
+  /** These cases decode and validate cleanly; only the helper in go_call flags them. */
+  private static void assertValidatesAsGo(JsonNode c, Claims claims) {
+    ValidationResult result = claims.validate(VALIDATION_TIME);
+    assertEquals(
+        JwtVectorsTest.sorted(JwtVectorsTest.goIssues(c.get("go_validation"))),
+        JwtVectorsTest.sorted(result.issues()));
+    assertFalse(result.isBlocking(true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("revoked")
+  void revoked_case_accountRevokesTheUser(JsonNode c) {
+    assertEquals("AccountClaims.IsClaimRevoked(user)", c.get("go_call").asText());
+    assertEquals("IsClaimRevoked=true", c.get("go_error_text").asText());
+    AccountClaims account = context(c, "account_jwt", AccountClaims.class);
+    UserClaims user = Jwt.decode(c.get("jwt").asText(), UserClaims.class).claims();
+    assertValidatesAsGo(c, user);
+    assertTrue(account.isClaimRevoked(user));
+    // Revocation covers JWTs issued at or before its time: one second later is not revoked.
+    Map<String, Long> entries = account.revocations().entries();
+    long revokedAt =
+        Math.max(
+            entries.getOrDefault(user.subject(), Long.MIN_VALUE),
+            entries.getOrDefault("*", Long.MIN_VALUE));
+    assertTrue(user.issuedAtSeconds() <= revokedAt);
+    UserClaims atRevocation = user.toBuilder().issuedAt(Instant.ofEpochSecond(revokedAt)).build();
+    UserClaims later = user.toBuilder().issuedAt(Instant.ofEpochSecond(revokedAt + 1)).build();
+    assertTrue(account.isClaimRevoked(atRevocation));
+    assertFalse(account.isClaimRevoked(later));
+  }
+
+  @ParameterizedTest
+  @MethodSource("notSignedByTrustedIssuer")
+  void notSignedByTrustedIssuer_case_didSignIsFalse(JsonNode c) {
+    assertEquals("DidSign=false", c.get("go_error_text").asText());
+    DecodedJwt<Claims> jwt = decode(c);
+    assertValidatesAsGo(c, jwt.claims());
+    switch (c.get("go_call").asText()) {
+      case "OperatorClaims.DidSign(account)":
+        {
+          OperatorClaims operator = context(c, "operator_jwt", OperatorClaims.class);
+          assertInstanceOf(AccountClaims.class, jwt.claims());
+          assertFalse(operator.didSign(jwt.claims()));
+          // The operator did sign its own JWT, and would have signed with a listed signing key.
+          assertTrue(operator.didSign(operator));
+          break;
+        }
+      case "AccountClaims.DidSign(user)":
+        {
+          AccountClaims account = context(c, "account_jwt", AccountClaims.class);
+          UserClaims user = assertInstanceOf(UserClaims.class, jwt.claims());
+          assertEquals(account.subject(), user.issuerAccount());
+          assertFalse(account.didSign(user));
+          assertFalse(account.signingKeys().contains(user.issuer()));
+          break;
+        }
+      default:
+        fail("unknown go_call " + c.get("go_call"));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("scopedSignerViolation")
+  void scopedSignerViolation_case_scopeCheckFailsWithGoReason(JsonNode c) {
+    assertEquals("UserScope.ValidateScopedSigner(user)", c.get("go_call").asText());
+    AccountClaims account = context(c, "account_jwt", AccountClaims.class);
+    UserClaims user = Jwt.decode(c.get("jwt").asText(), UserClaims.class).claims();
+    assertValidatesAsGo(c, user);
+    UserScope scope =
+        account
+            .signingKeys()
+            .scope(user.issuer())
+            .orElseGet(() -> fail(user.issuer() + " is not a scoped signing key of the account"));
+    assertTrue(account.didSign(user), "the scoped key belongs to the account");
+    assertEquals(Optional.of(c.get("go_error_text").asText()), scope.scopedSignerProblem(user));
+    // The same user without permissions or limits of its own fits the scope.
+    UserClaims scoped = user.toBuilder().scoped(true).build();
+    assertEquals(Optional.empty(), scope.scopedSignerProblem(scoped));
   }
 
   // ------------------------------------------------------------------ every case

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.natsjwt.claims.AccountClaims;
+import io.github.natsjwt.claims.ActivationClaims;
+import io.github.natsjwt.claims.AuthorizationRequestClaims;
+import io.github.natsjwt.claims.AuthorizationResponseClaims;
 import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
+import io.github.natsjwt.claims.GenericClaims;
 import io.github.natsjwt.claims.InvalidClaimsException;
 import io.github.natsjwt.claims.OperatorClaims;
+import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.JwtTestData;
@@ -23,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -374,7 +381,7 @@ class JwtTest {
         () -> assertEquals(ClaimType.OPERATOR, e.claimType()),
         () -> assertEquals(NKeyType.ACCOUNT, e.issuerType()),
         () -> assertTrue(e.getMessage().contains(ACCOUNT.publicKey()), e.getMessage()),
-        () -> assertTrue(e.getMessage().contains("operator claims cannot be issued by a account key"), e.getMessage()));
+        () -> assertTrue(e.getMessage().contains("operator claims cannot be issued by an account key"), e.getMessage()));
   }
 
   @Test
@@ -429,6 +436,30 @@ class JwtTest {
     assertEquals("op", op.claims().name());
     DecodedJwt<Claims> any = Jwt.decode(token, Claims.class);
     assertInstanceOf(OperatorClaims.class, any.claims());
+  }
+
+  @Test
+  void decode_typedAsAnotherClaimType_throwsTypeMismatchNamingBoth() {
+    String token = operatorToken();
+    Map<Class<? extends Claims>, String> asked =
+        Map.of(
+            AccountClaims.class, "account",
+            UserClaims.class, "user",
+            ActivationClaims.class, "activation",
+            AuthorizationRequestClaims.class, "authorization_request",
+            AuthorizationResponseClaims.class, "authorization_response",
+            GenericClaims.class, "generic");
+    for (Map.Entry<Class<? extends Claims>, String> a : asked.entrySet()) {
+      ClaimTypeMismatchException e =
+          assertThrows(ClaimTypeMismatchException.class, () -> Jwt.decode(token, a.getKey()));
+      assertAll(
+          () -> assertEquals(a.getValue(), e.expected()),
+          () -> assertEquals(ClaimType.OPERATOR, e.found()),
+          () ->
+              assertEquals(
+                  "expected a token with " + a.getValue() + " claims, but it holds operator claims",
+                  e.getMessage()));
+    }
   }
 
   @Test

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.natsjwt.NatsJwtException;
+import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.claims.GenericClaims;
+import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.claims.UserScope;
 import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.nkey.NKey;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -216,6 +221,32 @@ class JwtVectorsTest {
         () -> assertEquals(sorted(expected), sorted(result.issues()), why),
         () -> assertEquals(blocking, result.isBlocking(false), why),
         () -> assertEquals(blockingWithTime, result.isBlocking(true), why));
+  }
+
+  @Test
+  void userScoped_extra_fitsTheScopeOfItsAccount() {
+    JsonNode v = JwtTestData.validVector("user_scoped");
+    JsonNode extra = v.get("extra");
+    AccountClaims account =
+        Jwt.decode(
+                JwtTestData.validVector(extra.get("scope_check_against").asText()).get("jwt").asText(),
+                AccountClaims.class)
+            .claims();
+    UserClaims user = Jwt.decode(v.get("jwt").asText(), UserClaims.class).claims();
+    UserScope scope = account.signingKeys().scope(user.issuer()).orElseThrow();
+    assertEquals("", extra.get("scope_check_error").asText());
+    assertEquals(Optional.empty(), scope.scopedSignerProblem(user));
+    assertTrue(account.didSign(user));
+  }
+
+  @Test
+  void genericCustomType_extra_goDecodeFailsButOursDecodes() {
+    JsonNode v = JwtTestData.validVector("generic_custom_type");
+    assertEquals(
+        "claim failed V1 signature verification",
+        v.get("extra").get("go_jwt_Decode_error").asText());
+    DecodedJwt<GenericClaims> jwt = Jwt.decode(v.get("jwt").asText(), GenericClaims.class);
+    assertEquals("my_type", jwt.claims().data().get("type"));
   }
 
   @ParameterizedTest
