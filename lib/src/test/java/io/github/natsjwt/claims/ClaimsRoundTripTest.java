@@ -19,10 +19,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property tests: random claims of every type, built through the public builders from a
- * fixed-seed {@link Random}, survive encode, decode and re-encode unchanged (equal claims,
- * identical JSON, identical token). Failures name the type, iteration and seed, so every case can
- * be replayed.
+ * Property tests: random claims of every type, built through the public builders from a fixed-seed
+ * {@link Random}, survive encode, decode and re-encode unchanged (equal claims, identical JSON,
+ * identical token). Failures name the type, iteration and seed, so every case can be replayed.
  */
 class ClaimsRoundTripTest {
   /** Iterations per claim type. */
@@ -59,9 +58,34 @@ class ClaimsRoundTripTest {
 
   /** Characters that stress Go's JSON escaping: HTML, controls, separators, non-BMP. */
   private static final String[] ATOMS = {
-    "a", "Z", "0", "9", " ", ".", "*", ">", "<", "&", "\"", "\\", "/", "\n", "\t", "\u0001",
-    "\u001f", "\u007f", "\u2028", "\u2029", "\u00e9", "\u20ac", "\ud83d\ude00", "-", "_", "$1",
-    "{{name()}}", "\ufeff"
+    "a",
+    "Z",
+    "0",
+    "9",
+    " ",
+    ".",
+    "*",
+    ">",
+    "<",
+    "&",
+    "\"",
+    "\\",
+    "/",
+    "\n",
+    "\t",
+    "\u0001",
+    "\u001f",
+    "\u007f",
+    "\u2028",
+    "\u2029",
+    "\u00e9",
+    "\u20ac",
+    "\ud83d\ude00",
+    "-",
+    "_",
+    "$1",
+    "{{name()}}",
+    "\ufeff"
   };
 
   static String text(Random r, int maxAtoms) {
@@ -129,8 +153,8 @@ class ClaimsRoundTripTest {
   }
 
   /**
-   * Encodes, decodes and re-encodes; the decoded claims must equal the stamped input, and the
-   * JSON and the token must be identical.
+   * Encodes, decodes and re-encodes; the decoded claims must equal the stamped input, and the JSON
+   * and the token must be identical.
    */
   static <C extends Claims> void roundTrip(
       String what, C claims, NKey signer, Class<C> type, Function<C, C> rebuild, Random r) {
@@ -170,12 +194,24 @@ class ClaimsRoundTripTest {
       }
       String[] urls = {"", "https://accounts.example.com:9090/jwt/v1", "nats://h:4222", "x:y"};
       b.accountServerUrl(urls[r.nextInt(urls.length)]);
-      b.operatorServiceUrls(texts(r, 3, x -> x.nextBoolean() ? "nats://h" + x.nextInt(9) + ":4222" : text(x, 3)));
+      b.operatorServiceUrls(
+          texts(r, 3, x -> x.nextBoolean() ? "nats://h" + x.nextInt(9) + ":4222" : text(x, 3)));
       b.systemAccount(maybe(r, keys.pub(NKeyType.ACCOUNT)));
-      b.assertServerVersion(maybe(r, r.nextBoolean() ? r.nextInt(3) + "." + r.nextInt(12) + "." + r.nextInt(9) : text(r, 3)));
+      b.assertServerVersion(
+          maybe(
+              r,
+              r.nextBoolean()
+                  ? r.nextInt(3) + "." + r.nextInt(12) + "." + r.nextInt(9)
+                  : text(r, 3)));
       b.strictSigningKeyUsage(r.nextBoolean());
       NKey signer = r.nextBoolean() ? self : keys.key(NKeyType.OPERATOR);
-      roundTrip(label("operator", seed, i), b.build(), signer, OperatorClaims.class, c -> c.toBuilder().build(), r);
+      roundTrip(
+          label("operator", seed, i),
+          b.build(),
+          signer,
+          OperatorClaims.class,
+          c -> c.toBuilder().build(),
+          r);
     }
   }
 
@@ -257,7 +293,9 @@ class ClaimsRoundTripTest {
     List<ConnectionType> known = ConnectionType.knownValues();
     for (int i = r.nextInt(3); i > 0; i--) {
       b.addAllowedConnectionTypes(
-          r.nextInt(5) == 0 ? ConnectionType.of("CUSTOM_" + r.nextInt(3)) : known.get(r.nextInt(known.size())));
+          r.nextInt(5) == 0
+              ? ConnectionType.of("CUSTOM_" + r.nextInt(3))
+              : known.get(r.nextInt(known.size())));
     }
     return b.build();
   }
@@ -314,7 +352,10 @@ class ClaimsRoundTripTest {
       b.responseType(r.nextBoolean() ? types[r.nextInt(3)] : null);
       b.responseThreshold(Duration.ofNanos(r.nextInt(3) == 0 ? 0 : r.nextLong() >>> 2));
       if (r.nextBoolean()) {
-        b.latency(r.nextBoolean() ? ServiceLatency.headers(subject(r)) : ServiceLatency.of(1 + r.nextInt(100), subject(r)));
+        b.latency(
+            r.nextBoolean()
+                ? ServiceLatency.headers(subject(r))
+                : ServiceLatency.of(1 + r.nextInt(100), subject(r)));
       }
       b.allowTrace(r.nextBoolean());
     }
@@ -327,7 +368,8 @@ class ClaimsRoundTripTest {
 
   static Import imp(Random r, Keys keys) {
     String account = keys.pub(NKeyType.ACCOUNT);
-    Import.Builder b = r.nextBoolean() ? Import.service(account, subject(r)) : Import.stream(account, subject(r));
+    Import.Builder b =
+        r.nextBoolean() ? Import.service(account, subject(r)) : Import.stream(account, subject(r));
     b.name(maybe(r, text(r, 3)));
     b.token(maybe(r, r.nextBoolean() ? "eyJ" + text(r, 2) : text(r, 2)));
     if (r.nextInt(3) == 0) {
@@ -388,7 +430,13 @@ class ClaimsRoundTripTest {
         ExternalAuthorization.Builder a = ExternalAuthorization.builder();
         a.addAuthUsers(texts(r, 2, x -> keys.pub(NKeyType.USER)).toArray(new String[0]));
         a.addAllowedAccounts(
-            texts(r, 2, x -> x.nextInt(4) == 0 ? ExternalAuthorization.ANY_ACCOUNT : keys.pub(NKeyType.ACCOUNT))
+            texts(
+                    r,
+                    2,
+                    x ->
+                        x.nextInt(4) == 0
+                            ? ExternalAuthorization.ANY_ACCOUNT
+                            : keys.pub(NKeyType.ACCOUNT))
                 .toArray(new String[0]));
         a.xkey(maybe(r, keys.pub(NKeyType.CURVE)));
         b.authorization(a.build());
@@ -399,7 +447,13 @@ class ClaimsRoundTripTest {
       b.description(maybe(r, text(r, 8)));
       b.infoUrl(maybe(r, "https://example.com/" + text(r, 2)));
       NKey signer = r.nextBoolean() ? keys.key(NKeyType.OPERATOR) : self;
-      roundTrip(label("account", seed, i), b.build(), signer, AccountClaims.class, c -> c.toBuilder().build(), r);
+      roundTrip(
+          label("account", seed, i),
+          b.build(),
+          signer,
+          AccountClaims.class,
+          c -> c.toBuilder().build(),
+          r);
     }
   }
 
@@ -432,7 +486,13 @@ class ClaimsRoundTripTest {
           break;
       }
       b.issuerAccount(maybe(r, keys.pub(NKeyType.ACCOUNT)));
-      roundTrip(label("user", seed, i), b.build(), keys.key(NKeyType.ACCOUNT), UserClaims.class, c -> c.toBuilder().build(), r);
+      roundTrip(
+          label("user", seed, i),
+          b.build(),
+          keys.key(NKeyType.ACCOUNT),
+          UserClaims.class,
+          c -> c.toBuilder().build(),
+          r);
     }
   }
 
@@ -449,7 +509,13 @@ class ClaimsRoundTripTest {
       b.kind(r.nextBoolean() ? ExportType.STREAM : ExportType.SERVICE);
       b.issuerAccount(maybe(r, keys.pub(NKeyType.ACCOUNT)));
       NKey signer = keys.key(r.nextInt(4) == 0 ? NKeyType.OPERATOR : NKeyType.ACCOUNT);
-      roundTrip(label("activation", seed, i), b.build(), signer, ActivationClaims.class, c -> c.toBuilder().build(), r);
+      roundTrip(
+          label("activation", seed, i),
+          b.build(),
+          signer,
+          ActivationClaims.class,
+          c -> c.toBuilder().build(),
+          r);
     }
   }
 
@@ -463,7 +529,10 @@ class ClaimsRoundTripTest {
     for (int i = 0; i < ITERATIONS; i++) {
       String user = keys.pub(NKeyType.USER);
       AuthorizationRequestClaims.Builder b =
-          common(r, AuthorizationRequestClaims.builder(r.nextBoolean() ? user : keys.pub(NKeyType.SERVER)));
+          common(
+              r,
+              AuthorizationRequestClaims.builder(
+                  r.nextBoolean() ? user : keys.pub(NKeyType.SERVER)));
       b.serverId(
           r.nextInt(4) == 0
               ? ServerId.EMPTY
@@ -574,7 +643,9 @@ class ClaimsRoundTripTest {
         return r.nextBoolean();
       case 2:
         // Every number is a float64 in Go's interface{}; keep them finite.
-        return r.nextBoolean() ? (double) r.nextInt(1_000_000) : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(60) - 30);
+        return r.nextBoolean()
+            ? (double) r.nextInt(1_000_000)
+            : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(60) - 30);
       case 3:
         return (long) r.nextInt(1 << 20);
       case 4:
@@ -603,9 +674,12 @@ class ClaimsRoundTripTest {
     long seed = 0x6E6E61L;
     Random r = new Random(seed);
     Keys keys = new Keys(seed);
-    NKeyType[] signers = {NKeyType.OPERATOR, NKeyType.ACCOUNT, NKeyType.USER, NKeyType.SERVER, NKeyType.CLUSTER};
+    NKeyType[] signers = {
+      NKeyType.OPERATOR, NKeyType.ACCOUNT, NKeyType.USER, NKeyType.SERVER, NKeyType.CLUSTER
+    };
     for (int i = 0; i < ITERATIONS; i++) {
-      GenericClaims.Builder b = common(r, GenericClaims.builder(keys.pub(signers[r.nextInt(signers.length)])));
+      GenericClaims.Builder b =
+          common(r, GenericClaims.builder(keys.pub(signers[r.nextInt(signers.length)])));
       for (int k = r.nextInt(5); k > 0; k--) {
         String key = text(r, 3);
         // "type" names the claim kind and "version" is stamped by the encoder; "tags" mirrors the

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Go-compatible codecs under the JWT layer: {@link GoJsonWriter} (numbers, escaping, map
- * order), {@link JsonIn#decodeUtf8} (Go's per-byte U+FFFD) and {@link Base64Url} (Go's lenient
- * raw URL decoding). Expected values are what Go's {@code encoding/json} and {@code
- * encoding/base64} produce.
+ * order), {@link JsonIn#decodeUtf8} (Go's per-byte U+FFFD) and {@link Base64Url} (Go's lenient raw
+ * URL decoding). Expected values are what Go's {@code encoding/json} and {@code encoding/base64}
+ * produce.
  */
 class GoJsonCodecTest {
 
@@ -103,8 +103,7 @@ class GoJsonCodecTest {
     assertArrayEquals(
         "hello".getBytes(StandardCharsets.US_ASCII), Base64Url.decode("aGVs\r\nbG8", 0, 9));
     // Non-zero unused bits in the last character are ignored, as Go's non-strict decoder does.
-    assertArrayEquals(
-        Base64Url.decode("aGVsbG8", 0, 7), Base64Url.decode("aGVsbG9", 0, 7));
+    assertArrayEquals(Base64Url.decode("aGVsbG8", 0, 7), Base64Url.decode("aGVsbG9", 0, 7));
     Base64Url.MalformedException pad =
         assertThrows(Base64Url.MalformedException.class, () -> Base64Url.decode("aGVsbG8=", 0, 8));
     assertEquals(7, pad.position());

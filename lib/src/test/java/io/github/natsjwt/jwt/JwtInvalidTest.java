@@ -75,8 +75,8 @@ class JwtInvalidTest {
 
   /**
    * Claims that cannot be read: a MalformedJwtException whose part is {@code payload.<field>} and
-   * whose cause is the ClaimsFormatException naming the same field. {@code field} ending in
-   * {@code *} matches any field under that prefix.
+   * whose cause is the ClaimsFormatException naming the same field. {@code field} ending in {@code
+   * *} matches any field under that prefix.
    */
   private static DecodeError claimsFormat(String field, String... fragments) {
     boolean prefix = field.endsWith("*");
@@ -208,8 +208,8 @@ class JwtInvalidTest {
   }
 
   /**
-   * decode_error cases that v2.8.2 (and so this library) decodes: case name to the reason.
-   * {@link #decodeDifference_genericV2Token_decodesThroughOurSingleEntryPoint} asserts our outcome.
+   * decode_error cases that v2.8.2 (and so this library) decodes: case name to the reason. {@link
+   * #decodeDifference_genericV2Token_decodesThroughOurSingleEntryPoint} asserts our outcome.
    */
   static final Map<String, String> DECODE_DIFFERENCES =
       Map.of(
@@ -256,8 +256,7 @@ class JwtInvalidTest {
   }
 
   static Stream<Arguments> decodeErrors() {
-    return cases("decode_error")
-        .filter(a -> !DECODE_DIFFERENCES.containsKey(name(a)));
+    return cases("decode_error").filter(a -> !DECODE_DIFFERENCES.containsKey(name(a)));
   }
 
   static Stream<Arguments> validationBlocking() {
@@ -379,7 +378,8 @@ class JwtInvalidTest {
     assertAll(
         () -> assertTrue(result.isBlocking(false), "not blocking: " + result),
         () -> assertTrue(result.isBlocking(true)),
-        () -> assertTrue(ours.containsAll(goErrors), "missing Go errors " + goErrors + " in " + ours),
+        () ->
+            assertTrue(ours.containsAll(goErrors), "missing Go errors " + goErrors + " in " + ours),
         () ->
             assertEquals(
                 JwtVectorsTest.sorted(JwtVectorsTest.goIssues(c.get("go_validation"))),
@@ -407,10 +407,22 @@ class JwtInvalidTest {
                 JwtVectorsTest.sorted(result.issues())));
     // A second later than the expiry or at the not-before time, the checks behave as Go's.
     Claims claims = decode(c).claims();
-    claims.expiresAt().ifPresent(exp -> assertFalse(claims.validate(exp).issues().stream()
-        .anyMatch(i -> i.description().equals("claim is expired")), "valid during its exp second"));
-    claims.notBefore().ifPresent(nbf -> assertFalse(claims.validate(nbf).issues().stream()
-        .anyMatch(i -> i.description().equals("claim is not yet valid")), "valid from its nbf second"));
+    claims
+        .expiresAt()
+        .ifPresent(
+            exp ->
+                assertFalse(
+                    claims.validate(exp).issues().stream()
+                        .anyMatch(i -> i.description().equals("claim is expired")),
+                    "valid during its exp second"));
+    claims
+        .notBefore()
+        .ifPresent(
+            nbf ->
+                assertFalse(
+                    claims.validate(nbf).issues().stream()
+                        .anyMatch(i -> i.description().equals("claim is not yet valid")),
+                    "valid from its nbf second"));
   }
 
   // ------------------------------------------------------------------ wrong_claim_type
@@ -562,12 +574,20 @@ class JwtInvalidTest {
     String text;
     try {
       DecodedJwt<Claims> jwt = Jwt.decode(token);
-      text = jwt.toString() + " " + jwt.claims().toString() + " " + jwt.claims().validate(VALIDATION_TIME);
+      text =
+          jwt.toString()
+              + " "
+              + jwt.claims().toString()
+              + " "
+              + jwt.claims().validate(VALIDATION_TIME);
     } catch (NatsJwtException e) {
       text = e.toString() + " " + (e.getCause() == null ? "" : e.getCause().toString());
     }
     for (String s : secrets) {
-      assertFalse(text.contains(s), "a token segment or seed was repeated: " + text.substring(0, Math.min(120, text.length())));
+      assertFalse(
+          text.contains(s),
+          "a token segment or seed was repeated: "
+              + text.substring(0, Math.min(120, text.length())));
     }
   }
 
@@ -607,8 +627,7 @@ class JwtInvalidTest {
 
   private static void assertContains(Exception e, String... fragments) {
     for (String f : fragments) {
-      assertTrue(
-          e.getMessage().contains(f), "message lacks \"" + f + "\": " + e.getMessage());
+      assertTrue(e.getMessage().contains(f), "message lacks \"" + f + "\": " + e.getMessage());
     }
   }
 

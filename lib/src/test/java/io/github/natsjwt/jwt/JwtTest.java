@@ -14,7 +14,9 @@ import io.github.natsjwt.claims.AuthorizationResponseClaims;
 import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
+import io.github.natsjwt.claims.ConnectOptions;
 import io.github.natsjwt.claims.GenericClaims;
+import io.github.natsjwt.claims.Import;
 import io.github.natsjwt.claims.InvalidClaimsException;
 import io.github.natsjwt.claims.OperatorClaims;
 import io.github.natsjwt.claims.UserClaims;
@@ -89,7 +91,8 @@ class JwtTest {
   }
 
   static String operatorToken() {
-    return Jwt.encode(OperatorClaims.builder(OPERATOR.publicKey()).name("op").build(), OPERATOR, CLOCK);
+    return Jwt.encode(
+        OperatorClaims.builder(OPERATOR.publicKey()).name("op").build(), OPERATOR, CLOCK);
   }
 
   static MalformedJwtException malformed(String token) {
@@ -106,7 +109,9 @@ class JwtTest {
     int n = payloadChars * 3 / 4;
     assertEquals(payloadChars, (4 * n + 2) / 3, "no payload length gives a token of " + bytes);
     OperatorClaims base = OperatorClaims.builder(OPERATOR.publicKey()).build();
-    int baseLen = base.toBuilder().name("x").build().withIssuance(OPERATOR.publicKey(), IAT).toJson().length() - 1;
+    int baseLen =
+        base.toBuilder().name("x").build().withIssuance(OPERATOR.publicKey(), IAT).toJson().length()
+            - 1;
     OperatorClaims big =
         OperatorClaims.builder(OPERATOR.publicKey()).name("n".repeat(n - baseLen)).build();
     String token = Jwt.encode(big, OPERATOR, CLOCK);
@@ -190,7 +195,8 @@ class JwtTest {
   @Test
   void decode_standardAlphabetOrNonAscii_rejectedAtTheCharacter() {
     String[] s = operatorToken().split("\\.");
-    MalformedJwtException slash = malformed(s[0] + "." + s[1] + "." + s[2].substring(0, 5) + "/" + s[2].substring(6));
+    MalformedJwtException slash =
+        malformed(s[0] + "." + s[1] + "." + s[2].substring(0, 5) + "/" + s[2].substring(6));
     assertAll(
         () -> assertEquals("signature", slash.part()),
         () -> assertEquals(5, slash.position()),
@@ -205,14 +211,16 @@ class JwtTest {
   @Test
   void decode_danglingCharacter_reportsItsPosition() {
     String[] s = operatorToken().split("\\.");
-    // 86 signature characters plus one: 87 = 4 * 21 + 3 is a whole number of bytes; plus two is not.
+    // 86 signature characters plus one: 87 = 4 * 21 + 3 is a whole number of bytes; plus two is
+    // not.
     String sig = s[2] + "AA" + "A";
     assertEquals(1, (sig.length()) % 4);
     MalformedJwtException e = malformed(s[0] + "." + s[1] + "." + sig);
     assertAll(
         () -> assertEquals("signature", e.part()),
         () -> assertEquals(sig.length() - 1, e.position()),
-        () -> assertTrue(e.getMessage().contains("position " + (sig.length() - 1)), e.getMessage()));
+        () ->
+            assertTrue(e.getMessage().contains("position " + (sig.length() - 1)), e.getMessage()));
   }
 
   @Test
@@ -290,7 +298,8 @@ class JwtTest {
   void decode_rejectedHeader_namesHeaderAndValue(String spec) {
     String header = spec.substring(0, spec.indexOf('|'));
     String expected = spec.substring(spec.indexOf('|') + 1);
-    MalformedJwtException e = malformed(craft(header, operatorPayload(OPERATOR, "h"), OPERATOR, false));
+    MalformedJwtException e =
+        malformed(craft(header, operatorPayload(OPERATOR, "h"), OPERATOR, false));
     assertAll(
         () -> assertEquals("header", e.part()),
         () -> assertTrue(e.getMessage().contains(expected), e.getMessage()),
@@ -313,7 +322,9 @@ class JwtTest {
     // The v1 header does not matter: the top-level type makes it v1.
     assertTrue(Jwt.decode(craft(V2_HEADER, v1, OPERATOR, true)).isV1());
     SignatureMismatchException e =
-        assertThrows(SignatureMismatchException.class, () -> Jwt.decode(craft(V1_HEADER, v1, OPERATOR, false)));
+        assertThrows(
+            SignatureMismatchException.class,
+            () -> Jwt.decode(craft(V1_HEADER, v1, OPERATOR, false)));
     assertTrue(e.getMessage().contains("v1"), e.getMessage());
     assertEquals(OPERATOR.publicKey(), e.issuer());
   }
@@ -324,7 +335,8 @@ class JwtTest {
     for (String header : List.of(V2_HEADER, V1_HEADER)) {
       SignatureMismatchException e =
           assertThrows(
-              SignatureMismatchException.class, () -> Jwt.decode(craft(header, payload, OPERATOR, true)));
+              SignatureMismatchException.class,
+              () -> Jwt.decode(craft(header, payload, OPERATOR, true)));
       assertFalse(e.getMessage().contains("v1"), e.getMessage());
       assertTrue(e.getMessage().contains(OPERATOR.publicKey()), e.getMessage());
     }
@@ -333,7 +345,8 @@ class JwtTest {
   @Test
   void decode_signedByAnotherKeyThanIss_rejectedNamingTheIssuer() {
     String token = craft(V2_HEADER, operatorPayload(OPERATOR, "p"), OPERATOR_SIGNER, false);
-    SignatureMismatchException e = assertThrows(SignatureMismatchException.class, () -> Jwt.decode(token));
+    SignatureMismatchException e =
+        assertThrows(SignatureMismatchException.class, () -> Jwt.decode(token));
     assertEquals(OPERATOR.publicKey(), e.issuer());
     assertTrue(e.getMessage().contains(OPERATOR.publicKey()), e.getMessage());
   }
@@ -342,7 +355,9 @@ class JwtTest {
   void decode_signatureOfWrongLength_saysHowLong() {
     String[] s = operatorToken().split("\\.");
     SignatureMismatchException shorter =
-        assertThrows(SignatureMismatchException.class, () -> Jwt.decode(s[0] + "." + s[1] + "." + s[2].substring(0, 84)));
+        assertThrows(
+            SignatureMismatchException.class,
+            () -> Jwt.decode(s[0] + "." + s[1] + "." + s[2].substring(0, 84)));
     assertTrue(shorter.getMessage().contains("63 bytes"), shorter.getMessage());
     SignatureMismatchException empty =
         assertThrows(SignatureMismatchException.class, () -> Jwt.decode(s[0] + "." + s[1] + "."));
@@ -352,10 +367,13 @@ class JwtTest {
   @Test
   void decode_issuerThatIsASeed_neverRepeatsTheSeed() {
     String seed = new String(ACCOUNT.seed());
-    String payload = operatorPayload(OPERATOR, "p").replace(OPERATOR.publicKey() + "\",\"name", seed + "\",\"name");
+    String payload =
+        operatorPayload(OPERATOR, "p")
+            .replace(OPERATOR.publicKey() + "\",\"name", seed + "\",\"name");
     assertTrue(payload.contains(seed));
     String token = craft(V2_HEADER, payload, ACCOUNT, false);
-    SignatureMismatchException e = assertThrows(SignatureMismatchException.class, () -> Jwt.decode(token));
+    SignatureMismatchException e =
+        assertThrows(SignatureMismatchException.class, () -> Jwt.decode(token));
     assertAll(
         () -> assertFalse(e.getMessage().contains(seed)),
         () -> assertFalse(e.toString().contains(seed)),
@@ -365,9 +383,13 @@ class JwtTest {
 
   @Test
   void decode_issuerIsACurveKey_rejected() {
-    String payload = operatorPayload(OPERATOR, "p").replace(OPERATOR.publicKey() + "\",\"name", CURVE.publicKey() + "\",\"name");
+    String payload =
+        operatorPayload(OPERATOR, "p")
+            .replace(OPERATOR.publicKey() + "\",\"name", CURVE.publicKey() + "\",\"name");
     SignatureMismatchException e =
-        assertThrows(SignatureMismatchException.class, () -> Jwt.decode(craft(V2_HEADER, payload, OPERATOR, false)));
+        assertThrows(
+            SignatureMismatchException.class,
+            () -> Jwt.decode(craft(V2_HEADER, payload, OPERATOR, false)));
     assertTrue(e.getMessage().contains("curve"), e.getMessage());
   }
 
@@ -376,12 +398,16 @@ class JwtTest {
   @Test
   void decode_operatorIssuedByAccount_rejectedWithTypes() {
     String token = craft(V2_HEADER, operatorPayload(ACCOUNT, "p"), ACCOUNT, false);
-    IssuerNotAllowedException e = assertThrows(IssuerNotAllowedException.class, () -> Jwt.decode(token));
+    IssuerNotAllowedException e =
+        assertThrows(IssuerNotAllowedException.class, () -> Jwt.decode(token));
     assertAll(
         () -> assertEquals(ClaimType.OPERATOR, e.claimType()),
         () -> assertEquals(NKeyType.ACCOUNT, e.issuerType()),
         () -> assertTrue(e.getMessage().contains(ACCOUNT.publicKey()), e.getMessage()),
-        () -> assertTrue(e.getMessage().contains("operator claims cannot be issued by an account key"), e.getMessage()));
+        () ->
+            assertTrue(
+                e.getMessage().contains("operator claims cannot be issued by an account key"),
+                e.getMessage()));
   }
 
   @Test
@@ -405,29 +431,33 @@ class JwtTest {
   }
 
   @Test
-  void encode_stampsIssuerIssueTimeVersionAndJti() {
+  void encode_stampsIssuerIssueTimeVersionAndJti_leavingTheInputAlone() {
     OperatorClaims claims =
         OperatorClaims.builder(OPERATOR.publicKey())
             .name("stamped")
             .issuer("ignored")
             .issuedAt(Instant.ofEpochSecond(5))
             .build();
-    String token = Jwt.encode(claims, OPERATOR_SIGNER.publicKey().isEmpty() ? OPERATOR : OPERATOR, CLOCK);
+    // Signed by a signing key: iss is the signer, not the subject.
+    String token = Jwt.encode(claims, OPERATOR_SIGNER, CLOCK);
     Claims decoded = Jwt.decode(token).claims();
     String jtiInput =
         "{\"iat\":1700000000,\"iss\":\""
-            + OPERATOR.publicKey()
+            + OPERATOR_SIGNER.publicKey()
             + "\",\"name\":\"stamped\",\"sub\":\""
             + OPERATOR.publicKey()
             + "\"}";
     assertAll(
-        () -> assertEquals(OPERATOR.publicKey(), decoded.issuer()),
+        () -> assertEquals(OPERATOR_SIGNER.publicKey(), decoded.issuer()),
         () -> assertEquals(IAT, decoded.issuedAt().orElseThrow()),
         () -> assertEquals(2, decoded.version()),
         () -> assertEquals(JwtTestData.jtiOf(jtiInput), decoded.id()),
         () -> assertTrue(token.startsWith("eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.")),
-        () -> assertEquals(claims, OperatorClaims.builder(OPERATOR.publicKey()).name("stamped").issuer("ignored").issuedAt(Instant.ofEpochSecond(5)).build()));
+        () -> assertEquals("ignored", claims.issuer()),
+        () -> assertEquals(5, claims.issuedAtSeconds()),
+        () -> assertEquals("", claims.id()));
   }
+
 
   @Test
   void decode_typed_returnsTheClassOrThrowsTypeMismatch() {
@@ -464,7 +494,8 @@ class JwtTest {
 
   @Test
   void decode_payloadFieldOfWrongType_namesTheField() {
-    String payload = operatorPayload(OPERATOR, "p").replace("\"iat\":1700000000", "\"iat\":\"1700000000\"");
+    String payload =
+        operatorPayload(OPERATOR, "p").replace("\"iat\":1700000000", "\"iat\":\"1700000000\"");
     MalformedJwtException e = malformed(craft(V2_HEADER, payload, OPERATOR, false));
     assertAll(
         () -> assertEquals("payload.iat", e.part()),
@@ -472,7 +503,12 @@ class JwtTest {
         () -> assertEquals("iat", ((ClaimsFormatException) e.getCause()).field()),
         () -> assertTrue(e.getMessage().contains("iat"), e.getMessage()));
     MalformedJwtException nested =
-        malformed(craft(V2_HEADER, operatorPayload(OPERATOR, "p").replace("\"version\":2", "\"version\":\"2\""), OPERATOR, false));
+        malformed(
+            craft(
+                V2_HEADER,
+                operatorPayload(OPERATOR, "p").replace("\"version\":2", "\"version\":\"2\""),
+                OPERATOR,
+                false));
     assertEquals("payload.nats.version", nested.part());
     assertTrue(nested.getMessage().contains("nats.version"), nested.getMessage());
   }
@@ -480,11 +516,21 @@ class JwtTest {
   @Test
   void decode_versionNewerOrMissing_rejectedNamingTheVersion() {
     MalformedJwtException newer =
-        malformed(craft(V2_HEADER, operatorPayload(OPERATOR, "p").replace("\"version\":2", "\"version\":3"), OPERATOR, false));
+        malformed(
+            craft(
+                V2_HEADER,
+                operatorPayload(OPERATOR, "p").replace("\"version\":2", "\"version\":3"),
+                OPERATOR,
+                false));
     assertEquals("payload.nats.version", newer.part());
     assertTrue(newer.getMessage().contains("newer version"), newer.getMessage());
     MalformedJwtException missing =
-        malformed(craft(V2_HEADER, operatorPayload(OPERATOR, "p").replace(",\"version\":2", ""), OPERATOR, false));
+        malformed(
+            craft(
+                V2_HEADER,
+                operatorPayload(OPERATOR, "p").replace(",\"version\":2", ""),
+                OPERATOR,
+                false));
     assertEquals("payload.nats.version", missing.part());
     assertTrue(missing.getMessage().contains("missing"), missing.getMessage());
   }
@@ -493,7 +539,10 @@ class JwtTest {
 
   @Test
   void isSignedBy_comparesWithTheVerifiedIssuer() {
-    OperatorClaims claims = OperatorClaims.builder(OPERATOR.publicKey()).addSigningKeys(OPERATOR_SIGNER.publicKey()).build();
+    OperatorClaims claims =
+        OperatorClaims.builder(OPERATOR.publicKey())
+            .addSigningKeys(OPERATOR_SIGNER.publicKey())
+            .build();
     DecodedJwt<Claims> self = Jwt.decode(Jwt.encode(claims, OPERATOR, CLOCK));
     DecodedJwt<Claims> bySigner = Jwt.decode(Jwt.encode(claims, OPERATOR_SIGNER, CLOCK));
     assertAll(
@@ -502,7 +551,10 @@ class JwtTest {
         () -> assertTrue(bySigner.isSignedBy(OPERATOR_SIGNER.publicKey())),
         () -> assertFalse(bySigner.isSignedBy(OPERATOR.publicKey())),
         () -> assertFalse(bySigner.isSignedBy("")),
-        () -> assertFalse(bySigner.isSignedBy(OPERATOR_SIGNER.publicKey().toLowerCase(java.util.Locale.ROOT))),
+        () ->
+            assertFalse(
+                bySigner.isSignedBy(
+                    OPERATOR_SIGNER.publicKey().toLowerCase(java.util.Locale.ROOT))),
         () -> assertThrows(NullPointerException.class, () -> self.isSignedBy(null)));
   }
 
@@ -517,6 +569,54 @@ class JwtTest {
       assertFalse(text.contains(s[2]));
     }
     assertTrue(jwt.toString().contains(OPERATOR.publicKey()));
+  }
+
+  @Test
+  void toString_ofClaimsCarryingTokensOrSecrets_repeatsNoneOfThem() {
+    NKey user = key(NKeyType.USER, "user");
+    NKey server = key(NKeyType.SERVER, "server");
+    String userToken = Jwt.encode(UserClaims.builder(user.publicKey()).build(), ACCOUNT, CLOCK);
+    String pass = "s3cr3t-pass";
+    String authToken = "s3cr3t-token";
+    String sig = "s3cr3t-sig";
+    AuthorizationRequestClaims request =
+        AuthorizationRequestClaims.builder(user.publicKey())
+            .userNkey(user.publicKey())
+            .connectOptions(
+                new ConnectOptions(
+                    userToken, user.publicKey(), sig, authToken, "u", pass, "n", "java", "1", 1))
+            .build();
+    AuthorizationResponseClaims response =
+        AuthorizationResponseClaims.builder(user.publicKey())
+            .audience(server.publicKey())
+            .jwt(userToken)
+            .build();
+    AccountClaims account =
+        AccountClaims.builder(ACCOUNT.publicKey())
+            .addImports(
+                Import.stream(key(NKeyType.ACCOUNT, "exporter").publicKey(), "a.>")
+                    .token(userToken)
+                    .build())
+            .build();
+    List<String> tokens =
+        List.of(
+            Jwt.encode(request, server, CLOCK),
+            Jwt.encode(response, ACCOUNT, CLOCK),
+            Jwt.encode(account, OPERATOR, CLOCK));
+    for (String token : tokens) {
+      DecodedJwt<Claims> jwt = Jwt.decode(token);
+      String[] s = token.split("\\.");
+      for (String text : List.of(jwt.toString(), jwt.claims().toString())) {
+        for (String secret : List.of(token, s[1], s[2], userToken, pass, authToken, sig)) {
+          assertFalse(text.contains(secret), text);
+        }
+      }
+    }
+    for (String secret : List.of(userToken, pass, authToken, sig)) {
+      assertFalse(request.toString().contains(secret));
+      assertFalse(request.connectOptions().toString().contains(secret));
+      assertFalse(account.imports().get(0).toString().contains(secret));
+    }
   }
 
   @Test

@@ -70,15 +70,15 @@ class JwtVectorsTest {
               List.of(
                   new ValidationIssue(
                       "Mapping \"w\" exceeds 100% among all of it's weighted to mappings",
-                      true,
-                      false))));
+                      true, false))));
 
   /**
    * Notes on vectors whose Go call differs from ours without changing the result: {@code
    * Jwt.decode} is our single entry point, also for v2 generic tokens, which Go's {@code
    * jwt.Decode} rejects (Go needs {@code DecodeGeneric}).
    */
-  static final Set<String> DECODED_BY_GO_DECODE_GENERIC = Set.of("generic_custom_type", "v1_generic");
+  static final Set<String> DECODED_BY_GO_DECODE_GENERIC =
+      Set.of("generic_custom_type", "v1_generic");
 
   static Stream<Arguments> vectors() {
     return JwtTestData.validVectors().stream()
@@ -196,8 +196,7 @@ class JwtVectorsTest {
     assertEquals(v.get("jwt").asText(), token);
     // The jti of a fresh encoding is the hash of the claims-data JSON, computed independently.
     assertEquals(
-        JwtTestData.jtiOf(v.get("jti_input_json").asText()),
-        Jwt.decode(token).claims().id());
+        JwtTestData.jtiOf(v.get("jti_input_json").asText()), Jwt.decode(token).claims().id());
   }
 
   @ParameterizedTest
@@ -229,7 +228,9 @@ class JwtVectorsTest {
     JsonNode extra = v.get("extra");
     AccountClaims account =
         Jwt.decode(
-                JwtTestData.validVector(extra.get("scope_check_against").asText()).get("jwt").asText(),
+                JwtTestData.validVector(extra.get("scope_check_against").asText())
+                    .get("jwt")
+                    .asText(),
                 AccountClaims.class)
             .claims();
     UserClaims user = Jwt.decode(v.get("jwt").asText(), UserClaims.class).claims();
@@ -265,7 +266,8 @@ class JwtVectorsTest {
       for (String secret : secrets) {
         assertFalse(
             text.contains(secret),
-            "toString() repeats a token or seed: " + text.substring(0, Math.min(80, text.length())));
+            "toString() repeats a token or seed: "
+                + text.substring(0, Math.min(80, text.length())));
       }
     }
   }
@@ -287,7 +289,11 @@ class JwtVectorsTest {
 
   static List<String> sorted(List<ValidationIssue> issues) {
     return issues.stream()
-        .map(i -> i.description() + (i.blocking() ? " [blocking]" : "") + (i.timeCheck() ? " [time]" : ""))
+        .map(
+            i ->
+                i.description()
+                    + (i.blocking() ? " [blocking]" : "")
+                    + (i.timeCheck() ? " [time]" : ""))
         .sorted()
         .toList();
   }

@@ -115,8 +115,8 @@ public final class JwtTestData {
   }
 
   /**
-   * Computes a {@code jti} independently of the library: SHA-512/256 of the UTF-8 bytes, in
-   * RFC 4648 base32 without padding.
+   * Computes a {@code jti} independently of the library: SHA-512/256 of the UTF-8 bytes, in RFC
+   * 4648 base32 without padding.
    *
    * @param json the claims-data JSON
    * @return the 52-character id
