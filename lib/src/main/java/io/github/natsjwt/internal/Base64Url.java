@@ -37,7 +37,8 @@ public final class Base64Url {
     /**
      * Returns the zero-based position of the bad character within the decoded range.
      *
-     * @return the position, or the range length when the length is the problem
+     * @return the position: the bad character, or the dangling last character when the length is
+     *     the problem
      */
     public int position() {
       return position;
@@ -61,8 +62,8 @@ public final class Base64Url {
    * @param off where to start
    * @param end where to stop (exclusive)
    * @return the bytes
-   * @throws MalformedException at the first character outside the alphabet, or when the number of
-   *     characters (not counting CR and LF) leaves a single dangling character
+   * @throws MalformedException at the first character outside the alphabet, or at the last
+   *     character when the number of characters (not counting CR and LF) leaves it dangling
    */
   public static byte[] decode(CharSequence s, int off, int end) {
     byte[] out = new byte[(end - off) * 3 / 4 + 1];
@@ -70,11 +71,13 @@ public final class Base64Url {
     int buffer = 0;
     int bits = 0;
     int count = 0;
+    int last = -1;
     for (int i = off; i < end; i++) {
       char c = s.charAt(i);
       if (c == '\r' || c == '\n') {
         continue;
       }
+      last = i;
       int v = c < 128 ? DECODE[c] : -1;
       if (v < 0) {
         throw new MalformedException(
@@ -93,9 +96,14 @@ public final class Base64Url {
       }
     }
     if (count % 4 == 1) {
+      // Go reports the dangling character's position too (CorruptInputError).
       throw new MalformedException(
-          "illegal base64url length: " + count + " characters leave one dangling character",
-          end - off);
+          "dangling character at position "
+              + (last - off)
+              + ": "
+              + count
+              + " base64url characters cannot be a whole number of bytes",
+          last - off);
     }
     return o == out.length ? out : Arrays.copyOf(out, o);
   }

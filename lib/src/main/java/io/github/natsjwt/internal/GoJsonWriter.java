@@ -168,7 +168,7 @@ public final class GoJsonWriter {
 
   /**
    * Writes a float64 value as Go does: the shortest decimal that reads back as the same double,
-   * without exponent for 1e-6 &lt;= |v| &lt; 1e21, and {@code 1e+21} / {@code 1e-07} forms
+   * without exponent for 1e-6 &lt;= |v| &lt; 1e21, and {@code 1e+21} / {@code 1e-7} forms
    * otherwise.
    *
    * @param value a finite double
@@ -436,12 +436,9 @@ public final class GoJsonWriter {
       if (digits.length() > 1) {
         sb.append('.').append(digits, 1, digits.length());
       }
-      sb.append('e').append(exponent < 0 ? '-' : '+');
-      int e = Math.abs(exponent);
-      if (e < 10) {
-        sb.append('0');
-      }
-      sb.append(e);
+      // strconv writes at least two exponent digits (1e-07); encoding/json then drops the
+      // leading zero of a negative exponent (1e-7). Positive exponents here are always >= 21.
+      sb.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
       return sb.toString();
     }
     return shortest.stripTrailingZeros().toPlainString();

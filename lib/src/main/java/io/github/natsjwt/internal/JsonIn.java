@@ -105,31 +105,97 @@ public final class JsonIn {
    * @throws ShapeException when the bytes are not one JSON object
    */
   public static JsonIn parse(byte[] utf8, String path) {
-    // Go replaces invalid UTF-8 with U+FFFD rather than failing; decoding to a String does the same.
-    String text = new String(utf8, StandardCharsets.UTF_8);
+    // Go replaces invalid UTF-8 with U+FFFD rather than failing, one replacement per bad byte.
+    String text = decodeUtf8(utf8);
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw new ShapeException(path, path + " is not a JSON object");
+        throw new ShapeException(path, subject(path) + " is not a JSON object");
       }
       JsonIn result = readObject(p, path);
       if (p.nextToken() != null) {
         throw new ShapeException(
-            path, path + " has data after the JSON object, at offset " + p.currentLocation().getCharOffset());
+            path, subject(path) + " has data after the JSON object, at offset " + p.currentLocation().getCharOffset());
       }
       return result;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ShapeException(
           path,
-          path
+          subject(path)
               + " is not valid JSON at offset "
               + e.getLocation().getCharOffset()
               + ": "
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
-      throw new ShapeException(path, path + " cannot be read: " + e.getMessage(), e);
+      throw new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Decodes UTF-8 as Go's {@code utf8.DecodeRune} loop does: each byte that does not start a valid,
+   * shortest-form sequence of a scalar value becomes one U+FFFD. The JDK decoder instead replaces a
+   * whole truncated sequence with a single U+FFFD, which would change re-encoded bytes.
+   *
+   * @param b the bytes
+   * @return the text
+   */
+  public static String decodeUtf8(byte[] b) {
+    StringBuilder sb = null;
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        if (sb != null) {
+          sb.append((char) c);
+        }
+        i++;
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(n);
+        for (int k = 0; k < i; k++) {
+          sb.append((char) b[k]);
+        }
+      }
+      int size = 0;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        size = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        size = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        size = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+      }
+      boolean ok = size > 0 && i + size <= n;
+      for (int k = 1; ok && k < size; k++) {
+        int cc = b[i + k] & 0xFF;
+        ok = k == 1 ? cc >= lo && cc <= hi : cc >= 0x80 && cc <= 0xBF;
+      }
+      if (!ok) {
+        sb.append('\uFFFD');
+        i++;
+        continue;
+      }
+      int cp = c & (0xFF >>> (size + 1));
+      for (int k = 1; k < size; k++) {
+        cp = cp << 6 | (b[i + k] & 0x3F);
+      }
+      sb.appendCodePoint(cp);
+      i += size;
+    }
+    return sb == null ? new String(b, StandardCharsets.US_ASCII) : sb.toString();
+  }
+
+  /** Names a document or field in a message; the unnamed document is "the document". */
+  private static String subject(String path) {
+    return path.isEmpty() ? "the document" : path;
   }
 
   private static JsonIn readObject(JsonParser p, String path) throws IOException {
@@ -141,7 +207,7 @@ public final class JsonIn {
       entries.add(Map.entry(key, readValue(p, path.isEmpty() ? key : path + "." + key)));
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new ShapeException(path, path + " is not a valid JSON object");
+      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
     }
     return new JsonIn(path, Collections.unmodifiableList(entries));
   }

@@ -14,7 +14,7 @@ public final class IssuerNotAllowedException extends NatsJwtException {
   private static final long serialVersionUID = 1L;
 
   static final String MESSAGE =
-      "%s claims cannot be issued by a %s key (%s); they are issued by %s keys";
+      "%s claims cannot be issued by %s %s key (%s); they are issued by %s keys";
 
   /** The claim type. */
   private final ClaimType claimType;
@@ -26,6 +26,7 @@ public final class IssuerNotAllowedException extends NatsJwtException {
         String.format(
             MESSAGE,
             claimType.jsonName(),
+            issuerType == NKeyType.ACCOUNT || issuerType == NKeyType.OPERATOR ? "an" : "a",
             issuerType.name().toLowerCase(java.util.Locale.ROOT),
             issuer,
             names(claimType)));

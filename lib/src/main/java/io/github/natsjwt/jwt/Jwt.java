@@ -117,20 +117,25 @@ public final class Jwt {
       throw new MalformedJwtException(
           "token",
           -1,
-          "a JWT has 3 segments separated by '.' (header.payload.signature), this one has "
+          "the token is not a JWT: a JWT has 3 segments separated by '.'"
+              + " (header.payload.signature), this one has "
               + segments);
     }
     byte[] headerBytes = base64(token, 0, dot1, "header");
-    String headerJson = new String(headerBytes, StandardCharsets.UTF_8);
+    String headerJson = JsonIn.decodeUtf8(headerBytes);
     JwtHeader header = readHeader(headerBytes);
     byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
-    String payloadJson = new String(payloadBytes, StandardCharsets.UTF_8);
+    String payloadJson = JsonIn.decodeUtf8(payloadBytes);
     Claims claims;
     try {
       claims = Claims.fromJson(payloadBytes);
     } catch (ClaimsFormatException e) {
       String field = e.field().isEmpty() ? "payload" : "payload." + e.field();
-      throw new MalformedJwtException(field, -1, "payload: " + e.getMessage(), e);
+      String where =
+          e.field().isEmpty() || e.getMessage().contains(e.field())
+              ? "payload: "
+              : "payload field " + e.field() + ": ";
+      throw new MalformedJwtException(field, -1, where + e.getMessage(), e);
     }
     byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
     boolean v1 = usesV1Signature(claims, header);
@@ -211,6 +216,13 @@ public final class Jwt {
     try {
       key = NKey.fromPublicKey(issuer);
     } catch (InvalidNKeyException e) {
+      if (NKey.isValidSeed(issuer.toCharArray())) {
+        // Never repeat a secret, not even one a careless issuer put in a token.
+        throw new SignatureMismatchException(
+            SignatureMismatchException.REDACTED_SEED,
+            "the issuer (iss) is a seed, not a public key, so the signature cannot be verified;"
+                + " the seed is exposed and must be replaced");
+      }
       throw new SignatureMismatchException(
           issuer,
           issuer.isEmpty()

@@ -11,6 +11,9 @@ import io.github.natsjwt.NatsJwtException;
 public final class SignatureMismatchException extends NatsJwtException {
   private static final long serialVersionUID = 1L;
 
+  /** What {@link #issuer()} returns when the token's {@code iss} is a seed. */
+  public static final String REDACTED_SEED = "<seed redacted>";
+
   /** The issuer as written in the token. */
   private final String issuer;
 
@@ -22,7 +25,8 @@ public final class SignatureMismatchException extends NatsJwtException {
   /**
    * Returns the issuer the signature was checked against.
    *
-   * @return the {@code iss} value as written in the token
+   * @return the {@code iss} value as written in the token, or {@link #REDACTED_SEED} when it is a
+   *     seed
    */
   public String issuer() {
     return issuer;
