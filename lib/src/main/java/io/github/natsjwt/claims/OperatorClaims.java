@@ -220,25 +220,32 @@ public final class OperatorClaims extends Claims {
     }
   }
 
-  /** Go's ParseServerVersion: "" or three non-negative integers separated by dots. */
+  /** Go's ParseServerVersion: "" or three integers (Atoi syntax), none negative. */
   static @Nullable String serverVersionProblem(String version) {
     if (version.isEmpty()) {
       return null;
     }
     String[] parts = version.split("\\.", -1);
     if (parts.length != 3) {
-      return "invalid version \"" + version + "\", format should be major.minor.update";
+      return "asserted server version must be of the form <major>.<minor>.<update>";
     }
-    String[] names = {"major", "minor", "update"};
-    for (int i = 0; i < 3; i++) {
-      if (!parts[i].matches("[+-]?[0-9]+")) {
-        return "invalid " + names[i] + " version \"" + parts[i] + "\" in \"" + version + "\"";
+    boolean negative = false;
+    for (String part : parts) {
+      long value;
+      try {
+        // Atoi: an optional sign and decimal digits, within 64 bits.
+        if (!part.matches("[+-]?[0-9]+")) {
+          throw new NumberFormatException(part);
+        }
+        value = Long.parseLong(part.startsWith("+") ? part.substring(1) : part);
+      } catch (NumberFormatException e) {
+        return "asserted server version cant parse " + part + " to int";
       }
-      if (parts[i].startsWith("-") && !parts[i].matches("-0+")) {
-        return "negative " + names[i] + " version \"" + parts[i] + "\" in \"" + version + "\"";
-      }
+      negative |= value < 0;
     }
-    return null;
+    return negative
+        ? "asserted server version can'b contain negative values: " + version
+        : null;
   }
 
   /**
