@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Prints a Markdown table of JMH throughput results with the ratio to each group's baseline.
 
-Usage: ratios.py RESULT.json
+Usage: ratios.py RESULT.json [MORE.json ...]
 
-A ratio above 1 is faster than the BouncyCastle baseline measured in the same run. Columns for
-allocation (B/op) appear when the run used -prof gc.
+A ratio above 1 means faster than the BouncyCastle baseline measured in the same run (the same
+JSON file). Two ratios are shown: of the mean scores, and of the best measurement iterations. On a
+shared machine other work only ever slows a benchmark down, so the best iteration is often the
+steadier of the two. With several files (repeated runs), each ratio is the median of the per-file
+ratios, with their range. A B/op column appears when the runs used -prof gc.
 """
 import json
+import statistics
 import sys
 
 # Benchmark method -> baseline method, per class. Methods not listed have no baseline.
@@ -26,49 +30,87 @@ BASELINES = {
 }
 
 
-def main(path):
+def load(path):
+    """Returns the run's header fields and {(class, method): result}."""
     with open(path) as f:
         runs = json.load(f)
-    scores = {}
-    rows = []
+    results = {}
     for r in runs:
         cls, method = r["benchmark"].rsplit(".", 2)[-2:]
         pm = r["primaryMetric"]
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        scores[(cls, method)] = pm["score"]
-        rows.append((cls, method, pm["score"], pm.get("scoreError"), pm["scoreUnit"], alloc))
-    with_alloc = any(row[5] is not None for row in rows)
-    if runs:
-        r = runs[0]
-        print(f"JDK {r.get('jdkVersion')} ({r.get('vmName')} {r.get('vmVersion')}), "
-              f"{r.get('forks')} fork, {r.get('warmupIterations')} x {r.get('warmupTime')} warmup, "
-              f"{r.get('measurementIterations')} x {r.get('measurementTime')} measurement, "
-              f"{r.get('threads')} thread")
-        print()
-    header = "| Benchmark | ops/s | ± error | vs baseline |" + (" B/op |" if with_alloc else "")
-    print(header)
-    print("|---|--:|--:|--:|" + ("--:|" if with_alloc else ""))
-    for cls, method, score, err, unit, alloc in rows:
-        base = BASELINES.get(cls, {}).get(method)
-        if base is None or (cls, base) not in scores:
-            ratio = "—"
-        elif base == method:
-            ratio = "1.00 (baseline)"
-        else:
-            ratio = f"{score / scores[(cls, base)]:.2f}"
+        iterations = [v for fork in pm["rawData"] for v in fork]
         try:
-            err_text = f"{float(err):,.0f}"
+            error = float(pm.get("scoreError"))
         except (TypeError, ValueError):
-            err_text = ""  # a single iteration has no error estimate
-        if err_text == "nan":
-            err_text = ""
-        line = f"| {cls}.{method} | {score:,.0f} | {err_text} | {ratio} |"
+            error = float("nan")  # one iteration has no error estimate
+        results[(cls, method)] = {
+            "score": pm["score"],
+            "error": error,
+            "best": max(iterations),
+            "alloc": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score"),
+        }
+    return (runs[0] if runs else {}), results
+
+
+def ratio(results, key, field):
+    base = BASELINES.get(key[0], {}).get(key[1])
+    if base is None or (key[0], base) not in results:
+        return None
+    return results[key][field] / results[(key[0], base)][field]
+
+
+def fmt_ratio(values, is_baseline):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "—"
+    if is_baseline:
+        return "1 (baseline)"
+    text = f"{statistics.median(values):.2f}"
+    if len(values) > 1:
+        text += f" ({min(values):.2f}–{max(values):.2f})"
+    return text
+
+
+def main(paths):
+    files = [load(p) for p in paths]
+    head = files[0][0]
+    if head:
+        print(f"JDK {head.get('jdkVersion')} ({head.get('vmName')} {head.get('vmVersion')}); "
+              f"{head.get('forks')} fork, {head.get('warmupIterations')} x "
+              f"{head.get('warmupTime')} warmup, {head.get('measurementIterations')} x "
+              f"{head.get('measurementTime')} measurement, {head.get('threads')} thread; "
+              f"{len(files)} run(s)")
+        print()
+    keys = []
+    for _, results in files:
+        keys += [k for k in results if k not in keys]
+    keys.sort()
+    with_alloc = any(r.get("alloc") is not None for _, res in files for r in res.values())
+    single = len(files) == 1
+    header = ["Benchmark", "ops/s" if single else "ops/s (median)"]
+    if single:
+        header.append("± 99.9%")
+    header += ["ratio of means", "ratio of best iterations"]
+    if with_alloc:
+        header.append("B/op")
+    print("| " + " | ".join(header) + " |")
+    print("|---|" + "--:|" * (len(header) - 1))
+    for key in keys:
+        present = [res for _, res in files if key in res]
+        is_baseline = BASELINES.get(key[0], {}).get(key[1]) == key[1]
+        row = [f"{key[0]}.{key[1]}", f"{statistics.median(r[key]['score'] for r in present):,.0f}"]
+        if single:
+            err = present[0][key]["error"]
+            row.append("" if err != err else f"{err:,.0f}")
+        row.append(fmt_ratio([ratio(r, key, "score") for r in present], is_baseline))
+        row.append(fmt_ratio([ratio(r, key, "best") for r in present], is_baseline))
         if with_alloc:
-            line += "" if alloc is None else f" {alloc:,.0f} |"
-        print(line)
+            allocs = [r[key]["alloc"] for r in present if r[key]["alloc"] is not None]
+            row.append(f"{statistics.median(allocs):,.0f}" if allocs else "")
+        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(sys.argv[1:])
