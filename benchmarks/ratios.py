@@ -8,6 +8,10 @@ JSON file). Two ratios are shown: of the mean scores, and of the best measuremen
 shared machine other work only ever slows a benchmark down, so the best iteration is often the
 steadier of the two. With several files (repeated runs), each ratio is the median of the per-file
 ratios, with their range. A B/op column appears when the runs used -prof gc.
+
+PairedBenchmark results get a table of their own: there both sides are timed call by call in the
+same loop, and the ratio is the median over iterations (and over files) of each iteration's median
+per-pair ratio, with the range over all iterations.
 """
 import json
 import statistics
@@ -30,13 +34,24 @@ BASELINES = {
 }
 
 
+PAIRED = "PairedBenchmark"
+
+
 def load(path):
-    """Returns the run's header fields and {(class, method): result}."""
+    """Returns the run's header fields, {(class, method): result} and {method: paired result}."""
     with open(path) as f:
         runs = json.load(f)
     results = {}
+    paired = {}
     for r in runs:
         cls, method = r["benchmark"].rsplit(".", 2)[-2:]
+        if cls == PAIRED:
+            # Per-iteration values: JMH's score for these counters is their sum over iterations.
+            paired[method] = {
+                name: [v for fork in r["secondaryMetrics"][name]["rawData"] for v in fork]
+                for name in ("ratio", "nkeyNs", "bcNs")
+            }
+            continue
         pm = r["primaryMetric"]
         iterations = [v for fork in pm["rawData"] for v in fork]
         try:
@@ -49,7 +64,7 @@ def load(path):
             "best": max(iterations),
             "alloc": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score"),
         }
-    return (runs[0] if runs else {}), results
+    return (runs[0] if runs else {}), results, paired
 
 
 def ratio(results, key, field):
@@ -72,7 +87,8 @@ def fmt_ratio(values, is_baseline):
 
 
 def main(paths):
-    files = [load(p) for p in paths]
+    loaded = [load(p) for p in paths]
+    files = [(head, results) for head, results, _ in loaded]
     head = files[0][0]
     if head:
         print(f"JDK {head.get('jdkVersion')} ({head.get('vmName')} {head.get('vmVersion')}); "
@@ -85,6 +101,31 @@ def main(paths):
     for _, results in files:
         keys += [k for k in results if k not in keys]
     keys.sort()
+    if keys:
+        print_table(files, keys)
+    pairs = [paired for _, _, paired in loaded]
+    methods = sorted({m for p in pairs for m in p})
+    if methods:
+        if keys:
+            print()
+        print_paired(pairs, methods)
+
+
+def print_paired(pairs, methods):
+    print("| Paired (same loop) | NKey µs/call | BC µs/call | NKey speed / BC speed |")
+    print("|---|--:|--:|--:|")
+    for m in methods:
+        present = [p[m] for p in pairs if m in p]
+        per_file = {
+            name: statistics.median(statistics.median(p[name]) for p in present)
+            for name in ("ratio", "nkeyNs", "bcNs")
+        }
+        every = [v for p in present for v in p["ratio"]]
+        print(f"| {PAIRED}.{m} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
+              f"| {per_file['ratio']:.3f} ({min(every):.3f}–{max(every):.3f}) |")
+
+
+def print_table(files, keys):
     with_alloc = any(r.get("alloc") is not None for _, res in files for r in res.values())
     single = len(files) == 1
     header = ["Benchmark", "ops/s" if single else "ops/s (median)"]
