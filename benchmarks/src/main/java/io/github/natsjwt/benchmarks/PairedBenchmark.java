@@ -1,0 +1,341 @@
+package io.github.natsjwt.benchmarks;
+
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * NKey against its BouncyCastle baseline, interleaved call by call: every invocation runs both
+ * (alternating which goes first) and times each with {@code System.nanoTime()}. On a shared machine
+ * the other benchmark classes measure the two sides seconds apart, under different load; here both
+ * sides see the same load, so their ratio stays steady even when the absolute numbers do not.
+ *
+ * <p>Read the secondary metrics, not the primary score (pairs per second): {@code nkeyNs} and
+ * {@code bcNs} are the median nanoseconds per call of each side, and {@code ratio} is the median
+ * over pairs of the BouncyCastle time divided by the NKey time: NKey's speed relative to
+ * BouncyCastle, above 1 is faster. The timer costs tens of nanoseconds per call, against tens of
+ * microseconds of cryptography. JMH's summary line for these metrics is their sum over the
+ * iterations; each benchmark prints the median over iterations itself, and {@code ratios.py}
+ * reads the per-iteration values from the JSON.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+// The counters are per thread and JMH sums them over threads, which would break the ratio.
+@Threads(1)
+public class PairedBenchmark {
+  private byte[] message;
+  private byte[] signature;
+  private byte[] rawSeed;
+  private byte[] rawPublic;
+  private char[] seed;
+  private String publicKey;
+  private NKey signer;
+  private NKey verifier;
+  private Ed25519.PublicPoint point;
+
+  private byte[] plaintext;
+  private NKey sender;
+  private NKey recipient;
+  private String senderPublicKey;
+  private String recipientPublicKey;
+  private byte[] senderSecret;
+  private byte[] recipientSecret;
+  private byte[] senderPublic;
+  private byte[] recipientPublic;
+  private byte[] sealed;
+  private SecureRandom random;
+
+  /**
+   * Per-call times of each side during one iteration. Reported as medians: when the scheduler
+   * takes the CPU away in the middle of a call, that one call looks milliseconds long, and such
+   * outliers would dominate a mean.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Times {
+    private long[] nkey = new long[1 << 14];
+    private long[] bc = new long[1 << 14];
+    private int pairs;
+    private boolean nkeyFirst;
+    private boolean measuring;
+    private String benchmark = "";
+    private final List<double[]> measured = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void start(BenchmarkParams params) {
+      benchmark = params.getBenchmark();
+    }
+
+    @Setup(Level.Iteration)
+    public void reset(IterationParams params) {
+      pairs = 0;
+      measuring = params.getType() == IterationType.MEASUREMENT;
+    }
+
+    @TearDown(Level.Iteration)
+    public void record() {
+      if (measuring) {
+        measured.add(new double[] {ratio(), nkeyNs(), bcNs()});
+      }
+    }
+
+    /**
+     * Prints the median over measurement iterations. JMH's own summary line for these counters is
+     * their sum over iterations, which means nothing for a median or a ratio.
+     */
+    @TearDown(Level.Trial)
+    public void summarize() {
+      if (measured.isEmpty()) {
+        return;
+      }
+      double[] ratios = column(0);
+      System.out.printf(
+          Locale.ROOT,
+          "%n%s: NKey speed / BouncyCastle speed = %.3f (iterations %.3f to %.3f);"
+              + " median call NKey %.1f us, BouncyCastle %.1f us%n",
+          benchmark,
+          ratios[ratios.length / 2],
+          ratios[0],
+          ratios[ratios.length - 1],
+          column(1)[ratios.length / 2] / 1000,
+          column(2)[ratios.length / 2] / 1000);
+    }
+
+    private double[] column(int index) {
+      return measured.stream().mapToDouble(m -> m[index]).sorted().toArray();
+    }
+
+    /** Alternates the order, so neither side always runs on caches the other just warmed. */
+    boolean nkeyFirst() {
+      nkeyFirst = !nkeyFirst;
+      return nkeyFirst;
+    }
+
+    void add(long nkeyNanos, long bcNanos) {
+      if (pairs == nkey.length) {
+        // Rare (the arrays double), and the cost lands on neither side's timings.
+        nkey = Arrays.copyOf(nkey, 2 * pairs);
+        bc = Arrays.copyOf(bc, 2 * pairs);
+      }
+      nkey[pairs] = nkeyNanos;
+      bc[pairs] = bcNanos;
+      pairs++;
+    }
+
+    /** Median nanoseconds per NKey call. */
+    public double nkeyNs() {
+      return median(Arrays.copyOf(nkey, pairs));
+    }
+
+    /** Median nanoseconds per BouncyCastle call. */
+    public double bcNs() {
+      return median(Arrays.copyOf(bc, pairs));
+    }
+
+    /** Median over pairs of bc / nkey: NKey's speed relative to BouncyCastle. */
+    public double ratio() {
+      double[] r = new double[pairs];
+      for (int i = 0; i < pairs; i++) {
+        r[i] = nkey[i] == 0 ? Double.NaN : (double) bc[i] / nkey[i];
+      }
+      Arrays.sort(r);
+      return pairs == 0 ? Double.NaN : r[pairs / 2];
+    }
+
+    private static double median(long[] values) {
+      if (values.length == 0) {
+        return Double.NaN;
+      }
+      Arrays.sort(values);
+      return values[values.length / 2];
+    }
+  }
+
+  @Setup
+  public void setUp() {
+    message = Fixtures.bytes(Fixtures.MESSAGE_BYTES, 1);
+    rawSeed = Fixtures.bytes(NKey.KEY_BYTES, 100);
+    signer = NKey.fromRawSeed(NKeyType.USER, rawSeed);
+    seed = signer.seed();
+    signature = signer.sign(message);
+    rawPublic = signer.publicKeyBytes();
+    publicKey = signer.publicKey();
+    verifier = NKey.fromPublicKey(publicKey);
+    point = Ed25519.validatePublicKeyPartialExport(rawPublic, 0);
+    Fixtures.check(point != null, "the fixture public key decodes");
+    Fixtures.checkVerifies(verifier, message, signature);
+
+    plaintext = Fixtures.bytes(Fixtures.SEAL_PLAINTEXT_BYTES, 7);
+    sender = NKey.fromRawSeed(NKeyType.CURVE, Fixtures.bytes(NKey.KEY_BYTES, 50));
+    recipient = NKey.fromRawSeed(NKeyType.CURVE, Fixtures.bytes(NKey.KEY_BYTES, 150));
+    senderPublicKey = sender.publicKey();
+    recipientPublicKey = recipient.publicKey();
+    senderSecret = sender.rawSeed();
+    recipientSecret = recipient.rawSeed();
+    senderPublic = sender.publicKeyBytes();
+    recipientPublic = recipient.publicKeyBytes();
+    random = new SecureRandom();
+    sealed = sender.seal(plaintext, recipientPublicKey);
+    // SealBenchmark checks that the two sides interoperate; here only that both work.
+    BcCryptoBox.open(recipientSecret, senderPublic, sealed);
+  }
+
+  private byte[] bcSign() {
+    byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
+    Ed25519.sign(rawSeed, 0, rawPublic, 0, message, 0, message.length, sig, 0);
+    return sig;
+  }
+
+  private byte[] bcGeneratePublicKey() {
+    byte[] pub = new byte[Ed25519.PUBLIC_KEY_SIZE];
+    Ed25519.generatePublicKey(rawSeed, 0, pub, 0);
+    return pub;
+  }
+
+  /** {@code NKey.sign} against {@code Ed25519.sign}. */
+  @Benchmark
+  public void sign(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(signer.sign(message));
+      long t1 = System.nanoTime();
+      bh.consume(bcSign());
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(bcSign());
+      long t1 = System.nanoTime();
+      bh.consume(signer.sign(message));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /** {@code NKey.verify} (reused key) against {@code Ed25519.verify} on raw key bytes. */
+  @Benchmark
+  public void verify(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(verifier.verify(message, signature));
+      long t1 = System.nanoTime();
+      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
+      long t1 = System.nanoTime();
+      bh.consume(verifier.verify(message, signature));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /** {@code NKey.verify} (reused key) against {@code Ed25519.verify} with a cached point. */
+  @Benchmark
+  public void verifyCachedPoint(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(verifier.verify(message, signature));
+      long t1 = System.nanoTime();
+      bh.consume(Ed25519.verify(signature, 0, point, message, 0, message.length));
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(Ed25519.verify(signature, 0, point, message, 0, message.length));
+      long t1 = System.nanoTime();
+      bh.consume(verifier.verify(message, signature));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /** {@code NKey.fromPublicKey(string).verify} against {@code Ed25519.verify} on raw bytes. */
+  @Benchmark
+  public void verifyFromString(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(NKey.fromPublicKey(publicKey).verify(message, signature));
+      long t1 = System.nanoTime();
+      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
+      long t1 = System.nanoTime();
+      bh.consume(NKey.fromPublicKey(publicKey).verify(message, signature));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /** {@code NKey.fromSeed(char[])} against {@code Ed25519.generatePublicKey}. */
+  @Benchmark
+  public void fromSeed(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(NKey.fromSeed(seed));
+      long t1 = System.nanoTime();
+      bh.consume(bcGeneratePublicKey());
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(bcGeneratePublicKey());
+      long t1 = System.nanoTime();
+      bh.consume(NKey.fromSeed(seed));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /** {@code NKey.seal} against {@link BcCryptoBox#seal}, 128 bytes. */
+  @Benchmark
+  public void seal(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(sender.seal(plaintext, recipientPublicKey));
+      long t1 = System.nanoTime();
+      bh.consume(BcCryptoBox.seal(senderSecret, recipientPublic, plaintext, random));
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(BcCryptoBox.seal(senderSecret, recipientPublic, plaintext, random));
+      long t1 = System.nanoTime();
+      bh.consume(sender.seal(plaintext, recipientPublicKey));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /** {@code NKey.open} against {@link BcCryptoBox#open}, 128 bytes. */
+  @Benchmark
+  public void open(Times t, Blackhole bh) {
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(recipient.open(sealed, senderPublicKey));
+      long t1 = System.nanoTime();
+      bh.consume(BcCryptoBox.open(recipientSecret, senderPublic, sealed));
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(BcCryptoBox.open(recipientSecret, senderPublic, sealed));
+      long t1 = System.nanoTime();
+      bh.consume(recipient.open(sealed, senderPublicKey));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+}
