@@ -211,10 +211,33 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
+  /**
+   * Verify-only keys of recent issuers. Issuers repeat (a handful of account and operator keys
+   * sign everything), and a key object keeps its decoded point and subgroup check, which cost
+   * about as much as a verification.
+   */
+  private static final int ISSUER_CACHE_LIMIT = 1024;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, NKey> ISSUERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static NKey issuerKey(String issuer) {
+    NKey key = ISSUERS.get(issuer);
+    if (key == null) {
+      key = NKey.fromPublicKey(issuer);
+      if (ISSUERS.size() >= ISSUER_CACHE_LIMIT) {
+        // Crude but bounded: a burst of new issuers only costs the cache, never memory.
+        ISSUERS.clear();
+      }
+      ISSUERS.put(issuer, key);
+    }
+    return key;
+  }
+
   private static void verify(String issuer, String signed, byte[] signature, boolean v1) {
     NKey key;
     try {
-      key = NKey.fromPublicKey(issuer);
+      key = issuerKey(issuer);
     } catch (InvalidNKeyException e) {
       if (NKey.isValidSeed(issuer.toCharArray())) {
         // Never repeat a secret, not even one a careless issuer put in a token.
