@@ -1,5 +1,6 @@
 package io.github.natsjwt.cli;
 
+import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     description = "NATS decentralized security from the shell: NKeys (and later JWTs and creds).",
-    subcommands = {DemoCommand.class, KeyCommand.class, HelpCommand.class},
+    subcommands = {DemoCommand.class, KeyCommand.class, CredsCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",

@@ -66,7 +66,7 @@ class MainTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
-        "natsjwt: missing command: choose one of demo, key, help (see 'natsjwt --help')\n",
+        "natsjwt: missing command: choose one of demo, key, creds, help (see 'natsjwt --help')\n",
         r.stderr());
   }
 
