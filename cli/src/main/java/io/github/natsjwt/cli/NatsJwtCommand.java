@@ -1,5 +1,6 @@
 package io.github.natsjwt.cli;
 
+import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
@@ -15,8 +16,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
-    description = "NATS decentralized security from the shell: NKeys and JWTs (and later creds).",
-    subcommands = {DemoCommand.class, KeyCommand.class, JwtCommand.class, HelpCommand.class},
+    description = "NATS decentralized security from the shell: NKeys, JWTs and creds files.",
+    subcommands = {
+      DemoCommand.class,
+      KeyCommand.class,
+      JwtCommand.class,
+      CredsCommand.class,
+      HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
