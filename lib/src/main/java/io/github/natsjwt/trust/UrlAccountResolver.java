@@ -64,6 +64,9 @@ public final class UrlAccountResolver implements AccountResolver {
   /** The server's timeout for one account fetch, 1.9 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(1900);
 
+  /** The longest timeout accepted: waiting longer for an account is a configuration mistake. */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
   static final String STATUS =
       "Account resolver URL %s answered HTTP %d for account %s; expected 200 with the account JWT,"
           + " or 404 when there is no such account. Check the URL and the server behind it.";
@@ -85,12 +88,14 @@ public final class UrlAccountResolver implements AccountResolver {
   private final String base;
   private final HttpClient client;
   private final Duration timeout;
+  private final Duration connectTimeout;
   private final int maxTokenBytes;
   private final @Nullable CachingAccountResolver cache;
 
   private UrlAccountResolver(Builder b, String base) {
     this.base = base;
     this.timeout = b.timeout;
+    this.connectTimeout = b.connectTimeout;
     this.maxTokenBytes = b.maxTokenBytes;
     HttpClient.Builder http =
         HttpClient.newBuilder()
@@ -270,7 +275,12 @@ public final class UrlAccountResolver implements AccountResolver {
       return new InvalidAccountJwtException(
           account, String.format(TOO_LARGE, uri, account, maxTokenBytes), cause);
     }
-    if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
+    if (cause instanceof HttpConnectTimeoutException) {
+      String reason = "no connection within " + connectTimeout.toMillis() + " ms";
+      return new AccountResolutionException(
+          account, String.format(CONNECT_FAILED, uri, purpose, reason), cause);
+    }
+    if (cause instanceof HttpTimeoutException) {
       return timeout(uri, account, purpose, cause);
     }
     if (cause instanceof ConnectException) {
@@ -434,9 +444,9 @@ public final class UrlAccountResolver implements AccountResolver {
      * Sets the deadline for one whole exchange (connecting, headers and body); default {@link
      * #DEFAULT_TIMEOUT} (1.9 seconds, as in the server).
      *
-     * @param timeout a positive duration
+     * @param timeout a positive duration, at most {@link #MAX_TIMEOUT}
      * @return this builder
-     * @throws IllegalArgumentException when it is zero or negative
+     * @throws IllegalArgumentException when it is zero, negative or too long
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
@@ -447,9 +457,9 @@ public final class UrlAccountResolver implements AccountResolver {
      * Sets the deadline for opening a connection; default {@link #DEFAULT_TIMEOUT}. The whole
      * exchange is still bounded by {@link #timeout(Duration)}.
      *
-     * @param connectTimeout a positive duration
+     * @param connectTimeout a positive duration, at most {@link #MAX_TIMEOUT}
      * @return this builder
-     * @throws IllegalArgumentException when it is zero or negative
+     * @throws IllegalArgumentException when it is zero, negative or too long
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -594,8 +604,9 @@ public final class UrlAccountResolver implements AccountResolver {
 
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, not " + d);
+      if (d.isNegative() || d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be positive and at most " + MAX_TIMEOUT + ", not " + d);
       }
       return d;
     }

@@ -490,6 +490,7 @@ class UrlAccountResolverTest {
     UrlAccountResolver.Builder b = UrlAccountResolver.builder(base);
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> b.connectTimeout(Duration.ofMillis(-1)));
+    assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ofDays(365_000)));
     assertThrows(IllegalArgumentException.class, () -> b.cacheTtl(Duration.ofMillis(-1)));
     assertThrows(IllegalArgumentException.class, () -> b.cacheMaxEntries(0));
     assertThrows(IllegalArgumentException.class, () -> b.maxTokenBytes(0));
