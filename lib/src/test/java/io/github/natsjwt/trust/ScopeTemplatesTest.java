@@ -162,6 +162,7 @@ class ScopeTemplatesTest {
   void expand_missingTagInDeny_rejected_observation24(ServerProfile profile) {
     String reason = rejection(pubDeny("{{tag(missing)}}"), profile);
     assertTrue(reason.startsWith("pub.deny entry \"{{tag(missing)}}\": generated invalid subject"));
+    assertTrue(reason.contains("tag \"missing\" not defined"), reason);
   }
 
   @ParameterizedTest
@@ -499,7 +500,8 @@ class ScopeTemplatesTest {
     UserPermissionLimits x = expanded(pubAllow("a.{{foo()}}", "keep"), profile);
     assertEquals(List.of("keep"), x.permissions().pub().allow());
     assertEquals(
-        "pub.deny entry \"a.{{foo()}}\": generated invalid subject \"a. \"",
+        "pub.deny entry \"a.{{foo()}}\": generated invalid subject \"a. \" (template operation"
+            + " \"foo()\" not defined)",
         rejection(pubDeny("a.{{foo()}}"), profile));
   }
 
