@@ -11,18 +11,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe (static methods and immutable values). The textual rules: IPv4 is
  * four decimal fields 0-255 without leading zeros; IPv6 has eight groups of up to four hex digits,
- * at most one {@code ::}, optionally ending in an embedded IPv4 address; a zone ({@code %eth0})
- * is never accepted. A CIDR's prefix length is decimal digits (leading zeros allowed), at most
- * the address width.
+ * at most one {@code ::}, optionally ending in an embedded IPv4 address; a zone ({@code %eth0}) is
+ * never accepted. A CIDR's prefix length is decimal digits (leading zeros allowed), at most the
+ * address width.
  */
 public final class GoNet {
-  private static final byte[] V4_IN_V6_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+  private static final byte[] V4_IN_V6_PREFIX = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff
+  };
 
   private GoNet() {}
 
   /**
-   * A network parsed from CIDR notation: its address with the host bits cleared, and its mask.
-   * An IPv4 CIDR has 4-byte arrays, an IPv6 CIDR 16-byte arrays.
+   * A network parsed from CIDR notation: its address with the host bits cleared, and its mask. An
+   * IPv4 CIDR has 4-byte arrays, an IPv6 CIDR 16-byte arrays.
    */
   public static final class Cidr {
     private final byte[] network;
@@ -49,7 +51,8 @@ public final class GoNet {
         net = Arrays.copyOfRange(net, 12, 16);
         m = Arrays.copyOfRange(m, 12, 16);
       }
-      byte[] ip = address.length == 16 && isV4InV6(address) ? Arrays.copyOfRange(address, 12, 16) : address;
+      byte[] ip =
+          address.length == 16 && isV4InV6(address) ? Arrays.copyOfRange(address, 12, 16) : address;
       if (ip.length != net.length) {
         return false;
       }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accounts that passed every time-independent check, keyed on the whole account JWT, least
- * recently used first out. A different JWT for the same account is a different entry, so an
- * updated account is verified afresh. Thread-safe: every access holds the lock.
+ * Accounts that passed every time-independent check, keyed on the whole account JWT, least recently
+ * used first out. A different JWT for the same account is a different entry, so an updated account
+ * is verified afresh. Thread-safe: every access holds the lock.
  */
 final class AccountCache {
   private final int capacity;

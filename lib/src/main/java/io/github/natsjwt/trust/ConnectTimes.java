@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each range is a pair of wall-clock times on the current date in the zone; containment is
  * strict (start &lt; now &lt; end). A range whose start is after its end crosses midnight: the
- * servers before the fix only know the part from the start to midnight and on into the next
- * morning (so early-morning connections are refused) and take the first matching range; fixed
- * servers also match the early-morning part and keep the match that leaves the longest time.
+ * servers before the fix only know the part from the start to midnight and on into the next morning
+ * (so early-morning connections are refused) and take the first matching range; fixed servers also
+ * match the early-morning part and keep the match that leaves the longest time.
  */
 final class ConnectTimes {
   /** The outcome: whether now is inside a window, and until when. */
@@ -54,7 +54,11 @@ final class ConnectTimes {
   private ConnectTimes() {}
 
   static Outcome evaluate(
-      List<TimeRange> ranges, String location, ZoneId serverZone, Instant now, boolean midnightBug) {
+      List<TimeRange> ranges,
+      String location,
+      ZoneId serverZone,
+      Instant now,
+      boolean midnightBug) {
     if (ranges.isEmpty()) {
       return ALWAYS;
     }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the server knows about a connecting client besides its user JWT: the nonce it sent in
- * {@code INFO}, the {@code sig} from {@code CONNECT}, the kind of connection and the client's
- * address (spec trust-chain.md section 3.1).
+ * What the server knows about a connecting client besides its user JWT: the nonce it sent in {@code
+ * INFO}, the {@code sig} from {@code CONNECT}, the kind of connection and the client's address
+ * (spec trust-chain.md section 3.1).
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
  *
@@ -46,8 +46,8 @@ public final class ConnectionContext {
   }
 
   /**
-   * Starts a context: no nonce, no signature, a {@link ConnectionType#STANDARD} connection from
-   * an unknown address, no other connections of the account, the verifier's clock.
+   * Starts a context: no nonce, no signature, a {@link ConnectionType#STANDARD} connection from an
+   * unknown address, no other connections of the account, the verifier's clock.
    *
    * @return a new builder
    */
@@ -56,8 +56,8 @@ public final class ConnectionContext {
   }
 
   /**
-   * Signs a nonce as a client does for {@code CONNECT}: Ed25519 over the bytes of the nonce text
-   * as sent in {@code INFO} (not its base64-decoded value), encoded base64url without padding.
+   * Signs a nonce as a client does for {@code CONNECT}: Ed25519 over the bytes of the nonce text as
+   * sent in {@code INFO} (not its base64-decoded value), encoded base64url without padding.
    *
    * @param nonce the nonce text from {@code INFO}
    * @param userKey the user's key (it must hold the seed, or sign elsewhere)
@@ -215,8 +215,8 @@ public final class ConnectionContext {
     }
 
     /**
-     * Sets the client's address. An IPv6 address with a scope (zone) fails every {@code src}
-     * limit, as on the server.
+     * Sets the client's address. An IPv6 address with a scope (zone) fails every {@code src} limit,
+     * as on the server.
      *
      * @param address the peer address
      * @return this builder

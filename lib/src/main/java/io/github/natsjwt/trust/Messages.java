@@ -10,7 +10,8 @@ final class Messages {
   // ---------------------------------------------------------------- configuration
   static final String NO_OPERATOR =
       "no trusted operator: add one with trustOperator(operatorJwt) or"
-          + " trustOperatorKey(operatorPublicKey), as the server's operator or trusted_keys setting";
+          + " trustOperatorKey(operatorPublicKey), as the server's operator or trusted_keys"
+          + " setting";
   static final String OPERATOR_AND_KEYS =
       "trusted operator JWTs and bare trusted operator keys cannot be combined (the server's"
           + " operator and trusted_keys settings conflict); use one or the other";
@@ -103,7 +104,8 @@ final class Messages {
       "user %s was issued by scoped signing key %s%s, and scoped users require no permissions or"
           + " limits set, but it sets %s; the key's template supplies them: re-issue the user with"
           + " UserClaims.Builder.scoped(true)";
-  static final String TEMPLATE_REJECTED = "the template of scoped signing key %s rejects user %s: %s";
+  static final String TEMPLATE_REJECTED =
+      "the template of scoped signing key %s rejects user %s: %s";
   static final String CONNECTION_TYPES_UNKNOWN =
       "user %s allows only the connection types %s, none of which this server knows, so it may"
           + " not connect at all; known types: %s";
@@ -135,7 +137,8 @@ final class Messages {
   static final String SOURCE_NOT_ALLOWED =
       "client address %s is outside user %s's src networks (%s); connect from one of them or"
           + " re-issue the user";
-  static final String OUTSIDE_TIME_WINDOW_BROKEN = "the connect time windows cannot be evaluated: %s";
+  static final String OUTSIDE_TIME_WINDOW_BROKEN =
+      "the connect time windows cannot be evaluated: %s";
   static final String OUTSIDE_TIME_WINDOW =
       "the time now, %s in %s, is outside the user's connect windows (%s)%s; connect within a"
           + " window";

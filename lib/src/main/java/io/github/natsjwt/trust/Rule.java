@@ -6,8 +6,8 @@ package io.github.natsjwt.trust;
  * the verifier reports the one the server checks first.
  *
  * <p>Immutable and thread-safe. The one difference between versions: {@link ServerProfile#V2_9}
- * checks {@link #CONNECTION_TYPE_NOT_ALLOWED} right after {@link #USER_INVALID}, before the
- * account is looked up; later servers check it where it stands in this list.
+ * checks {@link #CONNECTION_TYPE_NOT_ALLOWED} right after {@link #USER_INVALID}, before the account
+ * is looked up; later servers check it where it stands in this list.
  */
 public enum Rule {
   // ---------------------------------------------------------------- user JWT (steps 1-5)
@@ -58,8 +58,8 @@ public enum Rule {
   ACCOUNT_UNTRUSTED_ISSUER,
   /**
    * Step 8 (section 2 step 3): the account JWT has expired. Also reported at step 12 (after the
-   * signer checks) when {@code exp} equals the current second: the server loads such an account
-   * and marks it expired at once ({@code exp <= now}).
+   * signer checks) when {@code exp} equals the current second: the server loads such an account and
+   * marks it expired at once ({@code exp <= now}).
    */
   ACCOUNT_EXPIRED,
   /** Step 8: the account JWT is not valid yet ({@code nbf} in the future). */
@@ -80,8 +80,7 @@ public enum Rule {
    */
   SIGNER_NOT_IN_ACCOUNT,
   /**
-   * Step 10: the user was signed by a scoped signing key but sets permissions or limits of its
-   * own.
+   * Step 10: the user was signed by a scoped signing key but sets permissions or limits of its own.
    */
   SCOPED_USER_HAS_PERMISSIONS,
   /** Step 10: expanding the scoped key's template failed for this user. */
@@ -118,8 +117,8 @@ public enum Rule {
   AUTH_CALLOUT_REQUIRED,
   /**
    * After step 18: the effective subscription limit is 0 (a user JWT without {@code subs} has 0):
-   * the server accepts the connection and closes it about 20 ms later with "maximum
-   * subscriptions exceeded".
+   * the server accepts the connection and closes it about 20 ms later with "maximum subscriptions
+   * exceeded".
    */
   MAX_SUBSCRIPTIONS_ZERO,
 

@@ -287,7 +287,9 @@ public final class TrustVerifier {
       account = loaded.orElseThrow();
       cache.put(token, account);
     }
-    Rejection timing = timeProblem(account.claims(), now, Rule.ACCOUNT_EXPIRED, Rule.ACCOUNT_NOT_YET_VALID, "account");
+    Rejection timing =
+        timeProblem(
+            account.claims(), now, Rule.ACCOUNT_EXPIRED, Rule.ACCOUNT_NOT_YET_VALID, "account");
     if (timing != null) {
       return Verification.rejected(timing);
     }
@@ -296,7 +298,10 @@ public final class TrustVerifier {
           Rejection.of(
               Rule.ACCOUNT_SUBJECT_MISMATCH,
               String.format(
-                  Locale.ROOT, Messages.ACCOUNT_SUBJECT_MISMATCH, account.publicKey(), expectedKey)));
+                  Locale.ROOT,
+                  Messages.ACCOUNT_SUBJECT_MISMATCH,
+                  account.publicKey(),
+                  expectedKey)));
     }
     return Verification.accepted(account);
   }
@@ -373,7 +378,9 @@ public final class TrustVerifier {
     return "";
   }
 
-  /** The standard time checks: expired iff {@code now > exp}, not yet valid iff {@code nbf > now}. */
+  /**
+   * The standard time checks: expired iff {@code now > exp}, not yet valid iff {@code nbf > now}.
+   */
   private static @Nullable Rejection timeProblem(
       Claims claims, Instant now, Rule expired, Rule notYet, String what) {
     long sec = now.getEpochSecond();
@@ -382,7 +389,12 @@ public final class TrustVerifier {
       return Rejection.of(
           expired,
           String.format(
-              Locale.ROOT, Messages.EXPIRED, what, claims.subject(), Instant.ofEpochSecond(exp), now,
+              Locale.ROOT,
+              Messages.EXPIRED,
+              what,
+              claims.subject(),
+              Instant.ofEpochSecond(exp),
+              now,
               renewHint(what)));
     }
     long nbf = claims.notBeforeSeconds();
@@ -390,7 +402,12 @@ public final class TrustVerifier {
       return Rejection.of(
           notYet,
           String.format(
-              Locale.ROOT, Messages.NOT_YET_VALID, what, claims.subject(), Instant.ofEpochSecond(nbf), now));
+              Locale.ROOT,
+              Messages.NOT_YET_VALID,
+              what,
+              claims.subject(),
+              Instant.ofEpochSecond(nbf),
+              now));
     }
     return null;
   }
@@ -427,13 +444,13 @@ public final class TrustVerifier {
   public Verification<VerifiedUser> verifyUser(String userJwt, ConnectionContext context) {
     Objects.requireNonNull(userJwt, "userJwt");
     Objects.requireNonNull(context, "context");
-    return verify(userJwt, context, null);
+    return verify(userJwt, context, this::lookupAccount);
   }
 
   /**
-   * Decides whether a client presenting this user JWT may connect, with an account verified
-   * before (for example by {@link #verifyAccount(String)}) instead of the resolver. An account
-   * verified by another verifier is verified again under this verifier's trust.
+   * Decides whether a client presenting this user JWT may connect, with an account verified before
+   * (for example by {@link #verifyAccount(String)}) instead of the resolver. An account verified by
+   * another verifier is verified again under this verifier's trust.
    *
    * @param userJwt the user JWT from {@code CONNECT}
    * @param account the user's account
@@ -446,11 +463,60 @@ public final class TrustVerifier {
     Objects.requireNonNull(userJwt, "userJwt");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(context, "context");
-    return verify(userJwt, context, account);
+    return verify(userJwt, context, (key, now, user) -> mustBe(adopt(account, now), key, user));
+  }
+
+  /**
+   * Decides whether a client presenting this user JWT may connect, with the account JWT given
+   * instead of fetched from the resolver. The account JWT is verified as the server verifies a
+   * fetched one, at the point of the server's check order where it looks the account up.
+   *
+   * <pre>{@code
+   * Verification<VerifiedUser> v = verifier.verifyUser(userJwt, accountJwt, context);
+   * }</pre>
+   *
+   * @param userJwt the user JWT from {@code CONNECT}
+   * @param accountJwt the JWT of the user's account
+   * @param context the nonce, signature, connection type and client address
+   * @return the verified user, or the first rule that fails; {@link Rule#ACCOUNT_SUBJECT_MISMATCH}
+   *     when the account JWT is about another account than the user's
+   */
+  public Verification<VerifiedUser> verifyUser(
+      String userJwt, String accountJwt, ConnectionContext context) {
+    Objects.requireNonNull(userJwt, "userJwt");
+    Objects.requireNonNull(accountJwt, "accountJwt");
+    Objects.requireNonNull(context, "context");
+    return verify(
+        userJwt,
+        context,
+        (key, now, user) -> mustBe(checkAccount(accountJwt, null, now), key, user));
+  }
+
+  /** Where step 8 finds the user's account. */
+  @FunctionalInterface
+  private interface AccountSource {
+    Verification<VerifiedAccount> find(String accountKey, Instant now, UserClaims user);
+  }
+
+  /** An account supplied by the caller must be the user's account. */
+  private static Verification<VerifiedAccount> mustBe(
+      Verification<VerifiedAccount> found, String accountKey, UserClaims user) {
+    if (found.isAccepted() && !found.orElseThrow().publicKey().equals(accountKey)) {
+      return Verification.rejected(
+          Rejection.of(
+              Rule.ACCOUNT_SUBJECT_MISMATCH,
+              String.format(
+                  Locale.ROOT,
+                  Messages.USER_ACCOUNT_MISMATCH,
+                  user.subject(),
+                  accountKey,
+                  found.orElseThrow().publicKey())));
+    }
+    return found;
   }
 
   private Verification<VerifiedUser> verify(
-      String userJwt, ConnectionContext ctx, @Nullable VerifiedAccount given) {
+      String userJwt, ConnectionContext ctx, AccountSource source) {
     Instant now = ctx.time().orElseGet(clock::instant);
 
     // Step 1: a JWT is required.
@@ -491,7 +557,8 @@ public final class TrustVerifier {
     if (profile.proxyRequired()
         && user.permissionLimits().proxyRequired()
         && !ctx.viaTrustedProxy()) {
-      return reject(Rule.PROXY_REQUIRED, String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userKey));
+      return reject(
+          Rule.PROXY_REQUIRED, String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userKey));
     }
 
     // Step 4: validation with time checks.
@@ -529,18 +596,7 @@ public final class TrustVerifier {
     }
 
     // Step 8: look the account up (and verify it).
-    Verification<VerifiedAccount> found;
-    if (given == null) {
-      found = lookupAccount(accountKey, now, user);
-    } else {
-      found = adopt(given, now);
-      if (found.isAccepted() && !given.publicKey().equals(accountKey)) {
-        return reject(
-            Rule.ACCOUNT_SUBJECT_MISMATCH,
-            String.format(
-                Locale.ROOT, Messages.USER_ACCOUNT_MISMATCH, userKey, accountKey, given.publicKey()));
-      }
-    }
+    Verification<VerifiedAccount> found = source.find(accountKey, now, user);
     if (!found.isAccepted()) {
       return Verification.rejected(found.rejection().orElseThrow());
     }
@@ -588,7 +644,8 @@ public final class TrustVerifier {
     }
 
     // Step 11 (2.10.19 and later): connection types, after the template.
-    UserPermissionLimits typesFrom = profile.templateConnectionTypes() ? limits : user.permissionLimits();
+    UserPermissionLimits typesFrom =
+        profile.templateConnectionTypes() ? limits : user.permissionLimits();
     if (profile.templateConnectionTypes()) {
       Rejection r = connectionTypeProblem(limits, ctx.connectionType(), userKey);
       if (r != null) {
@@ -647,7 +704,12 @@ public final class TrustVerifier {
       return reject(
           Rule.ACCOUNT_CONNECTIONS_EXCEEDED,
           connLimit <= 0
-              ? String.format(Locale.ROOT, Messages.ACCOUNT_NO_CONNECTIONS, account.publicKey(), field, connLimit)
+              ? String.format(
+                  Locale.ROOT,
+                  Messages.ACCOUNT_NO_CONNECTIONS,
+                  account.publicKey(),
+                  field,
+                  connLimit)
               : String.format(
                   Locale.ROOT,
                   Messages.ACCOUNT_CONNECTIONS_EXCEEDED,
@@ -671,7 +733,8 @@ public final class TrustVerifier {
     if (exp > 0 && exp <= now.getEpochSecond()) {
       return reject(
           Rule.USER_EXPIRED,
-          String.format(Locale.ROOT, Messages.USER_EXPIRES_NOW, userKey, Instant.ofEpochSecond(exp)));
+          String.format(
+              Locale.ROOT, Messages.USER_EXPIRES_NOW, userKey, Instant.ofEpochSecond(exp)));
     }
     Instant disconnectAt = disconnectAt(exp, now, window.windowEnd().orElse(null));
 
@@ -681,7 +744,10 @@ public final class TrustVerifier {
     UserPermissionLimits limitSource = templateLimits ? limits : user.permissionLimits();
     int userSubs = (int) limitSource.subs();
     int userPayload = (int) limitSource.payload();
-    int subs = minLimit(minLimit(userSubs, (int) ac.limits().subs()), maxSubscriptions == 0 ? NO_LIMIT : maxSubscriptions);
+    int subs =
+        minLimit(
+            minLimit(userSubs, (int) ac.limits().subs()),
+            maxSubscriptions == 0 ? NO_LIMIT : maxSubscriptions);
     int payload = minLimit(minLimit(userPayload, (int) ac.limits().payload()), maxPayload);
     if (subs != NO_LIMIT && subs <= 0) {
       return reject(
@@ -734,10 +800,11 @@ public final class TrustVerifier {
   }
 
   /**
-   * The disconnect timer: without {@code exp}, the window end; otherwise the shorter of the time
-   * to {@code exp} (counted from the current whole second) and the time to the window end.
+   * The disconnect timer: without {@code exp}, the window end; otherwise the shorter of the time to
+   * {@code exp} (counted from the current whole second) and the time to the window end.
    */
-  private static @Nullable Instant disconnectAt(long exp, Instant now, @Nullable Instant windowEnd) {
+  private static @Nullable Instant disconnectAt(
+      long exp, Instant now, @Nullable Instant windowEnd) {
     Duration validFor = windowEnd == null ? Duration.ZERO : Duration.between(now, windowEnd);
     if (exp == 0) {
       return validFor.isZero() ? null : now.plus(validFor);
@@ -817,7 +884,11 @@ public final class TrustVerifier {
     String signer = user.issuer();
     if (signer.equals(account.publicKey())) {
       return String.format(
-          Locale.ROOT, Messages.SIGNER_IDENTITY_STRICT, user.subject(), account.publicKey(), account.issuer());
+          Locale.ROOT,
+          Messages.SIGNER_IDENTITY_STRICT,
+          user.subject(),
+          account.publicKey(),
+          account.issuer());
     }
     List<String> keys = account.claims().signingKeys().keys();
     return String.format(
@@ -876,7 +947,8 @@ public final class TrustVerifier {
     String sig = ctx.signature().orElse("");
     if (sig.isEmpty()) {
       return Rejection.of(
-          Rule.NONCE_SIGNATURE_MISSING, String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, userKey));
+          Rule.NONCE_SIGNATURE_MISSING,
+          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, userKey));
     }
     byte[] signature = decodeSignature(sig);
     if (signature == null) {
@@ -971,24 +1043,31 @@ public final class TrustVerifier {
       }
     }
     return Rejection.of(
-        Rule.SOURCE_NOT_ALLOWED, String.format(Locale.ROOT, Messages.SOURCE_NOT_ALLOWED, host, userKey, nets));
+        Rule.SOURCE_NOT_ALLOWED,
+        String.format(Locale.ROOT, Messages.SOURCE_NOT_ALLOWED, host, userKey, nets));
   }
 
   private String windowMessage(UserPermissionLimits limits, Instant now, ConnectTimes.Outcome o) {
     if (!o.problem().isEmpty()) {
       return String.format(Locale.ROOT, Messages.OUTSIDE_TIME_WINDOW_BROKEN, o.problem());
     }
-    String zone = limits.timesLocation().isEmpty() ? localZone.getId() + " (the server's zone)" : limits.timesLocation();
+    String zone =
+        limits.timesLocation().isEmpty()
+            ? localZone.getId() + " (the server's zone)"
+            : limits.timesLocation();
     ZoneId z;
     try {
-      z = limits.timesLocation().isEmpty() || limits.timesLocation().equals("Local")
-          ? localZone
-          : ZoneId.of(limits.timesLocation());
+      z =
+          limits.timesLocation().isEmpty() || limits.timesLocation().equals("Local")
+              ? localZone
+              : ZoneId.of(limits.timesLocation());
     } catch (RuntimeException e) {
       z = localZone;
     }
     String ranges =
-        limits.times().stream().map(t -> t.start() + "-" + t.end()).collect(Collectors.joining(", "));
+        limits.times().stream()
+            .map(t -> t.start() + "-" + t.end())
+            .collect(Collectors.joining(", "));
     boolean crossing = false;
     for (TimeRange t : limits.times()) {
       if (t.startTime().isPresent()
@@ -1021,8 +1100,8 @@ public final class TrustVerifier {
    * @param importClaim one of {@code importer}'s imports
    * @param exporter the account the import names
    * @return the authorized import, or why it is not
-   * @throws IllegalArgumentException when the import is not one of the importer's, or names
-   *     another account than {@code exporter}
+   * @throws IllegalArgumentException when the import is not one of the importer's, or names another
+   *     account than {@code exporter}
    */
   public Verification<VerifiedImport> verifyImport(
       VerifiedAccount importer, Import importClaim, VerifiedAccount exporter) {
@@ -1066,7 +1145,8 @@ public final class TrustVerifier {
     if (!imp.isAccepted()) {
       return Verification.rejected(imp.rejection().orElseThrow());
     }
-    Verification<VerifiedAccount> exp = usable(lookupAccount(importClaim.account(), now, null), now);
+    Verification<VerifiedAccount> exp =
+        usable(lookupAccount(importClaim.account(), now, null), now);
     if (!exp.isAccepted()) {
       return Verification.rejected(exp.rejection().orElseThrow());
     }
@@ -1130,7 +1210,11 @@ public final class TrustVerifier {
       return reject(
           Rule.ACTIVATION_MISSING,
           String.format(
-              Locale.ROOT, Messages.ACTIVATION_MISSING, export.subject(), exporter.publicKey(), importer.publicKey()));
+              Locale.ROOT,
+              Messages.ACTIVATION_MISSING,
+              export.subject(),
+              exporter.publicKey(),
+              importer.publicKey()));
     }
     ActivationClaims act;
     try {
@@ -1155,7 +1239,10 @@ public final class TrustVerifier {
         return reject(
             Rule.ACTIVATION_UNTRUSTED_ISSUER,
             String.format(
-                Locale.ROOT, Messages.ACTIVATION_UNKNOWN_SIGNER, act.issuer(), exporter.publicKey()));
+                Locale.ROOT,
+                Messages.ACTIVATION_UNKNOWN_SIGNER,
+                act.issuer(),
+                exporter.publicKey()));
       }
     }
     Rejection timing =
@@ -1248,10 +1335,10 @@ public final class TrustVerifier {
     private Builder() {}
 
     /**
-     * Trusts an operator given as its JWT (the server's {@code operator} setting): its identity
-     * key (unless {@code strict_signing_key_usage}) and its signing keys may sign accounts; its
-     * {@code system_account} becomes the system account when it is the only operator. As in the
-     * server, the operator JWT's own expiry is not enforced.
+     * Trusts an operator given as its JWT (the server's {@code operator} setting): its identity key
+     * (unless {@code strict_signing_key_usage}) and its signing keys may sign accounts; its {@code
+     * system_account} becomes the system account when it is the only operator. As in the server,
+     * the operator JWT's own expiry is not enforced.
      *
      * @param operatorJwt the operator JWT
      * @return this builder
@@ -1283,8 +1370,8 @@ public final class TrustVerifier {
     }
 
     /**
-     * Sets where account JWTs come from (the server's {@code resolver}). Without one, users can only
-     * be verified against accounts passed in.
+     * Sets where account JWTs come from (the server's {@code resolver}). Without one, users can
+     * only be verified against accounts passed in.
      *
      * @param resolver the resolver
      * @return this builder

@@ -78,8 +78,8 @@ public final class VerifiedAccount {
   }
 
   /**
-   * Returns the key that signed the account JWT ({@code iss}): a trusted operator's identity key
-   * or one of its signing keys.
+   * Returns the key that signed the account JWT ({@code iss}): a trusted operator's identity key or
+   * one of its signing keys.
    *
    * @return an {@code O...} key
    */
@@ -119,8 +119,7 @@ public final class VerifiedAccount {
   }
 
   /**
-   * Returns whether this is the system account (configured, or named by the only trusted
-   * operator).
+   * Returns whether this is the system account (configured, or named by the only trusted operator).
    *
    * @return {@code true} for the system account
    */
@@ -139,9 +138,9 @@ public final class VerifiedAccount {
   }
 
   /**
-   * Returns whether a key may sign users of this account (spec trust-chain.md section 3.3 step
-   * 10): the account's identity key (unless {@link #identityKeySignsUsers()} is false) or one of
-   * its {@code signing_keys}, plain or scoped.
+   * Returns whether a key may sign users of this account (spec trust-chain.md section 3.3 step 10):
+   * the account's identity key (unless {@link #identityKeySignsUsers()} is false) or one of its
+   * {@code signing_keys}, plain or scoped.
    *
    * @param key the user JWT's issuer
    * @return whether users signed by the key are accepted as this account's users

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user that nats-server would let connect, with everything the server derives for the
- * connection: the verified chain (operator, account, signer), the permissions and limits in force,
- * and when the server will disconnect it (spec trust-chain.md sections 3 to 5).
+ * A user that nats-server would let connect, with everything the server derives for the connection:
+ * the verified chain (operator, account, signer), the permissions and limits in force, and when the
+ * server will disconnect it (spec trust-chain.md sections 3 to 5).
  *
  * <p>Immutable and thread-safe. Only {@link TrustVerifier} creates these; authorization code should
  * accept nothing less.

@@ -30,7 +30,16 @@ class GoNetTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "localhost", "1.2.3", "01.2.3.4", "256.1.1.1", "fe80::1%eth0", "1::2::3", "::1:2:3:4:5:6:7:8"})
+      strings = {
+        "",
+        "localhost",
+        "1.2.3",
+        "01.2.3.4",
+        "256.1.1.1",
+        "fe80::1%eth0",
+        "1::2::3",
+        "::1:2:3:4:5:6:7:8"
+      })
   void parseIp_notAnAddress_null(String s) {
     assertNull(GoNet.parseIp(s));
   }

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Deterministic keys, a fixed clock and small builders for operator, account and user JWTs, so
- * that each test states only what it changes.
+ * Deterministic keys, a fixed clock and small builders for operator, account and user JWTs, so that
+ * each test states only what it changes.
  */
 final class Chain {
   /** The verifier's "now": a Monday, noon UTC. */
@@ -114,7 +114,10 @@ final class Chain {
             "{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
     String payload =
         Base64Url.encode(
-            claims.withIssuance(signer.publicKey(), ISSUED).toJson().getBytes(StandardCharsets.UTF_8));
+            claims
+                .withIssuance(signer.publicKey(), ISSUED)
+                .toJson()
+                .getBytes(StandardCharsets.UTF_8));
     String signed = header + "." + payload;
     return signed + "." + Base64Url.encode(signer.sign(signed.getBytes(StandardCharsets.US_ASCII)));
   }

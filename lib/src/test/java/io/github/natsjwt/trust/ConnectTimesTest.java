@@ -61,7 +61,8 @@ class ConnectTimesTest {
     Instant noon = Instant.parse("2026-03-02T12:00:00Z");
     assertTrue(ConnectTimes.evaluate(r, "Europe/Berlin", UTC, noon, false).allowed());
     assertFalse(ConnectTimes.evaluate(r, "", UTC, noon, false).allowed());
-    assertTrue(ConnectTimes.evaluate(r, "Local", ZoneId.of("Europe/Berlin"), noon, false).allowed());
+    assertTrue(
+        ConnectTimes.evaluate(r, "Local", ZoneId.of("Europe/Berlin"), noon, false).allowed());
     assertFalse(ConnectTimes.evaluate(r, "UTC", ZoneId.of("Europe/Berlin"), noon, false).allowed());
   }
 

@@ -41,7 +41,8 @@ class TrustVerifierConcurrencyTest {
     for (int i = 0; i < 6; i++) {
       accounts.add(
           sign(
-              AccountClaims.builder(Chain.key(io.github.natsjwt.nkey.NKeyType.ACCOUNT, "acc-" + i).publicKey())
+              AccountClaims.builder(
+                      Chain.key(io.github.natsjwt.nkey.NKeyType.ACCOUNT, "acc-" + i).publicKey())
                   .build(),
               OPERATOR_SK));
     }
@@ -52,12 +53,16 @@ class TrustVerifierConcurrencyTest {
     cases.add(new Case(sign(user().build(), ACCOUNT), signed()));
     cases.add(new Case(sign(user().build(), ACCOUNT), signedBy(OTHER_USER).build()));
     cases.add(new Case(sign(user().expiresAt(NOW.minusSeconds(1)).build(), ACCOUNT), signed()));
-    cases.add(new Case(sign(user().issuerAccount(ACCOUNT.publicKey()).build(), ACCOUNT_SK), signed()));
-    cases.add(new Case(sign(user().issuerAccount(ACCOUNT.publicKey()).build(), STRANGER), signed()));
+    cases.add(
+        new Case(sign(user().issuerAccount(ACCOUNT.publicKey()).build(), ACCOUNT_SK), signed()));
+    cases.add(
+        new Case(sign(user().issuerAccount(ACCOUNT.publicKey()).build(), STRANGER), signed()));
     cases.add(new Case(sign(user().addSrc("10.0.0.0/8").build(), ACCOUNT), signed()));
     for (int i = 0; i < 6; i++) {
-      io.github.natsjwt.nkey.NKey acc = Chain.key(io.github.natsjwt.nkey.NKeyType.ACCOUNT, "acc-" + i);
-      cases.add(new Case(sign(UserClaims.builder(USER.publicKey()).build(), acc, ISSUED), signed()));
+      io.github.natsjwt.nkey.NKey acc =
+          Chain.key(io.github.natsjwt.nkey.NKeyType.ACCOUNT, "acc-" + i);
+      cases.add(
+          new Case(sign(UserClaims.builder(USER.publicKey()).build(), acc, ISSUED), signed()));
     }
     List<String> expected = new ArrayList<>();
     for (Case c : cases) {

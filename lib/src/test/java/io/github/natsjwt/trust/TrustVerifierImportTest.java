@@ -197,7 +197,8 @@ class TrustVerifierImportTest {
   @Test
   void verifyImport_activationByUnknownKeyWithIssuerAccount_rejectedUntrusted() {
     String token =
-        activation("svc.req", ExportType.SERVICE, STRANGER, a -> a.issuerAccount(EXPORTER.publicKey()));
+        activation(
+            "svc.req", ExportType.SERVICE, STRANGER, a -> a.issuerAccount(EXPORTER.publicKey()));
     Verification<VerifiedImport> v =
         authorize(
             importerJwt(Import.service(EXPORTER.publicKey(), "svc.req").token(token).build()),
@@ -207,13 +208,29 @@ class TrustVerifierImportTest {
   }
 
   @Test
+  void verifyImport_activationNamingAnotherIssuerAccount_rejectedUntrusted() {
+    // Signed by the exporter itself (so the importer's JWT is valid), but naming another account.
+    String token =
+        activation(
+            "svc.req", ExportType.SERVICE, EXPORTER, a -> a.issuerAccount(STRANGER.publicKey()));
+    Verification<VerifiedImport> v =
+        authorize(
+            importerJwt(Import.service(EXPORTER.publicKey(), "svc.req").token(token).build()),
+            exporterJwt(Export.service("svc.req").tokenRequired(true).build()));
+    rejected(Rule.ACTIVATION_UNTRUSTED_ISSUER, v);
+    assertTrue(
+        v.rejection().orElseThrow().message().contains("issuer_account " + STRANGER.publicKey()));
+  }
+
+  @Test
   void verifyImport_activationRevokedAtIssueTime_rejected() {
     String token = activation("svc.req", ExportType.SERVICE, EXPORTER, a -> a);
     rejected(
         Rule.ACTIVATION_REVOKED,
         authorize(
             importerJwt(Import.service(EXPORTER.publicKey(), "svc.req").token(token).build()),
-            exporterJwt(Export.service("svc.req").tokenRequired(true).revokeAt(IMPORTER, ISSUED).build())));
+            exporterJwt(
+                Export.service("svc.req").tokenRequired(true).revokeAt(IMPORTER, ISSUED).build())));
   }
 
   @Test
@@ -260,7 +277,8 @@ class TrustVerifierImportTest {
     VerifiedAccount exporter = v.verifyAccount(exp).orElseThrow();
     clock.set(NOW.plusSeconds(5));
     rejected(
-        Rule.ACCOUNT_EXPIRED, v.verifyImport(importer, importer.claims().imports().get(0), exporter));
+        Rule.ACCOUNT_EXPIRED,
+        v.verifyImport(importer, importer.claims().imports().get(0), exporter));
   }
 
   @Test
@@ -269,7 +287,8 @@ class TrustVerifierImportTest {
     VerifiedAccount importer =
         v.verifyAccount(importerJwt(Import.stream(EXPORTER.publicKey(), "events.a").build()))
             .orElseThrow();
-    VerifiedAccount exporter = v.verifyAccount(exporterJwt(Export.stream("events.>").build())).orElseThrow();
+    VerifiedAccount exporter =
+        v.verifyAccount(exporterJwt(Export.stream("events.>").build())).orElseThrow();
     Import foreign = Import.stream(EXPORTER.publicKey(), "other").build();
     assertThrows(IllegalArgumentException.class, () -> v.verifyImport(importer, foreign, exporter));
     assertThrows(

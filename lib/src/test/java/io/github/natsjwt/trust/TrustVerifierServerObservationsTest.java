@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The observations made against a real nats-server 2.9.10 (spec trust-chain.md section 11),
- * reproduced with {@link ServerProfile#V2_9}; and the places where later servers decide
- * differently (section 9), with {@link ServerProfile#LATEST}.
+ * reproduced with {@link ServerProfile#V2_9}; and the places where later servers decide differently
+ * (section 9), with {@link ServerProfile#LATEST}.
  */
 class TrustVerifierServerObservationsTest {
   private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -60,13 +60,15 @@ class TrustVerifierServerObservationsTest {
                   .build())
           .build();
 
-  private static String accountJwt(UnaryOperator<io.github.natsjwt.claims.AccountClaims.Builder> c) {
+  private static String accountJwt(
+      UnaryOperator<io.github.natsjwt.claims.AccountClaims.Builder> c) {
     return sign(c.apply(account().addScopedSigningKey(SCOPE_K)).build(), Chain.OPERATOR);
   }
 
   private static final String ACCA = accountJwt(a -> a);
 
-  private static Verification<VerifiedUser> v29(String accountJwt, String userJwt, ConnectionContext ctx) {
+  private static Verification<VerifiedUser> v29(
+      String accountJwt, String userJwt, ConnectionContext ctx) {
     return verifier(resolver(accountJwt))
         .serverProfile(ServerProfile.V2_9)
         .build()
@@ -86,8 +88,7 @@ class TrustVerifierServerObservationsTest {
   }
 
   private static String scopedUser(UnaryOperator<UserClaims.Builder> c) {
-    return sign(
-        c.apply(user().scoped(true).issuerAccount(ACCOUNT.publicKey())).build(), SCOPED_SK);
+    return sign(c.apply(user().scoped(true).issuerAccount(ACCOUNT.publicKey())).build(), SCOPED_SK);
   }
 
   private static void rejected(Rule rule, Verification<?> v) {
@@ -119,7 +120,8 @@ class TrustVerifierServerObservationsTest {
 
     @Test
     void observation3_bearerWithoutSig_accepted() {
-      accepted(v29(userJwt(u -> u.bearerToken(true)), ConnectionContext.builder().nonce(NONCE).build()));
+      accepted(
+          v29(userJwt(u -> u.bearerToken(true)), ConnectionContext.builder().nonce(NONCE).build()));
     }
 
     @Test
@@ -156,7 +158,8 @@ class TrustVerifierServerObservationsTest {
 
     @Test
     void observation6_noSubsNoPayload_closedForSubscriptions() {
-      rejected(Rule.MAX_SUBSCRIPTIONS_ZERO, v29(userJwt(u -> u.subs(0).data(0).payload(0)), signed()));
+      rejected(
+          Rule.MAX_SUBSCRIPTIONS_ZERO, v29(userJwt(u -> u.subs(0).data(0).payload(0)), signed()));
     }
 
     @Test
@@ -213,7 +216,8 @@ class TrustVerifierServerObservationsTest {
     void observation18_sigInStandardPaddedBase64_accepted() {
       String std =
           Base64.getEncoder().encodeToString(USER.sign(NONCE.getBytes(StandardCharsets.US_ASCII)));
-      accepted(v29(userJwt(u -> u), ConnectionContext.builder().nonce(NONCE).signature(std).build()));
+      accepted(
+          v29(userJwt(u -> u), ConnectionContext.builder().nonce(NONCE).signature(std).build()));
     }
 
     @Test
@@ -248,16 +252,15 @@ class TrustVerifierServerObservationsTest {
     void observation22_windowCrossingMidnightContainingNow_rejected() {
       String u =
           userJwt(
-              x ->
-                  x.addTimes(
-                      new TimeRange(at(NOW.plusSeconds(3600)), at(NOW.plusSeconds(1800)))));
+              x -> x.addTimes(new TimeRange(at(NOW.plusSeconds(3600)), at(NOW.plusSeconds(1800)))));
       rejected(Rule.OUTSIDE_TIME_WINDOW, v29(u, signed()));
     }
 
     @Test
     void observation23_windowAroundNow_accepted() {
       String u =
-          userJwt(x -> x.addTimes(new TimeRange(at(NOW.minusSeconds(600)), at(NOW.plusSeconds(600)))));
+          userJwt(
+              x -> x.addTimes(new TimeRange(at(NOW.minusSeconds(600)), at(NOW.plusSeconds(600)))));
       VerifiedUser v = v29(u, signed()).orElseThrow();
       assertEquals(NOW.plusSeconds(600), v.disconnectAt().orElseThrow());
     }
@@ -285,7 +288,8 @@ class TrustVerifierServerObservationsTest {
                     .addAllowedConnectionTypes(ConnectionType.WEBSOCKET)
                     .build())
             .build();
-    private final String acc = sign(account().addScopedSigningKey(websocketOnly).build(), Chain.OPERATOR);
+    private final String acc =
+        sign(account().addScopedSigningKey(websocketOnly).build(), Chain.OPERATOR);
 
     private Verification<VerifiedUser> run(ServerProfile p, String userJwt, ConnectionContext ctx) {
       return verifier(resolver(acc)).serverProfile(p).build().verifyUser(userJwt, ctx);
@@ -311,9 +315,7 @@ class TrustVerifierServerObservationsTest {
     void verifyUser_windowCrossingMidnightContainingNow_acceptedOnLatest() {
       String u =
           userJwt(
-              x ->
-                  x.addTimes(
-                      new TimeRange(at(NOW.plusSeconds(3600)), at(NOW.plusSeconds(1800)))));
+              x -> x.addTimes(new TimeRange(at(NOW.plusSeconds(3600)), at(NOW.plusSeconds(1800)))));
       VerifiedUser v = latest(u, signed()).orElseThrow();
       assertEquals(NOW.plusSeconds(1800), v.disconnectAt().orElseThrow());
     }
@@ -327,17 +329,20 @@ class TrustVerifierServerObservationsTest {
       rejected(Rule.OUTSIDE_TIME_WINDOW, old);
       assertTrue(old.rejection().orElseThrow().message().contains("2.11.17"));
       assertEquals(
-          Instant.parse("2026-03-02T06:00:00Z"), latest(u, ctx).orElseThrow().disconnectAt().orElseThrow());
+          Instant.parse("2026-03-02T06:00:00Z"),
+          latest(u, ctx).orElseThrow().disconnectAt().orElseThrow());
       // At 23:00 both accept, until 06:00 the next day.
       ConnectionContext late = signedBy(USER).time(Instant.parse("2026-03-02T23:00:00Z")).build();
       assertEquals(
-          Instant.parse("2026-03-03T06:00:00Z"), v29(u, late).orElseThrow().disconnectAt().orElseThrow());
+          Instant.parse("2026-03-03T06:00:00Z"),
+          v29(u, late).orElseThrow().disconnectAt().orElseThrow());
     }
 
     @Test
     void verifyUser_inProcessOnly_unknownBefore211() {
       String u = userJwt(x -> x.addAllowedConnectionTypes(ConnectionType.IN_PROCESS));
-      ConnectionContext inProcess = signedBy(USER).connectionType(ConnectionType.IN_PROCESS).build();
+      ConnectionContext inProcess =
+          signedBy(USER).connectionType(ConnectionType.IN_PROCESS).build();
       rejected(Rule.CONNECTION_TYPE_NOT_ALLOWED, v29(u, inProcess));
       accepted(latest(u, inProcess));
       rejected(Rule.CONNECTION_TYPE_NOT_ALLOWED, latest(u, signed()));
@@ -346,7 +351,8 @@ class TrustVerifierServerObservationsTest {
     @Test
     void verifyUser_inProcessClientOfStandardUser_standardBefore211() {
       String u = userJwt(x -> x.addAllowedConnectionTypes(ConnectionType.STANDARD));
-      ConnectionContext inProcess = signedBy(USER).connectionType(ConnectionType.IN_PROCESS).build();
+      ConnectionContext inProcess =
+          signedBy(USER).connectionType(ConnectionType.IN_PROCESS).build();
       accepted(v29(u, inProcess));
       rejected(Rule.CONNECTION_TYPE_NOT_ALLOWED, latest(u, inProcess));
     }

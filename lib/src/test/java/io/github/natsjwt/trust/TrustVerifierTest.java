@@ -44,7 +44,6 @@ import io.github.natsjwt.jwt.MalformedJwtException;
 import io.github.natsjwt.nkey.KeyTypeMismatchException;
 import io.github.natsjwt.trust.Chain.MapResolver;
 import io.github.natsjwt.trust.Chain.MutableClock;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -127,7 +126,9 @@ class TrustVerifierTest {
     @Test
     void build_pinnedAccountNotAnAccountKey_throws() {
       TrustVerifier.Builder b =
-          TrustVerifier.builder().trustOperator(Chain.operatorJwt()).pinnedAccounts(USER.publicKey());
+          TrustVerifier.builder()
+              .trustOperator(Chain.operatorJwt())
+              .pinnedAccounts(USER.publicKey());
       assertThrows(TrustConfigurationException.class, b::build);
     }
 
@@ -259,8 +260,7 @@ class TrustVerifierTest {
     @Test
     void verifyAccount_userJwt_rejectedMalformed() {
       assertRejected(
-          Rule.ACCOUNT_JWT_MALFORMED,
-          verifier(resolver()).build().verifyAccount(userJwt(u -> u)));
+          Rule.ACCOUNT_JWT_MALFORMED, verifier(resolver()).build().verifyAccount(userJwt(u -> u)));
     }
 
     @Test
@@ -306,8 +306,7 @@ class TrustVerifierTest {
     void resolveAccount_resolverReturnsOtherAccount_rejectedSubjectMismatch() {
       MapResolver r = resolver().putAs(STRANGER.publicKey(), accountJwt());
       assertRejected(
-          Rule.ACCOUNT_SUBJECT_MISMATCH,
-          verifier(r).build().resolveAccount(STRANGER.publicKey()));
+          Rule.ACCOUNT_SUBJECT_MISMATCH, verifier(r).build().resolveAccount(STRANGER.publicKey()));
     }
 
     @Test
@@ -344,8 +343,7 @@ class TrustVerifierTest {
     @Test
     void verifyAccount_systemAccount_flagged() {
       String jwt = sign(AccountClaims.builder(SYSTEM.publicKey()).build(), OPERATOR);
-      assertTrue(
-          verifier(resolver()).build().verifyAccount(jwt).orElseThrow().isSystemAccount());
+      assertTrue(verifier(resolver()).build().verifyAccount(jwt).orElseThrow().isSystemAccount());
     }
 
     @Test
@@ -415,7 +413,8 @@ class TrustVerifierTest {
     void verifyUser_tamperedSignature_rejectedSignatureInvalid() {
       String u = userJwt(x -> x);
       char last = u.charAt(u.length() - 2);
-      String tampered = u.substring(0, u.length() - 2) + (last == 'A' ? 'B' : 'A') + u.charAt(u.length() - 1);
+      String tampered =
+          u.substring(0, u.length() - 2) + (last == 'A' ? 'B' : 'A') + u.charAt(u.length() - 1);
       assertRejected(Rule.USER_JWT_SIGNATURE_INVALID, connect(accountJwt(), tampered));
     }
 
@@ -435,7 +434,11 @@ class TrustVerifierTest {
       String u = userJwt(x -> x.proxyRequired(true));
       assertRejected(Rule.PROXY_REQUIRED, connect(accountJwt(), u));
       assertTrue(
-          connect(accountJwt(), u, signedBy(USER).viaTrustedProxy(true).build(), ServerProfile.LATEST)
+          connect(
+                  accountJwt(),
+                  u,
+                  signedBy(USER).viaTrustedProxy(true).build(),
+                  ServerProfile.LATEST)
               .isAccepted());
       assertTrue(connect(accountJwt(), u, signed(), ServerProfile.V2_9).isAccepted());
     }
@@ -568,15 +571,23 @@ class TrustVerifierTest {
 
     @Test
     void verifyUser_scopedUserWithOwnPermissions_rejected() {
-      String acc = accountJwt(a -> a.addScopedSigningKey(UserScope.builder(SCOPED_SK.publicKey()).build()));
+      String acc =
+          accountJwt(a -> a.addScopedSigningKey(UserScope.builder(SCOPED_SK.publicKey()).build()));
       String u =
           sign(
-              user().scoped(true).issuerAccount(ACCOUNT.publicKey()).pub(Permission.allowing("x.>")).build(),
+              user()
+                  .scoped(true)
+                  .issuerAccount(ACCOUNT.publicKey())
+                  .pub(Permission.allowing("x.>"))
+                  .build(),
               SCOPED_SK);
       Verification<VerifiedUser> v = connect(acc, u);
       assertRejected(Rule.SCOPED_USER_HAS_PERMISSIONS, v);
       assertTrue(
-          v.rejection().orElseThrow().message().contains("scoped users require no permissions or limits set"));
+          v.rejection()
+              .orElseThrow()
+              .message()
+              .contains("scoped users require no permissions or limits set"));
     }
 
     @Test
@@ -598,17 +609,26 @@ class TrustVerifierTest {
     @Test
     void verifyUser_bearerWithDisallowBearer_rejected() {
       String acc =
-          accountJwt(a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().disallowBearer(true).build()));
+          accountJwt(
+              a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().disallowBearer(true).build()));
       assertRejected(
           Rule.BEARER_DISALLOWED,
-          connect(acc, userJwt(x -> x.bearerToken(true)), ConnectionContext.builder().build(), ServerProfile.LATEST));
+          connect(
+              acc,
+              userJwt(x -> x.bearerToken(true)),
+              ConnectionContext.builder().build(),
+              ServerProfile.LATEST));
     }
 
     @Test
     void verifyUser_noSignature_rejectedMissing() {
       assertRejected(
           Rule.NONCE_SIGNATURE_MISSING,
-          connect(accountJwt(), userJwt(x -> x), ConnectionContext.builder().nonce(NONCE).build(), ServerProfile.LATEST));
+          connect(
+              accountJwt(),
+              userJwt(x -> x),
+              ConnectionContext.builder().nonce(NONCE).build(),
+              ServerProfile.LATEST));
       assertRejected(
           Rule.NONCE_SIGNATURE_MISSING,
           connect(
@@ -625,20 +645,24 @@ class TrustVerifierTest {
               .nonce(NONCE)
               .signature(ConnectionContext.signNonce("another-nonce-x", USER))
               .build();
-      assertRejected(Rule.NONCE_SIGNATURE_INVALID, connect(accountJwt(), userJwt(x -> x), ctx, ServerProfile.LATEST));
+      assertRejected(
+          Rule.NONCE_SIGNATURE_INVALID,
+          connect(accountJwt(), userJwt(x -> x), ctx, ServerProfile.LATEST));
     }
 
     @Test
     void verifyUser_signatureByOtherKey_rejectedInvalid() {
       assertRejected(
           Rule.NONCE_SIGNATURE_INVALID,
-          connect(accountJwt(), userJwt(x -> x), signedBy(OTHER_USER).build(), ServerProfile.LATEST));
+          connect(
+              accountJwt(), userJwt(x -> x), signedBy(OTHER_USER).build(), ServerProfile.LATEST));
     }
 
     @Test
     void verifyUser_signatureNotBase64_rejectedInvalid() {
       ConnectionContext ctx = ConnectionContext.builder().nonce(NONCE).signature("!!!").build();
-      Verification<VerifiedUser> v = connect(accountJwt(), userJwt(x -> x), ctx, ServerProfile.LATEST);
+      Verification<VerifiedUser> v =
+          connect(accountJwt(), userJwt(x -> x), ctx, ServerProfile.LATEST);
       assertRejected(Rule.NONCE_SIGNATURE_INVALID, v);
       assertEquals(Messages.NONCE_SIGNATURE_NOT_BASE64, v.rejection().orElseThrow().message());
     }
@@ -679,6 +703,24 @@ class TrustVerifierTest {
     }
 
     @Test
+    void verifyUser_templateSrcWithBadEntryFirst_rejectedEvenIfALaterOneMatches() {
+      // Template networks are not validated in advance; the server gives up at a bad entry.
+      UserScope badFirst =
+          UserScope.builder(SCOPED_SK.publicKey())
+              .template(UserPermissionLimits.builder().addSrc("not-a-cidr", "127.0.0.0/8").build())
+              .build();
+      String u = sign(user().scoped(true).issuerAccount(ACCOUNT.publicKey()).build(), SCOPED_SK);
+      Verification<VerifiedUser> v = connect(accountJwt(a -> a.addScopedSigningKey(badFirst)), u);
+      assertRejected(Rule.SOURCE_NOT_ALLOWED, v);
+      assertTrue(v.rejection().orElseThrow().message().contains("not-a-cidr"));
+      UserScope goodFirst =
+          UserScope.builder(SCOPED_SK.publicKey())
+              .template(UserPermissionLimits.builder().addSrc("127.0.0.0/8", "not-a-cidr").build())
+              .build();
+      assertAccepted(connect(accountJwt(a -> a.addScopedSigningKey(goodFirst)), u));
+    }
+
+    @Test
     void verifyUser_clientHostNotAnIp_rejected() {
       assertRejected(
           Rule.SOURCE_NOT_ALLOWED,
@@ -693,7 +735,8 @@ class TrustVerifierTest {
     void verifyUser_clientAddressInetAddress_used() throws Exception {
       ConnectionContext ctx =
           signedBy(USER).clientAddress(java.net.InetAddress.getByName("::1")).build();
-      assertAccepted(connect(accountJwt(), userJwt(x -> x.addSrc("::1/128")), ctx, ServerProfile.LATEST));
+      assertAccepted(
+          connect(accountJwt(), userJwt(x -> x.addSrc("::1/128")), ctx, ServerProfile.LATEST));
     }
 
     @Test
@@ -715,32 +758,51 @@ class TrustVerifierTest {
     void verifyUser_accountConnectionLimitReached_rejected() {
       String acc = accountJwt(a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().conn(2).build()));
       assertAccepted(
-          connect(acc, userJwt(x -> x), signedBy(USER).accountConnections(1).build(), ServerProfile.LATEST));
+          connect(
+              acc,
+              userJwt(x -> x),
+              signedBy(USER).accountConnections(1).build(),
+              ServerProfile.LATEST));
       assertRejected(
           Rule.ACCOUNT_CONNECTIONS_EXCEEDED,
-          connect(acc, userJwt(x -> x), signedBy(USER).accountConnections(2).build(), ServerProfile.LATEST));
+          connect(
+              acc,
+              userJwt(x -> x),
+              signedBy(USER).accountConnections(2).build(),
+              ServerProfile.LATEST));
     }
 
     @Test
     void verifyUser_leafConnection_usesLeafLimit() {
-      String acc = accountJwt(a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().leafNodeConn(0).build()));
+      String acc =
+          accountJwt(a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().leafNodeConn(0).build()));
       assertAccepted(connect(acc, userJwt(x -> x)));
       assertRejected(
           Rule.ACCOUNT_CONNECTIONS_EXCEEDED,
-          connect(acc, userJwt(x -> x), signedBy(USER).connectionType(ConnectionType.LEAFNODE).build(), ServerProfile.LATEST));
+          connect(
+              acc,
+              userJwt(x -> x),
+              signedBy(USER).connectionType(ConnectionType.LEAFNODE).build(),
+              ServerProfile.LATEST));
     }
 
     @Test
     void verifyUser_authCalloutAccount_rejectedUnlessAuthUser() {
       String acc =
           accountJwt(
-              a -> a.authorization(ExternalAuthorization.builder().addAuthUsers(OTHER_USER.publicKey()).build()));
+              a ->
+                  a.authorization(
+                      ExternalAuthorization.builder()
+                          .addAuthUsers(OTHER_USER.publicKey())
+                          .build()));
       assertRejected(Rule.AUTH_CALLOUT_REQUIRED, connect(acc, userJwt(x -> x)));
       VerifiedUser authUser =
           assertAccepted(
               connect(
                   acc,
-                  sign(io.github.natsjwt.claims.UserClaims.builder(OTHER_USER.publicKey()).build(), ACCOUNT),
+                  sign(
+                      io.github.natsjwt.claims.UserClaims.builder(OTHER_USER.publicKey()).build(),
+                      ACCOUNT),
                   signedBy(OTHER_USER).build(),
                   ServerProfile.LATEST));
       assertFalse(authUser.permissions().canPublish("$SYS.REQ.USER.AUTH"));
@@ -765,7 +827,9 @@ class TrustVerifierTest {
     void verifyUser_expiredAndUntrustedAccount_reportsExpiredFirst() {
       assertRejected(
           Rule.USER_EXPIRED,
-          connect(sign(account().build(), OTHER_OPERATOR), userJwt(x -> x.expiresAt(NOW.minusSeconds(1)))));
+          connect(
+              sign(account().build(), OTHER_OPERATOR),
+              userJwt(x -> x.expiresAt(NOW.minusSeconds(1)))));
     }
 
     @Test
@@ -857,7 +921,10 @@ class TrustVerifierTest {
     void verifyUser_scopedWithPermissionsAndBadTemplate_reportsPermissionsFirst() {
       UserScope scope =
           UserScope.builder(SCOPED_SK.publicKey())
-              .template(UserPermissionLimits.builder().pub(Permission.EMPTY.withDenied("{{nope()}}")).build())
+              .template(
+                  UserPermissionLimits.builder()
+                      .pub(Permission.EMPTY.withDenied("{{nope()}}"))
+                      .build())
               .build();
       String acc = accountJwt(a -> a.addScopedSigningKey(scope));
       String u = sign(user().issuerAccount(ACCOUNT.publicKey()).build(), SCOPED_SK);
@@ -870,13 +937,24 @@ class TrustVerifierTest {
   @Nested
   class Limits {
     private VerifiedUser limits(
-        long userSubs, long userPayload, long accSubs, long accPayload, long srvSubs, long srvPayload) {
+        long userSubs,
+        long userPayload,
+        long accSubs,
+        long accPayload,
+        long srvSubs,
+        long srvPayload) {
       String acc =
           accountJwt(
-              a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().subs(accSubs).payload(accPayload).build()));
+              a ->
+                  a.limits(
+                      OperatorLimits.UNLIMITED.toBuilder()
+                          .subs(accSubs)
+                          .payload(accPayload)
+                          .build()));
       TrustVerifier v =
           verifier(resolver(acc)).maxSubscriptions(srvSubs).maxPayload(srvPayload).build();
-      return v.verifyUser(userJwt(x -> x.subs(userSubs).payload(userPayload)), signed()).orElseThrow();
+      return v.verifyUser(userJwt(x -> x.subs(userSubs).payload(userPayload)), signed())
+          .orElseThrow();
     }
 
     @Test
@@ -946,7 +1024,9 @@ class TrustVerifierTest {
               x ->
                   x.expiresAt(NOW.plusSeconds(100))
                       .addTimes(new TimeRange("11:00:00", "13:00:00")));
-      assertEquals(NOW.plusSeconds(100), assertAccepted(connect(accountJwt(), u)).disconnectAt().orElseThrow());
+      assertEquals(
+          NOW.plusSeconds(100),
+          assertAccepted(connect(accountJwt(), u)).disconnectAt().orElseThrow());
     }
 
     @Test
@@ -957,13 +1037,16 @@ class TrustVerifierTest {
                   x.expiresAt(NOW.plusSeconds(7200))
                       .addTimes(new TimeRange("11:00:00", "12:30:00")));
       assertEquals(
-          NOW.plusSeconds(1800), assertAccepted(connect(accountJwt(), u)).disconnectAt().orElseThrow());
+          NOW.plusSeconds(1800),
+          assertAccepted(connect(accountJwt(), u)).disconnectAt().orElseThrow());
     }
 
     @Test
     void verifyUser_windowWithoutExpiry_disconnectsAtWindowEnd() {
       String u = userJwt(x -> x.addTimes(new TimeRange("11:00:00", "12:00:01")));
-      assertEquals(NOW.plusSeconds(1), assertAccepted(connect(accountJwt(), u)).disconnectAt().orElseThrow());
+      assertEquals(
+          NOW.plusSeconds(1),
+          assertAccepted(connect(accountJwt(), u)).disconnectAt().orElseThrow());
     }
   }
 
@@ -1013,7 +1096,8 @@ class TrustVerifierTest {
               SCOPED_SK);
       EffectivePermissions p =
           assertAccepted(connect(acc, u, signed(), ServerProfile.V2_9)).permissions();
-      for (String ok : new String[] {"foo.bob", "t.red", "t.blue", "bob.up", "ACCA.an", "x{{name()}}"}) {
+      for (String ok :
+          new String[] {"foo.bob", "t.red", "t.blue", "bob.up", "ACCA.an", "x{{name()}}"}) {
         assertTrue(p.canPublish(ok), ok);
       }
       assertFalse(p.canPublish("foo.alice"));
@@ -1032,16 +1116,19 @@ class TrustVerifierTest {
   class GivenAccount {
     @Test
     void verifyUser_withVerifiedAccount_noResolverNeeded() {
-      TrustVerifier v = TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
+      TrustVerifier v =
+          TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
       VerifiedAccount a = v.verifyAccount(accountJwt()).orElseThrow();
       assertAccepted(v.verifyUser(userJwt(x -> x), a, signed()));
     }
 
     @Test
     void verifyUser_withOtherAccount_rejectedMismatch() {
-      TrustVerifier v = TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
+      TrustVerifier v =
+          TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
       VerifiedAccount other =
-          v.verifyAccount(sign(AccountClaims.builder(EXPORTER.publicKey()).build(), OPERATOR)).orElseThrow();
+          v.verifyAccount(sign(AccountClaims.builder(EXPORTER.publicKey()).build(), OPERATOR))
+              .orElseThrow();
       assertRejected(Rule.ACCOUNT_SUBJECT_MISMATCH, v.verifyUser(userJwt(x -> x), other, signed()));
     }
 
@@ -1051,8 +1138,34 @@ class TrustVerifierTest {
           TrustVerifier.builder().trustOperatorKey(OTHER_OPERATOR.publicKey()).clock(CLOCK).build();
       VerifiedAccount foreign =
           lax.verifyAccount(sign(account().build(), OTHER_OPERATOR)).orElseThrow();
-      TrustVerifier strict = TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
-      assertRejected(Rule.ACCOUNT_UNTRUSTED_ISSUER, strict.verifyUser(userJwt(x -> x), foreign, signed()));
+      TrustVerifier strict =
+          TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
+      assertRejected(
+          Rule.ACCOUNT_UNTRUSTED_ISSUER, strict.verifyUser(userJwt(x -> x), foreign, signed()));
+    }
+
+    @Test
+    void verifyUser_withAccountJwt_verifiedInServerOrder() {
+      TrustVerifier v =
+          TrustVerifier.builder().trustOperator(Chain.operatorJwt()).clock(CLOCK).build();
+      assertAccepted(v.verifyUser(userJwt(x -> x), accountJwt(), signed()));
+      String untrusted = sign(account().build(), OTHER_OPERATOR);
+      assertRejected(
+          Rule.ACCOUNT_UNTRUSTED_ISSUER, v.verifyUser(userJwt(x -> x), untrusted, signed()));
+      // The user's own expiry is checked before the account is.
+      assertRejected(
+          Rule.USER_EXPIRED,
+          v.verifyUser(userJwt(x -> x.expiresAt(NOW.minusSeconds(1))), untrusted, signed()));
+      String other = sign(AccountClaims.builder(EXPORTER.publicKey()).build(), OPERATOR);
+      Verification<VerifiedUser> r = v.verifyUser(userJwt(x -> x), other, signed());
+      assertRejected(Rule.ACCOUNT_SUBJECT_MISMATCH, r);
+      assertEquals(
+          String.format(
+              Messages.USER_ACCOUNT_MISMATCH,
+              USER.publicKey(),
+              ACCOUNT.publicKey(),
+              EXPORTER.publicKey()),
+          r.rejection().orElseThrow().message());
     }
 
     @Test
@@ -1095,16 +1208,21 @@ class TrustVerifierTest {
     }
     ConnectionContext ctx = ConnectionContext.builder().nonce(nonce).signature(std).build();
     assertRejected(
-        Rule.NONCE_SIGNATURE_INVALID, connect(accountJwt(), userJwt(x -> x), ctx, ServerProfile.LATEST));
+        Rule.NONCE_SIGNATURE_INVALID,
+        connect(accountJwt(), userJwt(x -> x), ctx, ServerProfile.LATEST));
     ConnectionContext padded =
-        ConnectionContext.builder().nonce(nonce).signature(std + "=".repeat(4 - std.length() % 4)).build();
+        ConnectionContext.builder()
+            .nonce(nonce)
+            .signature(std + "=".repeat(4 - std.length() % 4))
+            .build();
     assertAccepted(connect(accountJwt(), userJwt(x -> x), padded, ServerProfile.LATEST));
   }
 
   @Test
   void verification_orElseThrow_rejectedThrowsWithRule() {
     Verification<VerifiedUser> v = connect(accountJwt(), "");
-    VerificationRejectedException e = assertThrows(VerificationRejectedException.class, v::orElseThrow);
+    VerificationRejectedException e =
+        assertThrows(VerificationRejectedException.class, v::orElseThrow);
     assertEquals(Rule.USER_JWT_MISSING, e.rule());
     assertTrue(e.getMessage().startsWith("USER_JWT_MISSING: "));
   }

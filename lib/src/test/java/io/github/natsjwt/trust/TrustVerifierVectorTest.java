@@ -120,11 +120,20 @@ class TrustVerifierVectorTest {
 
   static Stream<Arguments> rejectedUsers() {
     return Stream.of(
-        Arguments.of("user_signed_by_unknown_account_key", "not_signed_by_trusted_issuer", Rule.SIGNER_NOT_IN_ACCOUNT),
+        Arguments.of(
+            "user_signed_by_unknown_account_key",
+            "not_signed_by_trusted_issuer",
+            Rule.SIGNER_NOT_IN_ACCOUNT),
         Arguments.of("user_revoked_by_key", "revoked", Rule.REVOKED),
         Arguments.of("user_revoked_by_wildcard", "revoked", Rule.REVOKED),
-        Arguments.of("scoped_user_with_permissions", "scoped_signer_violation", Rule.SCOPED_USER_HAS_PERMISSIONS),
-        Arguments.of("scoped_user_with_default_limits", "scoped_signer_violation", Rule.SCOPED_USER_HAS_PERMISSIONS));
+        Arguments.of(
+            "scoped_user_with_permissions",
+            "scoped_signer_violation",
+            Rule.SCOPED_USER_HAS_PERMISSIONS),
+        Arguments.of(
+            "scoped_user_with_default_limits",
+            "scoped_signer_violation",
+            Rule.SCOPED_USER_HAS_PERMISSIONS));
   }
 
   @ParameterizedTest
@@ -210,7 +219,8 @@ class TrustVerifierVectorTest {
     ConnectionContext tcp = ConnectionContext.builder().build();
     assertEquals(
         Rule.CONNECTION_TYPE_NOT_ALLOWED, v.verifyUser(user, tcp).rejection().orElseThrow().rule());
-    ConnectionContext ws = ConnectionContext.builder().connectionType(ConnectionType.WEBSOCKET).build();
+    ConnectionContext ws =
+        ConnectionContext.builder().connectionType(ConnectionType.WEBSOCKET).build();
     assertEquals(Rule.BEARER_DISALLOWED, v.verifyUser(user, ws).rejection().orElseThrow().rule());
   }
 
