@@ -60,7 +60,7 @@ public final class ScopeTemplates {
    * Servers without {@link ServerProfile#templateSubjectLimit()} expand without bound; this library
    * refuses to build lists beyond this size and reports the user as rejected instead.
    */
-  static final int EVALUATION_LIMIT = 1 << 20;
+  static final int EVALUATION_LIMIT = 1 << 16;
 
   // {{ then one or more characters other than } then }}.
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{([^}]+)\\}\\}");
@@ -116,6 +116,8 @@ public final class ScopeTemplates {
     private final UserClaims user;
     private final AccountClaims account;
     private final ServerProfile profile;
+    // Why the last entry expanded by the 2.9/2.10 rules may be invalid, for the rejection text.
+    private @Nullable String note;
 
     Expander(UserClaims user, AccountClaims account, ServerProfile profile) {
       this.user = user;
@@ -159,6 +161,7 @@ public final class ScopeTemplates {
       }
       List<String> out = new ArrayList<>();
       for (String e : entries) {
+        note = null;
         List<String> candidates =
             anywhere
                 ? expandAnywhere(listName, e, deny, out.size())
@@ -168,7 +171,12 @@ public final class ScopeTemplates {
             out.add(s);
           } else if (deny) {
             throw new Rejection(
-                listName + " entry " + quote(e) + ": generated invalid subject " + quote(s));
+                listName
+                    + " entry "
+                    + quote(e)
+                    + ": generated invalid subject "
+                    + quote(s)
+                    + (note == null ? "" : " (" + note + ")"));
           }
         }
       }
@@ -304,6 +312,7 @@ public final class ScopeTemplates {
               List<String> found = tagValues(accountTag ? account.tags() : user.tags(), arg);
               if (found.isEmpty()) {
                 emptyTag = true;
+                note = "tag " + quote(arg) + " not defined";
               } else {
                 tagLists.add(found);
                 tag = true;
@@ -312,6 +321,7 @@ public final class ScopeTemplates {
             } else {
               // Unknown function: a space, which no valid subject holds.
               value = " ";
+              note = "template operation " + quote(op) + " not defined";
             }
         }
         fixed.add(value);
