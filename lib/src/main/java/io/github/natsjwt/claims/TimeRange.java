@@ -2,7 +2,9 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import java.time.LocalTime;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A daily window in which a user may connect (spec claims.md section 3.3.5), as {@code HH:MM:SS}
@@ -28,6 +30,26 @@ public record TimeRange(String start, String end) {
   public TimeRange {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
+  }
+
+  /**
+   * Returns the start as the server reads it: Go's {@code time.Parse("15:04:05", ...)}, which
+   * allows a one-digit hour and keeps a fraction after the seconds (spec trust-chain.md section
+   * 3.5).
+   *
+   * @return the time of day, or empty when {@link #start()} does not parse
+   */
+  public Optional<LocalTime> startTime() {
+    return Optional.ofNullable(GoFormats.clockTime(start));
+  }
+
+  /**
+   * Returns the end as the server reads it, like {@link #startTime()}.
+   *
+   * @return the time of day, or empty when {@link #end()} does not parse
+   */
+  public Optional<LocalTime> endTime() {
+    return Optional.ofNullable(GoFormats.clockTime(end));
   }
 
   void write(GoJsonWriter w) {

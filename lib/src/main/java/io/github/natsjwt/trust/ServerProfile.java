@@ -8,11 +8,11 @@ package io.github.natsjwt.trust;
  */
 public enum ServerProfile {
   /** nats-server 2.9.x (2.9.10, Debian bookworm), built with nats-io/jwt 2.3.0. */
-  V2_9(false, false, false, true, true, false, false, true, false, true),
+  V2_9(false, false, false, true, true, false, false, true, false, true, false),
   /** nats-server 2.10.x from 2.10.19 on. */
-  V2_10(false, true, false, true, true, true, false, false, false, false),
+  V2_10(false, true, false, true, true, true, false, false, false, false, false),
   /** The current nats-server (2.14 and later). */
-  LATEST(true, true, true, false, false, true, true, false, true, false);
+  LATEST(true, true, true, false, false, true, true, false, true, false, true);
 
   private final boolean templatesAnywhere;
   private final boolean templateConnectionTypes;
@@ -24,6 +24,7 @@ public enum ServerProfile {
   private final boolean jwtLibrary23;
   private final boolean templateSubjectLimit;
   private final boolean templateEmptyTagCrash;
+  private final boolean proxyRequired;
 
   ServerProfile(
       boolean templatesAnywhere,
@@ -35,7 +36,8 @@ public enum ServerProfile {
       boolean tokenSizeCap,
       boolean jwtLibrary23,
       boolean templateSubjectLimit,
-      boolean templateEmptyTagCrash) {
+      boolean templateEmptyTagCrash,
+      boolean proxyRequired) {
     this.templatesAnywhere = templatesAnywhere;
     this.templateConnectionTypes = templateConnectionTypes;
     this.inProcessConnections = inProcessConnections;
@@ -46,6 +48,7 @@ public enum ServerProfile {
     this.jwtLibrary23 = jwtLibrary23;
     this.templateSubjectLimit = templateSubjectLimit;
     this.templateEmptyTagCrash = templateEmptyTagCrash;
+    this.proxyRequired = proxyRequired;
   }
 
   /**
@@ -148,5 +151,16 @@ public enum ServerProfile {
    */
   public boolean templateEmptyTagCrash() {
     return templateEmptyTagCrash;
+  }
+
+  /**
+   * Returns whether the server knows the user JWT field {@code proxy_required} (nats-server 2.12.0,
+   * jwt 2.8.0): a user that sets it must connect through a trusted proxy, and a user signed by a
+   * scoped key must not set it. Older servers ignore the field.
+   *
+   * @return {@code true} for the latest server
+   */
+  public boolean proxyRequired() {
+    return proxyRequired;
   }
 }
