@@ -15,4 +15,5 @@ module io.github.natsjwt {
   exports io.github.natsjwt.claims;
   exports io.github.natsjwt.jwt;
   exports io.github.natsjwt.trust;
+  exports io.github.natsjwt.config;
 }
