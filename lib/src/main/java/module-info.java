@@ -8,6 +8,7 @@
 module io.github.natsjwt {
   requires org.bouncycastle.provider;
   requires com.fasterxml.jackson.core;
+  requires java.net.http;
   requires static transitive org.jspecify;
 
   exports io.github.natsjwt;
@@ -15,5 +16,6 @@ module io.github.natsjwt {
   exports io.github.natsjwt.claims;
   exports io.github.natsjwt.jwt;
   exports io.github.natsjwt.trust;
+  exports io.github.natsjwt.creds;
   exports io.github.natsjwt.config;
 }

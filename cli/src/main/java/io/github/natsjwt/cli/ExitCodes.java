@@ -1,6 +1,7 @@
 package io.github.natsjwt.cli;
 
 import io.github.natsjwt.cli.demo.DemoFailedException;
+import io.github.natsjwt.jwt.SignatureMismatchException;
 import io.github.natsjwt.nkey.NKeyErrorCode;
 import io.github.natsjwt.nkey.SealedMessageException;
 import io.github.natsjwt.nkey.SignatureVerificationException;
@@ -10,7 +11,10 @@ public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
 
-  /** A signature did not verify, or a sealed message did not open (authenticate). */
+  /**
+   * A signature (of data or of a JWT) did not verify, or a sealed message did not open
+   * (authenticate).
+   */
   public static final int VERIFICATION_FAILED = 1;
 
   /** Usage errors, malformed keys, keys of the wrong type, unreadable or unwritable files. */
@@ -21,15 +25,17 @@ public final class ExitCodes {
   /**
    * Returns the exit code for a failure.
    *
-   * <p>Only a failed signature check, a sealed message that does not authenticate, and a demo check
-   * that does not hold count as verification failures; every other failure, including unexpected
-   * ones, is reported as bad input so that scripts never mistake it for a forged signature.
+   * <p>Only a failed signature check (of data or of a JWT), a sealed message that does not
+   * authenticate, and a demo check that does not hold count as verification failures; every other
+   * failure, including unexpected ones, is reported as bad input so that scripts never mistake it
+   * for a forged signature.
    *
    * @param failure what the command threw
    * @return {@link #VERIFICATION_FAILED} or {@link #BAD_INPUT}
    */
   public static int of(Throwable failure) {
     if (failure instanceof SignatureVerificationException
+        || failure instanceof SignatureMismatchException
         || failure instanceof DemoFailedException) {
       return VERIFICATION_FAILED;
     }

@@ -1,6 +1,8 @@
 package io.github.natsjwt.cli;
 
+import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
+import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -14,13 +16,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
-    description = "NATS decentralized security from the shell: NKeys (and later JWTs and creds).",
-    subcommands = {DemoCommand.class, KeyCommand.class, HelpCommand.class},
+    description = "NATS decentralized security from the shell: NKeys, JWTs and creds files.",
+    subcommands = {
+      DemoCommand.class,
+      KeyCommand.class,
+      JwtCommand.class,
+      CredsCommand.class,
+      HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
-      "  1  verification failed: bad signature, or a sealed message that does not open",
-      "  2  bad input: usage error, malformed or wrong-type key, unreadable file"
+      "  1  verification failed: bad signature (of data or a JWT), or a sealed message that does"
+          + " not open",
+      "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or claims,"
+          + " unreadable file"
     })
 public final class NatsJwtCommand implements Runnable {
   @Spec private CommandSpec spec;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.natsjwt.cli.demo.DemoFailedException;
+import io.github.natsjwt.jwt.IssuerNotAllowedException;
+import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.MalformedJwtException;
+import io.github.natsjwt.jwt.SignatureMismatchException;
 import io.github.natsjwt.nkey.InvalidNKeyException;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyOperationException;
@@ -22,6 +26,27 @@ class ExitCodesTest {
             () -> user.verifyOrThrow(new byte[] {1}, user.sign(new byte[] {2})));
 
     assertEquals(ExitCodes.VERIFICATION_FAILED, ExitCodes.of(e));
+  }
+
+  @Test
+  void of_jwtSignatureMismatch_is1() {
+    String token = JwtVectors.invalid("bad_signature_bitflip").get("jwt").asText();
+    SignatureMismatchException e =
+        assertThrows(SignatureMismatchException.class, () -> Jwt.decode(token));
+
+    assertEquals(ExitCodes.VERIFICATION_FAILED, ExitCodes.of(e));
+  }
+
+  @Test
+  void of_jwtMalformedOrIssuerNotAllowed_is2() {
+    MalformedJwtException malformed =
+        assertThrows(MalformedJwtException.class, () -> Jwt.decode("a.b"));
+    String token = JwtVectors.invalid("user_issued_by_operator").get("jwt").asText();
+    IssuerNotAllowedException issuer =
+        assertThrows(IssuerNotAllowedException.class, () -> Jwt.decode(token));
+
+    assertEquals(ExitCodes.BAD_INPUT, ExitCodes.of(malformed));
+    assertEquals(ExitCodes.BAD_INPUT, ExitCodes.of(issuer));
   }
 
   @Test

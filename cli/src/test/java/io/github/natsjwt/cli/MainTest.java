@@ -23,7 +23,10 @@ class MainTest {
         "key sign",
         "key verify",
         "key seal",
-        "key open");
+        "key open",
+        "jwt",
+        "jwt describe",
+        "jwt encode");
   }
 
   @ParameterizedTest
@@ -66,7 +69,7 @@ class MainTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
-        "natsjwt: missing command: choose one of demo, key, help (see 'natsjwt --help')\n",
+        "natsjwt: missing command: choose one of demo, key, jwt, creds, help (see 'natsjwt --help')\n",
         r.stderr());
   }
 
@@ -76,6 +79,14 @@ class MainTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("choose one of generate, inspect, sign"), r::toString);
+  }
+
+  @Test
+  void run_jwtWithoutSubcommand_exits2() {
+    Result r = run("jwt");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("choose one of describe, encode, help"), r::toString);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.natsjwt.claims;
 
+import io.github.natsjwt.internal.GoStrings;
+
 /**
  * Go's string helpers that validation messages and list normalisation depend on: {@code %q}
  * quoting ({@code strconv.Quote}), {@code strings.TrimSpace} and {@code strings.ToLower}.
@@ -103,40 +105,16 @@ final class GoText {
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isSpace(int cp) {
-    switch (cp) {
-      case '\t':
-      case '\n':
-      case 0x0B:
-      case '\f':
-      case '\r':
-      case ' ':
-      case 0x85:
-      case 0xA0:
-        return true;
-      default:
-        return cp > 0xFF && Character.getType(cp) == Character.SPACE_SEPARATOR
-            || cp == 0x2028
-            || cp == 0x2029;
-    }
+    return GoStrings.isSpace(cp);
   }
 
   /** Go's {@code strings.TrimSpace}. */
   static String trimSpace(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isSpace(s.codePointAt(start))) {
-      start += Character.charCount(s.codePointAt(start));
-    }
-    while (end > start && isSpace(s.codePointBefore(end))) {
-      end -= Character.charCount(s.codePointBefore(end));
-    }
-    return s.substring(start, end);
+    return GoStrings.trimSpace(s);
   }
 
   /** Go's {@code strings.ToLower}: each code point lower-cased on its own, without context. */
   static String toLower(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(cp)));
-    return sb.toString();
+    return GoStrings.toLower(s);
   }
 }

@@ -12,27 +12,51 @@ import java.util.List;
  * the {@code with...} methods add and remove as the reference's StringList does. A subscribe
  * entry may name a queue group after a single space: {@code "work.* workers"}.
  *
+ * <p>{@link #allowPresent()} records whether the token carried an {@code allow} array even when
+ * it is empty ({@code "allow":[]}; in Go a non-nil slice). The server treats a publish permission
+ * with such an empty allow list as "allow nothing" (spec trust-chain.md section 5.1), and a user
+ * signed by a scoped key must not carry one (section 4.2). Go encoders never write {@code []}, so
+ * values built here or re-encoded lose the distinction, as in Go: the {@code with...} methods
+ * return values without it.
+ *
  * <pre>{@code
  * Permission pub = Permission.EMPTY.withAllowed("orders.>").withDenied("orders.secret");
  * }</pre>
  *
  * @param allow subjects that are allowed
  * @param deny subjects that are denied
+ * @param allowPresent whether an allow list is present, possibly empty; always {@code true} when
+ *     {@code allow} is not empty
  */
-public record Permission(List<String> allow, List<String> deny) {
+public record Permission(List<String> allow, List<String> deny, boolean allowPresent) {
   /** No subjects allowed or denied. */
   public static final Permission EMPTY = new Permission(List.of(), List.of());
 
   /**
-   * Copies the lists.
+   * Copies the lists; {@code allowPresent} is forced to {@code true} when {@code allow} is not
+   * empty.
    *
    * @param allow subjects that are allowed
    * @param deny subjects that are denied
+   * @param allowPresent whether an allow list is present even if empty ({@code "allow":[]})
    * @throws NullPointerException when a list or an element is null
    */
   public Permission {
     allow = List.copyOf(allow);
     deny = List.copyOf(deny);
+    allowPresent = allowPresent || !allow.isEmpty();
+  }
+
+  /**
+   * Copies the lists; the allow list counts as present exactly when it is not empty, as after
+   * decoding a token written by a Go encoder.
+   *
+   * @param allow subjects that are allowed
+   * @param deny subjects that are denied
+   * @throws NullPointerException when a list or an element is null
+   */
+  public Permission(List<String> allow, List<String> deny) {
+    this(allow, deny, false);
   }
 
   /**
@@ -113,7 +137,17 @@ public record Permission(List<String> allow, List<String> deny) {
   }
 
   static Permission read(JsonIn o) {
-    return new Permission(o.strings("allow"), o.strings("deny"));
+    return new Permission(o.strings("allow"), o.strings("deny"), o.has("allow"));
+  }
+
+  /** Whether a permission object holds {@code "allow":[]} or {@code "deny":[]} (non-nil, empty). */
+  static boolean hasExplicitEmptyList(JsonIn o) {
+    return isEmptyArray(o, "allow") || isEmptyArray(o, "deny");
+  }
+
+  /** Whether the field Go would read is an array without elements (a non-nil empty slice). */
+  static boolean isEmptyArray(JsonIn o, String key) {
+    return o.get(key).map(v -> v instanceof List && ((List<?>) v).isEmpty()).orElse(false);
   }
 
   /** The reference's Permission.Validate: allow entries, then deny entries. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,9 @@ public final class UserPermissionLimits {
   private final boolean bearerToken;
   private final boolean proxyRequired;
   private final List<ConnectionType> allowedConnectionTypes;
+  // Go tells an absent list (nil) from an empty one ("src":[]); only decoding can produce the
+  // latter, and it makes the value non-empty for the scoped-user check.
+  private final boolean explicitEmptyLists;
 
   private UserPermissionLimits(Builder b) {
     this.permissions = b.permissions;
@@ -56,6 +60,7 @@ public final class UserPermissionLimits {
     this.bearerToken = b.bearerToken;
     this.proxyRequired = b.proxyRequired;
     this.allowedConnectionTypes = List.copyOf(b.allowedConnectionTypes);
+    this.explicitEmptyLists = b.explicitEmptyLists;
   }
 
   /**
@@ -171,13 +176,18 @@ public final class UserPermissionLimits {
 
   /**
    * Returns whether every field has its zero value, the reference's check that a user signed by
-   * a scoped key sets nothing itself (spec claims.md sections 3.3.6 and 4.8). The -1 defaults of
-   * {@link #builder()} count as set.
+   * a scoped key sets nothing itself (spec claims.md sections 3.3.6 and 4.8, trust-chain.md
+   * section 4.2). The -1 defaults of {@link #builder()} count as set, and so does a list the
+   * decoded token carried as an empty array ({@code "src":[]}, {@code "allow":[]}, ...), because
+   * Go's deep comparison tells an empty slice from a missing one.
    *
    * @return {@code true} when nothing is set
    */
   public boolean isEmpty() {
-    return permissions.isEmpty()
+    return !explicitEmptyLists
+        && !permissions.pub().allowPresent()
+        && !permissions.sub().allowPresent()
+        && permissions.isEmpty()
         && src.isEmpty()
         && times.isEmpty()
         && timesLocation.isEmpty()
@@ -249,6 +259,7 @@ public final class UserPermissionLimits {
     }
     b.permissions = Permissions.read(o);
     b.src.addAll(readSrc(o));
+    b.explicitEmptyLists = hasExplicitEmptyList(o, b.src.isEmpty());
     for (JsonIn t : o.objects("times")) {
       b.times.add(t == null ? new TimeRange("", "") : TimeRange.read(t));
     }
@@ -268,6 +279,26 @@ public final class UserPermissionLimits {
       b.allowedConnectionTypes.add(ConnectionType.of(t));
     }
     return b.build();
+  }
+
+  /**
+   * Whether a list the reference keeps as a slice is present but empty: {@code allow} or {@code
+   * deny} of {@code pub} or {@code sub}, {@code src} (an array, or a string that yields no
+   * networks), {@code times} or {@code allowed_connection_types}.
+   */
+  private static boolean hasExplicitEmptyList(JsonIn o, boolean srcEmpty) {
+    for (String key : new String[] {"pub", "sub"}) {
+      Optional<JsonIn> p = o.object(key);
+      if (p.isPresent() && Permission.hasExplicitEmptyList(p.get())) {
+        return true;
+      }
+    }
+    List<Object> srcValues = o.all("src");
+    boolean srcPresent =
+        !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
+    return srcPresent && srcEmpty
+        || Permission.isEmptyArray(o, "times")
+        || Permission.isEmptyArray(o, "allowed_connection_types");
   }
 
   /** The reference's CIDRList reader: an array taken as it is, or a comma-separated string. */
@@ -345,7 +376,8 @@ public final class UserPermissionLimits {
         && payload == u.payload
         && bearerToken == u.bearerToken
         && proxyRequired == u.proxyRequired
-        && allowedConnectionTypes.equals(u.allowedConnectionTypes);
+        && allowedConnectionTypes.equals(u.allowedConnectionTypes)
+        && explicitEmptyLists == u.explicitEmptyLists;
   }
 
   @Override
@@ -360,7 +392,8 @@ public final class UserPermissionLimits {
         payload,
         bearerToken,
         proxyRequired,
-        allowedConnectionTypes);
+        allowedConnectionTypes,
+        explicitEmptyLists);
   }
 
   @Override
@@ -386,6 +419,7 @@ public final class UserPermissionLimits {
     private boolean bearerToken;
     private boolean proxyRequired;
     private final List<ConnectionType> allowedConnectionTypes = new ArrayList<>();
+    private boolean explicitEmptyLists;
 
     Builder(long limitDefault) {
       this.subs = limitDefault;
@@ -408,6 +442,7 @@ public final class UserPermissionLimits {
       proxyRequired = v.proxyRequired;
       allowedConnectionTypes.clear();
       allowedConnectionTypes.addAll(v.allowedConnectionTypes);
+      explicitEmptyLists = v.explicitEmptyLists;
       return this;
     }
 

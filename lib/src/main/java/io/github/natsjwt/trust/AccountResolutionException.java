@@ -4,9 +4,11 @@ import io.github.natsjwt.NatsJwtException;
 
 /**
  * An account resolver that could not answer: its source failed, timed out, or returned something
- * that is not an account JWT of a sane size.
+ * that is not an account JWT of a sane size; or a resolver that could not store, delete or list
+ * account JWTs.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link InvalidAccountJwtException} is the subtype for content that
+ * is refused.
  */
 public class AccountResolutionException extends NatsJwtException {
   private static final long serialVersionUID = 1L;
@@ -40,7 +42,8 @@ public class AccountResolutionException extends NatsJwtException {
   /**
    * Returns the account that was being resolved.
    *
-   * @return the account public key as given
+   * @return the account public key as given, or {@code ""} when the failure is not about one
+   *     account (opening a directory, listing it, pinging a URL)
    */
   public String account() {
     return account;

@@ -8,6 +8,16 @@ import java.util.Optional;
  *
  * <p>Implementations must be thread-safe. A resolver only fetches: every JWT it returns is decoded
  * and verified by the caller, so a resolver never needs to trust its source.
+ *
+ * <p>Who checks what. The resolvers in this package check that the key is a valid account public
+ * key before it becomes a map key, a file name or part of a URL; that the source answers within a
+ * bound; and that the answer is no larger than a token may be and is made of the characters a
+ * compact JWT can hold (a trailing line break is dropped). Content failing these checks is an
+ * {@link InvalidAccountJwtException}. The verifier decodes what a resolver returns and checks the
+ * signature, the claim type, that the subject is the account asked for, the issuer's trust and the
+ * times (spec trust-chain.md section 2), whatever the resolver. Resolvers that are given JWTs to
+ * hold ({@link MemoryAccountResolver}, {@link DirectoryAccountResolver#store}) also decode them
+ * when they are given, as the server decodes preloads and pushed JWTs.
  */
 public interface AccountResolver {
   /**

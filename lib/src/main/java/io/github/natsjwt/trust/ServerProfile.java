@@ -8,11 +8,11 @@ package io.github.natsjwt.trust;
  */
 public enum ServerProfile {
   /** nats-server 2.9.x (2.9.10, Debian bookworm), built with nats-io/jwt 2.3.0. */
-  V2_9(false, false, false, true, true, false, false, true),
+  V2_9(false, false, false, true, true, false, false, true, false, true),
   /** nats-server 2.10.x from 2.10.19 on. */
-  V2_10(false, true, false, true, true, true, false, false),
+  V2_10(false, true, false, true, true, true, false, false, false, false),
   /** The current nats-server (2.14 and later). */
-  LATEST(true, true, true, false, false, true, true, false);
+  LATEST(true, true, true, false, false, true, true, false, true, false);
 
   private final boolean templatesAnywhere;
   private final boolean templateConnectionTypes;
@@ -22,6 +22,8 @@ public enum ServerProfile {
   private final boolean authCallout;
   private final boolean tokenSizeCap;
   private final boolean jwtLibrary23;
+  private final boolean templateSubjectLimit;
+  private final boolean templateEmptyTagCrash;
 
   ServerProfile(
       boolean templatesAnywhere,
@@ -31,7 +33,9 @@ public enum ServerProfile {
       boolean queuedDenyOverridesPlainDeny,
       boolean authCallout,
       boolean tokenSizeCap,
-      boolean jwtLibrary23) {
+      boolean jwtLibrary23,
+      boolean templateSubjectLimit,
+      boolean templateEmptyTagCrash) {
     this.templatesAnywhere = templatesAnywhere;
     this.templateConnectionTypes = templateConnectionTypes;
     this.inProcessConnections = inProcessConnections;
@@ -40,6 +44,8 @@ public enum ServerProfile {
     this.authCallout = authCallout;
     this.tokenSizeCap = tokenSizeCap;
     this.jwtLibrary23 = jwtLibrary23;
+    this.templateSubjectLimit = templateSubjectLimit;
+    this.templateEmptyTagCrash = templateEmptyTagCrash;
   }
 
   /**
@@ -120,5 +126,27 @@ public enum ServerProfile {
    */
   public boolean jwtLibrary23() {
     return jwtLibrary23;
+  }
+
+  /**
+   * Returns whether a scoped key's template may expand one permission list to at most {@value
+   * ScopeTemplates#MAX_SUBJECTS} subjects, more rejecting the user (2.11.14, 2.12.5, 2.14.0 and
+   * later; spec trust-chain.md section 4.3).
+   *
+   * @return {@code true} for the latest server
+   */
+  public boolean templateSubjectLimit() {
+    return templateSubjectLimit;
+  }
+
+  /**
+   * Returns whether template expansion crashes the server when an entry holds a tag template with
+   * values together with an empty token, such as a tag without values (fixed in 2.10.5; spec
+   * trust-chain.md section 4.4). A verifier treats such users as rejected.
+   *
+   * @return {@code true} for 2.9
+   */
+  public boolean templateEmptyTagCrash() {
+    return templateEmptyTagCrash;
   }
 }

@@ -132,4 +132,50 @@ class UserPermissionLimitsTest {
     assertFalse(p.isEmpty());
     assertEquals(List.of(), p.withDenied("d").withoutDenied("d").deny());
   }
+
+  @Test
+  void isEmpty_decodedEmptyArrays_notEmptyAsInGo() {
+    // Go compares with the zero value deeply: an empty slice is not a nil slice (trust-chain.md
+    // section 4.2), so a scoped user carrying any of these is rejected.
+    for (String fields :
+        List.of(
+            "\"src\":[]",
+            "\"src\":\"\"",
+            "\"src\":\" , \"",
+            "\"pub\":{\"allow\":[]}",
+            "\"pub\":{\"deny\":[]}",
+            "\"sub\":{\"allow\":[]}",
+            "\"sub\":{\"deny\":[]}",
+            "\"times\":[]",
+            "\"allowed_connection_types\":[]",
+            "\"resp\":{}")) {
+      UserPermissionLimits l = read("{" + fields + "}", 0);
+      assertFalse(l.isEmpty(), fields);
+      assertFalse(l.toBuilder().build().isEmpty(), fields);
+    }
+  }
+
+  @Test
+  void isEmpty_decodedNullsAndEmptyObjects_empty() {
+    for (String fields :
+        List.of(
+            "\"src\":null",
+            "\"pub\":{}",
+            "\"sub\":{\"allow\":null}",
+            "\"times\":null",
+            "\"resp\":null",
+            "\"subs\":0",
+            "\"src\":[],\"src\":null",
+            "\"pub\":{\"allow\":[],\"allow\":null}")) {
+      assertTrue(read("{" + fields + "}", 0).isEmpty(), fields);
+    }
+  }
+
+  @Test
+  void isEmpty_explicitEmptyListReEncoded_emptyAgainAsInGo() {
+    UserPermissionLimits l = read("{\"src\":[],\"pub\":{\"allow\":[]}}", 0);
+    assertFalse(l.isEmpty());
+    assertTrue(read(json(l), 0).isEmpty());
+    assertFalse(l.equals(read(json(l), 0)));
+  }
 }

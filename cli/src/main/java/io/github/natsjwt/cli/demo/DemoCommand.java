@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "demo",
     description = {
-      "Walk through NKeys: generate keys of every type, sign and verify, detect tampering, seal and"
-          + " open. Nothing is written to disk and no seed is printed.",
+      "Walk through NKeys and JWTs: generate keys of every type, sign and verify, detect"
+          + " tampering, seal and open; issue an operator, account and user JWT, decode them and"
+          + " follow the chain of trust. Nothing is written to disk and no seed is printed.",
       "Exits 1 if any step does not behave as shown."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -34,14 +35,19 @@ public final class DemoCommand implements Callable<Integer> {
    */
   static List<DemoStep> steps() {
     return List.of(
-        new KeyGenerationStep(), new SigningStep(), new TamperingStep(), new SealingStep());
+        new KeyGenerationStep(),
+        new SigningStep(),
+        new TamperingStep(),
+        new SealingStep(),
+        new JwtIssueStep(),
+        new JwtChainStep());
   }
 
   @Override
   public Integer call() {
     PrintStream out = streams.out();
     List<DemoStep> steps = steps();
-    out.println("natsjwt demo: NATS NKeys in action");
+    out.println("natsjwt demo: NATS NKeys and JWTs in action");
     try (DemoContext ctx = new DemoContext(out)) {
       for (int i = 0; i < steps.size(); i++) {
         DemoStep step = steps.get(i);

@@ -20,6 +20,7 @@ public final class DemoContext implements AutoCloseable {
   private final PrintStream out;
   private final Map<String, NKey> keys = new LinkedHashMap<>();
   private final List<NKey> owned = new ArrayList<>();
+  private final Map<String, String> tokens = new LinkedHashMap<>();
 
   DemoContext(PrintStream out) {
     this.out = out;
@@ -52,6 +53,52 @@ public final class DemoContext implements AutoCloseable {
       throw new IllegalStateException("no demo step made a key named " + name);
     }
     return key;
+  }
+
+  /**
+   * Remembers a token for later steps.
+   *
+   * @param name for example {@code "user"}
+   * @param token the token
+   */
+  public void putToken(String name, String token) {
+    tokens.put(name, token);
+  }
+
+  /**
+   * Returns a token an earlier step made.
+   *
+   * @param name the name it was stored under
+   * @return the token
+   * @throws IllegalStateException when no step made it (steps are in the wrong order)
+   */
+  public String token(String name) {
+    String token = tokens.get(name);
+    if (token == null) {
+      throw new IllegalStateException("no demo step made a token named " + name);
+    }
+    return token;
+  }
+
+  /**
+   * Shows the start of a token and its length, which is enough to recognise it.
+   *
+   * @param token a token
+   * @return for example {@code eyJ0eXAiOiJKV1QiLCJhbGci... (512 characters)}
+   */
+  public static String abbreviate(String token) {
+    return token.length() <= 40
+        ? token
+        : token.substring(0, 24) + "..." + " (" + token.length() + " characters)";
+  }
+
+  /**
+   * Prints lines of text, each indented as the step's output.
+   *
+   * @param text lines separated by line breaks
+   */
+  public void sayLines(String text) {
+    text.lines().forEach(l -> out.println(INDENT + l));
   }
 
   /**

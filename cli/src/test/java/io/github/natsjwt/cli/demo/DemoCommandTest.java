@@ -64,6 +64,56 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_run_issuesAndDecodesOperatorAccountAndUserJwts() {
+    String out = run("demo").stdout();
+
+    assertTrue(out.contains("      operator JWT  eyJ"), out);
+    assertTrue(out.contains("      account JWT   eyJ"), out);
+    assertTrue(out.contains("      user JWT      eyJ"), out);
+    assertTrue(out.contains("      operator JWT \"" + JwtIssueStep.OPERATOR_NAME + "\"\n"), out);
+    assertTrue(out.contains("      account JWT \"" + JwtIssueStep.ACCOUNT_NAME + "\"\n"), out);
+    assertTrue(out.contains("      user JWT \"" + JwtIssueStep.USER_NAME + "\"\n"), out);
+    assertTrue(out.contains("        issuer (iss)          itself (self-signed)"), out);
+    assertTrue(out.contains("        publish allow         orders.>"), out);
+    assertTrue(out.contains("        subscribe allow       _INBOX.>"), out);
+    assertEquals(3, out.split("        validation            no issues\n", -1).length - 1, out);
+    assertTrue(out.contains("the operator signed the account JWT: yes"), out);
+    assertTrue(out.contains("the account signed the user JWT (with its signing key): yes"), out);
+    assertTrue(out.contains("a key the account does not list: not trusted"), out);
+  }
+
+  @Test
+  void demo_run_userJwtNamesItsAccountAndSigningKey() {
+    String out = run("demo").stdout();
+    Matcher account = Pattern.compile("\\n      account +(A[A-Z2-7]{55})  seed").matcher(out);
+    Matcher signingKey = Pattern.compile("lists the signing key (A[A-Z2-7]{55})").matcher(out);
+    assertTrue(account.find() && signingKey.find(), out);
+
+    assertTrue(out.contains("        issuer account        " + account.group(1)), out);
+    assertTrue(
+        out.contains("        issuer (iss)          " + signingKey.group(1) + " (account key)"),
+        out);
+  }
+
+  @Test
+  void abbreviate_longToken_showsStartAndLength() {
+    String token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.payload.signature";
+
+    assertEquals(
+        "eyJ0eXAiOiJKV1QiLCJhbGci... (" + token.length() + " characters)",
+        DemoContext.abbreviate(token));
+  }
+
+  @Test
+  void context_missingToken_failsLoudly() {
+    try (DemoContext ctx =
+        new DemoContext(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      assertThrows(IllegalStateException.class, () -> ctx.token("user"));
+    }
+  }
+
+  @Test
   void steps_orderedSoKeysExistBeforeUse() {
     assertTrue(DemoCommand.steps().get(0) instanceof KeyGenerationStep);
   }
