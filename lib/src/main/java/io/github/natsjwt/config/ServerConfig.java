@@ -5,6 +5,7 @@ import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.trust.DirectoryAccountResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -401,37 +402,34 @@ public final class ServerConfig {
       }
       Files.writeString(file, render(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ServerConfigException(
-          String.format(WRITE_FAILED, "the server configuration", file, e), e);
+      throw new ServerConfigException(String.format(WRITE_FAILED, file, e), e);
     }
     writeAccountFiles();
   }
 
   /**
    * Stores the {@linkplain #accountFiles() account files} in the resolver directory (creating it),
-   * one {@code <ACCOUNT KEY>.jwt} file per account holding the raw token, as the server's store
-   * lays them out (spec trust-chain.md section 1.3). Existing files of those accounts are replaced;
-   * other files are left alone.
+   * one {@code <ACCOUNT KEY>.jwt} file per account holding the raw token, through {@link
+   * DirectoryAccountResolver#store(String, String)}, which lays them out as the server's store does
+   * (spec trust-chain.md section 1.3). Existing files of those accounts are replaced; other files
+   * are left alone.
    *
    * @return the files written, in order; empty when there are no account files
-   * @throws ServerConfigException when a file or the directory cannot be written
+   * @throws io.github.natsjwt.trust.AccountResolutionException when the directory or a file cannot
+   *     be written
    */
   public List<Path> writeAccountFiles() {
     if (accountFiles.isEmpty()) {
       return List.of();
     }
-    Path dir = Objects.requireNonNull(resolverDirectory);
+    DirectoryAccountResolver store =
+        DirectoryAccountResolver.builder(Objects.requireNonNull(resolverDirectory))
+            .createIfMissing(true)
+            .build();
     List<Path> written = new ArrayList<>(accountFiles.size());
     for (Map.Entry<String, String> e : accountFiles.entrySet()) {
-      Path file = dir.resolve(e.getKey() + ".jwt");
-      try {
-        Files.createDirectories(dir);
-        Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      } catch (IOException ex) {
-        throw new ServerConfigException(
-            String.format(WRITE_FAILED, "the account JWT", file, ex), ex);
-      }
-      written.add(file);
+      store.store(e.getKey(), e.getValue());
+      written.add(store.directory().resolve(e.getKey() + DirectoryAccountResolver.EXTENSION));
     }
     return List.copyOf(written);
   }
@@ -522,7 +520,7 @@ public final class ServerConfig {
 
   // ------------------------------------------------------------------ messages
 
-  static final String WRITE_FAILED = "cannot write %s to %s: %s";
+  static final String WRITE_FAILED = "cannot write the server configuration to %s: %s";
   static final String NO_OPERATOR =
       "no trusted operator: operator mode needs one; call operator(jwt) or operatorFile(path)";
   static final String NOT_INLINE_JWT =
@@ -921,20 +919,7 @@ public final class ServerConfig {
      * @throws ServerConfigException when it holds claims of another type
      */
     public Builder accountFile(String accountJwt) {
-      return accountFile(accountSubject(accountJwt, "an account file"), accountJwt);
-    }
-
-    /**
-     * Adds a JWT that {@link ServerConfig#write(Path)} stores as {@code <dir>/<key>.jwt}, as given.
-     *
-     * @param accountPublicKey the account public key naming the file
-     * @param jwt the file's content
-     * @return this builder
-     * @throws ServerConfigException when the key is not an account public key or the JWT is blank
-     */
-    public Builder accountFile(String accountPublicKey, String jwt) {
-      accountFiles.put(
-          accountKey(accountPublicKey, "an account file's key"), notBlank(jwt, "an account file"));
+      accountFiles.put(accountSubject(accountJwt, "an account file"), accountJwt);
       return this;
     }
 

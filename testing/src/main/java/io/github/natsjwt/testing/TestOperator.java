@@ -303,7 +303,7 @@ public final class TestOperator {
             .systemAccount(system.publicKey())
             .fullResolver(Objects.requireNonNull(dir, "dir"));
     for (TestAccount a : accounts.values()) {
-      b.accountFile(a.publicKey(), a.jwt());
+      b.accountFile(a.jwt());
     }
     return b;
   }

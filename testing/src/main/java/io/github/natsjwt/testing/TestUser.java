@@ -3,17 +3,13 @@ package io.github.natsjwt.testing;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.ResponsePermission;
 import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.Signer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -324,17 +320,19 @@ public final class TestUser {
   }
 
   /**
-   * Returns a creds file's text for a freshly issued JWT: the decorated JWT and the decorated seed
-   * (spec claims.md section 5.1). It holds the seed: keep it to tests.
+   * Returns a creds file's text for a freshly issued JWT: the decorated JWT and the decorated seed,
+   * as {@link Creds#format()} writes it. It holds the seed: keep it to tests.
    *
    * @return the text
    */
   public String creds() {
-    char[] seed = key.seed();
-    try {
-      return CredsFile.format(jwt(), seed);
-    } finally {
-      Arrays.fill(seed, '\0');
+    try (Creds creds = Creds.of(jwt(), key)) {
+      char[] text = creds.format();
+      try {
+        return new String(text);
+      } finally {
+        Arrays.fill(text, '\0');
+      }
     }
   }
 
@@ -345,7 +343,8 @@ public final class TestUser {
    *
    * @param dir the directory
    * @return the file written
-   * @throws TestCredentialsException when it cannot be written
+   * @throws TestCredentialsException when the directory cannot be created
+   * @throws io.github.natsjwt.creds.CredsFileException when the file cannot be written
    */
   public Path writeCreds(Path dir) {
     String fileName = SAFE_FILE_NAME.matcher(name).matches() ? name : publicKey();
@@ -353,42 +352,31 @@ public final class TestUser {
   }
 
   /**
-   * Writes a creds file for a freshly issued JWT, replacing the file if it exists.
+   * Writes a creds file for a freshly issued JWT, replacing the file if it exists, with {@link
+   * Creds#writeTo(Path, boolean)}.
    *
    * @param file the file
    * @return the file
-   * @throws TestCredentialsException when it cannot be written
+   * @throws TestCredentialsException when its directory cannot be created
+   * @throws io.github.natsjwt.creds.CredsFileException when the file cannot be written
    */
   public Path writeCredsTo(Path file) {
     Objects.requireNonNull(file, "file");
-    byte[] text = creds().getBytes(StandardCharsets.US_ASCII);
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      try {
         Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new TestCredentialsException(
+            String.format(
+                "cannot create the folder %s for the creds file of user %s: %s", parent, name, e),
+            e);
       }
-      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        FileAttribute<?> ownerOnly =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-        try {
-          Files.createFile(file, ownerOnly);
-        } catch (FileAlreadyExistsException e) {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-      }
-      Files.write(
-          file,
-          text,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE);
-      return file;
-    } catch (IOException e) {
-      throw new TestCredentialsException(
-          String.format("cannot write the creds file of user %s to %s: %s", name, file, e), e);
-    } finally {
-      Arrays.fill(text, (byte) 0);
     }
+    try (Creds creds = Creds.of(jwt(), key)) {
+      creds.writeTo(file, true);
+    }
+    return file;
   }
 
   /** Names the user by name and public key; no seed. */

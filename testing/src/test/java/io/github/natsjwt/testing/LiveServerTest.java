@@ -111,7 +111,7 @@ class LiveServerTest {
     TestUser alice = op.account("orders").user("alice");
     Path jwtDir = dir.resolve("cache");
     ServerConfig.Builder config = op.serverConfig().clearPreloads().cacheResolver(jwtDir);
-    op.accounts().forEach(a -> config.accountFile(a.publicKey(), a.jwt()));
+    op.accounts().forEach(a -> config.accountFile(a.jwt()));
     NatsServer server = servers.start(config.build());
 
     try (Clients.Client client = Clients.connect(server, alice.writeCreds(dir))) {

@@ -212,16 +212,25 @@ class TestUserTest {
   }
 
   @Test
-  void writeCreds_unwritable_throws() throws Exception {
+  void writeCreds_folderIsAFile_throws() throws Exception {
     Path blocker = dir.resolve("file");
     Files.writeString(blocker, "x");
     TestUser alice = orders.user("alice");
 
     TestCredentialsException e =
-        assertThrows(TestCredentialsException.class, () -> alice.writeCreds(blocker));
+        assertThrows(TestCredentialsException.class, () -> alice.writeCreds(blocker.resolve("d")));
 
     assertTrue(
-        e.getMessage().startsWith("cannot write the creds file of user alice to "), e.getMessage());
+        e.getMessage().startsWith("cannot create the folder " + blocker.resolve("d")),
+        e.getMessage());
+  }
+
+  @Test
+  void creds_text_sameAsWrittenFile() throws Exception {
+    TestUser alice = orders.user("alice");
+
+    // With a fixed clock the JWT, and so the creds text, is the same each time.
+    assertEquals(Files.readString(alice.writeCreds(dir)), alice.creds());
   }
 
   @Test
