@@ -478,8 +478,11 @@ public final class AccountClaims extends Claims {
     validateLimits(c);
     defaultPermissions.validate(c);
     validateMappings(c);
-    authorization.validate(c);
-    validateTrace(c);
+    boolean laterFields = c.rules().validatesLaterFields();
+    if (laterFields) {
+      authorization.validate(c);
+      validateTrace(c);
+    }
     if (!limits.isEmpty() && limits.imports() >= 0 && rawImports.size() > limits.imports()) {
       c.error("the account contains more imports than allowed by the operator");
     }
@@ -501,7 +504,9 @@ public final class AccountClaims extends Claims {
     }
     signingKeys.validate(c);
     InfoRules.validate(c, description, infoUrl);
-    if (!clusterTraffic.isEmpty() && !ClusterTraffic.of(clusterTraffic).isKnown()) {
+    if (laterFields
+        && !clusterTraffic.isEmpty()
+        && !ClusterTraffic.of(clusterTraffic).isKnown()) {
       c.error("unknown cluster traffic option: " + GoText.quote(clusterTraffic));
     }
     if (isKey(issuer(), NKeyType.ACCOUNT) && !limits.isEmpty()) {
@@ -509,8 +514,14 @@ public final class AccountClaims extends Claims {
     }
   }
 
-  /** Imports.Validate: null entries, overlapping service imports per account, each import. */
+  /**
+   * Imports.Validate: null entries, overlapping service imports, each import. The current rules
+   * compare a service import's local subject with those of earlier service imports from the same
+   * exporting account; jwt 2.3.0 compares it with all earlier service imports, and reports an
+   * exact duplicate a second time naming the deprecated {@code to} field (usually empty).
+   */
   private void validateImports(ValidationResult.Collector c) {
+    boolean perExporter = c.rules().overlapPerExporter();
     Map<String, Set<String>> localByAccount = new HashMap<>();
     for (Import i : rawImports) {
       if (i == null) {
@@ -519,7 +530,9 @@ public final class AccountClaims extends Claims {
       }
       if (i.isService()) {
         String local = i.effectiveLocalSubject();
-        Set<String> seen = localByAccount.computeIfAbsent(i.account(), k -> new LinkedHashSet<>());
+        String group = perExporter ? i.account() : "";
+        String where = perExporter ? " in same account " + GoText.quote(i.account()) : "";
+        Set<String> seen = localByAccount.computeIfAbsent(group, k -> new LinkedHashSet<>());
         for (String other : seen) {
           if (Subjects.isContainedIn(local, other) || Subjects.isContainedIn(other, local)) {
             c.error(
@@ -527,16 +540,17 @@ public final class AccountClaims extends Claims {
                     + GoText.quote(local)
                     + " and "
                     + GoText.quote(other)
-                    + " in same account "
-                    + GoText.quote(i.account()));
+                    + where);
           }
         }
         if (seen.contains(local)) {
           c.error(
-              "overlapping subject namespace for "
-                  + GoText.quote(local)
-                  + " in account "
-                  + GoText.quote(i.account()));
+              perExporter
+                  ? "overlapping subject namespace for "
+                      + GoText.quote(local)
+                      + " in account "
+                      + GoText.quote(i.account())
+                  : "overlapping subject namespace for " + GoText.quote(i.to()));
         }
         seen.add(local);
       }
@@ -592,7 +606,14 @@ public final class AccountClaims extends Claims {
     }
   }
 
+  /**
+   * Mapping.Validate: the source and destination subjects, then the weights. The current rules
+   * check each weight and the per-cluster and cluster-less sums in 32 bits; jwt 2.3.0 rejects
+   * wildcard destinations and sums all weights of a source in an unsigned byte, which wraps at
+   * 256.
+   */
   private void validateMappings(ValidationResult.Collector c) {
+    boolean wide = c.rules().checksMappingWeightsWide();
     for (Map.Entry<String, List<WeightedMapping>> e : mappings.entrySet()) {
       String from = e.getKey();
       Subjects.validate(c, from);
@@ -600,6 +621,18 @@ public final class AccountClaims extends Claims {
       long total = 0;
       for (WeightedMapping m : e.getValue()) {
         Subjects.validate(c, m.subject());
+        if (!c.rules().allowsMappingDestinationWildcards() && Subjects.hasWildcards(m.subject())) {
+          c.error(
+              "Subject "
+                  + GoText.quote(m.subject())
+                  + " in weighted mapping "
+                  + GoText.quote(from)
+                  + " is not allowed to contains wildcard");
+        }
+        if (!wide) {
+          total = (total + m.effectiveWeight()) & 0xFF;
+          continue;
+        }
         if (m.effectiveWeight() > 100) {
           c.error(
               "Mapping "
@@ -633,7 +666,7 @@ public final class AccountClaims extends Claims {
     if (trace == null) {
       return;
     }
-    ValidationResult.Collector dest = new ValidationResult.Collector();
+    ValidationResult.Collector dest = new ValidationResult.Collector(c.rules());
     Subjects.validate(dest, trace.destination());
     if (!dest.isEmpty()) {
       c.error("the account Trace.Destination " + dest.issues().get(0).description());

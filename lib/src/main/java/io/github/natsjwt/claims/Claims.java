@@ -304,14 +304,33 @@ public abstract class Claims {
   }
 
   /**
-   * Checks the claim against the rules of the reference at a given time.
+   * Checks the claim against the rules of the current reference at a given time; the same as
+   * {@link #validate(Instant, ValidationRules) validate(now, ValidationRules.CURRENT)}.
    *
    * @param now the time to check expiry and not-before against
    * @return the findings, possibly empty
    */
   public final ValidationResult validate(Instant now) {
+    return validate(now, ValidationRules.CURRENT);
+  }
+
+  /**
+   * Checks the claim against one version of the reference's rules at a given time (spec
+   * claims.md section 4; trust-chain.md section 9 for how jwt 2.3.0 differs).
+   *
+   * <pre>{@code
+   * // As nats-server 2.9.x (jwt 2.3.0) would judge the account:
+   * ValidationResult r = account.validate(now, ValidationRules.JWT_2_3);
+   * }</pre>
+   *
+   * @param now the time to check expiry and not-before against
+   * @param rules the rule set: {@link ValidationRules#CURRENT} or {@link ValidationRules#JWT_2_3}
+   * @return the findings, possibly empty
+   */
+  public final ValidationResult validate(Instant now, ValidationRules rules) {
     Objects.requireNonNull(now, "now");
-    ValidationResult.Collector c = new ValidationResult.Collector();
+    Objects.requireNonNull(rules, "rules");
+    ValidationResult.Collector c = new ValidationResult.Collector(rules);
     validate(c, now.getEpochSecond());
     return c.result();
   }

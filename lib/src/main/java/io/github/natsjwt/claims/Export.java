@@ -312,7 +312,8 @@ public final class Export {
     if (isStream() && !responseType.isEmpty()) {
       c.error("invalid response type for stream: " + GoText.quote(responseType));
     }
-    if (isStream() && allowTrace) {
+    // allow_trace came after jwt 2.3.0, which ignores it.
+    if (isStream() && allowTrace && c.rules().validatesLaterFields()) {
       c.error("AllowTrace only valid for service export");
     }
     if (latency != null) {

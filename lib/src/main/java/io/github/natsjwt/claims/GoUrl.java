@@ -129,8 +129,11 @@ final class GoUrl {
     }
   }
 
-  /** The operator service URL rule; {@code ""} is accepted. */
-  static @Nullable String operatorServiceUrlProblem(String url) {
+  /**
+   * The operator service URL rule; {@code ""} is accepted. {@code webSockets}: whether {@code ws}
+   * and {@code wss} are accepted too (they are not under jwt 2.3.0, which names only nats and tls).
+   */
+  static @Nullable String operatorServiceUrlProblem(String url, boolean webSockets) {
     if (url.isEmpty()) {
       return null;
     }
@@ -149,13 +152,19 @@ final class GoUrl {
     switch (u.scheme) {
       case "nats":
       case "tls":
+        return null;
       case "ws":
       case "wss":
-        return null;
+        if (webSockets) {
+          return null;
+        }
+        break;
       default:
-        return "operator service url \""
-            + url
-            + "\" - protocol not supported (only 'nats', 'tls', 'ws', 'wss' only)";
+        break;
     }
+    return "operator service url \""
+        + url
+        + "\" - protocol not supported "
+        + (webSockets ? "(only 'nats', 'tls', 'ws', 'wss' only)" : "(only 'nats' or 'tls' only)");
   }
 }

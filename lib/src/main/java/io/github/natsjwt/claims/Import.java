@@ -229,7 +229,8 @@ public final class Import {
     if (!isService() && !isStream()) {
       c.error("invalid import type: " + GoText.quote(type.value()));
     }
-    if (isService() && allowTrace) {
+    // allow_trace came after jwt 2.3.0, which ignores it.
+    if (isService() && allowTrace && c.rules().validatesLaterFields()) {
       c.error("AllowTrace only valid for stream import");
     }
     if (account.isEmpty()) {
@@ -255,7 +256,11 @@ public final class Import {
     }
     ActivationClaims act;
     try {
-      act = Jwt.decode(token, ActivationClaims.class).claims();
+      act =
+          (c.rules().capsTokenSize()
+                  ? Jwt.decode(token, ActivationClaims.class)
+                  : Jwt.decodeWithoutSizeCap(token, ActivationClaims.class))
+              .claims();
     } catch (NatsJwtException e) {
       c.error("import " + GoText.quote(subject) + " contains an invalid activation token");
       return;
@@ -282,7 +287,7 @@ public final class Import {
           "activation token import subject "
               + GoText.quote(act.importSubject())
               + " doesn't match import "
-              + GoText.quote(checked));
+              + GoText.quote(c.rules().namesCheckedImportSubject() ? checked : subject));
     }
   }
 

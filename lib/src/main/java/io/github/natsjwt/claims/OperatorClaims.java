@@ -201,7 +201,7 @@ public final class OperatorClaims extends Claims {
       }
     }
     for (String u : operatorServiceUrls) {
-      String problem = GoUrl.operatorServiceUrlProblem(u);
+      String problem = GoUrl.operatorServiceUrlProblem(u, c.rules().allowsWebSocketServiceUrls());
       if (problem != null) {
         c.error(problem);
       }

@@ -7,7 +7,10 @@ package io.github.natsjwt.claims;
 final class Subjects {
   private Subjects() {}
 
-  /** Go's Subject.Validate: empty; spaces; leading or trailing dot; consecutive dots. */
+  /**
+   * Go's Subject.Validate: empty; spaces; then, except under jwt 2.3.0 rules, a leading or trailing
+   * dot and consecutive dots.
+   */
   static void validate(ValidationResult.Collector c, String s) {
     if (s.isEmpty()) {
       c.error("subject cannot be empty");
@@ -15,6 +18,9 @@ final class Subjects {
     }
     if (s.contains(" ")) {
       c.error("subject " + GoText.quote(s) + " cannot have spaces");
+    }
+    if (!c.rules().checksSubjectDots()) {
+      return;
     }
     if (s.charAt(0) == '.' || s.charAt(s.length() - 1) == '.') {
       c.error("subject " + GoText.quote(s) + " cannot start or end with a `.`");

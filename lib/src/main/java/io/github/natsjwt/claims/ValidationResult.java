@@ -82,9 +82,24 @@ public final class ValidationResult {
     return "ValidationResult" + issues;
   }
 
-  /** Collects findings while the rules run. Not thread-safe. */
+  /** Collects findings while the rules of one rule set run. Not thread-safe. */
   static final class Collector {
     private final List<ValidationIssue> issues = new ArrayList<>();
+    private final ValidationRules rules;
+
+    /** A collector for the current rules. */
+    Collector() {
+      this(ValidationRules.CURRENT);
+    }
+
+    Collector(ValidationRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** The rule set the checks apply; each check that differs between versions asks it. */
+    ValidationRules rules() {
+      return rules;
+    }
 
     void error(String description) {
       issues.add(ValidationIssue.error(Objects.requireNonNull(description)));

@@ -26,10 +26,10 @@ import java.util.Objects;
  *
  * <p>Encoding stamps the claims as the Go reference does (issuer, issue time, {@code jti}, format
  * version 2) and produces the same bytes as the reference for the same claims, key and clock.
- * Decoding checks the size (at most 1 MiB), the three-segment structure, the base64url (with the
- * reference's leniency for CR and LF), the header, the signature against the {@code iss} key (v1
- * tokens are verified over the payload only, as the reference does) and that the issuer's key
- * type may issue the claim type. It does not run {@link Claims#validate} and does not establish
+ * Decoding checks the size (at most 1 MiB, except with {@link #decodeWithoutSizeCap}), the
+ * three-segment structure, the base64url (with the reference's leniency for CR and LF), the header,
+ * the signature against the {@code iss} key (v1 tokens are verified over the payload only, as the
+ * reference does) and that the issuer's key type may issue the claim type. It does not run {@link Claims#validate} and does not establish
  * trust.
  */
 public final class Jwt {
@@ -108,8 +108,32 @@ public final class Jwt {
    */
   public static <T extends Claims> DecodedJwt<T> decode(String token, Class<T> type) {
     Objects.requireNonNull(token, "token");
-    Objects.requireNonNull(type, "type");
     checkSize(token);
+    return decodeUncapped(token, type);
+  }
+
+  /**
+   * Decodes a token as {@link #decode(String, Class)} does but accepts tokens of any size, as Go
+   * jwt before 2.8.1 (nats-server before 2.12.6, spec trust-chain.md section 0) did. Use it only to
+   * reproduce such a server; the size cap protects against oversized input.
+   *
+   * @param token the token
+   * @param type the expected claims class, for example {@code AccountClaims.class}
+   * @param <T> the claims type
+   * @return the decoded token
+   * @throws MalformedJwtException when the token is not a well-formed NATS JWT
+   * @throws SignatureMismatchException when the signature does not verify with {@code iss}
+   * @throws IssuerNotAllowedException when the issuer's key type may not issue the claim type
+   * @throws ClaimTypeMismatchException when the token holds claims of another type
+   */
+  public static <T extends Claims> DecodedJwt<T> decodeWithoutSizeCap(
+      String token, Class<T> type) {
+    Objects.requireNonNull(token, "token");
+    return decodeUncapped(token, type);
+  }
+
+  private static <T extends Claims> DecodedJwt<T> decodeUncapped(String token, Class<T> type) {
+    Objects.requireNonNull(type, "type");
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {

@@ -1,5 +1,7 @@
 package io.github.natsjwt.trust;
 
+import io.github.natsjwt.claims.ValidationRules;
+
 /**
  * The nats-server version whose decisions a verifier reproduces, where versions differ (spec
  * trust-chain.md section 9).
@@ -123,12 +125,23 @@ public enum ServerProfile {
   /**
    * Returns whether the server validates JWTs with nats-io/jwt 2.3.0 rules: subjects checked only
    * for emptiness and spaces, service-import overlap checked across all exporters, wildcards banned
-   * in mapping destinations, 8-bit weight sums.
+   * in mapping destinations, 8-bit weight sums, later fields not validated (see {@link
+   * ValidationRules#JWT_2_3}).
    *
    * @return {@code true} for 2.9
    */
   public boolean jwtLibrary23() {
     return jwtLibrary23;
+  }
+
+  /**
+   * Returns the claims rules this server version validates account, user and activation JWTs with
+   * (spec trust-chain.md sections 2 and 9).
+   *
+   * @return {@link ValidationRules#JWT_2_3} for 2.9, {@link ValidationRules#CURRENT} otherwise
+   */
+  public ValidationRules validationRules() {
+    return jwtLibrary23 ? ValidationRules.JWT_2_3 : ValidationRules.CURRENT;
   }
 
   /**

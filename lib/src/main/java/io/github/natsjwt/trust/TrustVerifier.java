@@ -311,7 +311,7 @@ public final class TrustVerifier {
     String label = expectedKey == null ? "the account JWT" : "the JWT for account " + expectedKey;
     DecodedJwt<AccountClaims> decoded;
     try {
-      decoded = Jwt.decode(token, AccountClaims.class);
+      decoded = decode(token, AccountClaims.class);
     } catch (NatsJwtException e) {
       return Verification.rejected(
           Rejection.of(
@@ -326,7 +326,7 @@ public final class TrustVerifier {
       return Verification.rejected(
           Rejection.of(Rule.ACCOUNT_UNTRUSTED_ISSUER, untrustedIssuerMessage(claims)));
     }
-    ValidationResult vr = claims.validate(Instant.EPOCH);
+    ValidationResult vr = claims.validate(Instant.EPOCH, profile.validationRules());
     List<ValidationIssue> errors = vr.errors();
     if (!errors.isEmpty()) {
       return Verification.rejected(
@@ -343,6 +343,13 @@ public final class TrustVerifier {
     boolean system = !systemAccount.isEmpty() && systemAccount.equals(claims.subject());
     return Verification.accepted(
         new VerifiedAccount(this, token, claims, operator, strict, system));
+  }
+
+  /** Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one. */
+  private <T extends Claims> DecodedJwt<T> decode(String token, Class<T> type) {
+    return profile.tokenSizeCap()
+        ? Jwt.decode(token, type)
+        : Jwt.decodeWithoutSizeCap(token, type);
   }
 
   private String untrustedIssuerMessage(AccountClaims claims) {
@@ -526,7 +533,7 @@ public final class TrustVerifier {
     // Step 2: decode as a user JWT.
     UserClaims user;
     try {
-      user = Jwt.decode(userJwt, UserClaims.class).claims();
+      user = decode(userJwt, UserClaims.class).claims();
     } catch (ClaimTypeMismatchException e) {
       return reject(
           Rule.NOT_A_USER_JWT,
@@ -566,7 +573,7 @@ public final class TrustVerifier {
     if (timing != null) {
       return Verification.rejected(timing);
     }
-    List<ValidationIssue> errors = user.validate(now).errors();
+    List<ValidationIssue> errors = user.validate(now, profile.validationRules()).errors();
     if (!errors.isEmpty()) {
       return reject(
           Rule.USER_INVALID,
@@ -1218,7 +1225,7 @@ public final class TrustVerifier {
     }
     ActivationClaims act;
     try {
-      act = Jwt.decode(imp.token(), ActivationClaims.class).claims();
+      act = decode(imp.token(), ActivationClaims.class).claims();
     } catch (NatsJwtException e) {
       return reject(
           Rule.ACTIVATION_INVALID,
@@ -1250,7 +1257,7 @@ public final class TrustVerifier {
     if (timing != null) {
       return Verification.rejected(timing);
     }
-    List<ValidationIssue> errors = act.validate(now).errors();
+    List<ValidationIssue> errors = act.validate(now, profile.validationRules()).errors();
     if (!errors.isEmpty()) {
       return reject(
           Rule.ACTIVATION_INVALID,
@@ -1394,7 +1401,10 @@ public final class TrustVerifier {
     }
 
     /**
-     * Sets the server version whose decisions to reproduce.
+     * Sets the server version whose decisions to reproduce. It also selects the claims rules that
+     * account, user and activation JWTs are validated with ({@link
+     * ServerProfile#validationRules()}) and whether tokens over 1 MiB are refused ({@link
+     * ServerProfile#tokenSizeCap()}).
      *
      * @param profile {@link ServerProfile#LATEST} by default
      * @return this builder

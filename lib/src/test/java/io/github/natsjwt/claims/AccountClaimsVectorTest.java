@@ -28,16 +28,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The account vectors of the Go reference (jwt-vectors.json and jwt-invalid.json): decoding,
  * byte-exact re-encoding and validation.
  *
- * <p>The vectors come from Go jwt v2.3.0 (v1.2.2 for v1 tokens); this library follows v2.8.2.
- * Where the two differ, {@link #V282_VALIDATION} holds the v2.8.2 result and says why.
+ * <p>The vectors come from Go jwt v2.3.0 (v1.2.2 for v1 tokens). Under {@link
+ * ValidationRules#JWT_2_3} every account gives exactly Go's result; under the default {@link
+ * ValidationRules#CURRENT} (v2.8.2) the accounts in {@link #V282_VALIDATION} give the v2.8.2 result,
+ * with the reason.
  */
 class AccountClaimsVectorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant FIXED_IAT = ClaimsVectors.FIXED_IAT;
 
   /**
-   * Vectors whose v2.8.2 validation differs from the v2.3.0 result in the file: the expected
-   * issues (description, blocking) in the order this library reports them.
+   * Vectors whose validation under {@link ValidationRules#CURRENT} (v2.8.2) differs from the v2.3.0
+   * result in the file: the expected issues (description, blocking) in the order this library
+   * reports them.
    */
   private static final Map<String, List<String>> V282_VALIDATION =
       Map.of(
@@ -200,6 +203,24 @@ class AccountClaimsVectorTest {
     } else {
       assertEquals(expected, issues(result));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("accountVectors")
+  void validateJwt23_accountVector_equalsGoV230Exactly(String name, JsonNode v) {
+    AccountClaims claims = Jwt.decode(v.get("jwt").asText(), AccountClaims.class).claims();
+
+    ClaimsVectors.assertIssues(
+        v.get("go_validation"), claims.validate(FIXED_IAT, ValidationRules.JWT_2_3));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("accountValidationCases")
+  void validateJwt23_invalidAccountCase_equalsGoV230Exactly(String name, JsonNode v) {
+    AccountClaims claims = Jwt.decode(v.get("jwt").asText(), AccountClaims.class).claims();
+
+    ClaimsVectors.assertIssues(
+        v.get("go_validation"), claims.validate(FIXED_IAT, ValidationRules.JWT_2_3));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -19,6 +20,7 @@ import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.UserScope;
 import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.JwtTestData;
 import java.time.Instant;
@@ -42,9 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every case of {@code testdata/jwt-invalid.json}: tokens the Go reference rejects, or decodes and
  * then flags. Each case is checked by its {@code expect} category; none is skipped.
  *
- * <p>The cases were produced by Go jwt v2.3.0, while this library implements v2.8.2. Where v2.8.2
- * gives another outcome, the case is in {@link #DECODE_DIFFERENCES} or {@link
- * #VALIDATION_DIFFERENCES}, which assert our outcome and give the reason.
+ * <p>The cases were produced by Go jwt v2.3.0. Validated with {@link ValidationRules#JWT_2_3},
+ * every case gives exactly Go's result. With the default {@link ValidationRules#CURRENT} (v2.8.2),
+ * the cases in {@link #VALIDATION_DIFFERENCES} give another result, which is asserted with the
+ * reason; each of them is checked to really depend on the rule set. {@link #DECODE_DIFFERENCES}
+ * lists the decode difference that does not depend on the version.
  */
 class JwtInvalidTest {
   private static final int CASE_COUNT = 123;
@@ -225,7 +229,10 @@ class JwtInvalidTest {
    */
   record Difference(String reason, List<ValidationIssue> issues) {}
 
-  /** validation_blocking cases whose v2.8.2 result differs from the recorded v2.3.0 one. */
+  /**
+   * validation_blocking cases whose result under {@link ValidationRules#CURRENT} (v2.8.2) differs
+   * from the recorded v2.3.0 one; under {@link ValidationRules#JWT_2_3} they give Go's result.
+   */
   static final Map<String, Difference> VALIDATION_DIFFERENCES =
       Map.of(
           "imports_service_overlap",
@@ -384,6 +391,45 @@ class JwtInvalidTest {
             assertEquals(
                 JwtVectorsTest.sorted(JwtVectorsTest.goIssues(c.get("go_validation"))),
                 JwtVectorsTest.sorted(result.issues())));
+  }
+
+  /** Every case that Go decoded and validated: all but decode_error and wrong_claim_type. */
+  static Stream<Arguments> validatedCases() {
+    return JwtTestData.invalidCases().stream()
+        .filter(c -> c.has("go_validation"))
+        .map(c -> Arguments.of(Named.of(c.get("name").asText(), c)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("validatedCases")
+  void validate_caseUnderJwt23Rules_equalsGoV230Exactly(JsonNode c) {
+    ValidationResult result = decode(c).claims().validate(VALIDATION_TIME, ValidationRules.JWT_2_3);
+    JsonNode go = c.get("go_validation");
+    assertAll(
+        () ->
+            assertEquals(
+                JwtVectorsTest.sorted(JwtVectorsTest.goIssues(go)),
+                JwtVectorsTest.sorted(result.issues())),
+        () ->
+            assertEquals(
+                go.get("is_blocking_excluding_time_checks").asBoolean(), result.isBlocking(false)),
+        () ->
+            assertEquals(
+                go.get("is_blocking_including_time_checks").asBoolean(), result.isBlocking(true)));
+  }
+
+  static Stream<Arguments> validationDifferences() {
+    return VALIDATION_DIFFERENCES.keySet().stream().sorted().map(Arguments::of);
+  }
+
+  @ParameterizedTest
+  @MethodSource("validationDifferences")
+  void validationDifference_case_dependsOnTheRuleSet(String name) {
+    Claims claims = decode(find(name)).claims();
+    assertNotEquals(
+        claims.validate(VALIDATION_TIME, ValidationRules.CURRENT),
+        claims.validate(VALIDATION_TIME, ValidationRules.JWT_2_3),
+        name + " is listed as a version difference but both rule sets agree");
   }
 
   // ------------------------------------------------------------------ expired / not_yet_valid

@@ -140,6 +140,35 @@ class JwtTest {
   }
 
   @Test
+  void decodeWithoutSizeCap_oneByteOverOneMebibyte_decodesAndVerifies() {
+    String token = tokenOfSize(Jwt.MAX_TOKEN_BYTES + 1);
+    DecodedJwt<OperatorClaims> jwt = Jwt.decodeWithoutSizeCap(token, OperatorClaims.class);
+    assertAll(
+        () -> assertEquals(OPERATOR.publicKey(), jwt.issuer()),
+        () -> assertEquals(token, jwt.token()),
+        () -> assertTrue(jwt.claims().name().length() > 700_000));
+  }
+
+  @Test
+  void decodeWithoutSizeCap_oversizedButTampered_stillChecksTheSignature() {
+    String token = tokenOfSize(Jwt.MAX_TOKEN_BYTES + 1);
+    // In the middle of the name every aligned group of 4 is "bm5u" ("nnn"); make one "opp".
+    int start = token.indexOf('.') + 1;
+    int at = start + (token.length() / 2 - start) / 4 * 4;
+    assertEquals("bm5u", token.substring(at, at + 4));
+    String tampered = token.substring(0, at) + "b3Bw" + token.substring(at + 4);
+    assertThrows(
+        SignatureMismatchException.class,
+        () -> Jwt.decodeWithoutSizeCap(tampered, OperatorClaims.class));
+    assertThrows(
+        MalformedJwtException.class,
+        () -> Jwt.decodeWithoutSizeCap("a".repeat(Jwt.MAX_TOKEN_BYTES + 1), Claims.class));
+    assertThrows(
+        ClaimTypeMismatchException.class,
+        () -> Jwt.decodeWithoutSizeCap(token, UserClaims.class));
+  }
+
+  @Test
   void decode_sizeIsCountedInUtf8Bytes_notChars() {
     // 349,526 three-byte characters are 1,048,578 bytes: too large, though far fewer chars.
     MalformedJwtException tooBig = malformed("\u20ac".repeat(349_526));

@@ -3,6 +3,7 @@ package io.github.natsjwt.jwt;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +16,7 @@ import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.UserScope;
 import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.testing.JwtTestData;
 import java.time.Clock;
@@ -41,8 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * re-encoding of the tokens the Go library wrote, and the validation results.
  *
  * <p>A vector whose claim type this library cannot read yet fails (it is never skipped). The
- * vectors come from Go jwt v2.3.0; where v2.8.2, which this library implements, gives another
- * result, the expected result is in {@link #VALIDATION_DIFFERENCES} with the reason.
+ * vectors come from Go jwt v2.3.0: validated with {@link ValidationRules#JWT_2_3} every vector gives
+ * exactly Go's result. Where v2.8.2 ({@link ValidationRules#CURRENT}, the default) gives another
+ * result, the expected result is in {@link #VALIDATION_DIFFERENCES} with the reason, and the
+ * difference is checked to depend on the rule set.
  */
 class JwtVectorsTest {
   /** The number of vectors in the file; a guard against a truncated copy. */
@@ -60,7 +64,10 @@ class JwtVectorsTest {
    */
   record Difference(String reason, List<ValidationIssue> issues) {}
 
-  /** Vectors whose v2.8.2 validation result differs from the recorded v2.3.0 one. */
+  /**
+   * Vectors whose validation result under {@link ValidationRules#CURRENT} (v2.8.2) differs from the
+   * recorded v2.3.0 one; under {@link ValidationRules#JWT_2_3} they give Go's result.
+   */
   static final Map<String, Difference> VALIDATION_DIFFERENCES =
       Map.of(
           "account_mapping_weight_overflow_quirk",
@@ -220,6 +227,33 @@ class JwtVectorsTest {
         () -> assertEquals(sorted(expected), sorted(result.issues()), why),
         () -> assertEquals(blocking, result.isBlocking(false), why),
         () -> assertEquals(blockingWithTime, result.isBlocking(true), why));
+  }
+
+  @ParameterizedTest
+  @MethodSource("vectors")
+  void validate_vectorUnderJwt23Rules_equalsGoV230Exactly(JsonNode v) {
+    ValidationResult result =
+        decode(v).claims().validate(VALIDATION_TIME, ValidationRules.JWT_2_3);
+    JsonNode go = v.get("go_validation");
+    assertAll(
+        () -> assertEquals(sorted(goIssues(go)), sorted(result.issues())),
+        () ->
+            assertEquals(
+                go.get("is_blocking_excluding_time_checks").asBoolean(), result.isBlocking(false)),
+        () ->
+            assertEquals(
+                go.get("is_blocking_including_time_checks").asBoolean(), result.isBlocking(true)));
+  }
+
+  @Test
+  void validationDifferences_eachDependsOnTheRuleSet() {
+    for (String name : VALIDATION_DIFFERENCES.keySet()) {
+      Claims claims = decode(JwtTestData.validVector(name)).claims();
+      assertNotEquals(
+          claims.validate(VALIDATION_TIME, ValidationRules.CURRENT),
+          claims.validate(VALIDATION_TIME, ValidationRules.JWT_2_3),
+          name + " is listed as a version difference but both rule sets agree");
+    }
   }
 
   @Test
