@@ -1,0 +1,1023 @@
+package io.github.natsjwt.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.natsjwt.claims.ConnectionType;
+import io.github.natsjwt.claims.Export;
+import io.github.natsjwt.claims.ExportType;
+import io.github.natsjwt.claims.Import;
+import io.github.natsjwt.claims.Permission;
+import io.github.natsjwt.claims.Permissions;
+import io.github.natsjwt.claims.TimeRange;
+import io.github.natsjwt.claims.UserPermissionLimits;
+import io.github.natsjwt.config.ServerConfig;
+import io.github.natsjwt.creds.Creds;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.trust.ConnectionContext;
+import io.github.natsjwt.trust.EffectivePermissions;
+import io.github.natsjwt.trust.MemoryAccountResolver;
+import io.github.natsjwt.trust.ServerProfile;
+import io.github.natsjwt.trust.TrustVerifier;
+import io.github.natsjwt.trust.Verification;
+import io.github.natsjwt.trust.VerifiedAccount;
+import io.github.natsjwt.trust.VerifiedImport;
+import io.github.natsjwt.trust.VerifiedUser;
+import io.nats.client.AuthenticationException;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The agreement matrix: every scenario is decided twice, by a live nats-server (2.9.10 on the
+ * build machines) through real clients, and by {@link TrustVerifier} with {@link
+ * ServerProfile#V2_9} over the very same operator, account and user JWTs. Each scenario asserts
+ * that the server decides as spec trust-chain.md says, and that the verifier decides the same.
+ *
+ * <p>One server serves every scenario: two trusted operators (one of them strict about signing
+ * keys), every account preloaded into its memory resolver. Connect verdicts come from jnats when a
+ * signed connection is expected to succeed, and otherwise from {@link RawNatsClient}, which learns
+ * of a refusal at once (jnats waits for its connection timeout). Publish and subscribe verdicts
+ * come from jnats: a message delivered, or the permissions violation the server reports.
+ */
+@NatsServerTest
+class ServerAgreementTest {
+  /** Bound on every wait for an answer that should come. */
+  private static final Duration WAIT = Duration.ofSeconds(2);
+
+  /** How long to wait for a message that crosses accounts before calling it not delivered. */
+  private static final Duration NO_DELIVERY = Duration.ofMillis(800);
+
+  private static final Instant NOW = Instant.now();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static final TestOperator OP = TestOperator.create("agreement");
+  private static final TestOperator STRICT =
+      TestOperator.create("strict").signingKey().strictSigningKeyUsage(true);
+  private static final List<Scenario> SCENARIOS = new ArrayList<>();
+
+  static {
+    permissions();
+    queueGroups();
+    responses();
+    templates();
+    connects();
+    strictOperator();
+    imports();
+  }
+
+  /**
+   * One server per operator (2.9.10 cannot read a list of operators from its configuration file),
+   * and a verifier configured as that server is.
+   */
+  private record Stack(NatsServer server, TrustVerifier verifier) {}
+
+  private static final Map<String, Stack> STACKS = new HashMap<>();
+  private static @Nullable Path dir;
+  private static final Map<String, Client> OBSERVERS = new HashMap<>();
+
+  // ================================================================== the matrix
+
+  /** A verdict: allowed/accepted or not, with what the decider said. */
+  record Verdict(boolean allowed, String detail) {
+    @Override
+    public String toString() {
+      return (allowed ? "ALLOWED" : "DENIED") + " (" + detail + ")";
+    }
+  }
+
+  /** Decides a scenario on one side, given the user's creds file and the JWT in it. */
+  @FunctionalInterface
+  interface Side {
+    Verdict decide(Path creds, String userJwt) throws Exception;
+  }
+
+  /** One row of the matrix. */
+  record Scenario(
+      String category,
+      String name,
+      boolean expected,
+      @Nullable TestUser user,
+      @Nullable UnaryOperator<String> edit,
+      Side server,
+      Side verifier) {
+    @Override
+    public String toString() {
+      return category + ": " + name;
+    }
+  }
+
+  static Stream<Scenario> scenarios() {
+    return SCENARIOS.stream();
+  }
+
+  @Test
+  void matrix_isLargeAndCoversEveryCategory() {
+    assertTrue(SCENARIOS.size() >= 40, "only " + SCENARIOS.size() + " scenarios");
+    List<String> categories = SCENARIOS.stream().map(Scenario::category).distinct().toList();
+    assertTrue(categories.size() >= 7, "categories: " + categories);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void serverAndVerifier_decideAlike(Scenario s) throws Exception {
+    Path creds = dir().resolve("scenario.creds");
+    String jwt = "";
+    TestUser user = s.user();
+    if (user != null) {
+      user.writeCredsTo(creds);
+      jwt = Fixtures.parseCreds(Files.readString(creds)).jwt();
+      UnaryOperator<String> edit = s.edit();
+      if (edit != null) {
+        jwt = edit.apply(jwt);
+        try (Creds edited = Creds.of(jwt, user.key())) {
+          edited.writeTo(creds, true);
+        }
+      }
+    }
+    Verdict live = s.server().decide(creds, jwt);
+    Verdict ours = s.verifier().decide(creds, jwt);
+    if (live.allowed() != ours.allowed()) {
+      fail(
+          String.format(
+              "DISAGREEMENT in scenario [%s]: nats-server %s says %s, TrustVerifier (V2_9) says %s",
+              s, version(), live, ours));
+    }
+    if (live.allowed() != s.expected()) {
+      fail(
+          String.format(
+              "scenario [%s]: expected %s, but nats-server %s and TrustVerifier both say %s / %s",
+              s,
+              s.expected() ? "ALLOWED" : "DENIED",
+              version(),
+              live,
+              ours));
+    }
+  }
+
+  private static String version() {
+    return server(OP.systemAccount()).version();
+  }
+
+  @BeforeAll
+  static void startServers() throws IOException {
+    dir = Files.createTempDirectory("natsjwt-agreement-");
+    for (TestOperator op : List.of(OP, STRICT)) {
+      ServerConfig config = op.serverConfig().build();
+      TrustVerifier.Builder v =
+          TrustVerifier.builder()
+              .serverProfile(ServerProfile.V2_9)
+              .accountResolver(MemoryAccountResolver.of(config.preloads()));
+      config.operators().forEach(v::trustOperator);
+      config.systemAccount().ifPresent(v::systemAccount);
+      STACKS.put(op.publicKey(), new Stack(NatsServer.start(config), v.build()));
+    }
+  }
+
+  @AfterAll
+  static void stopServers() throws IOException {
+    OBSERVERS.values().forEach(Client::close);
+    OBSERVERS.clear();
+    try {
+      STACKS.values().forEach(s -> s.server().close());
+      STACKS.clear();
+    } finally {
+      if (dir != null) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+          for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+  }
+
+  private static Stack stack(TestAccount account) {
+    Stack s = STACKS.get(account.operator().publicKey());
+    if (s == null) {
+      throw new IllegalStateException("no server for operator " + account.operator().name());
+    }
+    return s;
+  }
+
+  private static NatsServer server(TestAccount account) {
+    return stack(account).server();
+  }
+
+  private static TrustVerifier verifier(TestAccount account) {
+    return stack(account).verifier();
+  }
+
+  private static Path dir() {
+    if (dir == null) {
+      throw new IllegalStateException("no working directory");
+    }
+    return dir;
+  }
+
+  // ================================================================== scenarios
+
+  private static void permissions() {
+    String c = "publish/subscribe";
+    TestAccount acc = OP.account("perms");
+    TestUser pub =
+        acc.user("pub").pubAllow("orders.>", "*.public").pubDeny("orders.secret.>");
+    publish(c, "allowed by orders.>", pub, "orders.new", true);
+    publish(c, "outside every allow entry", pub, "payments.refund", false);
+    publish(c, "deny orders.secret.> wins over allow orders.>", pub, "orders.secret.key", false);
+    publish(c, "allowed by *.public", pub, "news.public", true);
+    publish(c, "*.public does not cover two tokens", pub, "a.b.public", false);
+
+    // Go encoders (and this library's) omit an empty list; other tools may write one.
+    TestUser emptyAllow = acc.user("emptyallow").pubDeny("x");
+    publish(
+        c,
+        "\"allow\":[] next to a deny denies all (obs 14)",
+        emptyAllow,
+        resigned(
+            acc,
+            "\"pub\":{\"deny\":[\"x\"]}",
+            "\"pub\":{\"allow\":[],\"deny\":[\"x\"]}"),
+        "y",
+        false);
+
+    TestUser denyOnly = acc.user("denyonly").pubDeny("audit.>");
+    publish(c, "deny-only list leaves other subjects open", denyOnly, "orders.new", true);
+    publish(c, "deny-only list denies audit.>", denyOnly, "audit.log", false);
+
+    TestUser sub = acc.user("sub").subAllow("foo.*", "news.>").subDeny("news.private.>");
+    subscribe(c, "allow foo.* permits SUB foo.* (obs 7)", sub, "foo.*", "", "foo.x", true);
+    subscribe(c, "allow foo.* permits SUB foo.> (obs 7)", sub, "foo.>", "", "foo.y", true);
+    subscribe(c, "allow foo.* refuses SUB foo.a.b (obs 7)", sub, "foo.a.b", "", "foo.a.b", false);
+    subscribe(c, "allow news.> permits SUB news.today", sub, "news.today", "", "news.today", true);
+    subscribe(
+        c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", false);
+    subscribe(c, "outside the allow list", sub, "bar", "", "bar", false);
+
+    TestAccount defaults =
+        OP.account("defaults")
+            .customize(
+                b ->
+                    b.defaultPermissions(
+                        Permissions.of(Permission.allowing("def.>"), Permission.EMPTY)));
+    TestUser plain = defaults.user("plain");
+    publish(c, "account default permissions allow def.>", plain, "def.x", true);
+    publish(c, "account default permissions deny other.x", plain, "other.x", false);
+  }
+
+  private static void queueGroups() {
+    String c = "queue groups";
+    TestAccount acc = OP.account("queues");
+    // Observation 8.
+    TestUser q = acc.user("q").subAllow("foo.> q1", "bar").subDeny("bar qx");
+    subscribe(c, "queue-only allow refuses a plain SUB", q, "foo.a", "", "foo.a", false);
+    subscribe(c, "queue-only allow permits its queue", q, "foo.a", "q1", "foo.a", true);
+    subscribe(c, "queue-only allow refuses another queue", q, "foo.a", "q2", "foo.a", false);
+    subscribe(c, "queued deny blocks its queue", q, "bar", "qx", "bar", false);
+    subscribe(c, "queued deny leaves other queues", q, "bar", "qy", "bar", true);
+    subscribe(c, "queued deny leaves plain SUB", q, "bar", "", "bar", true);
+
+    TestUser wild = acc.user("wild").subAllow("jobs.* w.*");
+    subscribe(c, "wildcard queue name w.* permits w.1", wild, "jobs.a", "w.1", "jobs.a", true);
+    subscribe(c, "wildcard queue name w.* refuses v.1", wild, "jobs.a", "v.1", "jobs.a", false);
+
+    TestUser both = acc.user("both").subDeny("baz", "baz qz");
+    subscribe(c, "plain deny blocks a plain SUB", both, "baz", "", "baz", false);
+    subscribe(
+        c,
+        "2.9.10 quirk: a non-matching queued deny lifts a plain deny",
+        both,
+        "baz",
+        "qy",
+        "baz",
+        true);
+  }
+
+  private static void responses() {
+    String c = "response permissions";
+    TestAccount acc = OP.account("replies");
+    TestUser responder =
+        acc.user("responder").subAllow("svc.>").allowResponses(1, Duration.ofMinutes(1));
+    reply(c, "resp lets a service answer a request", responder, "svc.a", "rsp.a", true);
+    publish(c, "resp alone restricts other publishes (obs 15)", responder, "other", false);
+    TestUser noResp = acc.user("noresp").subAllow("svc.>").pubAllow("nothing");
+    reply(c, "without resp a reply outside pub allow is denied", noResp, "svc.b", "rsp.b", false);
+  }
+
+  private static void templates() {
+    String c = "scoped templates";
+    TestAccount acc =
+        OP.account("tmpl")
+            .customize(b -> b.addTags("region:eu"))
+            .scopedSigningKey(
+                "t",
+                UserPermissionLimits.builder()
+                    .pub(
+                        Permission.allowing(
+                            "n.{{name()}}",
+                            "s.{{subject()}}",
+                            "t.{{tag(team)}}",
+                            "an.{{account-name()}}",
+                            "as.{{account-subject()}}",
+                            "at.{{account-tag(region)}}",
+                            "x{{name()}}"))
+                    .build())
+            .scopedSigningKey(
+                "missallow",
+                UserPermissionLimits.builder()
+                    .pub(Permission.allowing("a.{{tag(missing)}}"))
+                    .build())
+            .scopedSigningKey(
+                "missdeny",
+                UserPermissionLimits.builder()
+                    .pub(new Permission(List.of(), List.of("{{tag(missing)}}")))
+                    .build())
+            .scopedSigningKey(
+                "queue",
+                UserPermissionLimits.builder()
+                    .sub(Permission.allowing("q.> grp", "in.{{name()}}"))
+                    .build());
+    TestUser bob = acc.user("bob").scoped("t").tags("team:red", "team:blue");
+    publish(c, "name() allows n.bob", bob, "n.bob", true);
+    publish(c, "name() does not allow n.alice", bob, "n.alice", false);
+    publish(c, "subject() allows s.<user key>", bob, "s." + bob.publicKey(), true);
+    publish(c, "tag(team) allows t.red", bob, "t.red", true);
+    publish(c, "tag(team) allows t.blue", bob, "t.blue", true);
+    publish(c, "tag(team) does not allow t.green", bob, "t.green", false);
+    publish(c, "account-name() allows an.tmpl", bob, "an.tmpl", true);
+    publish(c, "account-subject() allows as.<account key>", bob, "as." + acc.publicKey(), true);
+    publish(c, "account-tag(region) allows at.eu", bob, "at.eu", true);
+    publish(c, "2.9.10: x{{name()}} stays literal", bob, "x{{name()}}", true);
+    publish(c, "2.9.10: x{{name()}} does not expand", bob, "xbob", false);
+
+    TestUser noTag = acc.user("notag").scoped("missallow");
+    publish(c, "missing tag in allow: user connects, publish denied (obs 25)", noTag, "a.x", false);
+    TestUser denyTag = acc.user("denytag").scoped("missdeny");
+    connect(c, "missing tag in deny refuses the user (obs 24)", denyTag, false);
+    TestUser queued = acc.user("queued").scoped("queue");
+    subscribe(c, "template list with a queue entry", queued, "q.a", "grp", "q.a", false);
+    subscribe(c, "template sub allow in.{{name()}}", queued, "in.queued", "", "in.queued", true);
+
+    TestUser own = acc.user("own").scoped("t").pubAllow("n.own");
+    connect(c, "scoped user with permissions of its own is refused (obs 10)", own, false);
+    TestUser limits = acc.user("limits").scoped("t").subs(-1);
+    connect(c, "scoped user with a -1 limit is refused (obs 11)", limits, false);
+  }
+
+  private static void connects() {
+    String c = "connect";
+    TestAccount acc = OP.account("conn").signingKey();
+    connect(c, "user signed by the account, signed nonce", acc.user("plain"), true);
+    connect(
+        c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), true);
+    connect(
+        c,
+        "user signed by a key unknown to the account",
+        acc.user("stranger").signedBy(NKey.generate(NKeyType.ACCOUNT)),
+        false);
+    connect(
+        c,
+        "user signed by the account's key with another account's issuer_account",
+        acc.user("lying")
+            .customize(b -> b.issuerAccount(NKey.generate(NKeyType.ACCOUNT).publicKey())),
+        false);
+
+    TestUser revoked = acc.user("revoked");
+    acc.revoke(revoked.publicKey(), NOW.plus(Duration.ofHours(1)));
+    connect(c, "user revoked by key", revoked, false);
+    TestAccount all = OP.account("revokedall");
+    all.revoke("*", NOW.plus(Duration.ofHours(1)));
+    connect(c, "every user revoked by *", all.user("anyone"), false);
+    TestAccount past = OP.account("revokedpast");
+    TestUser later = past.user("later");
+    past.revoke(later.publicKey(), NOW.minus(Duration.ofHours(1)));
+    connect(c, "revocation older than the JWT", later, true);
+
+    connect(
+        c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), false);
+    connect(
+        c,
+        "user valid for another hour",
+        acc.user("fresh").expiresAt(NOW.plus(Duration.ofHours(1))),
+        true);
+    connect(
+        c,
+        "user not yet valid",
+        acc.user("early").customize(b -> b.notBefore(NOW.plus(Duration.ofHours(1)))),
+        false);
+
+    connect(
+        c,
+        "bearer user without a signature",
+        acc.user("bearer").bearer(true),
+        RawNatsClient.Signature.NONE,
+        true);
+    connect(
+        c,
+        "non-bearer user without a signature (obs 2)",
+        acc.user("nosig"),
+        RawNatsClient.Signature.NONE,
+        false);
+    connect(
+        c,
+        "signature over the wrong nonce",
+        acc.user("wrongsig"),
+        RawNatsClient.Signature.WRONG_NONCE,
+        false);
+    TestAccount noBearer = OP.account("nobearer").limits(l -> l.disallowBearer(true));
+    connect(
+        c,
+        "bearer user in a disallow_bearer account",
+        noBearer.user("bearer").bearer(true),
+        RawNatsClient.Signature.NONE,
+        false);
+    connect(c, "signed user in a disallow_bearer account", noBearer.user("signed"), true);
+
+    connect(
+        c,
+        "src 127.0.0.0/8 admits 127.0.0.1",
+        acc.user("local").customize(b -> b.addSrc("127.0.0.0/8")),
+        true);
+    connect(
+        c,
+        "src 10.0.0.0/8 refuses 127.0.0.1 (obs 17)",
+        acc.user("remote").customize(b -> b.addSrc("10.0.0.0/8")),
+        false);
+
+    connect(
+        c,
+        "connection types STANDARD",
+        acc.user("std").customize(b -> b.addAllowedConnectionTypes(ConnectionType.STANDARD)),
+        true);
+    connect(
+        c,
+        "connection types WEBSOCKET only (obs 19)",
+        acc.user("ws").customize(b -> b.addAllowedConnectionTypes(ConnectionType.WEBSOCKET)),
+        false);
+    connect(
+        c,
+        "connection types FOO only (obs 20)",
+        acc.user("foo").customize(b -> b.addAllowedConnectionTypes(ConnectionType.of("FOO"))),
+        false);
+    connect(
+        c,
+        "connection types standard and FOO (obs 21)",
+        acc.user("stdfoo")
+            .customize(
+                b ->
+                    b.addAllowedConnectionTypes(
+                        ConnectionType.of("standard"), ConnectionType.of("FOO"))),
+        true);
+
+    // Windows that never cross midnight in UTC: one that contains the whole day but its edges,
+    // one an hour that is at least an hour away.
+    connect(
+        c,
+        "time window 00:00:01-23:59:59 UTC",
+        acc.user("day")
+            .customize(
+                b -> b.addTimes(new TimeRange("00:00:01", "23:59:59")).timesLocation("UTC")),
+        true);
+    int away = (LocalTime.ofInstant(NOW, ZoneOffset.UTC).getHour() + 2) % 24;
+    String h = String.format("%02d", away);
+    connect(
+        c,
+        "time window two hours away",
+        acc.user("later")
+            .customize(
+                b -> b.addTimes(new TimeRange(h + ":00:00", h + ":59:59")).timesLocation("UTC")),
+        false);
+
+    TestAccount expired = OP.account("expired").expiresAt(NOW.minus(Duration.ofMinutes(5)));
+    connect(c, "user of an expired account", expired.user("late"), false);
+  }
+
+  private static void strictOperator() {
+    String c = "strict operator";
+    TestAccount good = STRICT.account("strictok").signingKey();
+    connect(
+        c,
+        "account signed by the operator's signing key, user by the account's signing key",
+        good.user("u").signedBySigningKey(),
+        true);
+    connect(
+        c,
+        "account signed by the operator's signing key, user by the account's identity key",
+        good.user("byidentity"),
+        false);
+    TestAccount bad = STRICT.account("strictbad").signedBy(STRICT.key());
+    connect(c, "account signed by the strict operator's identity key", bad.user("u"), false);
+    TestAccount loose = OP.account("loose").signedBy(OP.key());
+    connect(c, "non-strict operator: identity-signed account", loose.user("u"), true);
+  }
+
+  private static void imports() {
+    String c = "imports/exports";
+    // Every import under test lives in an importing account of its own, so that no other import
+    // can carry the message.
+    TestAccount exp =
+        OP.account("exporter")
+            .exportStream("ps.>")
+            .export(Export.stream("xs.>").tokenRequired(true).build())
+            .exportService("psvc.echo")
+            .export(Export.service("xsvc.*").tokenRequired(true).build());
+    stream(
+        c,
+        "public stream export",
+        exp,
+        OP.account("i1").importStream(exp, "ps.>"),
+        "ps.>",
+        "ps.a",
+        true);
+    stream(
+        c,
+        "private stream export with an activation token",
+        exp,
+        OP.account("i2").importStream(exp, "xs.>"),
+        "xs.>",
+        "xs.a",
+        true);
+    stream(
+        c,
+        "private stream export without a token",
+        exp,
+        OP.account("i3").addImport(Import.stream(exp.publicKey(), "xs.b").build()),
+        "xs.b",
+        "xs.b",
+        false);
+    stream(
+        c,
+        "import of a subject nobody exports",
+        exp,
+        OP.account("i4").importStream(exp, "nx.>"),
+        "nx.>",
+        "nx.a",
+        false);
+    service(
+        c,
+        "public service export",
+        exp,
+        OP.account("i5").importService(exp, "psvc.echo"),
+        "psvc.echo",
+        true);
+    service(
+        c,
+        "private service export with an activation token",
+        exp,
+        OP.account("i6").importService(exp, "xsvc.a"),
+        "xsvc.a",
+        true);
+    service(
+        c,
+        "private service export without a token",
+        exp,
+        OP.account("i7").addImport(Import.service(exp.publicKey(), "xsvc.b").build()),
+        "xsvc.b",
+        false);
+
+    // Revoked activations: tokens issued now, revoked an hour ahead (the rule is inclusive).
+    Instant revokedAt = NOW.plus(Duration.ofHours(1));
+    TestAccount revStream = OP.account("i8");
+    TestAccount revService = OP.account("i9");
+    TestAccount kept = OP.account("i10");
+    TestAccount rev =
+        OP.account("revexporter")
+            .export(
+                Export.stream("rs.>")
+                    .tokenRequired(true)
+                    .revokeAt(revStream.publicKey(), revokedAt)
+                    .build())
+            .export(
+                Export.service("rsvc.x")
+                    .tokenRequired(true)
+                    .revokeAt(revService.publicKey(), revokedAt)
+                    .build());
+    revStream.importStream(rev, "rs.>");
+    revService.importService(rev, "rsvc.x");
+    kept.importStream(rev, "rs.>");
+    stream(c, "revoked stream activation", rev, revStream, "rs.>", "rs.a", false);
+    service(c, "revoked service activation", rev, revService, "rsvc.x", false);
+    stream(c, "activation revoked for another account only", rev, kept, "rs.>", "rs.a", true);
+  }
+
+  /**
+   * Edits a user JWT's payload text and signs it again with the account's identity key, for
+   * claims the encoder cannot write.
+   */
+  private static UnaryOperator<String> resigned(TestAccount account, String from, String to) {
+    return jwt -> {
+      String[] parts = jwt.split("\\.");
+      Base64.Decoder dec = Base64.getUrlDecoder();
+      Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
+      String payload = new String(dec.decode(parts[1]), StandardCharsets.UTF_8);
+      if (!payload.contains(from)) {
+        throw new IllegalStateException("the user JWT's claims do not contain " + from);
+      }
+      String body = parts[0] + "." + enc.encodeToString(payload.replace(from, to).getBytes(UTF_8));
+      return body + "." + enc.encodeToString(account.key().sign(body.getBytes(UTF_8)));
+    };
+  }
+
+  // ================================================================== scenario kinds
+
+  private static void connect(String c, String name, TestUser user, boolean expected) {
+    connect(c, name, user, RawNatsClient.Signature.GOOD, expected);
+  }
+
+  private static void connect(
+      String c, String name, TestUser user, RawNatsClient.Signature sig, boolean expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            name,
+            expected,
+            user,
+            null,
+            (creds, jwt) -> serverConnect(user, creds, jwt, sig, expected),
+            (creds, jwt) -> {
+              Verification<VerifiedUser> v = verifyUser(user, jwt, sig);
+              return new Verdict(
+                  v.isAccepted(),
+                  v.rejection().map(r -> r.rule() + ": " + r.message()).orElse("accepted"));
+            }));
+  }
+
+  private static void publish(
+      String c, String name, TestUser user, String subject, boolean expected) {
+    publish(c, name, user, null, subject, expected);
+  }
+
+  private static void publish(
+      String c,
+      String name,
+      TestUser user,
+      @Nullable UnaryOperator<String> edit,
+      String subject,
+      boolean expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            "PUB " + subject + " (" + name + ")",
+            expected,
+            user,
+            edit,
+            (creds, jwt) -> serverPublish(user, creds, subject),
+            (creds, jwt) ->
+                withPermissions(user, jwt, p -> new Verdict(p.canPublish(subject), p.toString()))));
+  }
+
+  private static void subscribe(
+      String c,
+      String name,
+      TestUser user,
+      String subject,
+      String queue,
+      String probe,
+      boolean expected) {
+    String what = "SUB " + subject + (queue.isEmpty() ? "" : " " + queue);
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            what + " (" + name + ")",
+            expected,
+            user,
+            null,
+            (creds, jwt) -> serverSubscribe(user, creds, subject, queue, probe),
+            (creds, jwt) ->
+                withPermissions(
+                    user, jwt, p -> new Verdict(p.canSubscribe(subject, queue), p.toString()))));
+  }
+
+  private static void reply(
+      String c, String name, TestUser user, String service, String replyTo, boolean expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            "reply to " + replyTo + " (" + name + ")",
+            expected,
+            user,
+            null,
+            (creds, jwt) -> serverReply(user, creds, service, replyTo),
+            (creds, jwt) ->
+                withPermissions(
+                    user,
+                    jwt,
+                    p ->
+                        new Verdict(
+                            // A reply subject of a request the client received: allowed
+                            // statically, or by the response permission (spec section 5.2).
+                            p.canPublish(replyTo) || p.responsePermission().isPresent(),
+                            p.toString()))));
+  }
+
+  private static void stream(
+      String c,
+      String name,
+      TestAccount exporter,
+      TestAccount importer,
+      String importSubject,
+      String subject,
+      boolean expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            "stream " + importSubject + " (" + name + ")",
+            expected,
+            null,
+            null,
+            (creds, jwt) -> serverStream(exporter, importer, subject),
+            (creds, jwt) -> verifyImport(importer, exporter, importSubject)));
+  }
+
+  private static void service(
+      String c,
+      String name,
+      TestAccount exporter,
+      TestAccount importer,
+      String subject,
+      boolean expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            "service " + subject + " (" + name + ")",
+            expected,
+            null,
+            null,
+            (creds, jwt) -> serverService(exporter, importer, subject),
+            (creds, jwt) -> verifyImport(importer, exporter, subject)));
+  }
+
+  // ================================================================== TrustVerifier side
+
+  private static Verification<VerifiedUser> verifyUser(
+      TestUser user, String jwt, RawNatsClient.Signature sig) {
+    byte[] raw = new byte[11];
+    RANDOM.nextBytes(raw);
+    String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    ConnectionContext.Builder ctx =
+        ConnectionContext.builder()
+            .nonce(nonce)
+            .clientHost("127.0.0.1")
+            .connectionType(ConnectionType.STANDARD);
+    switch (sig) {
+      case GOOD -> ctx.signature(ConnectionContext.signNonce(nonce, user.key()));
+      case WRONG_NONCE ->
+          ctx.signature(ConnectionContext.signNonce(nonce + "-not-the-nonce", user.key()));
+      case NONE -> {}
+    }
+    return verifier(user.account()).verifyUser(jwt, ctx.build());
+  }
+
+  private static Verdict withPermissions(
+      TestUser user, String jwt, java.util.function.Function<EffectivePermissions, Verdict> f) {
+    Verification<VerifiedUser> v = verifyUser(user, jwt, RawNatsClient.Signature.GOOD);
+    if (!v.isAccepted()) {
+      return new Verdict(false, "connection refused: " + v.rejection().orElseThrow());
+    }
+    return f.apply(v.orElseThrow().permissions());
+  }
+
+  private static Verdict verifyImport(TestAccount importer, TestAccount exporter, String subject) {
+    Verification<VerifiedAccount> acc = verifier(importer).resolveAccount(importer.publicKey());
+    if (!acc.isAccepted()) {
+      return new Verdict(false, "importer refused: " + acc.rejection().orElseThrow());
+    }
+    VerifiedAccount a = acc.orElseThrow();
+    Optional<Import> claim =
+        a.claims().imports().stream()
+            .filter(i -> i.subject().equals(subject) && i.account().equals(exporter.publicKey()))
+            .findFirst();
+    if (claim.isEmpty()) {
+      throw new IllegalStateException("the importer has no import of " + subject);
+    }
+    Verification<VerifiedImport> v = verifier(importer).verifyImport(a, claim.get());
+    return new Verdict(
+        v.isAccepted(), v.rejection().map(r -> r.rule() + ": " + r.message()).orElse("authorized"));
+  }
+
+  // ================================================================== nats-server side
+
+  /** A jnats connection and what the server reported to it, with deliveries in the same queue. */
+  record Client(Connection nc, BlockingQueue<String> events) implements AutoCloseable {
+    String next(Duration wait) throws InterruptedException {
+      String e = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return e == null ? "nothing within " + wait : e;
+    }
+
+    @Override
+    public void close() {
+      try {
+        nc.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Client jnats(TestAccount account, Path creds)
+      throws IOException, InterruptedException {
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    Options options =
+        new Options.Builder()
+            .server(server(account).url())
+            .authHandler(Nats.credentials(creds.toString()))
+            .connectionTimeout(WAIT)
+            .noReconnect()
+            .errorListener(
+                new ErrorListener() {
+                  @Override
+                  public void errorOccurred(Connection conn, String error) {
+                    events.add("error: " + error);
+                  }
+                })
+            .build();
+    return new Client(Nats.connect(options), events);
+  }
+
+  /** An unrestricted user of an account, connected once and kept for the whole run. */
+  private static Client observer(TestAccount account) throws IOException, InterruptedException {
+    Client c = OBSERVERS.get(account.publicKey());
+    if (c == null) {
+      TestUser u = account.user("observer-" + OBSERVERS.size());
+      c = jnats(account, u.writeCreds(dir().resolve("observers")));
+      OBSERVERS.put(account.publicKey(), c);
+    }
+    c.events().clear();
+    return c;
+  }
+
+  private static Verdict serverConnect(
+      TestUser user, Path creds, String jwt, RawNatsClient.Signature sig, boolean expected)
+      throws Exception {
+    if (expected && sig == RawNatsClient.Signature.GOOD) {
+      try (Client c = jnats(user.account(), creds)) {
+        c.nc().flush(WAIT);
+        String error = c.events().poll();
+        return error == null
+            ? new Verdict(c.nc().getStatus() == Connection.Status.CONNECTED, "jnats connected")
+            : new Verdict(false, error);
+      } catch (AuthenticationException e) {
+        return new Verdict(false, "jnats: " + e.getMessage());
+      }
+    }
+    char[] seed = Fixtures.parseCreds(Files.readString(creds)).seed().toCharArray();
+    try {
+      RawNatsClient.Answer a =
+          RawNatsClient.connect(server(user.account()).port(), jwt, seed, sig, WAIT);
+      return new Verdict(a.accepted(), a.detail());
+    } finally {
+      Arrays.fill(seed, '\0');
+    }
+  }
+
+  private static Verdict refused(AuthenticationException e) {
+    return new Verdict(false, "connection refused: " + e.getMessage());
+  }
+
+  private static Verdict serverPublish(TestUser user, Path creds, String subject)
+      throws Exception {
+    Client obs = observer(user.account());
+    try (Client c = jnats(user.account(), creds)) {
+      Dispatcher d = obs.nc().createDispatcher(m -> c.events().add("delivered " + m.getSubject()));
+      try {
+        d.subscribe(subject);
+        obs.nc().flush(WAIT);
+        c.nc().publish(subject, "m".getBytes(StandardCharsets.UTF_8));
+        c.nc().flush(WAIT);
+        return eventVerdict(c.next(WAIT));
+      } finally {
+        obs.nc().closeDispatcher(d);
+      }
+    } catch (AuthenticationException e) {
+      return refused(e);
+    }
+  }
+
+  private static Verdict serverSubscribe(
+      TestUser user, Path creds, String subject, String queue, String probe) throws Exception {
+    Client obs = observer(user.account());
+    try (Client c = jnats(user.account(), creds)) {
+      Dispatcher d = c.nc().createDispatcher(m -> c.events().add("delivered " + m.getSubject()));
+      if (queue.isEmpty()) {
+        d.subscribe(subject);
+      } else {
+        d.subscribe(subject, queue);
+      }
+      c.nc().flush(WAIT);
+      obs.nc().publish(probe, "m".getBytes(StandardCharsets.UTF_8));
+      obs.nc().flush(WAIT);
+      return eventVerdict(c.next(WAIT));
+    } catch (AuthenticationException e) {
+      return refused(e);
+    }
+  }
+
+  private static Verdict serverReply(TestUser user, Path creds, String service, String replyTo)
+      throws Exception {
+    Client obs = observer(user.account());
+    try (Client c = jnats(user.account(), creds)) {
+      Dispatcher responder =
+          c.nc().createDispatcher(m -> c.nc().publish(m.getReplyTo(), m.getData()));
+      responder.subscribe(service);
+      c.nc().flush(WAIT);
+      Dispatcher inbox = obs.nc().createDispatcher(m -> c.events().add(replyEvent(m)));
+      try {
+        inbox.subscribe(replyTo);
+        obs.nc().flush(WAIT);
+        obs.nc().publish(service, replyTo, "ping".getBytes(StandardCharsets.UTF_8));
+        obs.nc().flush(WAIT);
+        return eventVerdict(c.next(WAIT));
+      } finally {
+        obs.nc().closeDispatcher(inbox);
+      }
+    } catch (AuthenticationException e) {
+      return refused(e);
+    }
+  }
+
+  private static Verdict serverStream(TestAccount exporter, TestAccount importer, String subject)
+      throws Exception {
+    Client publisher = observer(exporter);
+    Client subscriber = observer(importer);
+    Dispatcher d =
+        subscriber
+            .nc()
+            .createDispatcher(m -> subscriber.events().add("delivered " + m.getSubject()));
+    try {
+      d.subscribe(subject);
+      subscriber.nc().flush(WAIT);
+      publisher.nc().publish(subject, "m".getBytes(StandardCharsets.UTF_8));
+      publisher.nc().flush(WAIT);
+      return eventVerdict(subscriber.next(NO_DELIVERY));
+    } finally {
+      subscriber.nc().closeDispatcher(d);
+    }
+  }
+
+  private static Verdict serverService(TestAccount exporter, TestAccount importer, String subject)
+      throws Exception {
+    Client responder = observer(exporter);
+    Client requester = observer(importer);
+    String inbox = "answers." + subject;
+    Dispatcher r =
+        responder.nc().createDispatcher(m -> responder.nc().publish(m.getReplyTo(), m.getData()));
+    Dispatcher d = requester.nc().createDispatcher(m -> requester.events().add(replyEvent(m)));
+    try {
+      r.subscribe(subject);
+      responder.nc().flush(WAIT);
+      d.subscribe(inbox);
+      requester.nc().flush(WAIT);
+      requester.nc().publish(subject, inbox, "ping".getBytes(StandardCharsets.UTF_8));
+      requester.nc().flush(WAIT);
+      return eventVerdict(requester.next(NO_DELIVERY));
+    } finally {
+      responder.nc().closeDispatcher(r);
+      requester.nc().closeDispatcher(d);
+    }
+  }
+
+  /**
+   * A reply, or the status message the server sends (with headers on) when no one received the
+   * request: 503, no responders.
+   */
+  private static String replyEvent(Message m) {
+    return m.isStatusMessage() ? "status " + m.getStatus() : "delivered reply";
+  }
+
+  private static Verdict eventVerdict(String event) {
+    return new Verdict(event.startsWith("delivered"), event);
+  }
+}
