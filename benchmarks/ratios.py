@@ -9,9 +9,12 @@ shared machine other work only ever slows a benchmark down, so the best iteratio
 steadier of the two. With several files (repeated runs), each ratio is the median of the per-file
 ratios, with their range. A B/op column appears when the runs used -prof gc.
 
-PairedBenchmark results get a table of their own: there both sides are timed call by call in the
-same loop, and the ratio is the median over iterations (and over files) of each iteration's median
-per-pair ratio, with the range over all iterations.
+PairedBenchmark and JwtPairedBenchmark results get tables of their own: there both sides are timed
+call by call in the same loop, and the ratio is the median over iterations (and over files) of
+each iteration's median per-pair ratio, with the range over all iterations.
+
+Benchmarks with JMH parameters (JwtBenchmark's jwt=user|account) are compared with the baseline
+of the same parameters.
 """
 import json
 import statistics
@@ -31,23 +34,46 @@ BASELINES = {
         "nkeyOpen": "bcOpen",
         "bcOpen": "bcOpen",
     },
+    "JwtBenchmark": {
+        "decodeNatsjwt": "decodeJackson",
+        "decodeJackson": "decodeJackson",
+        "decodeVerifyNatsjwt": "decodeVerifyJacksonBc",
+        "decodeVerifyJacksonBc": "decodeVerifyJacksonBc",
+        "encodeNatsjwt": "encodeJacksonBc",
+        "encodeJacksonBc": "encodeJacksonBc",
+    },
 }
 
 
-PAIRED = "PairedBenchmark"
+# Paired classes -> the names of their two sides (the library's first).
+PAIRED = {
+    "PairedBenchmark": ("NKey", "BC"),
+    "JwtPairedBenchmark": ("natsjwt", "Jackson+BC"),
+}
+
+
+def params_of(r):
+    """JMH parameters as "k=v,k=v" (empty when there are none)."""
+    return ",".join(f"{k}={v}" for k, v in sorted((r.get("params") or {}).items()))
+
+
+def label(cls, method, params):
+    return f"{cls}.{method}" + (f" ({params})" if params else "")
 
 
 def load(path):
-    """Returns the run's header fields, {(class, method): result} and {method: paired result}."""
+    """Returns the run's header fields, {(class, method, params): result} and the same for paired
+    results."""
     with open(path) as f:
         runs = json.load(f)
     results = {}
     paired = {}
     for r in runs:
         cls, method = r["benchmark"].rsplit(".", 2)[-2:]
-        if cls == PAIRED:
+        key = (cls, method, params_of(r))
+        if cls in PAIRED:
             # Per-iteration values: JMH's score for these counters is their sum over iterations.
-            paired[method] = {
+            paired[key] = {
                 name: [v for fork in r["secondaryMetrics"][name]["rawData"] for v in fork]
                 for name in ("ratio", "nkeyNs", "bcNs")
             }
@@ -58,7 +84,7 @@ def load(path):
             error = float(pm.get("scoreError"))
         except (TypeError, ValueError):
             error = float("nan")  # one iteration has no error estimate
-        results[(cls, method)] = {
+        results[key] = {
             "score": pm["score"],
             "error": error,
             "best": max(iterations),
@@ -69,9 +95,9 @@ def load(path):
 
 def ratio(results, key, field):
     base = BASELINES.get(key[0], {}).get(key[1])
-    if base is None or (key[0], base) not in results:
+    if base is None or (key[0], base, key[2]) not in results:
         return None
-    return results[key][field] / results[(key[0], base)][field]
+    return results[key][field] / results[(key[0], base, key[2])][field]
 
 
 def fmt_ratio(values, is_baseline):
@@ -101,18 +127,24 @@ def main(paths):
     for _, results in files:
         keys += [k for k in results if k not in keys]
     keys.sort()
+    printed = False
     if keys:
         print_table(files, keys)
+        printed = True
     pairs = [paired for _, _, paired in loaded]
-    methods = sorted({m for p in pairs for m in p})
-    if methods:
-        if keys:
-            print()
-        print_paired(pairs, methods)
+    for cls in PAIRED:
+        methods = sorted({k for p in pairs for k in p if k[0] == cls})
+        if methods:
+            if printed:
+                print()
+            print_paired(cls, pairs, methods)
+            printed = True
 
 
-def print_paired(pairs, methods):
-    print("| Paired (same loop) | NKey µs/call | BC µs/call | NKey speed / BC speed |")
+def print_paired(cls, pairs, methods):
+    ours, theirs = PAIRED[cls]
+    print(f"| Paired (same loop) | {ours} µs/call | {theirs} µs/call "
+          f"| {ours} speed / {theirs} speed |")
     print("|---|--:|--:|--:|")
     for m in methods:
         present = [p[m] for p in pairs if m in p]
@@ -121,7 +153,7 @@ def print_paired(pairs, methods):
             for name in ("ratio", "nkeyNs", "bcNs")
         }
         every = [v for p in present for v in p["ratio"]]
-        print(f"| {PAIRED}.{m} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
+        print(f"| {label(*m)} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
               f"| {per_file['ratio']:.3f} ({min(every):.3f}–{max(every):.3f}) |")
 
 
@@ -139,7 +171,7 @@ def print_table(files, keys):
     for key in keys:
         present = [res for _, res in files if key in res]
         is_baseline = BASELINES.get(key[0], {}).get(key[1]) == key[1]
-        row = [f"{key[0]}.{key[1]}", f"{statistics.median(r[key]['score'] for r in present):,.0f}"]
+        row = [label(*key), f"{statistics.median(r[key]['score'] for r in present):,.0f}"]
         if single:
             err = present[0][key]["error"]
             row.append("" if err != err else f"{err:,.0f}")
