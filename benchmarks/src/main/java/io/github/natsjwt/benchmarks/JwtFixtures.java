@@ -32,9 +32,9 @@ import java.util.Base64;
  *   <li>{@code user}: a typical user JWT, issued by an account signing key with {@code
  *       issuer_account}: pub/sub allow and deny lists, a response permission, source networks,
  *       time ranges, limits, connection types, tags, audience, expiry (the shape of the {@code
- *       user_full} golden vector, plus {@code issuer_account}). About 1.1 KB of token.
+ *       user_full} golden vector, plus {@code issuer_account}). 1.3 KB of token, 0.9 KB of JSON.
  *   <li>{@code account}: a large account JWT, issued by an operator: 100 imports, 100 exports,
- *       1,000 revoked users, two signing keys and limits. About 130 KB of token.
+ *       1,000 revoked users, two signing keys and limits. 129 KB of token, 97 KB of JSON.
  * </ul>
  */
 final class JwtFixtures {
