@@ -9,12 +9,14 @@ shared machine other work only ever slows a benchmark down, so the best iteratio
 steadier of the two. With several files (repeated runs), each ratio is the median of the per-file
 ratios, with their range. A B/op column appears when the runs used -prof gc.
 
-PairedBenchmark and JwtPairedBenchmark results get tables of their own: there both sides are timed
-call by call in the same loop, and the ratio is the median over iterations (and over files) of
-each iteration's median per-pair ratio, with the range over all iterations.
+PairedBenchmark results get a table of their own: there both sides are timed call by call in the
+same loop, and the ratio is the median over iterations (and over files) of each iteration's median
+per-pair ratio, with the range over all iterations.
 
-Benchmarks with JMH parameters (JwtBenchmark's jwt=user|account) are compared with the baseline
-of the same parameters.
+JwtBenchmark and JwtPairedBenchmark results are combined into one table, a row per token (the
+jwt=user|account parameter) and operation: throughput and allocation of each side from
+JwtBenchmark, the ratio of best iterations from JwtBenchmark, and the paired ratio and median
+call times from JwtPairedBenchmark.
 """
 import json
 import statistics
@@ -50,6 +52,17 @@ PAIRED = {
     "PairedBenchmark": ("NKey", "BC"),
     "JwtPairedBenchmark": ("natsjwt", "Jackson+BC"),
 }
+
+
+# JWT table: (operation, JwtBenchmark method, its baseline, JwtPairedBenchmark method).
+JWT_OPERATIONS = [
+    ("decode", "decodeNatsjwt", "decodeJackson", "decode"),
+    ("decode+verify", "decodeVerifyNatsjwt", "decodeVerifyJacksonBc", "decodeVerify"),
+    ("encode", "encodeNatsjwt", "encodeJacksonBc", "encode"),
+]
+JWT_TOKENS = ("user", "account")
+JWT_SEPARATE = "JwtBenchmark"
+JWT_PAIRED = "JwtPairedBenchmark"
 
 
 def params_of(r):
@@ -125,20 +138,62 @@ def main(paths):
         print()
     keys = []
     for _, results in files:
-        keys += [k for k in results if k not in keys]
+        keys += [k for k in results if k not in keys and k[0] != JWT_SEPARATE]
     keys.sort()
-    printed = False
+    tables = []
     if keys:
-        print_table(files, keys)
-        printed = True
+        tables.append(lambda: print_table(files, keys))
     pairs = [paired for _, _, paired in loaded]
-    for cls in PAIRED:
-        methods = sorted({k for p in pairs for k in p if k[0] == cls})
-        if methods:
-            if printed:
-                print()
-            print_paired(cls, pairs, methods)
-            printed = True
+    methods = sorted({k for p in pairs for k in p if k[0] != JWT_PAIRED})
+    if methods:
+        tables.append(lambda: print_paired("PairedBenchmark", pairs, methods))
+    if any(k[0] in (JWT_SEPARATE, JWT_PAIRED) for _, r, p in loaded for k in list(r) + list(p)):
+        tables.append(lambda: print_jwt(loaded))
+    for i, table in enumerate(tables):
+        if i > 0:
+            print()
+        table()
+
+
+def print_jwt(loaded):
+    """One row per token and operation; a dash where that benchmark was not run."""
+    print("| JWT | Operation | natsjwt ops/s | baseline ops/s | natsjwt speed / baseline speed "
+          "(paired) | ratio of best iterations (separate) | natsjwt µs/call (paired) "
+          "| baseline µs/call (paired) | natsjwt B/op | baseline B/op |")
+    print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    median = statistics.median
+    for token in JWT_TOKENS:
+        params = f"jwt={token}"
+        for operation, ours, base, paired in JWT_OPERATIONS:
+            ko, kb = (JWT_SEPARATE, ours, params), (JWT_SEPARATE, base, params)
+            kp = (JWT_PAIRED, paired, params)
+            sep = [(r[ko], r[kb]) for _, r, _ in loaded if ko in r and kb in r]
+            pair = [p[kp] for _, _, p in loaded if kp in p]
+            if not sep and not pair:
+                continue
+            row = [token, operation]
+            if sep:
+                row.append(f"{median(o['score'] for o, _ in sep):,.0f}")
+                row.append(f"{median(b['score'] for _, b in sep):,.0f}")
+            else:
+                row += ["—", "—"]
+            if pair:
+                every = [v for p in pair for v in p["ratio"]]
+                row.append(f"{median(median(p['ratio']) for p in pair):.3f} "
+                           f"({min(every):.3f}–{max(every):.3f})")
+            else:
+                row.append("—")
+            row.append(fmt_ratio([o["best"] / b["best"] for o, b in sep], False))
+            for name in ("nkeyNs", "bcNs"):
+                if pair:
+                    us = median(median(p[name]) for p in pair) / 1000
+                    row.append(f"{us:,.1f}" if us < 100 else f"{us:,.0f}")
+                else:
+                    row.append("—")
+            for side in (0, 1):
+                allocs = [pr[side]["alloc"] for pr in sep if pr[side]["alloc"] is not None]
+                row.append(f"{median(allocs):,.0f}" if allocs else "—")
+            print("| " + " | ".join(row) + " |")
 
 
 def print_paired(cls, pairs, methods):
