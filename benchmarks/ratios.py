@@ -12,6 +12,11 @@ ratios, with their range. A B/op column appears when the runs used -prof gc.
 PairedBenchmark results get a table of their own: there both sides are timed call by call in the
 same loop, and the ratio is the median over iterations (and over files) of each iteration's median
 per-pair ratio, with the range over all iterations.
+
+JwtBenchmark and JwtPairedBenchmark results are combined into one table, a row per token (the
+jwt=user|account parameter) and operation: throughput and allocation of each side from
+JwtBenchmark, the ratio of best iterations from JwtBenchmark, and the paired ratio and median
+call times from JwtPairedBenchmark.
 """
 import json
 import statistics
@@ -31,23 +36,57 @@ BASELINES = {
         "nkeyOpen": "bcOpen",
         "bcOpen": "bcOpen",
     },
+    "JwtBenchmark": {
+        "decodeNatsjwt": "decodeJackson",
+        "decodeJackson": "decodeJackson",
+        "decodeVerifyNatsjwt": "decodeVerifyJacksonBc",
+        "decodeVerifyJacksonBc": "decodeVerifyJacksonBc",
+        "encodeNatsjwt": "encodeJacksonBc",
+        "encodeJacksonBc": "encodeJacksonBc",
+    },
 }
 
 
-PAIRED = "PairedBenchmark"
+# Paired classes -> the names of their two sides (the library's first).
+PAIRED = {
+    "PairedBenchmark": ("NKey", "BC"),
+    "JwtPairedBenchmark": ("natsjwt", "Jackson+BC"),
+}
+
+
+# JWT table: (operation, JwtBenchmark method, its baseline, JwtPairedBenchmark method).
+JWT_OPERATIONS = [
+    ("decode", "decodeNatsjwt", "decodeJackson", "decode"),
+    ("decode+verify", "decodeVerifyNatsjwt", "decodeVerifyJacksonBc", "decodeVerify"),
+    ("encode", "encodeNatsjwt", "encodeJacksonBc", "encode"),
+]
+JWT_TOKENS = ("user", "account")
+JWT_SEPARATE = "JwtBenchmark"
+JWT_PAIRED = "JwtPairedBenchmark"
+
+
+def params_of(r):
+    """JMH parameters as "k=v,k=v" (empty when there are none)."""
+    return ",".join(f"{k}={v}" for k, v in sorted((r.get("params") or {}).items()))
+
+
+def label(cls, method, params):
+    return f"{cls}.{method}" + (f" ({params})" if params else "")
 
 
 def load(path):
-    """Returns the run's header fields, {(class, method): result} and {method: paired result}."""
+    """Returns the run's header fields, {(class, method, params): result} and the same for paired
+    results."""
     with open(path) as f:
         runs = json.load(f)
     results = {}
     paired = {}
     for r in runs:
         cls, method = r["benchmark"].rsplit(".", 2)[-2:]
-        if cls == PAIRED:
+        key = (cls, method, params_of(r))
+        if cls in PAIRED:
             # Per-iteration values: JMH's score for these counters is their sum over iterations.
-            paired[method] = {
+            paired[key] = {
                 name: [v for fork in r["secondaryMetrics"][name]["rawData"] for v in fork]
                 for name in ("ratio", "nkeyNs", "bcNs")
             }
@@ -58,7 +97,7 @@ def load(path):
             error = float(pm.get("scoreError"))
         except (TypeError, ValueError):
             error = float("nan")  # one iteration has no error estimate
-        results[(cls, method)] = {
+        results[key] = {
             "score": pm["score"],
             "error": error,
             "best": max(iterations),
@@ -69,9 +108,9 @@ def load(path):
 
 def ratio(results, key, field):
     base = BASELINES.get(key[0], {}).get(key[1])
-    if base is None or (key[0], base) not in results:
+    if base is None or (key[0], base, key[2]) not in results:
         return None
-    return results[key][field] / results[(key[0], base)][field]
+    return results[key][field] / results[(key[0], base, key[2])][field]
 
 
 def fmt_ratio(values, is_baseline):
@@ -99,20 +138,68 @@ def main(paths):
         print()
     keys = []
     for _, results in files:
-        keys += [k for k in results if k not in keys]
+        keys += [k for k in results if k not in keys and k[0] != JWT_SEPARATE]
     keys.sort()
+    tables = []
     if keys:
-        print_table(files, keys)
+        tables.append(lambda: print_table(files, keys))
     pairs = [paired for _, _, paired in loaded]
-    methods = sorted({m for p in pairs for m in p})
+    methods = sorted({k for p in pairs for k in p if k[0] != JWT_PAIRED})
     if methods:
-        if keys:
+        tables.append(lambda: print_paired("PairedBenchmark", pairs, methods))
+    if any(k[0] in (JWT_SEPARATE, JWT_PAIRED) for _, r, p in loaded for k in list(r) + list(p)):
+        tables.append(lambda: print_jwt(loaded))
+    for i, table in enumerate(tables):
+        if i > 0:
             print()
-        print_paired(pairs, methods)
+        table()
 
 
-def print_paired(pairs, methods):
-    print("| Paired (same loop) | NKey µs/call | BC µs/call | NKey speed / BC speed |")
+def print_jwt(loaded):
+    """One row per token and operation; a dash where that benchmark was not run."""
+    print("| JWT | Operation | natsjwt ops/s | baseline ops/s | natsjwt speed / baseline speed "
+          "(paired) | ratio of best iterations (separate) | natsjwt µs/call (paired) "
+          "| baseline µs/call (paired) | natsjwt B/op | baseline B/op |")
+    print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    median = statistics.median
+    for token in JWT_TOKENS:
+        params = f"jwt={token}"
+        for operation, ours, base, paired in JWT_OPERATIONS:
+            ko, kb = (JWT_SEPARATE, ours, params), (JWT_SEPARATE, base, params)
+            kp = (JWT_PAIRED, paired, params)
+            sep = [(r[ko], r[kb]) for _, r, _ in loaded if ko in r and kb in r]
+            pair = [p[kp] for _, _, p in loaded if kp in p]
+            if not sep and not pair:
+                continue
+            row = [token, operation]
+            if sep:
+                row.append(f"{median(o['score'] for o, _ in sep):,.0f}")
+                row.append(f"{median(b['score'] for _, b in sep):,.0f}")
+            else:
+                row += ["—", "—"]
+            if pair:
+                every = [v for p in pair for v in p["ratio"]]
+                row.append(f"{median(median(p['ratio']) for p in pair):.3f} "
+                           f"({min(every):.3f}–{max(every):.3f})")
+            else:
+                row.append("—")
+            row.append(fmt_ratio([o["best"] / b["best"] for o, b in sep], False))
+            for name in ("nkeyNs", "bcNs"):
+                if pair:
+                    us = median(median(p[name]) for p in pair) / 1000
+                    row.append(f"{us:,.1f}" if us < 100 else f"{us:,.0f}")
+                else:
+                    row.append("—")
+            for side in (0, 1):
+                allocs = [pr[side]["alloc"] for pr in sep if pr[side]["alloc"] is not None]
+                row.append(f"{median(allocs):,.0f}" if allocs else "—")
+            print("| " + " | ".join(row) + " |")
+
+
+def print_paired(cls, pairs, methods):
+    ours, theirs = PAIRED[cls]
+    print(f"| Paired (same loop) | {ours} µs/call | {theirs} µs/call "
+          f"| {ours} speed / {theirs} speed |")
     print("|---|--:|--:|--:|")
     for m in methods:
         present = [p[m] for p in pairs if m in p]
@@ -121,7 +208,7 @@ def print_paired(pairs, methods):
             for name in ("ratio", "nkeyNs", "bcNs")
         }
         every = [v for p in present for v in p["ratio"]]
-        print(f"| {PAIRED}.{m} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
+        print(f"| {label(*m)} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
               f"| {per_file['ratio']:.3f} ({min(every):.3f}–{max(every):.3f}) |")
 
 
@@ -139,7 +226,7 @@ def print_table(files, keys):
     for key in keys:
         present = [res for _, res in files if key in res]
         is_baseline = BASELINES.get(key[0], {}).get(key[1]) == key[1]
-        row = [f"{key[0]}.{key[1]}", f"{statistics.median(r[key]['score'] for r in present):,.0f}"]
+        row = [label(*key), f"{statistics.median(r[key]['score'] for r in present):,.0f}"]
         if single:
             err = present[0][key]["error"]
             row.append("" if err != err else f"{err:,.0f}")

@@ -74,9 +74,10 @@ public class PairedBenchmark {
   private SecureRandom random;
 
   /**
-   * Per-call times of each side during one iteration. Reported as medians: when the scheduler
-   * takes the CPU away in the middle of a call, that one call looks milliseconds long, and such
-   * outliers would dominate a mean.
+   * Per-call times of each side during one iteration: {@code nkey} is the library's side and
+   * {@code bc} the baseline's (the names predate {@link JwtPairedBenchmark}, which shares this
+   * state). Reported as medians: when the scheduler takes the CPU away in the middle of a call,
+   * that one call looks milliseconds long, and such outliers would dominate a mean.
    */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.EVENTS)
@@ -91,7 +92,11 @@ public class PairedBenchmark {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
-      benchmark = params.getBenchmark();
+      StringBuilder name = new StringBuilder(params.getBenchmark());
+      for (String key : params.getParamsKeys()) {
+        name.append(' ').append(key).append('=').append(params.getParam(key));
+      }
+      benchmark = name.toString();
     }
 
     @Setup(Level.Iteration)
@@ -119,8 +124,8 @@ public class PairedBenchmark {
       double[] ratios = column(0);
       System.out.printf(
           Locale.ROOT,
-          "%n%s: NKey speed / BouncyCastle speed = %.3f (iterations %.3f to %.3f);"
-              + " median call NKey %.1f us, BouncyCastle %.1f us%n",
+          "%n%s: natsjwt speed / baseline speed = %.3f (iterations %.3f to %.3f);"
+              + " median call natsjwt %.1f us, baseline %.1f us%n",
           benchmark,
           ratios[ratios.length / 2],
           ratios[0],
