@@ -17,6 +17,10 @@ public record DeleteResult(String server, String serverId, int code, String mess
   /**
    * Checks the components.
    *
+   * @param server the server's name
+   * @param serverId the server's id
+   * @param code the server's code
+   * @param message the server's message
    * @throws NullPointerException when a string is {@code null}
    */
   public DeleteResult {

@@ -22,6 +22,11 @@ public record PushResult(String server, String serverId, String account, int cod
   /**
    * Checks the components.
    *
+   * @param server the server's name
+   * @param serverId the server's id
+   * @param account the account the server named
+   * @param code the server's code
+   * @param message the server's message
    * @throws NullPointerException when a string is {@code null}
    */
   public PushResult {

@@ -183,18 +183,6 @@ class AccountJwtClientLiveTest {
   }
 
   @Test
-  void delete_signedByAccountKey_refusedBeforeSending() {
-    TestOperator op = TestOperator.create("acme");
-    TestAccount orders = op.account("orders");
-    // No server: nothing may be sent, so a closed-over connection is never touched.
-    AccountJwtClientException e =
-        assertThrows(
-            AccountJwtClientException.class,
-            () -> AccountJwtClientTest.offline().delete(orders.key(), orders.publicKey()));
-    assertEquals("", e.subject());
-  }
-
-  @Test
   void lookup_memoryResolver_noResponders(NatsServers servers) throws Exception {
     TestOperator op = TestOperator.create("acme");
     NatsServer server = servers.start(op.serverConfig().build());
