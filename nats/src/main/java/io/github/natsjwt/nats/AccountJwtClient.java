@@ -1,0 +1,570 @@
+package io.github.natsjwt.nats;
+
+import io.github.natsjwt.claims.AccountClaims;
+import io.github.natsjwt.claims.GenericClaims;
+import io.github.natsjwt.jwt.DecodedJwt;
+import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.nkey.Signer;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Pushes, looks up, lists and deletes account JWTs on a live NATS cluster through the system
+ * account, with the requests and replies of spec trust-chain.md section 1.4.
+ *
+ * <p>Immutable and thread-safe (as the jnats {@link Connection} it uses); build one per connection
+ * and share it. The connection must belong to a user of the system account; the client neither
+ * opens nor closes it.
+ *
+ * <pre>{@code
+ * Connection nc = Nats.connect(new Options.Builder().server(url)
+ *     .authHandler(Nats.credentials("sys.creds")).build());
+ * AccountJwtClient accounts = AccountJwtClient.builder(nc).timeout(Duration.ofSeconds(2)).build();
+ * List<PushResult> pushed = accounts.push(accountJwt);      // one result per server
+ * Optional<String> jwt = accounts.lookup(accountPublicKey);
+ * List<String> keys = accounts.list();
+ * accounts.delete(operatorSigningKey, accountPublicKey);  // needs allow_delete: true
+ * }</pre>
+ *
+ * <p><b>Replies from several servers.</b> Every server with a {@code full} or {@code cache}
+ * resolver answers, so each request listens on a private inbox and collects replies until one of
+ * these happens: {@link Builder#expectedServers(int) expectedServers} replies have arrived (when
+ * set); no further reply has come for {@link Builder#settle(Duration) settle} after the last one
+ * (when the number of servers is not set); the {@link Builder#timeout(Duration) timeout} has passed
+ * since the request was sent. A lookup also stops at the first non-empty reply. A request that gets
+ * no reply at all is a {@link NoReplyException}; when fewer servers answer than expected, the
+ * replies that came are returned.
+ *
+ * <p><b>Resolver types.</b> Lookup, list and delete are answered by {@code full} and {@code cache}
+ * resolvers only. A push goes to {@code $SYS.REQ.ACCOUNT.<A>.CLAIMS.UPDATE}, which memory and URL
+ * resolvers answer too, but they only update an account they have loaded ({@code "jwt update
+ * skipped"} otherwise) and never store it. A {@code cache} resolver skips accounts it has not
+ * loaded ({@code "jwt update cache skipped"}).
+ *
+ * <p>Replies are bounded ({@link Builder#maxReplyBytes(int) maxReplyBytes}, at most {@value
+ * #MAX_REPLIES} replies per request) and read strictly: unknown JSON fields are skipped, anything
+ * else unexpected is a {@link MalformedReplyException}, never a crash.
+ */
+public final class AccountJwtClient {
+  /** The default time to wait for replies, 2 seconds. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The default time to keep listening after the last reply, 250 milliseconds. */
+  public static final Duration DEFAULT_SETTLE = Duration.ofMillis(250);
+
+  /** The default largest reply accepted, 8 MiB (a list of about 140 000 accounts). */
+  public static final int DEFAULT_MAX_REPLY_BYTES = 8 << 20;
+
+  /** The most replies collected for one request. */
+  public static final int MAX_REPLIES = 1024;
+
+  /** The longest timeout accepted. */
+  static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
+  static final String UPDATE_SUBJECT = "$SYS.REQ.ACCOUNT.%s.CLAIMS.UPDATE";
+  static final String LOOKUP_SUBJECT = "$SYS.REQ.ACCOUNT.%s.CLAIMS.LOOKUP";
+  static final String LIST_SUBJECT = "$SYS.REQ.CLAIMS.LIST";
+  static final String DELETE_SUBJECT = "$SYS.REQ.CLAIMS.DELETE";
+
+  static final String INVALID_ACCOUNT_KEY =
+      "%s is not a valid account public key (56 characters starting with 'A'); nothing was sent.";
+  static final String NOT_OPERATOR_KEY =
+      "Delete requests must be signed by the operator's identity key or one of its signing keys,"
+          + " but the signer is a %s key (%s); nothing was sent.";
+  static final String NO_ACCOUNTS = "Name at least one account to delete; nothing was sent.";
+  static final String NO_RESPONDERS =
+      "No server handles %s: the connection's user is probably not in the system account, or the"
+          + " servers do not use a full or cache resolver (lookup, list and delete need one).";
+  static final String TIMED_OUT =
+      "No server answered %s within %d ms (the connection is %s). Check that the connection's user"
+          + " is in the system account and that the servers use a full or cache resolver, or raise"
+          + " AccountJwtClient.Builder.timeout(...).";
+  static final String REJECTED = "Server %s refused %s: %s (code %d)%s.";
+  static final String NOT_STATUS =
+      "The reply of server %s to %s has no \"data\" or \"error\" object with a status.";
+  static final String TOO_LARGE =
+      "The reply to %s is %d bytes, more than the %d bytes this client accepts; raise"
+          + " AccountJwtClient.Builder.maxReplyBytes(...) if the cluster really holds that much.";
+  static final String NOT_A_JWT =
+      "The reply to %s is not an account JWT: byte %s at offset %d cannot appear in one; it"
+          + " starts with %s.";
+  static final String JWT_TOO_LARGE =
+      "The reply to %s is larger than the %d-byte limit for a JWT.";
+  static final String CLOSED = "Cannot send %s: the connection is %s.";
+  static final String INTERRUPTED = "Interrupted while waiting for replies to %s.";
+
+  private final Connection connection;
+  private final Duration timeout;
+  private final Duration settle;
+  private final int expectedServers;
+  private final int maxReplyBytes;
+  private final Clock clock;
+
+  private AccountJwtClient(Builder b) {
+    this.connection = b.connection;
+    this.timeout = b.timeout;
+    this.settle = b.settle;
+    this.expectedServers = b.expectedServers;
+    this.maxReplyBytes = b.maxReplyBytes;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Creates a client with the default settings.
+   *
+   * @param connection a connection of a system-account user
+   * @return the client
+   */
+  public static AccountJwtClient of(Connection connection) {
+    return builder(connection).build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param connection a connection of a system-account user
+   * @return a new builder
+   */
+  public static Builder builder(Connection connection) {
+    return new Builder(connection);
+  }
+
+  /**
+   * Returns how long a request waits for replies.
+   *
+   * @return the timeout
+   */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Pushes an account JWT to every server, on {@code $SYS.REQ.ACCOUNT.<A>.CLAIMS.UPDATE} where
+   * {@code <A>} is the JWT's subject. The JWT is decoded first (structure, signature, claim type),
+   * so nothing malformed is sent; the servers then validate it (spec trust-chain.md section 1.4)
+   * and a full resolver stores it.
+   *
+   * @param accountJwt the account JWT
+   * @return one result per server that accepted it, in the order they answered
+   * @throws io.github.natsjwt.jwt.MalformedJwtException when it is not a JWT
+   * @throws io.github.natsjwt.jwt.SignatureMismatchException when its signature does not verify
+   * @throws io.github.natsjwt.jwt.ClaimTypeMismatchException when it is not an account JWT
+   * @throws io.github.natsjwt.jwt.IssuerNotAllowedException when it is not issued by an operator
+   *     key
+   * @throws AccountJwtRejectedException when a server refused it (the first refusal is reported)
+   * @throws NoReplyException when no server answered
+   * @throws MalformedReplyException when a reply cannot be read
+   * @throws AccountJwtClientException when the connection is closed or the thread is interrupted
+   */
+  public List<PushResult> push(String accountJwt) {
+    Objects.requireNonNull(accountJwt, "accountJwt");
+    DecodedJwt<AccountClaims> decoded = Jwt.decode(accountJwt, AccountClaims.class);
+    String account = decoded.claims().subject();
+    String subject = String.format(UPDATE_SUBJECT, account);
+    List<Message> replies =
+        gather(subject, accountJwt.getBytes(StandardCharsets.US_ASCII), m -> false, false);
+    List<PushResult> results = new ArrayList<>(replies.size());
+    for (Message m : replies) {
+      Replies.Reply r = Replies.parse(m.getData(), subject);
+      Replies.Status s = status(subject, r);
+      results.add(new PushResult(r.server(), r.serverId(), s.account(), s.code(), s.text()));
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * Looks up an account's JWT on {@code $SYS.REQ.ACCOUNT.<A>.CLAIMS.LOOKUP}: the first non-empty
+   * reply wins. A server without the account replies with an empty message (later servers) or not
+   * at all (nats-server 2.9.10 stays silent), so the account is not found when only empty replies
+   * came, or when none came within the timeout while the connection stayed up and the subject had
+   * responders. On 2.9.10 a miss therefore costs the whole timeout unless {@link
+   * Builder#expectedServers(int)} is set and newer servers answer.
+   *
+   * <p>The JWT is returned as the server stored it, after checking that it is shaped like a JWT and
+   * not larger than {@link Jwt#MAX_TOKEN_BYTES}; decode and verify it before trusting it.
+   *
+   * @param accountPublicKey the account's {@code A...} key
+   * @return the JWT, or empty when no server has it
+   * @throws AccountJwtClientException when the key is not an account key, the connection is closed
+   *     or the thread is interrupted
+   * @throws NoReplyException when nothing handles the subject (no responders), or no reply came
+   *     and the connection was not connected at the end of the wait
+   * @throws MalformedReplyException when a reply is too large or not a JWT
+   */
+  public Optional<String> lookup(String accountPublicKey) {
+    requireAccountKey(accountPublicKey);
+    String subject = String.format(LOOKUP_SUBJECT, accountPublicKey);
+    List<Message> replies = gather(subject, new byte[0], m -> m.getData().length > 0, true);
+    for (Message m : replies) {
+      byte[] data = m.getData();
+      if (data.length > 0) {
+        return Optional.of(token(subject, data));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Lists the accounts the servers hold, on {@code $SYS.REQ.CLAIMS.LIST}.
+   *
+   * @return the account public keys of every reply, without repeats, sorted
+   * @throws NoReplyException when no server answered
+   * @throws MalformedReplyException when a reply cannot be read
+   * @throws AccountJwtRejectedException when a server answered with an error
+   * @throws AccountJwtClientException when the connection is closed or the thread is interrupted
+   */
+  public List<String> list() {
+    String subject = LIST_SUBJECT;
+    TreeSet<String> keys = new TreeSet<>();
+    for (Message m : gather(subject, new byte[0], m -> false, false)) {
+      Replies.Reply r = Replies.parse(m.getData(), subject);
+      if (r.error() != null) {
+        throw rejected(subject, r, r.error());
+      }
+      if (r.list() != null) {
+        keys.addAll(r.list());
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Deletes accounts from the servers' full or cache resolvers, on {@code $SYS.REQ.CLAIMS.DELETE}:
+   * the request is a generic JWT issued and subject-ed by the operator key, listing the accounts
+   * in {@code nats.accounts} (spec trust-chain.md section 1.4). The servers need {@code
+   * allow_delete: true}, refuse the system account, and take the identity key only when the
+   * operator is not strict.
+   *
+   * @param operatorSigner the operator's identity key or one of its signing keys
+   * @param accountPublicKeys the accounts to delete
+   * @return one result per server that accepted the request
+   * @throws AccountJwtClientException when the signer is not an operator key, no account or an
+   *     invalid key is given (nothing is sent), the connection is closed or the thread is
+   *     interrupted
+   * @throws AccountJwtRejectedException when a server refused (the first refusal is reported)
+   * @throws NoReplyException when no server answered
+   * @throws MalformedReplyException when a reply cannot be read
+   */
+  public List<DeleteResult> delete(Signer operatorSigner, String... accountPublicKeys) {
+    return delete(operatorSigner, Arrays.asList(accountPublicKeys));
+  }
+
+  /**
+   * Deletes accounts, as {@link #delete(Signer, String...)}.
+   *
+   * @param operatorSigner the operator's identity key or one of its signing keys
+   * @param accountPublicKeys the accounts to delete
+   * @return one result per server that accepted the request
+   * @throws AccountJwtClientException when the signer is not an operator key, no account or an
+   *     invalid key is given (nothing is sent), the connection is closed or the thread is
+   *     interrupted
+   * @throws AccountJwtRejectedException when a server refused (the first refusal is reported)
+   * @throws NoReplyException when no server answered
+   * @throws MalformedReplyException when a reply cannot be read
+   */
+  public List<DeleteResult> delete(Signer operatorSigner, Collection<String> accountPublicKeys) {
+    Objects.requireNonNull(operatorSigner, "operatorSigner");
+    Objects.requireNonNull(accountPublicKeys, "accountPublicKeys");
+    if (operatorSigner.type() != NKeyType.OPERATOR) {
+      throw new AccountJwtClientException(
+          "",
+          String.format(NOT_OPERATOR_KEY, operatorSigner.type(), operatorSigner.publicKey()));
+    }
+    if (accountPublicKeys.isEmpty()) {
+      throw new AccountJwtClientException("", NO_ACCOUNTS);
+    }
+    List<String> keys = new ArrayList<>(accountPublicKeys.size());
+    for (String k : accountPublicKeys) {
+      keys.add(requireAccountKey(k));
+    }
+    GenericClaims request =
+        GenericClaims.builder(operatorSigner.publicKey()).put("accounts", keys).build();
+    String token = Jwt.encode(request, operatorSigner, clock);
+    String subject = DELETE_SUBJECT;
+    List<DeleteResult> results = new ArrayList<>();
+    for (Message m : gather(subject, token.getBytes(StandardCharsets.US_ASCII), m -> false, false)) {
+      Replies.Reply r = Replies.parse(m.getData(), subject);
+      Replies.Status s = status(subject, r);
+      results.add(new DeleteResult(r.server(), r.serverId(), s.code(), s.text()));
+    }
+    return List.copyOf(results);
+  }
+
+  /** Names the timeout; the connection's credentials are not shown. */
+  @Override
+  public String toString() {
+    return "AccountJwtClient[timeout=" + timeout.toMillis() + "ms]";
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** The status of a push or delete reply; a refusal becomes the exception. */
+  private static Replies.Status status(String subject, Replies.Reply r) {
+    if (r.error() != null) {
+      throw rejected(subject, r, r.error());
+    }
+    if (r.data() == null) {
+      throw new MalformedReplyException(
+          subject, String.format(NOT_STATUS, Replies.describe(r.server()), subject));
+    }
+    return r.data();
+  }
+
+  private static AccountJwtRejectedException rejected(
+      String subject, Replies.Reply r, Replies.Status e) {
+    String account =
+        e.account().isEmpty() ? "" : " for account " + Replies.describe(e.account());
+    String message =
+        String.format(
+            REJECTED,
+            r.server().isEmpty() ? "(unnamed)" : Replies.describe(r.server()),
+            subject,
+            Replies.describe(e.text(), Replies.DESCRIPTION_CHARS),
+            e.code(),
+            account);
+    return new AccountJwtRejectedException(
+        subject, message, r.server(), r.serverId(), e.account(), e.code(), e.text());
+  }
+
+  private static String requireAccountKey(String key) {
+    Objects.requireNonNull(key, "accountPublicKey");
+    if (!NKeyType.ACCOUNT.isValidPublicKey(key)) {
+      throw new AccountJwtClientException(
+          "", String.format(INVALID_ACCOUNT_KEY, Replies.describe(key)));
+    }
+    return key;
+  }
+
+  /** Checks that a lookup reply is shaped like a JWT; a trailing line break is dropped. */
+  private static String token(String subject, byte[] data) {
+    int end = data.length;
+    while (end > 0 && (data[end - 1] == '\n' || data[end - 1] == '\r')) {
+      end--;
+    }
+    if (end == 0) {
+      throw new MalformedReplyException(
+          subject, String.format(NOT_A_JWT, subject, "0x0a", 0, Replies.excerpt(data)));
+    }
+    if (end > Jwt.MAX_TOKEN_BYTES) {
+      throw new MalformedReplyException(
+          subject, String.format(JWT_TOO_LARGE, subject, Jwt.MAX_TOKEN_BYTES));
+    }
+    for (int i = 0; i < end; i++) {
+      int b = data[i] & 0xff;
+      boolean ok =
+          (b >= 'A' && b <= 'Z')
+              || (b >= 'a' && b <= 'z')
+              || (b >= '0' && b <= '9')
+              || b == '-'
+              || b == '_'
+              || b == '.';
+      if (!ok) {
+        throw new MalformedReplyException(
+            subject,
+            String.format(
+                NOT_A_JWT, subject, String.format("0x%02x", b), i, Replies.excerpt(data)));
+      }
+    }
+    return new String(data, 0, end, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Sends a request on a private inbox and collects replies (see the class documentation for when
+   * it stops).
+   *
+   * @param enough a reply after which no more are needed
+   * @param silenceAllowed whether no reply at all, on a connection still connected, is an answer
+   *     (an empty list) rather than a {@link NoReplyException}
+   */
+  private List<Message> gather(
+      String subject, byte[] body, Predicate<Message> enough, boolean silenceAllowed) {
+    Subscription sub;
+    try {
+      sub = connection.subscribe(connection.createInbox());
+      connection.publish(subject, sub.getSubject(), body);
+    } catch (IllegalStateException e) {
+      throw new AccountJwtClientException(
+          subject, String.format(CLOSED, subject, describeStatus()), e);
+    }
+    List<Message> replies = new ArrayList<>();
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      long lastReply = 0;
+      while (true) {
+        long now = System.nanoTime();
+        long wait = deadline - now;
+        if (!replies.isEmpty() && expectedServers == 0) {
+          wait = Math.min(wait, lastReply + settle.toNanos() - now);
+        }
+        if (wait <= 0) {
+          break;
+        }
+        // jnats waits forever for a zero timeout, so never pass less than a millisecond.
+        Message m = sub.nextMessage(Duration.ofMillis(Math.max(1, (wait + 999_999) / 1_000_000)));
+        if (m == null) {
+          continue;
+        }
+        if (m.isStatusMessage()) {
+          if (m.getStatus().isNoResponders() && replies.isEmpty()) {
+            throw new NoReplyException(
+                subject, String.format(NO_RESPONDERS, subject), true, timeout);
+          }
+          continue;
+        }
+        int size = m.getData() == null ? 0 : m.getData().length;
+        if (size > maxReplyBytes) {
+          throw new MalformedReplyException(
+              subject, String.format(TOO_LARGE, subject, size, maxReplyBytes));
+        }
+        replies.add(m);
+        lastReply = System.nanoTime();
+        if (enough.test(m)
+            || (expectedServers > 0 && replies.size() >= expectedServers)
+            || replies.size() >= MAX_REPLIES) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AccountJwtClientException(subject, String.format(INTERRUPTED, subject), e);
+    } catch (IllegalStateException e) {
+      throw new AccountJwtClientException(
+          subject, String.format(CLOSED, subject, describeStatus()), e);
+    } finally {
+      try {
+        sub.unsubscribe();
+      } catch (IllegalStateException ignored) {
+        // The connection closed meanwhile; the subscription is gone with it.
+      }
+    }
+    if (replies.isEmpty()
+        && !(silenceAllowed && connection.getStatus() == Connection.Status.CONNECTED)) {
+      throw new NoReplyException(
+          subject, String.format(TIMED_OUT, subject, timeout.toMillis(), describeStatus()), false, timeout);
+    }
+    return replies;
+  }
+
+  private String describeStatus() {
+    Connection.Status s = connection.getStatus();
+    return s == null ? "not open" : s.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Builds an {@link AccountJwtClient}.
+   *
+   * <p>Not thread-safe; {@link #build()} returns an immutable client.
+   */
+  public static final class Builder {
+    private final Connection connection;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration settle = DEFAULT_SETTLE;
+    private int expectedServers;
+    private int maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Connection connection) {
+      this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /**
+     * Sets how long a request waits for replies, counted from when it is sent.
+     *
+     * @param timeout more than zero, at most 10 minutes; {@link #DEFAULT_TIMEOUT} by default
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long to keep listening for more servers after the last reply, when the number of
+     * servers is not set with {@link #expectedServers(int)}.
+     *
+     * @param settle more than zero, at most 10 minutes; {@link #DEFAULT_SETTLE} by default
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder settle(Duration settle) {
+      this.settle = positive(settle, "settle");
+      return this;
+    }
+
+    /**
+     * Sets how many servers answer (those with a full or cache resolver, or every server for a push
+     * to memory resolvers): a request returns as soon as that many replied, without waiting to
+     * {@link #settle(Duration) settle}.
+     *
+     * @param servers 1 to {@value AccountJwtClient#MAX_REPLIES}, or 0 (the default) when unknown
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder expectedServers(int servers) {
+      if (servers < 0 || servers > MAX_REPLIES) {
+        throw new IllegalArgumentException(
+            "expectedServers must be between 0 (unknown) and " + MAX_REPLIES + ", got " + servers);
+      }
+      this.expectedServers = servers;
+      return this;
+    }
+
+    /**
+     * Sets the largest reply accepted; a larger one is a {@link MalformedReplyException}.
+     *
+     * @param bytes at least 1024; {@link #DEFAULT_MAX_REPLY_BYTES} by default
+     * @return this builder
+     * @throws IllegalArgumentException when less than 1024
+     */
+    public Builder maxReplyBytes(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxReplyBytes must be at least 1024, got " + bytes);
+      }
+      this.maxReplyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the clock that stamps {@code iat} on delete requests.
+     *
+     * @param clock the clock; the system clock (UTC) by default
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     */
+    public AccountJwtClient build() {
+      return new AccountJwtClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be more than zero and at most " + MAX_TIMEOUT + ", got " + d);
+      }
+      return d;
+    }
+  }
+}
