@@ -4,6 +4,8 @@ import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
+import io.github.natsjwt.cli.trust.TemplateCommand;
+import io.github.natsjwt.cli.trust.VerifyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +24,15 @@ import picocli.CommandLine.Spec;
       KeyCommand.class,
       JwtCommand.class,
       CredsCommand.class,
+      VerifyCommand.class,
+      TemplateCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
-      "  1  verification failed: bad signature (of data or a JWT), or a sealed message that does"
-          + " not open",
+      "  1  verification failed: bad signature (of data or a JWT), a sealed message that does"
+          + " not open, or a user the server would reject",
       "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or claims,"
           + " unreadable file"
     })

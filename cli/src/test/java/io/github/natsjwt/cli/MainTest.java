@@ -26,7 +26,10 @@ class MainTest {
         "key open",
         "jwt",
         "jwt describe",
-        "jwt encode");
+        "jwt encode",
+        "verify",
+        "template",
+        "template preview");
   }
 
   @ParameterizedTest
@@ -69,7 +72,8 @@ class MainTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
-        "natsjwt: missing command: choose one of demo, key, jwt, creds, help (see 'natsjwt --help')\n",
+        "natsjwt: missing command: choose one of demo, key, jwt, creds, verify, template, help"
+            + " (see 'natsjwt --help')\n",
         r.stderr());
   }
 

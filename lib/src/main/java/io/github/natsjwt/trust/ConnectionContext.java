@@ -34,6 +34,7 @@ public final class ConnectionContext {
   private final @Nullable Instant time;
   private final long accountConnections;
   private final boolean viaTrustedProxy;
+  private final boolean assumeNonceSigned;
 
   private ConnectionContext(Builder b) {
     this.nonce = b.nonce;
@@ -43,6 +44,7 @@ public final class ConnectionContext {
     this.time = b.time;
     this.accountConnections = b.accountConnections;
     this.viaTrustedProxy = b.viaTrustedProxy;
+    this.assumeNonceSigned = b.assumeNonceSigned;
   }
 
   /**
@@ -135,6 +137,16 @@ public final class ConnectionContext {
   }
 
   /**
+   * Returns whether the verifier is told to assume, without checking, that the client signed the
+   * nonce (see {@link Builder#assumeNonceSigned()}).
+   *
+   * @return {@code false} unless set
+   */
+  public boolean assumesNonceSigned() {
+    return assumeNonceSigned;
+  }
+
+  /**
    * Describes the context without the signature.
    *
    * @return a short description
@@ -146,7 +158,7 @@ public final class ConnectionContext {
         + ", host="
         + clientHost
         + ", signed="
-        + (signature != null)
+        + (assumeNonceSigned ? "assumed" : String.valueOf(signature != null))
         + (time != null ? ", time=" + time : "")
         + "]";
   }
@@ -164,6 +176,7 @@ public final class ConnectionContext {
     private @Nullable Instant time;
     private long accountConnections;
     private boolean viaTrustedProxy;
+    private boolean assumeNonceSigned;
 
     private Builder() {}
 
@@ -266,11 +279,33 @@ public final class ConnectionContext {
     }
 
     /**
+     * Assumes, without checking, that the client signed the nonce with the user's seed: the
+     * verifier skips the nonce-signature check (spec trust-chain.md section 3.3 step 14) and runs
+     * every other check. This is for tools that judge a user JWT without its seed, such as a
+     * command line that is given only the JWT. Never use it for a real connection: the client then
+     * proves nothing about holding the seed, and anyone with the JWT passes. A user verified this
+     * way says so: {@link VerifiedUser#isNonceSignatureVerified()} is {@code false}.
+     *
+     * @return this builder
+     */
+    public Builder assumeNonceSigned() {
+      this.assumeNonceSigned = true;
+      return this;
+    }
+
+    /**
      * Builds the context.
      *
      * @return an immutable context
+     * @throws IllegalStateException when both a signature and {@link #assumeNonceSigned()} are set:
+     *     a signature the caller has should be checked, not assumed
      */
     public ConnectionContext build() {
+      if (assumeNonceSigned && signature != null) {
+        throw new IllegalStateException(
+            "both a signature and assumeNonceSigned() are set; give the signature to have it"
+                + " checked, or assume it only when there is none");
+      }
       return new ConnectionContext(this);
     }
   }

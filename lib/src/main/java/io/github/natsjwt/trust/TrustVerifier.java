@@ -674,8 +674,9 @@ public final class TrustVerifier {
           String.format(Locale.ROOT, Messages.BEARER_DISALLOWED, userKey, account.publicKey()));
     }
 
-    // Step 14: the nonce signature.
-    if (!bearer) {
+    // Step 14: the nonce signature, unless the caller explicitly assumes it.
+    boolean checkNonce = !bearer && !ctx.assumesNonceSigned();
+    if (checkNonce) {
       Rejection r = nonceProblem(userKey, ctx);
       if (r != null) {
         return Verification.rejected(r);
@@ -787,7 +788,8 @@ public final class TrustVerifier {
             subs,
             payload,
             disconnectAt,
-            now));
+            now,
+            checkNonce));
   }
 
   private static <T> Verification<T> reject(Rule rule, String message) {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * server will disconnect it (spec trust-chain.md sections 3 to 5).
  *
  * <p>Immutable and thread-safe. Only {@link TrustVerifier} creates these; authorization code should
- * accept nothing less.
+ * accept nothing less. A user verified with {@link ConnectionContext.Builder#assumeNonceSigned()}
+ * has not proven that the client holds its seed ({@link #isNonceSignatureVerified()}).
  */
 public final class VerifiedUser {
   private final VerifiedAccount account;
@@ -29,6 +30,7 @@ public final class VerifiedUser {
   private final long maxPayload;
   private final @Nullable Instant disconnectAt;
   private final Instant verifiedAt;
+  private final boolean nonceSignatureVerified;
 
   VerifiedUser(
       VerifiedAccount account,
@@ -41,7 +43,8 @@ public final class VerifiedUser {
       long maxSubscriptions,
       long maxPayload,
       @Nullable Instant disconnectAt,
-      Instant verifiedAt) {
+      Instant verifiedAt,
+      boolean nonceSignatureVerified) {
     this.account = account;
     this.token = token;
     this.claims = claims;
@@ -53,6 +56,7 @@ public final class VerifiedUser {
     this.maxPayload = maxPayload;
     this.disconnectAt = disconnectAt;
     this.verifiedAt = verifiedAt;
+    this.nonceSignatureVerified = nonceSignatureVerified;
   }
 
   /**
@@ -175,6 +179,18 @@ public final class VerifiedUser {
    */
   public boolean isBearer() {
     return permissionLimits.bearerToken();
+  }
+
+  /**
+   * Returns whether the client proved it holds the user's seed: the nonce signature was checked and
+   * verified (spec trust-chain.md section 3.3 step 14).
+   *
+   * @return {@code true} when the signature verified; {@code false} for a bearer user (the server
+   *     asks for no signature) and when the context {@linkplain
+   *     ConnectionContext.Builder#assumeNonceSigned() assumed} it
+   */
+  public boolean isNonceSignatureVerified() {
+    return nonceSignatureVerified;
   }
 
   /**

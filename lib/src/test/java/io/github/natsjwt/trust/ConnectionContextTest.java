@@ -51,6 +51,30 @@ class ConnectionContextTest {
   }
 
   @Test
+  void assumeNonceSigned_default_false() {
+    assertFalse(ConnectionContext.builder().build().assumesNonceSigned());
+  }
+
+  @Test
+  void assumeNonceSigned_set_shownInToString() {
+    ConnectionContext c = ConnectionContext.builder().assumeNonceSigned().build();
+    assertTrue(c.assumesNonceSigned());
+    assertTrue(c.signature().isEmpty());
+    assertTrue(c.toString().contains("signed=assumed"), c::toString);
+  }
+
+  @Test
+  void build_signatureAndAssumeNonceSigned_throws() {
+    ConnectionContext.Builder b =
+        ConnectionContext.builder()
+            .nonce(Chain.NONCE)
+            .signature(ConnectionContext.signNonce(Chain.NONCE, Chain.USER))
+            .assumeNonceSigned();
+    IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
+    assertTrue(e.getMessage().contains("assumeNonceSigned()"), e::getMessage);
+  }
+
+  @Test
   void toString_hidesSignature() {
     String sig = ConnectionContext.signNonce(Chain.NONCE, Chain.USER);
     String s = ConnectionContext.builder().nonce(Chain.NONCE).signature(sig).build().toString();

@@ -639,6 +639,49 @@ class TrustVerifierTest {
     }
 
     @Test
+    void verifyUser_signedNonce_recordsSignatureVerified() {
+      VerifiedUser u = assertAccepted(connect(accountJwt(), userJwt(x -> x)));
+      assertTrue(u.isNonceSignatureVerified());
+    }
+
+    @Test
+    void verifyUser_bearer_recordsSignatureNotVerified() {
+      VerifiedUser u =
+          assertAccepted(
+              connect(
+                  accountJwt(),
+                  userJwt(x -> x.bearerToken(true)),
+                  ConnectionContext.builder().build(),
+                  ServerProfile.LATEST));
+      assertFalse(u.isNonceSignatureVerified());
+    }
+
+    @Test
+    void verifyUser_nonceAssumedSigned_acceptedWithoutVerifiedSignature() {
+      VerifiedUser u =
+          assertAccepted(
+              connect(
+                  accountJwt(),
+                  userJwt(x -> x),
+                  ConnectionContext.builder().assumeNonceSigned().build(),
+                  ServerProfile.LATEST));
+      assertFalse(u.isNonceSignatureVerified());
+    }
+
+    @Test
+    void verifyUser_nonceAssumedSigned_stillChecksLaterRules() {
+      // Revocation (step 15) and source networks (step 16) come after the nonce check.
+      ConnectionContext assumed =
+          ConnectionContext.builder().assumeNonceSigned().clientHost("127.0.0.1").build();
+      String revoked = accountJwt(a -> a.revokeAt(USER.publicKey(), ISSUED));
+      assertRejected(
+          Rule.REVOKED, connect(revoked, userJwt(x -> x), assumed, ServerProfile.LATEST));
+      assertRejected(
+          Rule.SOURCE_NOT_ALLOWED,
+          connect(accountJwt(), userJwt(x -> x.addSrc("10.0.0.0/8")), assumed, ServerProfile.V2_9));
+    }
+
+    @Test
     void verifyUser_signatureOfOtherNonce_rejectedInvalid() {
       ConnectionContext ctx =
           ConnectionContext.builder()

@@ -7,19 +7,22 @@ import java.util.List;
  * Lays out a report for people: indented sections of {@code label value} lines whose values line
  * up, with list values one per line. Empty values are left out. Not thread-safe.
  */
-final class Report {
+public final class Report {
   private static final int LABEL_WIDTH = 24;
   private static final String INDENT = "  ";
 
   private final List<String> lines = new ArrayList<>();
   private int level;
 
+  /** Creates an empty report. */
+  public Report() {}
+
   /**
    * Adds a line at the current indentation.
    *
    * @param text the line
    */
-  void line(String text) {
+  public void line(String text) {
     lines.add(INDENT.repeat(level) + text);
   }
 
@@ -29,7 +32,7 @@ final class Report {
    * @param label what the value is
    * @param value the value
    */
-  void field(String label, String value) {
+  public void field(String label, String value) {
     if (!value.isEmpty()) {
       list(label, List.of(value));
     }
@@ -41,7 +44,7 @@ final class Report {
    * @param label what the flag is
    * @param value the flag
    */
-  void flag(String label, boolean value) {
+  public void flag(String label, boolean value) {
     field(label, value ? "yes" : "no");
   }
 
@@ -51,7 +54,7 @@ final class Report {
    * @param label what the values are
    * @param values the values
    */
-  void list(String label, List<String> values) {
+  public void list(String label, List<String> values) {
     if (values.isEmpty()) {
       return;
     }
@@ -70,7 +73,7 @@ final class Report {
    * @param title the heading
    * @param body adds the section's lines
    */
-  void section(String title, Runnable body) {
+  public void section(String title, Runnable body) {
     int at = lines.size();
     line(title);
     level++;
@@ -89,7 +92,7 @@ final class Report {
    *
    * @param body adds the lines
    */
-  void indented(Runnable body) {
+  public void indented(Runnable body) {
     level++;
     try {
       body.run();
@@ -103,7 +106,7 @@ final class Report {
    *
    * @return the lines, each ending with a line break
    */
-  String text() {
+  public String text() {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
       sb.append(l.stripTrailing()).append('\n');

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Reads times and durations from the command line, and shows them to people. */
-final class Times {
+public final class Times {
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)([smhdwy])");
   private static final Pattern DURATION = Pattern.compile("(?:\\d+[smhdwy])+");
   private static final DateTimeFormatter HUMAN =
@@ -31,7 +31,7 @@ final class Times {
    * @return a positive duration
    * @throws InputException when the text is not a positive duration
    */
-  static Duration parseDuration(String text, String option) {
+  public static Duration parseDuration(String text, String option) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     Duration d;
     try {
@@ -92,7 +92,7 @@ final class Times {
    * @return the instant, whole seconds
    * @throws InputException when the text is none of these
    */
-  static Instant parseInstant(String text, String option) {
+  public static Instant parseInstant(String text, String option) {
     String t = text.strip();
     try {
       if (t.matches("-?\\d+")) {
@@ -119,7 +119,7 @@ final class Times {
    * @param seconds Unix seconds
    * @return for example {@code 2023-11-14 22:13:20 UTC (1700000000)}
    */
-  static String format(long seconds) {
+  public static String format(long seconds) {
     return formatDate(seconds) + " (" + seconds + ")";
   }
 
@@ -129,7 +129,7 @@ final class Times {
    * @param seconds Unix seconds
    * @return for example {@code 2023-11-14 22:13:20 UTC}, or the number when out of range
    */
-  static String formatDate(long seconds) {
+  public static String formatDate(long seconds) {
     try {
       return HUMAN.format(Instant.ofEpochSecond(seconds));
     } catch (DateTimeException e) {
@@ -144,7 +144,7 @@ final class Times {
    * @param now the current time
    * @return for example {@code in 3 days} or {@code 2 hours ago}
    */
-  static String relative(long seconds, Instant now) {
+  public static String relative(long seconds, Instant now) {
     long delta;
     try {
       delta = Math.subtractExact(seconds, now.getEpochSecond());
@@ -188,7 +188,7 @@ final class Times {
    * @param d the duration
    * @return for example {@code 5s}, {@code 2m}, {@code 1500ms}
    */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     long nanos;
     try {
       nanos = d.toNanos();

@@ -20,9 +20,9 @@ import java.util.Arrays;
  * <p>A creds file also holds a seed. Only the JWT block is ever turned into a string, and the bytes
  * read are wiped.
  */
-final class TokenSources {
+public final class TokenSources {
   /** Largest file read: the largest token plus room for decorations and other blocks. */
-  static final int MAX_FILE_BYTES = Jwt.MAX_TOKEN_BYTES + 64 * 1024;
+  public static final int MAX_FILE_BYTES = Jwt.MAX_TOKEN_BYTES + 64 * 1024;
 
   private TokenSources() {}
 
@@ -35,7 +35,7 @@ final class TokenSources {
    * @throws InputException when there is no file by that name and the value is no token, or the
    *     file holds no token
    */
-  static String read(String value, InputStream stdin) {
+  public static String read(String value, InputStream stdin) {
     if (Inputs.STDIN.equals(value)) {
       return fromBytes(readBounded(value, stdin), Inputs.describe("token file", value));
     }
@@ -74,7 +74,7 @@ final class TokenSources {
    * @param where the file, for messages
    * @return the token
    */
-  static String fromBytes(byte[] text, String where) {
+  public static String fromBytes(byte[] text, String where) {
     try {
       return extract(text, where);
     } finally {
@@ -184,7 +184,7 @@ final class TokenSources {
    * @return the bytes; the caller wipes them
    * @throws InputException when the input cannot be read or is too large
    */
-  static byte[] readBounded(String source, InputStream stdin) {
+  public static byte[] readBounded(String source, InputStream stdin) {
     String where = Inputs.describe("token file", source);
     if (!Inputs.STDIN.equals(source)) {
       // Let the shared reader report missing files and directories the usual way.
