@@ -4,6 +4,8 @@ import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
+import io.github.natsjwt.cli.nats.LookupCommand;
+import io.github.natsjwt.cli.nats.PushCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
       KeyCommand.class,
       JwtCommand.class,
       CredsCommand.class,
+      PushCommand.class,
+      LookupCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -69,7 +69,7 @@ class MainTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
-        "natsjwt: missing command: choose one of demo, key, jwt, creds, help (see 'natsjwt --help')\n",
+        "natsjwt: missing command: choose one of demo, key, jwt, creds, push, lookup, help (see 'natsjwt --help')\n",
         r.stderr());
   }
 

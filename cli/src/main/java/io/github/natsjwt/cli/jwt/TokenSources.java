@@ -20,7 +20,7 @@ import java.util.Arrays;
  * <p>A creds file also holds a seed. Only the JWT block is ever turned into a string, and the bytes
  * read are wiped.
  */
-final class TokenSources {
+public final class TokenSources {
   /** Largest file read: the largest token plus room for decorations and other blocks. */
   static final int MAX_FILE_BYTES = Jwt.MAX_TOKEN_BYTES + 64 * 1024;
 
@@ -35,7 +35,7 @@ final class TokenSources {
    * @throws InputException when there is no file by that name and the value is no token, or the
    *     file holds no token
    */
-  static String read(String value, InputStream stdin) {
+  public static String read(String value, InputStream stdin) {
     if (Inputs.STDIN.equals(value)) {
       return fromBytes(readBounded(value, stdin), Inputs.describe("token file", value));
     }
