@@ -2,6 +2,7 @@ package io.github.natsjwt.cli;
 
 import io.github.natsjwt.cli.demo.DemoFailedException;
 import io.github.natsjwt.jwt.SignatureMismatchException;
+import io.github.natsjwt.nats.AccountJwtRejectedException;
 import io.github.natsjwt.nkey.NKeyErrorCode;
 import io.github.natsjwt.nkey.SealedMessageException;
 import io.github.natsjwt.nkey.SignatureVerificationException;
@@ -12,8 +13,8 @@ public final class ExitCodes {
   public static final int OK = 0;
 
   /**
-   * A signature (of data or of a JWT) did not verify, or a sealed message did not open
-   * (authenticate).
+   * A signature (of data or of a JWT) did not verify, a sealed message did not open
+   * (authenticate), a server refused an account JWT, or a looked-up account was not found.
    */
   public static final int VERIFICATION_FAILED = 1;
 
@@ -26,9 +27,9 @@ public final class ExitCodes {
    * Returns the exit code for a failure.
    *
    * <p>Only a failed signature check (of data or of a JWT), a sealed message that does not
-   * authenticate, and a demo check that does not hold count as verification failures; every other
-   * failure, including unexpected ones, is reported as bad input so that scripts never mistake it
-   * for a forged signature.
+   * authenticate, a demo check that does not hold, and an account JWT a server refused count as
+   * verification failures; every other failure, including unexpected ones, is reported as bad
+   * input so that scripts never mistake it for a forged signature.
    *
    * @param failure what the command threw
    * @return {@link #VERIFICATION_FAILED} or {@link #BAD_INPUT}
@@ -36,7 +37,8 @@ public final class ExitCodes {
   public static int of(Throwable failure) {
     if (failure instanceof SignatureVerificationException
         || failure instanceof SignatureMismatchException
-        || failure instanceof DemoFailedException) {
+        || failure instanceof DemoFailedException
+        || failure instanceof AccountJwtRejectedException) {
       return VERIFICATION_FAILED;
     }
     if (failure instanceof SealedMessageException

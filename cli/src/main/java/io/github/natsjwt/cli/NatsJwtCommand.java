@@ -4,6 +4,8 @@ import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
+import io.github.natsjwt.cli.nats.LookupCommand;
+import io.github.natsjwt.cli.nats.PushCommand;
 import io.github.natsjwt.cli.trust.TemplateCommand;
 import io.github.natsjwt.cli.trust.VerifyCommand;
 import picocli.CommandLine.Command;
@@ -26,13 +28,16 @@ import picocli.CommandLine.Spec;
       CredsCommand.class,
       VerifyCommand.class,
       TemplateCommand.class,
+      PushCommand.class,
+      LookupCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
       "  1  verification failed: bad signature (of data or a JWT), a sealed message that does"
-          + " not open, or a user the server would reject",
+          + " not open, a user the server would reject, an account a server refused, or an"
+          + " account that is not found",
       "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or claims,"
           + " unreadable file"
     })

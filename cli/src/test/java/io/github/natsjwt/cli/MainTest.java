@@ -72,8 +72,8 @@ class MainTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
-        "natsjwt: missing command: choose one of demo, key, jwt, creds, verify, template, help"
-            + " (see 'natsjwt --help')\n",
+        "natsjwt: missing command: choose one of demo, key, jwt, creds, verify, template, push,"
+            + " lookup, help (see 'natsjwt --help')\n",
         r.stderr());
   }
 

@@ -1,11 +1,15 @@
 package io.github.natsjwt.cli.demo;
 
 import io.github.natsjwt.cli.ExitCodes;
+import io.github.natsjwt.cli.InputException;
 import io.github.natsjwt.cli.StdStreams;
+import io.github.natsjwt.testing.NatsServer;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code natsjwt demo}: a guided tour of what the library does, with nothing written to disk. */
 @Command(
@@ -14,10 +18,20 @@ import picocli.CommandLine.Command;
       "Walk through NKeys and JWTs: generate keys of every type, sign and verify, detect"
           + " tampering, seal and open; issue an operator, account and user JWT, decode them and"
           + " follow the chain of trust. Nothing is written to disk and no seed is printed.",
-      "Exits 1 if any step does not behave as shown."
+      "With --server, then starts the installed nats-server with those JWTs, connects as the"
+          + " user, sends a message that is delivered and one that the server refuses.",
+      "Exits 1 if any step does not behave as shown, 2 if --server is given and nats-server is"
+          + " not installed."
     })
 public final class DemoCommand implements Callable<Integer> {
   private final StdStreams streams;
+
+  @Option(
+      names = "--server",
+      description =
+          "Also run the JWTs on a real nats-server (it must be installed); it is stopped at the"
+              + " end.")
+  private boolean server;
 
   /**
    * Creates the command.
@@ -43,10 +57,27 @@ public final class DemoCommand implements Callable<Integer> {
         new JwtChainStep());
   }
 
+  /**
+   * Returns the steps, with the live server step at the end when asked for.
+   *
+   * @param live whether to add the live server step
+   * @return the steps
+   */
+  static List<DemoStep> steps(boolean live) {
+    List<DemoStep> steps = new ArrayList<>(steps());
+    if (live) {
+      steps.add(new LiveServerStep());
+    }
+    return List.copyOf(steps);
+  }
+
   @Override
   public Integer call() {
+    if (server && NatsServer.findExecutable().isEmpty()) {
+      throw new InputException("demo --server needs nats-server: " + NatsServer.installHint());
+    }
     PrintStream out = streams.out();
-    List<DemoStep> steps = steps();
+    List<DemoStep> steps = steps(server);
     out.println("natsjwt demo: NATS NKeys and JWTs in action");
     try (DemoContext ctx = new DemoContext(out)) {
       for (int i = 0; i < steps.size(); i++) {

@@ -1,0 +1,8 @@
+/**
+ * The commands that talk to a live NATS system: {@code push} and {@code lookup} account JWTs
+ * through the system account.
+ */
+@NullMarked
+package io.github.natsjwt.cli.nats;
+
+import org.jspecify.annotations.NullMarked;

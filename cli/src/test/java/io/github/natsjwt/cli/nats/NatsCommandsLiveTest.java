@@ -1,0 +1,137 @@
+package io.github.natsjwt.cli.nats;
+
+import static io.github.natsjwt.cli.CliRunner.run;
+import static io.github.natsjwt.cli.SeedAssertions.assertNoSeed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.natsjwt.cli.CliRunner;
+import io.github.natsjwt.cli.CliRunner.Result;
+import io.github.natsjwt.testing.NatsServer;
+import io.github.natsjwt.testing.NatsServerTest;
+import io.github.natsjwt.testing.NatsServers;
+import io.github.natsjwt.testing.TestAccount;
+import io.github.natsjwt.testing.TestOperator;
+import io.github.natsjwt.testing.TestUser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** push, lookup and demo --server against a real nats-server with a full resolver. */
+@NatsServerTest
+class NatsCommandsLiveTest {
+  @TempDir Path dir;
+
+  @Test
+  void push_newAccount_exit0AndServerReplyPrinted(NatsServers servers) throws Exception {
+    TestOperator op = TestOperator.create("acme");
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestAccount orders = op.account("orders");
+    Path jwt = Files.writeString(dir.resolve("orders.jwt"), orders.jwt());
+
+    Result r = run("push", "--server", server.url(), "--creds", sysCreds(op), jwt.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.stderr());
+    // nats-server's reply to an update it stored (spec trust-chain.md section 1.4).
+    assertTrue(r.stdout().contains(": 200 jwt updated"), r.stdout());
+    assertTrue(r.stdout().contains("pushing account " + orders.publicKey()), r.stdout());
+    assertTrue(Files.exists(dir.resolve("jwt").resolve(orders.publicKey() + ".jwt")));
+    assertNoSeed(r.all());
+  }
+
+  @Test
+  void push_identityKeySignedForStrictOperator_exit1WithServerReason(NatsServers servers)
+      throws Exception {
+    TestOperator op = TestOperator.create("acme").signingKey().strictSigningKeyUsage(true);
+    TestUser admin = op.systemAccount().signingKey().user("admin").signedBySigningKey();
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestAccount orders = op.account("orders").signedBy(op.key());
+
+    Result r =
+        CliRunner.runWithStdin(
+            orders.jwt(),
+            "push",
+            "--server",
+            server.url(),
+            "--creds",
+            admin.writeCreds(dir).toString(),
+            "-");
+
+    assertEquals(1, r.exitCode(), r::toString);
+    String[] errLines = r.stderr().split("\n");
+    assertEquals(1, errLines.length, r.stderr());
+    assertTrue(
+        errLines[0].contains("operator requires issuer to be a signing key"), r.stderr());
+    assertFalse(Files.exists(dir.resolve("jwt").resolve(orders.publicKey() + ".jwt")));
+  }
+
+  @Test
+  void push_accountOfUntrustedOperator_exit0BecauseServerStoresIt(NatsServers servers) {
+    TestOperator op = TestOperator.create("acme");
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestAccount rogue = op.account("rogue").signedBy(TestOperator.create("other").key());
+
+    Result r = run("push", "--server", server.url(), "--creds", sysCreds(op), rogue.jwt());
+
+    // Spec trust-chain.md section 1.4: the update path stores without checking the issuer's trust.
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains(": 200 jwt updated"), r.stdout());
+  }
+
+  @Test
+  void lookup_pushedAccount_exit0PrintsJwt(NatsServers servers) throws Exception {
+    TestOperator op = TestOperator.create("acme");
+    TestAccount orders = op.account("orders");
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    String creds = sysCreds(op);
+
+    Result r = run("lookup", "--server", server.url(), "--creds", creds, orders.publicKey());
+    Result described =
+        run("lookup", "--describe", "--server", server.url(), "--creds", creds, orders.publicKey());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    // jwt() signs anew on every call, so compare with the resolver's stored file.
+    Path stored = dir.resolve("jwt").resolve(orders.publicKey() + ".jwt");
+    assertEquals(Files.readString(stored).strip(), r.stdout().strip());
+    assertEquals(0, described.exitCode(), described::toString);
+    assertTrue(described.stdout().contains("account JWT \"orders\""), described.stdout());
+  }
+
+  @Test
+  void lookup_unknownAccount_exit1(NatsServers servers) throws Exception {
+    TestOperator op = TestOperator.create("acme");
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestAccount stranger = TestOperator.create("other").account("stranger");
+
+    Result r =
+        run("lookup", "--server", server.url(), "--creds", sysCreds(op), stranger.publicKey());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals("", r.stdout());
+    assertEquals(
+        "natsjwt: no server has a JWT for account " + stranger.publicKey() + "\n", r.stderr());
+  }
+
+  @Test
+  void demo_server_exit0ShowsDeliveryAndViolation() {
+    Result r = run("demo", "--server");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.stderr());
+    assertTrue(r.stdout().contains("reply \"received: 1 coffee\": delivered"), r.stdout());
+    assertTrue(
+        r.stdout()
+            .contains(
+                "the server says: Permissions Violation for Publish to \"orders.admin.reset\""),
+        r.stdout());
+    assertTrue(r.stdout().contains("nats-server stopped"), r.stdout());
+    assertNoSeed(r.all());
+  }
+
+  private String sysCreds(TestOperator op) {
+    return op.systemAccount().user("admin-" + System.nanoTime()).writeCreds(dir).toString();
+  }
+}
