@@ -9,9 +9,9 @@ shared machine other work only ever slows a benchmark down, so the best iteratio
 steadier of the two. With several files (repeated runs), each ratio is the median of the per-file
 ratios, with their range. A B/op column appears when the runs used -prof gc.
 
-PairedBenchmark results get a table of their own: there both sides are timed call by call in the
-same loop, and the ratio is the median over iterations (and over files) of each iteration's median
-per-pair ratio, with the range over all iterations.
+PairedBenchmark and TrustPairedBenchmark results get tables of their own: there both sides are
+timed call by call in the same loop, and the ratio is the median over iterations (and over files)
+of each iteration's median per-pair ratio, with the range over all iterations.
 """
 import json
 import statistics
@@ -19,6 +19,16 @@ import sys
 
 # Benchmark method -> baseline method, per class. Methods not listed have no baseline.
 BASELINES = {
+    "TrustBenchmark": {
+        m: "decodeVerifyNonce"
+        for m in (
+            "verifyUserCached",
+            "verifyUserCold",
+            "verifyUserNewVerifier",
+            "decodeVerifyNonce",
+            "bcTwoVerifies",
+        )
+    },
     "SignBenchmark": {m: "bcDirect" for m in ("nkey", "bcDirect", "jdk")},
     "VerifyBenchmark": {m: "bcRaw" for m in ("nkey", "bcRaw", "bcCachedPoint", "jdkCachedKey")},
     "VerifyFromStringBenchmark": {m: "bcRaw" for m in ("nkey", "bcRaw", "jdkKeyFactory")},
@@ -34,20 +44,25 @@ BASELINES = {
 }
 
 
-PAIRED = "PairedBenchmark"
+# Paired classes -> the names of their two sides (the library's first).
+PAIRED = {
+    "PairedBenchmark": ("NKey", "BC"),
+    "TrustPairedBenchmark": ("natsjwt", "baseline"),
+}
 
 
 def load(path):
-    """Returns the run's header fields, {(class, method): result} and {method: paired result}."""
+    """Returns the run's header fields, {(class, method): result} and the same for paired
+    results."""
     with open(path) as f:
         runs = json.load(f)
     results = {}
     paired = {}
     for r in runs:
         cls, method = r["benchmark"].rsplit(".", 2)[-2:]
-        if cls == PAIRED:
+        if cls in PAIRED:
             # Per-iteration values: JMH's score for these counters is their sum over iterations.
-            paired[method] = {
+            paired[(cls, method)] = {
                 name: [v for fork in r["secondaryMetrics"][name]["rawData"] for v in fork]
                 for name in ("ratio", "nkeyNs", "bcNs")
             }
@@ -104,15 +119,20 @@ def main(paths):
     if keys:
         print_table(files, keys)
     pairs = [paired for _, _, paired in loaded]
-    methods = sorted({m for p in pairs for m in p})
-    if methods:
-        if keys:
-            print()
-        print_paired(pairs, methods)
+    printed = bool(keys)
+    for cls in PAIRED:
+        methods = sorted({k for p in pairs for k in p if k[0] == cls})
+        if methods:
+            if printed:
+                print()
+            print_paired(cls, pairs, methods)
+            printed = True
 
 
-def print_paired(pairs, methods):
-    print("| Paired (same loop) | NKey µs/call | BC µs/call | NKey speed / BC speed |")
+def print_paired(cls, pairs, methods):
+    ours, theirs = PAIRED[cls]
+    print(f"| Paired (same loop) | {ours} µs/call | {theirs} µs/call "
+          f"| {ours} speed / {theirs} speed |")
     print("|---|--:|--:|--:|")
     for m in methods:
         present = [p[m] for p in pairs if m in p]
@@ -121,7 +141,7 @@ def print_paired(pairs, methods):
             for name in ("ratio", "nkeyNs", "bcNs")
         }
         every = [v for p in present for v in p["ratio"]]
-        print(f"| {PAIRED}.{m} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
+        print(f"| {m[0]}.{m[1]} | {per_file['nkeyNs'] / 1000:.1f} | {per_file['bcNs'] / 1000:.1f} "
               f"| {per_file['ratio']:.3f} ({min(every):.3f}–{max(every):.3f}) |")
 
 
