@@ -24,6 +24,16 @@ import sys
 
 # Benchmark method -> baseline method, per class. Methods not listed have no baseline.
 BASELINES = {
+    "TrustBenchmark": {
+        m: "decodeVerifyNonce"
+        for m in (
+            "verifyUserCached",
+            "verifyUserCold",
+            "verifyUserNewVerifier",
+            "decodeVerifyNonce",
+            "bcTwoVerifies",
+        )
+    },
     "SignBenchmark": {m: "bcDirect" for m in ("nkey", "bcDirect", "jdk")},
     "VerifyBenchmark": {m: "bcRaw" for m in ("nkey", "bcRaw", "bcCachedPoint", "jdkCachedKey")},
     "VerifyFromStringBenchmark": {m: "bcRaw" for m in ("nkey", "bcRaw", "jdkKeyFactory")},
@@ -51,6 +61,7 @@ BASELINES = {
 PAIRED = {
     "PairedBenchmark": ("NKey", "BC"),
     "JwtPairedBenchmark": ("natsjwt", "Jackson+BC"),
+    "TrustPairedBenchmark": ("natsjwt", "baseline"),
 }
 
 
@@ -144,9 +155,12 @@ def main(paths):
     if keys:
         tables.append(lambda: print_table(files, keys))
     pairs = [paired for _, _, paired in loaded]
-    methods = sorted({k for p in pairs for k in p if k[0] != JWT_PAIRED})
-    if methods:
-        tables.append(lambda: print_paired("PairedBenchmark", pairs, methods))
+    for cls in PAIRED:
+        if cls == JWT_PAIRED:
+            continue
+        methods = sorted({k for p in pairs for k in p if k[0] == cls})
+        if methods:
+            tables.append(lambda cls=cls, methods=methods: print_paired(cls, pairs, methods))
     if any(k[0] in (JWT_SEPARATE, JWT_PAIRED) for _, r, p in loaded for k in list(r) + list(p)):
         tables.append(lambda: print_jwt(loaded))
     for i, table in enumerate(tables):
