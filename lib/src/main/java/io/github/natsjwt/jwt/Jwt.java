@@ -5,6 +5,7 @@ import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.nkey.InvalidNKeyException;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
@@ -235,33 +236,10 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
-  /**
-   * Verify-only keys of recent issuers. Issuers repeat (a handful of account and operator keys
-   * sign everything), and a key object keeps its decoded point and subgroup check, which cost
-   * about as much as a verification.
-   */
-  private static final int ISSUER_CACHE_LIMIT = 1024;
-
-  private static final java.util.concurrent.ConcurrentHashMap<String, NKey> ISSUERS =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static NKey issuerKey(String issuer) {
-    NKey key = ISSUERS.get(issuer);
-    if (key == null) {
-      key = NKey.fromPublicKey(issuer);
-      if (ISSUERS.size() >= ISSUER_CACHE_LIMIT) {
-        // Crude but bounded: a burst of new issuers only costs the cache, never memory.
-        ISSUERS.clear();
-      }
-      ISSUERS.put(issuer, key);
-    }
-    return key;
-  }
-
   private static void verify(String issuer, String signed, byte[] signature, boolean v1) {
     NKey key;
     try {
-      key = issuerKey(issuer);
+      key = VerifyKeys.of(issuer);
     } catch (InvalidNKeyException e) {
       if (NKey.isValidSeed(issuer.toCharArray())) {
         // Never repeat a secret, not even one a careless issuer put in a token.

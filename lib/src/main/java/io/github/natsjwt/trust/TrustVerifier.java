@@ -16,6 +16,7 @@ import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoNet;
+import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.jwt.ClaimTypeMismatchException;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.IssuerNotAllowedException;
@@ -965,7 +966,8 @@ public final class TrustVerifier {
     }
     NKey key;
     try {
-      key = NKey.fromPublicKey(userKey);
+      // Users reconnect: reuse the key and its one-time subgroup check.
+      key = VerifyKeys.of(userKey);
     } catch (NatsJwtException e) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_INVALID,
