@@ -135,6 +135,32 @@ public final class Jwt {
 
   private static <T extends Claims> DecodedJwt<T> decodeUncapped(String token, Class<T> type) {
     Objects.requireNonNull(type, "type");
+    return ofType(decodeAny(token), type);
+  }
+
+  /**
+   * Checks the size, as {@link #decode(String, Class)} does.
+   *
+   * @param token the token
+   * @throws MalformedJwtException when the token is larger than {@link #MAX_TOKEN_BYTES}
+   */
+  static void checkSize(String token) {
+    if (token.length() > MAX_TOKEN_BYTES / 3) {
+      long bytes = token.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_TOKEN_BYTES) {
+        throw new MalformedJwtException(
+            "token",
+            -1,
+            "token size " + bytes + " exceeds maximum of " + MAX_TOKEN_BYTES + " bytes");
+      }
+    }
+  }
+
+  /**
+   * Decodes and verifies a token of any claim type, with every check of {@link #decode(String,
+   * Class)} but the size cap and the expected type.
+   */
+  static DecodedJwt<Claims> decodeAny(String token) {
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -172,22 +198,20 @@ public final class Jwt {
         throw new IssuerNotAllowedException(claims.type(), issuerType, claims.issuer());
       }
     }
-    if (!type.isInstance(claims)) {
-      throw new ClaimTypeMismatchException(expectedName(type), claims.type());
-    }
-    return new DecodedJwt<>(token, header, headerJson, payloadJson, type.cast(claims));
+    return new DecodedJwt<>(token, header, headerJson, payloadJson, claims);
   }
 
-  private static void checkSize(String token) {
-    if (token.length() > MAX_TOKEN_BYTES / 3) {
-      long bytes = token.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > MAX_TOKEN_BYTES) {
-        throw new MalformedJwtException(
-            "token",
-            -1,
-            "token size " + bytes + " exceeds maximum of " + MAX_TOKEN_BYTES + " bytes");
-      }
+  /**
+   * Narrows a decoded token to the expected claims type.
+   *
+   * @throws ClaimTypeMismatchException when the token holds claims of another type
+   */
+  @SuppressWarnings("unchecked") // checked: the claims are an instance of type
+  static <T extends Claims> DecodedJwt<T> ofType(DecodedJwt<Claims> decoded, Class<T> type) {
+    if (!type.isInstance(decoded.claims())) {
+      throw new ClaimTypeMismatchException(expectedName(type), decoded.claims().type());
     }
+    return (DecodedJwt<T>) (DecodedJwt<?>) decoded;
   }
 
   private static byte[] base64(String token, int from, int to, String part) {

@@ -1,50 +1,31 @@
 package io.github.natsjwt.trust;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.natsjwt.internal.TokenCache;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accounts that passed every time-independent check, keyed on the whole account JWT, least recently
- * used first out. A different JWT for the same account is a different entry, so an updated account
- * is verified afresh. Thread-safe: every access holds the lock.
+ * Accounts that passed every time-independent check, keyed on the whole account JWT, oldest first
+ * out. A different JWT for the same account is a different entry, so an updated account is verified
+ * afresh. Thread-safe, and a lookup takes no lock: every user verification reads this cache, and
+ * threads verifying in parallel must not queue on it.
  */
 final class AccountCache {
-  private final int capacity;
-  private final Map<String, VerifiedAccount> entries;
+  private final TokenCache<VerifiedAccount> entries;
 
   AccountCache(int capacity) {
-    this.capacity = capacity;
-    this.entries = new Lru(capacity);
+    // Account JWTs are bounded by the decoder's size cap; only the count is limited here.
+    this.entries = new TokenCache<>(capacity, Long.MAX_VALUE);
   }
 
-  /** An access-ordered map that drops its eldest entry beyond the capacity. */
-  private static final class Lru extends LinkedHashMap<String, VerifiedAccount> {
-    private static final long serialVersionUID = 1L;
-    private final int capacity;
-
-    Lru(int capacity) {
-      super(16, 0.75f, true);
-      this.capacity = capacity;
-    }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, VerifiedAccount> eldest) {
-      return size() > capacity;
-    }
+  @Nullable VerifiedAccount get(String token) {
+    return entries.get(token);
   }
 
-  synchronized @Nullable VerifiedAccount get(String token) {
-    return capacity == 0 ? null : entries.get(token);
+  void put(String token, VerifiedAccount account) {
+    entries.put(token, account);
   }
 
-  synchronized void put(String token, VerifiedAccount account) {
-    if (capacity > 0) {
-      entries.put(token, account);
-    }
-  }
-
-  synchronized int size() {
+  int size() {
     return entries.size();
   }
 }

@@ -21,6 +21,7 @@ import io.github.natsjwt.jwt.ClaimTypeMismatchException;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.IssuerNotAllowedException;
 import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.JwtDecoder;
 import io.github.natsjwt.jwt.SignatureMismatchException;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
@@ -51,8 +52,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe: build one with {@link #builder()} and share it. Account JWTs come
  * from an {@link AccountResolver}; accounts that pass the time-independent checks are cached,
  * bounded, keyed on the whole JWT, and their expiry is checked again on every use with the
- * verifier's clock. Users are never cached: each call decodes and checks the user JWT afresh, as
- * the server does at every {@code CONNECT}.
+ * verifier's clock. User JWTs and activation tokens whose signature verified are remembered
+ * (bounded, keyed on the whole token, see {@link Builder#verifiedTokenCacheSize(int)}), so a
+ * returning token skips only its signature check: every rule that depends on time, the account, the
+ * nonce or the connection runs afresh on every call, as the server runs them at every {@code
+ * CONNECT}.
  *
  * <pre>{@code
  * TrustVerifier verifier = TrustVerifier.builder()
@@ -81,6 +85,9 @@ public final class TrustVerifier {
   /** The default number of verified account JWTs kept. */
   public static final int DEFAULT_ACCOUNT_CACHE_SIZE = 1024;
 
+  /** Verified user and activation tokens remembered unless configured otherwise. */
+  public static final int DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 4096;
+
   private static final int NO_LIMIT = -1;
 
   private final List<OperatorClaims> operators;
@@ -95,6 +102,8 @@ public final class TrustVerifier {
   private final int maxPayload;
   private final ZoneId localZone;
   private final AccountCache cache;
+  private final JwtDecoder accountDecoder;
+  private final JwtDecoder tokenDecoder;
 
   private TrustVerifier(Builder b, Map<String, String> trustedKeys, Set<String> strict) {
     this.operators = List.copyOf(b.operators);
@@ -114,6 +123,19 @@ public final class TrustVerifier {
     this.maxPayload = (int) (b.maxPayload == 0 ? DEFAULT_MAX_PAYLOAD : b.maxPayload);
     this.localZone = b.localZone;
     this.cache = new AccountCache(b.accountCacheSize);
+    // Accounts have their own cache of fully checked accounts; remembering their tokens as well
+    // would only hold large JWTs twice.
+    this.accountDecoder = decoder(profile, 0);
+    this.tokenDecoder = decoder(profile, b.verifiedTokenCacheSize);
+  }
+
+  /** Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one. */
+  private static JwtDecoder decoder(ServerProfile profile, int cacheSize) {
+    JwtDecoder.Builder d = JwtDecoder.builder().verifiedTokenCacheSize(cacheSize);
+    if (!profile.tokenSizeCap()) {
+      d.withoutSizeCap();
+    }
+    return d.build();
   }
 
   private static String effectiveSystemAccount(Builder b) {
@@ -312,7 +334,7 @@ public final class TrustVerifier {
     String label = expectedKey == null ? "the account JWT" : "the JWT for account " + expectedKey;
     DecodedJwt<AccountClaims> decoded;
     try {
-      decoded = decode(token, AccountClaims.class);
+      decoded = accountDecoder.decode(token, AccountClaims.class);
     } catch (NatsJwtException e) {
       return Verification.rejected(
           Rejection.of(
@@ -344,13 +366,6 @@ public final class TrustVerifier {
     boolean system = !systemAccount.isEmpty() && systemAccount.equals(claims.subject());
     return Verification.accepted(
         new VerifiedAccount(this, token, claims, operator, strict, system));
-  }
-
-  /** Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one. */
-  private <T extends Claims> DecodedJwt<T> decode(String token, Class<T> type) {
-    return profile.tokenSizeCap()
-        ? Jwt.decode(token, type)
-        : Jwt.decodeWithoutSizeCap(token, type);
   }
 
   private String untrustedIssuerMessage(AccountClaims claims) {
@@ -534,7 +549,7 @@ public final class TrustVerifier {
     // Step 2: decode as a user JWT.
     UserClaims user;
     try {
-      user = decode(userJwt, UserClaims.class).claims();
+      user = tokenDecoder.decode(userJwt, UserClaims.class).claims();
     } catch (ClaimTypeMismatchException e) {
       return reject(
           Rule.NOT_A_USER_JWT,
@@ -1229,7 +1244,7 @@ public final class TrustVerifier {
     }
     ActivationClaims act;
     try {
-      act = decode(imp.token(), ActivationClaims.class).claims();
+      act = tokenDecoder.decode(imp.token(), ActivationClaims.class).claims();
     } catch (NatsJwtException e) {
       return reject(
           Rule.ACTIVATION_INVALID,
@@ -1342,6 +1357,7 @@ public final class TrustVerifier {
     private long maxPayload;
     private ZoneId localZone = ZoneId.systemDefault();
     private int accountCacheSize = DEFAULT_ACCOUNT_CACHE_SIZE;
+    private int verifiedTokenCacheSize = DEFAULT_VERIFIED_TOKEN_CACHE_SIZE;
 
     private Builder() {}
 
@@ -1502,6 +1518,20 @@ public final class TrustVerifier {
     }
 
     /**
+     * Sets how many user JWTs and activation tokens with a verified signature to remember; 0
+     * disables the cache. A remembered token skips only the signature check (see {@link
+     * JwtDecoder}); the cache holds on average up to {@value JwtDecoder#CACHED_CHARS_PER_ENTRY}
+     * token characters per entry.
+     *
+     * @param size 0 or more; {@value TrustVerifier#DEFAULT_VERIFIED_TOKEN_CACHE_SIZE} by default
+     * @return this builder
+     */
+    public Builder verifiedTokenCacheSize(int size) {
+      this.verifiedTokenCacheSize = size;
+      return this;
+    }
+
+    /**
      * Checks the configuration as the server checks its own at start-up, and builds the verifier.
      *
      * @return an immutable, thread-safe verifier
@@ -1550,6 +1580,12 @@ public final class TrustVerifier {
       if (accountCacheSize < 0) {
         throw new TrustConfigurationException(
             "accountCacheSize is " + accountCacheSize + "; use 0 to disable the cache");
+      }
+      if (verifiedTokenCacheSize < 0) {
+        throw new TrustConfigurationException(
+            "verifiedTokenCacheSize is "
+                + verifiedTokenCacheSize
+                + "; use 0 to disable the cache");
       }
       Map<String, String> trusted = new LinkedHashMap<>();
       Set<String> strict = new LinkedHashSet<>();

@@ -369,6 +369,60 @@ class TrustVerifierTest {
     }
 
     @Test
+    void verifyUser_rememberedTokenLaterExpired_rejected() {
+      MutableClock clock = new MutableClock(NOW);
+      TrustVerifier v = verifier(resolver(accountJwt())).clock(clock).build();
+      String u = userJwt(x -> x.expiresAt(NOW.plusSeconds(10)));
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      clock.set(NOW.plusSeconds(10));
+      assertRejected(Rule.USER_EXPIRED, v.verifyUser(u, signed()));
+    }
+
+    @Test
+    void verifyUser_rememberedTokenWrongNonceSignature_rejected() {
+      TrustVerifier v = verifier(resolver(accountJwt())).build();
+      String u = userJwt(x -> x);
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      assertRejected(Rule.NONCE_SIGNATURE_INVALID, v.verifyUser(u, signedBy(OTHER_USER).build()));
+    }
+
+    @Test
+    void verifyUser_rememberedTokenThenRevoked_rejected() {
+      MapResolver r = resolver(accountJwt());
+      TrustVerifier v = verifier(r).build();
+      String u = userJwt(x -> x);
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      r.put(accountJwt(a -> a.revokeAt(USER.publicKey(), ISSUED)));
+      assertRejected(Rule.REVOKED, v.verifyUser(u, signed()));
+    }
+
+    @Test
+    void verifyUser_signatureAlteredAfterRemembered_rejected() {
+      TrustVerifier v = verifier(resolver(accountJwt())).build();
+      String u = userJwt(x -> x);
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      char last = u.charAt(u.length() - 1);
+      String altered = u.substring(0, u.length() - 1) + (last == 'A' ? 'Q' : 'A');
+      assertRejected(Rule.USER_JWT_SIGNATURE_INVALID, v.verifyUser(altered, signed()));
+    }
+
+    @Test
+    void build_negativeVerifiedTokenCacheSize_throws() {
+      TrustVerifier.Builder b = verifier(resolver()).verifiedTokenCacheSize(-1);
+      assertThrows(TrustConfigurationException.class, b::build);
+    }
+
+    @Test
+    void verifyUser_tokenCacheDisabled_sameDecisions() {
+      TrustVerifier v = verifier(resolver(accountJwt())).verifiedTokenCacheSize(0).build();
+      String u = userJwt(x -> x);
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      assertTrue(v.verifyUser(u, signed()).isAccepted());
+      assertRejected(Rule.NONCE_SIGNATURE_INVALID, v.verifyUser(u, signedBy(OTHER_USER).build()));
+    }
+
+    @Test
     void verifyUser_cacheDisabled_sameDecisions() {
       TrustVerifier v = verifier(resolver(accountJwt())).accountCacheSize(0).build();
       assertTrue(v.verifyUser(userJwt(x -> x), signed()).isAccepted());

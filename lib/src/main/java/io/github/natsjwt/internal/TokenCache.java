@@ -1,0 +1,86 @@
+package io.github.natsjwt.internal;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Values derived from tokens that passed their checks, keyed on the whole token text, bounded in
+ * entries and in the total length of the tokens held; the oldest entry leaves first.
+ *
+ * <p>Thread-safe; a lookup takes no lock, so threads verifying in parallel do not wait for each
+ * other. The key is the token itself and a hit needs {@link String#equals}, so a token differing in
+ * any character, however far from the start, is a miss. Under concurrent inserts the bounds may be
+ * overshot by about one entry per inserting thread, never more.
+ *
+ * @param <V> the cached value, immutable
+ */
+public final class TokenCache<V> {
+  private final int maxEntries;
+  private final long maxChars;
+  private final ConcurrentHashMap<String, V> entries;
+  private final ConcurrentLinkedQueue<String> insertionOrder = new ConcurrentLinkedQueue<>();
+  private final AtomicLong chars = new AtomicLong();
+
+  /**
+   * Creates a cache.
+   *
+   * @param maxEntries how many tokens to keep, 0 or more; 0 keeps none
+   * @param maxChars the most token characters to keep in total; a token longer than this is never
+   *     kept
+   */
+  public TokenCache(int maxEntries, long maxChars) {
+    if (maxEntries < 0 || maxChars < 0) {
+      throw new IllegalArgumentException("cache bounds must not be negative");
+    }
+    this.maxEntries = maxEntries;
+    this.maxChars = maxChars;
+    this.entries = new ConcurrentHashMap<>(Math.min(maxEntries, 1024));
+  }
+
+  /**
+   * Returns the value kept for a token.
+   *
+   * @param token the whole token
+   * @return the value, or {@code null} when the token is not kept
+   */
+  public @Nullable V get(String token) {
+    return maxEntries == 0 ? null : entries.get(token);
+  }
+
+  /**
+   * Keeps a value for a token, evicting the oldest entries beyond the bounds. A token already kept
+   * keeps its first value.
+   *
+   * @param token the whole token
+   * @param value its value
+   */
+  public void put(String token, V value) {
+    if (maxEntries == 0 || token.length() > maxChars) {
+      return;
+    }
+    if (entries.putIfAbsent(token, value) != null) {
+      return;
+    }
+    insertionOrder.add(token);
+    long total = chars.addAndGet(token.length());
+    while (entries.size() > maxEntries || total > maxChars) {
+      String oldest = insertionOrder.poll();
+      if (oldest == null) {
+        return;
+      }
+      entries.remove(oldest);
+      total = chars.addAndGet(-oldest.length());
+    }
+  }
+
+  /**
+   * Returns how many tokens are kept.
+   *
+   * @return the number of entries
+   */
+  public int size() {
+    return entries.size();
+  }
+}

@@ -1,0 +1,176 @@
+package io.github.natsjwt.jwt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.natsjwt.NatsJwtException;
+import io.github.natsjwt.claims.AccountClaims;
+import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.testing.JwtTestData;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JwtDecoder}: a decoder that remembers verified tokens gives, on the first and on every
+ * later call, exactly the outcome of {@link Jwt#decode(String, Class)}, for every Go vector and
+ * every invalid case; and a token that differs anywhere is never taken for a remembered one.
+ */
+class JwtDecoderTest {
+  private static final NKey ACCOUNT = seeded(NKeyType.ACCOUNT, 1);
+  private static final NKey USER = seeded(NKeyType.USER, 2);
+
+  private static NKey seeded(NKeyType type, int b) {
+    byte[] raw = new byte[NKey.KEY_BYTES];
+    raw[0] = (byte) b;
+    return NKey.fromRawSeed(type, raw);
+  }
+
+  private static String userToken() {
+    return Jwt.encode(UserClaims.builder(USER.publicKey()).name("alice").build(), ACCOUNT);
+  }
+
+  /** The outcome of a decode: the payload read, or the exception type and message. */
+  private static String outcome(JwtDecoder decoder, String token) {
+    try {
+      DecodedJwt<Claims> d = decoder == null ? Jwt.decode(token) : decoder.decode(token);
+      return "ok " + d.claims().type() + " " + d.payloadJson() + " " + d.headerJson();
+    } catch (NatsJwtException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
+  @Test
+  void decode_everyVectorTwiceWithCache_sameOutcomeAsJwtDecode() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(1000).build();
+    int tokens = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (JsonNode v : JwtTestData.validVectors()) {
+        for (String field : List.of("jwt")) {
+          if (v.hasNonNull(field)) {
+            String token = v.get(field).asText();
+            assertEquals(outcome(null, token), outcome(decoder, token), v.get("name").asText());
+            tokens++;
+          }
+        }
+      }
+      for (JsonNode c : JwtTestData.invalidCases()) {
+        if (c.hasNonNull("jwt")) {
+          String token = c.get("jwt").asText();
+          assertEquals(outcome(null, token), outcome(decoder, token), c.get("name").asText());
+          tokens++;
+        }
+      }
+    }
+    assertEquals(true, tokens > 100, "vectors read: " + tokens);
+    assertEquals(true, decoder.cachedTokens() > 30, "cached: " + decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_sameTokenTwice_secondIsTheRememberedResult() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    String token = userToken();
+    DecodedJwt<UserClaims> first = decoder.decode(token, UserClaims.class);
+    // A distinct but equal string, as a token read again from the network would be.
+    DecodedJwt<UserClaims> second = decoder.decode(new String(token.toCharArray()), UserClaims.class);
+    assertSame(first, second);
+    assertEquals(1, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_withoutCache_decodesAfresh() {
+    JwtDecoder decoder = JwtDecoder.builder().build();
+    String token = userToken();
+    assertNotSame(decoder.decode(token), decoder.decode(token));
+    assertEquals(0, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_rememberedTokenWithLastCharacterChanged_signatureStillChecked() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    String token = userToken();
+    decoder.decode(token);
+    // The last character carries only the signature's last bits: same prefix, same length.
+    char last = token.charAt(token.length() - 1);
+    String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'Q' : 'A');
+    assertThrows(SignatureMismatchException.class, () -> decoder.decode(altered));
+    assertEquals(1, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_rememberedTokenAsOtherType_throwsClaimTypeMismatch() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    String token = userToken();
+    decoder.decode(token, UserClaims.class);
+    ClaimTypeMismatchException e =
+        assertThrows(
+            ClaimTypeMismatchException.class, () -> decoder.decode(token, AccountClaims.class));
+    ClaimTypeMismatchException fresh =
+        assertThrows(
+            ClaimTypeMismatchException.class, () -> Jwt.decode(token, AccountClaims.class));
+    assertEquals(fresh.getMessage(), e.getMessage());
+  }
+
+  @Test
+  void decode_failingToken_notRemembered() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    String token = userToken();
+    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(86);
+    for (int i = 0; i < 3; i++) {
+      assertThrows(SignatureMismatchException.class, () -> decoder.decode(forged));
+    }
+    assertEquals(0, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_moreTokensThanEntries_keepsAtMostTheSize() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(3).build();
+    for (int i = 0; i < 10; i++) {
+      String token =
+          Jwt.encode(UserClaims.builder(USER.publicKey()).name("user " + i).build(), ACCOUNT);
+      assertInstanceOf(UserClaims.class, decoder.decode(token).claims());
+    }
+    assertEquals(3, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_tokenLongerThanCharacterBudget_decodedButNotRemembered() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(1).build();
+    String token =
+        Jwt.encode(
+            UserClaims.builder(USER.publicKey())
+                .name("x".repeat(JwtDecoder.CACHED_CHARS_PER_ENTRY))
+                .build(),
+            ACCOUNT);
+    assertEquals(
+        Optional.of("x".repeat(JwtDecoder.CACHED_CHARS_PER_ENTRY)),
+        Optional.of(decoder.decode(token, UserClaims.class).claims().name()));
+    assertEquals(0, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_oversizedTokenWithCap_malformedAndWithoutCap_decoded() {
+    String token =
+        Jwt.encode(
+            UserClaims.builder(USER.publicKey()).name("x".repeat(Jwt.MAX_TOKEN_BYTES)).build(),
+            ACCOUNT);
+    JwtDecoder capped = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    assertThrows(MalformedJwtException.class, () -> capped.decode(token));
+    JwtDecoder uncapped = JwtDecoder.builder().withoutSizeCap().build();
+    assertEquals(USER.publicKey(), uncapped.decode(token).claims().subject());
+  }
+
+  @Test
+  void builder_negativeSize_throws() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JwtDecoder.builder().verifiedTokenCacheSize(-1));
+  }
+}
