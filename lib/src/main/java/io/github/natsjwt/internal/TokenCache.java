@@ -11,15 +11,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe; a lookup takes no lock, so threads verifying in parallel do not wait for each
  * other. The key is the token itself and a hit needs {@link String#equals}, so a token differing in
- * any character, however far from the start, is a miss. Under concurrent inserts the bounds may be
- * overshot by about one entry per inserting thread, never more.
+ * any character, however far from the start, is a miss. Only the bucket is chosen from the token's
+ * length and last characters (a signature's, for a JWT): a token read again from the network is a
+ * new string whose full hash would cost more than the lookup itself. Keys are also ordered, so even
+ * tokens crafted to share a bucket cost a lookup O(log n). Under concurrent inserts the bounds may
+ * be overshot by about one entry per inserting thread, never more.
  *
  * @param <V> the cached value, immutable
  */
 public final class TokenCache<V> {
   private final int maxEntries;
   private final long maxChars;
-  private final ConcurrentHashMap<String, V> entries;
+  private final ConcurrentHashMap<Key, V> entries;
   private final ConcurrentLinkedQueue<String> insertionOrder = new ConcurrentLinkedQueue<>();
   private final AtomicLong chars = new AtomicLong();
 
@@ -46,7 +49,7 @@ public final class TokenCache<V> {
    * @return the value, or {@code null} when the token is not kept
    */
   public @Nullable V get(String token) {
-    return maxEntries == 0 ? null : entries.get(token);
+    return maxEntries == 0 ? null : entries.get(new Key(token));
   }
 
   /**
@@ -60,7 +63,7 @@ public final class TokenCache<V> {
     if (maxEntries == 0 || token.length() > maxChars) {
       return;
     }
-    if (entries.putIfAbsent(token, value) != null) {
+    if (entries.putIfAbsent(new Key(token), value) != null) {
       return;
     }
     insertionOrder.add(token);
@@ -70,8 +73,40 @@ public final class TokenCache<V> {
       if (oldest == null) {
         return;
       }
-      entries.remove(oldest);
+      entries.remove(new Key(oldest));
       total = chars.addAndGet(-oldest.length());
+    }
+  }
+
+  /** A token, compared in full, hashed on its tail. */
+  private static final class Key implements Comparable<Key> {
+    private static final int HASHED_CHARS = 32;
+    private final String token;
+    private final int hash;
+
+    Key(String token) {
+      this.token = token;
+      int n = token.length();
+      int h = n;
+      for (int i = Math.max(0, n - HASHED_CHARS); i < n; i++) {
+        h = 31 * h + token.charAt(i);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key && ((Key) o).token.equals(token);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public int compareTo(Key o) {
+      return token.compareTo(o.token);
     }
   }
 

@@ -22,6 +22,19 @@ class TokenCacheTest {
   }
 
   @Test
+  void get_tokensSharingLengthAndTail_keptApart() {
+    TokenCache<Integer> c = new TokenCache<>(2000, 1_000_000);
+    String tail = ".".repeat(40);
+    for (int i = 0; i < 1000; i++) {
+      c.put(String.format("%04d", i) + tail, i);
+    }
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(i, c.get(String.format("%04d", i) + tail));
+    }
+    assertNull(c.get("x000" + tail));
+  }
+
+  @Test
   void put_sameTokenTwice_keepsTheFirstValue() {
     TokenCache<String> c = new TokenCache<>(10, 1000);
     c.put("t", "first");
