@@ -225,8 +225,7 @@ public final class Ed25519Impls {
         // The JDK throws for an R that is not a point; that is a rejection too.
         accepted = false;
       }
-      Fixtures.check(
-          accepted == valid, verifiers[i] + (valid ? " accepts " : " rejects ") + what);
+      Fixtures.check(accepted == valid, verifiers[i] + (valid ? " accepts " : " rejects ") + what);
     }
   }
 }

@@ -56,8 +56,7 @@ public class JwtPairedBenchmark {
   /** {@code Jwt.decode} against Jackson + BouncyCastle, from the token string. */
   @Benchmark
   public void decodeVerify(PairedBenchmark.Times t, Blackhole bh) throws Exception {
-    t.pair(
-        bh, () -> Jwt.decode(fixture.token), () -> JacksonBcJwt.decodeVerify(fixture.token));
+    t.pair(bh, () -> Jwt.decode(fixture.token), () -> JacksonBcJwt.decodeVerify(fixture.token));
   }
 
   /** {@code Jwt.encode} against Jackson + BouncyCastle, at a fixed clock. */

@@ -124,12 +124,12 @@ public class PairedBenchmark {
     }
 
     /** Alternates the order, so neither side always runs on caches the other just warmed. */
-    boolean nkeyFirst() {
+    private boolean nkeyFirst() {
       nkeyFirst = !nkeyFirst;
       return nkeyFirst;
     }
 
-    void add(long nkeyNanos, long bcNanos) {
+    private void add(long nkeyNanos, long bcNanos) {
       if (pairs == nkey.length) {
         // Rare (the arrays double), and the cost lands on neither side's timings.
         nkey = Arrays.copyOf(nkey, 2 * pairs);
