@@ -15,7 +15,8 @@ import re
 import statistics
 import sys
 
-import ratios
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree for importing ratios.py
+import ratios  # noqa: E402
 
 median = statistics.median
 
