@@ -25,17 +25,25 @@ import sys
 # Benchmark method -> baseline method, per class. Methods not listed have no baseline.
 BASELINES = {
     "TrustBenchmark": {
-        m: "decodeVerifyNonce"
-        for m in (
-            "verifyUserCached",
-            "verifyUserCold",
-            "verifyUserNewVerifier",
-            "decodeVerifyNonce",
-            "bcTwoVerifies",
-        )
+        **{
+            m: "jacksonBcNonce"
+            for m in ("verifyUser", "verifyUserNoTokenCache", "jacksonBcNonce")
+        },
+        **{
+            m: "decodeVerifyNonce"
+            for m in (
+                "verifyUserCold",
+                "verifyUserNewVerifier",
+                "decodeVerifyNonce",
+                "bcTwoVerifies",
+            )
+        },
     },
-    "SignBenchmark": {m: "bcDirect" for m in ("nkey", "bcDirect", "jdk")},
-    "VerifyBenchmark": {m: "bcRaw" for m in ("nkey", "bcRaw", "bcCachedPoint", "jdkCachedKey")},
+    "SignBenchmark": {m: "bcDirect" for m in ("nkey", "bcDirect", "jdk", "i2p", "jnats")},
+    "VerifyBenchmark": {
+        m: "bcRaw"
+        for m in ("nkey", "bcRaw", "bcCachedPoint", "jdkCachedKey", "i2pCachedKey", "jnats")
+    },
     "VerifyFromStringBenchmark": {m: "bcRaw" for m in ("nkey", "bcRaw", "jdkKeyFactory")},
     "FromSeedBenchmark": {
         m: "bcGeneratePublicKey" for m in ("nkey", "nkeyFromRawSeed", "bcGeneratePublicKey")
@@ -51,6 +59,7 @@ BASELINES = {
         "decodeJackson": "decodeJackson",
         "decodeVerifyNatsjwt": "decodeVerifyJacksonBc",
         "decodeVerifyJacksonBc": "decodeVerifyJacksonBc",
+        "decodeVerifyCachedNatsjwt": "decodeVerifyJacksonBc",
         "encodeNatsjwt": "encodeJacksonBc",
         "encodeJacksonBc": "encodeJacksonBc",
     },
@@ -65,10 +74,13 @@ PAIRED = {
 }
 
 
-# JWT table: (operation, JwtBenchmark method, its baseline, JwtPairedBenchmark method).
+# JWT table: (operation, JwtBenchmark method, its baseline, JwtPairedBenchmark method); None where
+# there is none.
 JWT_OPERATIONS = [
     ("decode", "decodeNatsjwt", "decodeJackson", "decode"),
     ("decode+verify", "decodeVerifyNatsjwt", "decodeVerifyJacksonBc", "decodeVerify"),
+    ("decode+verify, cached", "decodeVerifyCachedNatsjwt", "decodeVerifyJacksonBc", None),
+    ("claims object only", "claimsBuild", None, None),
     ("encode", "encodeNatsjwt", "encodeJacksonBc", "encode"),
 ]
 JWT_TOKENS = ("user", "account")
@@ -181,31 +193,29 @@ def print_jwt(loaded):
         for operation, ours, base, paired in JWT_OPERATIONS:
             ko, kb = (JWT_SEPARATE, ours, params), (JWT_SEPARATE, base, params)
             kp = (JWT_PAIRED, paired, params)
-            sep = [(r[ko], r[kb]) for _, r, _ in loaded if ko in r and kb in r]
+            sides = [[r[k] for _, r, _ in loaded if k in r] for k in (ko, kb)]
+            both = [(r[ko], r[kb]) for _, r, _ in loaded if ko in r and kb in r]
             pair = [p[kp] for _, _, p in loaded if kp in p]
-            if not sep and not pair:
+            if not sides[0] and not pair:
                 continue
             row = [token, operation]
-            if sep:
-                row.append(f"{median(o['score'] for o, _ in sep):,.0f}")
-                row.append(f"{median(b['score'] for _, b in sep):,.0f}")
-            else:
-                row += ["—", "—"]
+            for side in sides:
+                row.append(f"{median(r['score'] for r in side):,.0f}" if side else "—")
             if pair:
                 every = [v for p in pair for v in p["ratio"]]
                 row.append(f"{median(median(p['ratio']) for p in pair):.3f} "
                            f"({min(every):.3f}–{max(every):.3f})")
             else:
                 row.append("—")
-            row.append(fmt_ratio([o["best"] / b["best"] for o, b in sep], False))
+            row.append(fmt_ratio([o["best"] / b["best"] for o, b in both], False))
             for name in ("nkeyNs", "bcNs"):
                 if pair:
                     us = median(median(p[name]) for p in pair) / 1000
                     row.append(f"{us:,.1f}" if us < 100 else f"{us:,.0f}")
                 else:
                     row.append("—")
-            for side in (0, 1):
-                allocs = [pr[side]["alloc"] for pr in sep if pr[side]["alloc"] is not None]
+            for side in sides:
+                allocs = [r["alloc"] for r in side if r["alloc"] is not None]
                 row.append(f"{median(allocs):,.0f}" if allocs else "—")
             print("| " + " | ".join(row) + " |")
 

@@ -8,31 +8,28 @@
 #   RUNS=3 benchmarks/run.sh                # repeat the whole run; ratios become medians
 #   NO_BUILD=1 benchmarks/run.sh            # reuse benchmarks/target/natsjwt-benchmarks.jar
 #
+# It waits while another JMH run holds the machine's JMH lock, and holds it across its own runs.
+#
 # JSON results go to benchmarks/target/jmh-<java version>-<UTC time>.json (one file per run), then
 # a table of ratios to the BouncyCastle baselines is printed (needs python3).
 set -euo pipefail
 
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs="${RUNS:-1}"
 
-bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root_dir="$(dirname "$bench_dir")"
-java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+build_jar
+hold_jmh_lock "$@"
 
-if [[ -z "${NO_BUILD:-}" ]]; then
-  (cd "$root_dir" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
-fi
-
-java_version="$("$java_cmd" -XshowSettings:properties -version 2>&1 \
-  | sed -n 's/^ *java\.runtime\.version = //p')"
+java_version="$(java_property java.runtime.version)"
 echo "java: $("$java_cmd" -version 2>&1 | head -n 1) ($java_cmd)"
-echo "cpu:  $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+echo "cpu:  $(nproc) x $(cpu_model)"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
 results=()
 for ((i = 1; i <= runs; i++)); do
   out="$bench_dir/target/jmh-${java_version:-unknown}-$(date -u +%Y%m%dT%H%M%SZ).json"
   echo "run $i of $runs: $out"
-  "$java_cmd" -jar "$bench_dir/target/natsjwt-benchmarks.jar" -rf json -rff "$out" "$@"
+  jmh -rf json -rff "$out" "$@"
   # Listing or help options (-l, -h) run nothing and write no file.
   if [[ -s "$out" ]]; then
     results+=("$out")

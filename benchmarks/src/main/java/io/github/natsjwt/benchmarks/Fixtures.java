@@ -1,6 +1,5 @@
 package io.github.natsjwt.benchmarks;
 
-import io.github.natsjwt.nkey.NKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -54,13 +53,5 @@ final class Fixtures {
     if (!condition) {
       throw new IllegalStateException("benchmark setup check failed: " + what);
     }
-  }
-
-  static void checkSameSignature(byte[] expected, byte[] actual, String what) {
-    check(Arrays.equals(expected, actual), what + " gives a different signature than NKey.sign");
-  }
-
-  static void checkVerifies(NKey key, byte[] message, byte[] signature) {
-    check(key.verify(message, signature), "NKey.verify rejects the fixture signature");
   }
 }

@@ -69,6 +69,23 @@ final class JacksonBcJwt {
   }
 
   /**
+   * The least a server must do at a {@code CONNECT}, written with Jackson and BouncyCastle: {@link
+   * #decodeVerify} the user JWT, take the user's key from {@code sub}, and verify the nonce
+   * signature (base64url) with it. No other check: not who issued the JWT, not its expiry.
+   *
+   * @return whether the nonce signature verifies
+   */
+  static boolean verifyConnect(String userJwt, String nonce, String nonceSignature)
+      throws IOException {
+    JsonNode claims = decodeVerify(userJwt);
+    byte[] userKey = MiniNKeys.decodePublicKey(claims.path("sub").asText());
+    byte[] signature = BASE64URL.decode(nonceSignature);
+    byte[] message = nonce.getBytes(StandardCharsets.UTF_8);
+    return signature.length == Ed25519.SIGNATURE_SIZE
+        && Ed25519.verify(signature, 0, userKey, 0, message, 0, message.length);
+  }
+
+  /**
    * Encodes one set of claims the way a Java user would: the {@code nats} section is a prepared
    * Jackson tree (the user's data model), the common fields are written per call, the {@code jti}
    * is computed as the reference does (SHA-512/256 of the common fields, base32), and the result

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.JwtDecoder;
+import io.github.natsjwt.trust.TrustVerifier;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JWT decode, decode with verification, and encode: the library against plain Jackson databind
  * (and BouncyCastle where a signature is involved), for a typical user JWT and a large account
- * JWT (see {@link JwtFixtures}). Each {@code ...Natsjwt} method has its baseline beside it.
+ * JWT (see {@link JwtFixtures}). Each {@code ...Natsjwt} method has its baseline beside it; two
+ * more measure the verified-token cache and the claims object alone.
  *
  * <ul>
  *   <li>{@code decode}: parse only, from the already base64url-decoded payload bytes. {@code
@@ -30,8 +34,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       claims, signature, issuer type) against {@link JacksonBcJwt#decodeVerify} (split,
  *       base64url, {@code readTree}, {@code iss} through a minimal nkey decoder, {@code
  *       Ed25519.verify} on the raw key bytes).
+ *   <li>{@code decodeVerifyCachedNatsjwt}: the same token again through a {@code JwtDecoder}
+ *       whose verified-token cache holds it, given as a new equal {@code String} each call (as a
+ *       token read again from the network). Its baseline is {@code decodeVerifyJacksonBc}.
  *   <li>{@code encode}: from built claims to a signed token at a fixed clock. {@code Jwt.encode}
  *       (Go-exact bytes) against {@link JacksonBcJwt.Encoder} (Jackson bytes, same claims).
+ *   <li>{@code claimsBuild}: {@code toBuilder().build()} of the decoded claims, an equal claims
+ *       object. No baseline: its B/op is what the claims object itself costs, which the
+ *       allocation target subtracts from {@code decodeVerifyNatsjwt}'s.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -49,11 +59,13 @@ public class JwtBenchmark {
 
   private JwtFixtures.Fixture fixture;
   private JacksonBcJwt.Encoder jacksonEncoder;
+  private JwtDecoder cachingDecoder;
 
   @Setup
   public void setUp() throws IOException {
     fixture = JwtFixtures.of(jwt);
     jacksonEncoder = checkAgreement(fixture);
+    cachingDecoder = checkedCachingDecoder(fixture);
   }
 
   /**
@@ -71,7 +83,7 @@ public class JwtBenchmark {
     Fixtures.check(
         JacksonBcJwt.decodeVerify(f.token).equals(tree), "the Jackson baseline reads the token");
     String altered = alterSignature(f.token);
-    Fixtures.check(rejectedByLibrary(altered), "Jwt.decode rejects an altered signature");
+    Fixtures.check(rejects(Jwt::decode, altered), "Jwt.decode rejects an altered signature");
     Fixtures.check(rejectedByBaseline(altered), "the baseline rejects an altered signature");
 
     Fixtures.check(
@@ -86,15 +98,37 @@ public class JwtBenchmark {
     return encoder;
   }
 
+  /**
+   * A {@code JwtDecoder} with the verified-token cache on (the size {@code TrustVerifier} uses by
+   * default), after checking that it reads the token, remembers it, reads it again from the cache,
+   * and still rejects the token with an altered signature.
+   */
+  static JwtDecoder checkedCachingDecoder(JwtFixtures.Fixture f) {
+    JwtDecoder decoder =
+        JwtDecoder.builder()
+            .verifiedTokenCacheSize(TrustVerifier.DEFAULT_VERIFIED_TOKEN_CACHE_SIZE)
+            .build();
+    Fixtures.check(
+        decoder.decode(f.freshToken()).claims().equals(f.decoded), "JwtDecoder reads the claims");
+    Fixtures.check(decoder.cachedTokens() == 1, "JwtDecoder remembers the verified token");
+    Fixtures.check(
+        decoder.decode(f.freshToken()).claims().equals(f.decoded),
+        "JwtDecoder reads a remembered token to the same claims");
+    Fixtures.check(
+        rejects(decoder::decode, alterSignature(f.token)),
+        "JwtDecoder rejects a remembered token with an altered signature");
+    return decoder;
+  }
+
   private static String alterSignature(String token) {
     int i = token.length() - 5;
     char c = token.charAt(i) == 'A' ? 'B' : 'A';
     return token.substring(0, i) + c + token.substring(i + 1);
   }
 
-  private static boolean rejectedByLibrary(String token) {
+  private static boolean rejects(Function<String, ?> decoder, String token) {
     try {
-      Jwt.decode(token);
+      decoder.apply(token);
       return false;
     } catch (RuntimeException expected) {
       return true;
@@ -132,6 +166,21 @@ public class JwtBenchmark {
   @Benchmark
   public JsonNode decodeVerifyJacksonBc() throws IOException {
     return JacksonBcJwt.decodeVerify(fixture.token);
+  }
+
+  /**
+   * A token seen before: {@code JwtDecoder.decode} with the verified-token cache holding it, given
+   * a new equal {@code String} on every call (its copy from the bytes is part of the cost).
+   */
+  @Benchmark
+  public DecodedJwt<Claims> decodeVerifyCachedNatsjwt() {
+    return cachingDecoder.decode(fixture.freshToken());
+  }
+
+  /** The claims object alone: an equal copy through the claim type's builder. */
+  @Benchmark
+  public Claims claimsBuild() {
+    return fixture.rebuild();
   }
 
   /** {@code Jwt.encode(claims, key, fixedClock)}. */

@@ -56,18 +56,41 @@ final class JwtFixtures {
     final Claims claims;
     final NKey signer;
     final String token;
+    /** The token as the bytes that arrive from the network. */
+    final byte[] tokenBytes;
     /** The base64url-decoded payload segment of {@link #token}. */
     final byte[] payload;
+    /** The claims as {@code Jwt.decode} returns them (stamped: {@code iss}, {@code iat}, {@code jti}). */
+    final Claims decoded;
 
     Fixture(Claims claims, NKey signer) {
       this.claims = claims;
       this.signer = signer;
       this.token = Jwt.encode(claims, signer, CLOCK);
+      this.tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
       int dot1 = token.indexOf('.');
       int dot2 = token.indexOf('.', dot1 + 1);
       this.payload = Base64.getUrlDecoder().decode(token.substring(dot1 + 1, dot2));
-      ValidationResult issues = Jwt.decode(token).claims().validate(NOW);
+      this.decoded = Jwt.decode(token).claims();
+      ValidationResult issues = decoded.validate(NOW);
       Fixtures.check(issues.isEmpty(), "the " + claims.type() + " fixture validates: " + issues);
+      Fixtures.check(rebuild().equals(decoded), "toBuilder().build() gives equal claims");
+    }
+
+    /**
+     * A new {@code String} equal to the token, as a server has one for every token it reads from
+     * the network: a distinct object whose hash code is not computed yet.
+     */
+    String freshToken() {
+      return new String(tokenBytes, StandardCharsets.US_ASCII);
+    }
+
+    /** A new claims object equal to {@link #decoded}, made with the claim type's builder. */
+    Claims rebuild() {
+      if (decoded instanceof UserClaims) {
+        return ((UserClaims) decoded).toBuilder().build();
+      }
+      return ((AccountClaims) decoded).toBuilder().build();
     }
   }
 

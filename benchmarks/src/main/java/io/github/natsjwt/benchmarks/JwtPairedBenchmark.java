@@ -49,54 +49,23 @@ public class JwtPairedBenchmark {
 
   /** {@code Claims.fromJson} against {@code ObjectMapper.readTree}, on the payload bytes. */
   @Benchmark
-  public void decode(PairedBenchmark.Times t, Blackhole bh) throws IOException {
-    byte[] payload = fixture.payload;
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(Claims.fromJson(payload));
-      long t1 = System.nanoTime();
-      bh.consume(JacksonBcJwt.decode(payload));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(JacksonBcJwt.decode(payload));
-      long t1 = System.nanoTime();
-      bh.consume(Claims.fromJson(payload));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void decode(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(bh, () -> Claims.fromJson(fixture.payload), () -> JacksonBcJwt.decode(fixture.payload));
   }
 
   /** {@code Jwt.decode} against Jackson + BouncyCastle, from the token string. */
   @Benchmark
-  public void decodeVerify(PairedBenchmark.Times t, Blackhole bh) throws IOException {
-    String token = fixture.token;
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(Jwt.decode(token));
-      long t1 = System.nanoTime();
-      bh.consume(JacksonBcJwt.decodeVerify(token));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(JacksonBcJwt.decodeVerify(token));
-      long t1 = System.nanoTime();
-      bh.consume(Jwt.decode(token));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void decodeVerify(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(bh, () -> Jwt.decode(fixture.token), () -> JacksonBcJwt.decodeVerify(fixture.token));
   }
 
   /** {@code Jwt.encode} against Jackson + BouncyCastle, at a fixed clock. */
   @Benchmark
-  public void encode(PairedBenchmark.Times t, Blackhole bh) throws IOException {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(Jwt.encode(fixture.claims, fixture.signer, JwtFixtures.CLOCK));
-      long t1 = System.nanoTime();
-      bh.consume(jacksonEncoder.encode(JwtFixtures.CLOCK.instant().getEpochSecond()));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(jacksonEncoder.encode(JwtFixtures.CLOCK.instant().getEpochSecond()));
-      long t1 = System.nanoTime();
-      bh.consume(Jwt.encode(fixture.claims, fixture.signer, JwtFixtures.CLOCK));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void encode(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    long issuedAt = JwtFixtures.CLOCK.instant().getEpochSecond();
+    t.pair(
+        bh,
+        () -> Jwt.encode(fixture.claims, fixture.signer, JwtFixtures.CLOCK),
+        () -> jacksonEncoder.encode(issuedAt));
   }
 }

@@ -1,14 +1,11 @@
 package io.github.natsjwt.benchmarks;
 
-import io.github.natsjwt.nkey.NKey;
-import io.github.natsjwt.nkey.NKeyType;
-import java.security.SecureRandom;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,27 +48,11 @@ import org.openjdk.jmh.runner.IterationType;
 // The counters are per thread and JMH sums them over threads, which would break the ratio.
 @Threads(1)
 public class PairedBenchmark {
-  private byte[] message;
-  private byte[] signature;
-  private byte[] rawSeed;
-  private byte[] rawPublic;
-  private char[] seed;
-  private String publicKey;
-  private NKey signer;
-  private NKey verifier;
-  private Ed25519.PublicPoint point;
-
-  private byte[] plaintext;
-  private NKey sender;
-  private NKey recipient;
-  private String senderPublicKey;
-  private String recipientPublicKey;
-  private byte[] senderSecret;
-  private byte[] recipientSecret;
-  private byte[] senderPublic;
-  private byte[] recipientPublic;
-  private byte[] sealed;
-  private SecureRandom random;
+  private final SignBenchmark signing = new SignBenchmark();
+  private final VerifyBenchmark verifying = new VerifyBenchmark();
+  private final VerifyFromStringBenchmark verifyingFromString = new VerifyFromStringBenchmark();
+  private final FromSeedBenchmark loading = new FromSeedBenchmark();
+  private final SealBenchmark sealing = new SealBenchmark();
 
   /**
    * Per-call times of each side during one iteration: {@code nkey} is the library's side and
@@ -92,6 +73,10 @@ public class PairedBenchmark {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
+      if (params.getThreads() != 1) {
+        throw new IllegalStateException(
+            params.getBenchmark() + " times calls per thread and runs on one thread only");
+      }
       StringBuilder name = new StringBuilder(params.getBenchmark());
       for (String key : params.getParamsKeys()) {
         name.append(' ').append(key).append('=').append(params.getParam(key));
@@ -139,12 +124,12 @@ public class PairedBenchmark {
     }
 
     /** Alternates the order, so neither side always runs on caches the other just warmed. */
-    boolean nkeyFirst() {
+    private boolean nkeyFirst() {
       nkeyFirst = !nkeyFirst;
       return nkeyFirst;
     }
 
-    void add(long nkeyNanos, long bcNanos) {
+    private void add(long nkeyNanos, long bcNanos) {
       if (pairs == nkey.length) {
         // Rare (the arrays double), and the cost lands on neither side's timings.
         nkey = Arrays.copyOf(nkey, 2 * pairs);
@@ -153,6 +138,31 @@ public class PairedBenchmark {
       nkey[pairs] = nkeyNanos;
       bc[pairs] = bcNanos;
       pairs++;
+    }
+
+    /** One side of a pair: a call whose result goes to the blackhole. */
+    @FunctionalInterface
+    interface Call {
+      Object run() throws Exception;
+    }
+
+    /**
+     * Runs both sides once, the order alternating from one invocation to the next, times each call
+     * and records the pair. Every paired benchmark is one call of this.
+     */
+    void pair(Blackhole bh, Call library, Call baseline) throws Exception {
+      long t0 = System.nanoTime();
+      if (nkeyFirst()) {
+        bh.consume(library.run());
+        long t1 = System.nanoTime();
+        bh.consume(baseline.run());
+        add(t1 - t0, System.nanoTime() - t1);
+      } else {
+        bh.consume(baseline.run());
+        long t1 = System.nanoTime();
+        bh.consume(library.run());
+        add(System.nanoTime() - t1, t1 - t0);
+      }
     }
 
     /** Median nanoseconds per NKey call. */
@@ -184,163 +194,57 @@ public class PairedBenchmark {
     }
   }
 
+  /** Sets up the benchmarks whose methods the pairs call, with their agreement checks. */
   @Setup
-  public void setUp() {
-    message = Fixtures.bytes(Fixtures.MESSAGE_BYTES, 1);
-    rawSeed = Fixtures.bytes(NKey.KEY_BYTES, 100);
-    signer = NKey.fromRawSeed(NKeyType.USER, rawSeed);
-    seed = signer.seed();
-    signature = signer.sign(message);
-    rawPublic = signer.publicKeyBytes();
-    publicKey = signer.publicKey();
-    verifier = NKey.fromPublicKey(publicKey);
-    point = Ed25519.validatePublicKeyPartialExport(rawPublic, 0);
-    Fixtures.check(point != null, "the fixture public key decodes");
-    Fixtures.checkVerifies(verifier, message, signature);
-
-    plaintext = Fixtures.bytes(Fixtures.SEAL_PLAINTEXT_BYTES, 7);
-    sender = NKey.fromRawSeed(NKeyType.CURVE, Fixtures.bytes(NKey.KEY_BYTES, 50));
-    recipient = NKey.fromRawSeed(NKeyType.CURVE, Fixtures.bytes(NKey.KEY_BYTES, 150));
-    senderPublicKey = sender.publicKey();
-    recipientPublicKey = recipient.publicKey();
-    senderSecret = sender.rawSeed();
-    recipientSecret = recipient.rawSeed();
-    senderPublic = sender.publicKeyBytes();
-    recipientPublic = recipient.publicKeyBytes();
-    random = new SecureRandom();
-    sealed = sender.seal(plaintext, recipientPublicKey);
-    // SealBenchmark checks that the two sides interoperate; here only that both work.
-    BcCryptoBox.open(recipientSecret, senderPublic, sealed);
+  public void setUp() throws GeneralSecurityException {
+    signing.messageBytes = Fixtures.MESSAGE_BYTES;
+    signing.setUp();
+    verifying.messageBytes = Fixtures.MESSAGE_BYTES;
+    verifying.setUp();
+    verifyingFromString.setUp();
+    loading.setUp();
+    sealing.setUp();
   }
 
-  private byte[] bcSign() {
-    byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-    Ed25519.sign(rawSeed, 0, rawPublic, 0, message, 0, message.length, sig, 0);
-    return sig;
-  }
-
-  private byte[] bcGeneratePublicKey() {
-    byte[] pub = new byte[Ed25519.PUBLIC_KEY_SIZE];
-    Ed25519.generatePublicKey(rawSeed, 0, pub, 0);
-    return pub;
-  }
-
-  /** {@code NKey.sign} against {@code Ed25519.sign}. */
+  /** {@code NKey.sign} against {@code Ed25519.sign}, 32 bytes. */
   @Benchmark
-  public void sign(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(signer.sign(message));
-      long t1 = System.nanoTime();
-      bh.consume(bcSign());
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(bcSign());
-      long t1 = System.nanoTime();
-      bh.consume(signer.sign(message));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void sign(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, signing::nkey, signing::bcDirect);
   }
 
-  /** {@code NKey.verify} (reused key) against {@code Ed25519.verify} on raw key bytes. */
+  /** {@code NKey.verify} (reused key) against {@code Ed25519.verify} on raw key bytes, 32 bytes. */
   @Benchmark
-  public void verify(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(verifier.verify(message, signature));
-      long t1 = System.nanoTime();
-      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
-      long t1 = System.nanoTime();
-      bh.consume(verifier.verify(message, signature));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void verify(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, verifying::nkey, verifying::bcRaw);
   }
 
   /** {@code NKey.verify} (reused key) against {@code Ed25519.verify} with a cached point. */
   @Benchmark
-  public void verifyCachedPoint(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(verifier.verify(message, signature));
-      long t1 = System.nanoTime();
-      bh.consume(Ed25519.verify(signature, 0, point, message, 0, message.length));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(Ed25519.verify(signature, 0, point, message, 0, message.length));
-      long t1 = System.nanoTime();
-      bh.consume(verifier.verify(message, signature));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void verifyCachedPoint(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, verifying::nkey, verifying::bcCachedPoint);
   }
 
   /** {@code NKey.fromPublicKey(string).verify} against {@code Ed25519.verify} on raw bytes. */
   @Benchmark
-  public void verifyFromString(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(NKey.fromPublicKey(publicKey).verify(message, signature));
-      long t1 = System.nanoTime();
-      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(Ed25519.verify(signature, 0, rawPublic, 0, message, 0, message.length));
-      long t1 = System.nanoTime();
-      bh.consume(NKey.fromPublicKey(publicKey).verify(message, signature));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void verifyFromString(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, verifyingFromString::nkey, verifyingFromString::bcRaw);
   }
 
   /** {@code NKey.fromSeed(char[])} against {@code Ed25519.generatePublicKey}. */
   @Benchmark
-  public void fromSeed(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(NKey.fromSeed(seed));
-      long t1 = System.nanoTime();
-      bh.consume(bcGeneratePublicKey());
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(bcGeneratePublicKey());
-      long t1 = System.nanoTime();
-      bh.consume(NKey.fromSeed(seed));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void fromSeed(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, loading::nkey, loading::bcGeneratePublicKey);
   }
 
   /** {@code NKey.seal} against {@link BcCryptoBox#seal}, 128 bytes. */
   @Benchmark
-  public void seal(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(sender.seal(plaintext, recipientPublicKey));
-      long t1 = System.nanoTime();
-      bh.consume(BcCryptoBox.seal(senderSecret, recipientPublic, plaintext, random));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(BcCryptoBox.seal(senderSecret, recipientPublic, plaintext, random));
-      long t1 = System.nanoTime();
-      bh.consume(sender.seal(plaintext, recipientPublicKey));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void seal(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, sealing::nkeySeal, sealing::bcSeal);
   }
 
   /** {@code NKey.open} against {@link BcCryptoBox#open}, 128 bytes. */
   @Benchmark
-  public void open(Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(recipient.open(sealed, senderPublicKey));
-      long t1 = System.nanoTime();
-      bh.consume(BcCryptoBox.open(recipientSecret, senderPublic, sealed));
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(BcCryptoBox.open(recipientSecret, senderPublic, sealed));
-      long t1 = System.nanoTime();
-      bh.consume(recipient.open(sealed, senderPublicKey));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void open(Times t, Blackhole bh) throws Exception {
+    t.pair(bh, sealing::nkeyOpen, sealing::bcOpen);
   }
 }

@@ -1,25 +1,25 @@
 package io.github.natsjwt.benchmarks;
 
-import io.github.natsjwt.nkey.NKey;
-import io.github.natsjwt.nkey.NKeyType;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ed25519 signing of a 32-byte message: {@code NKey.sign} against BouncyCastle's low-level {@code
- * Ed25519.sign} with a precomputed public key (the baseline) and the JDK's {@code Signature}.
+ * Ed25519 signing with a key loaded once ({@link Ed25519Impls}): {@code NKey.sign} against
+ * BouncyCastle's low-level {@code Ed25519.sign} with the public key precomputed (the baseline),
+ * the JDK's {@code Signature}, i2p's {@code EdDSAEngine} and jnats's {@code NKey.sign}. The setup
+ * fails the run unless all five give the same bytes and every verifier accepts them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -28,55 +28,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class SignBenchmark {
+  /** Message size: a nonce-sized 32 bytes, or about what a user JWT's signature covers. */
+  @Param({"32", "1024"})
+  public int messageBytes;
+
+  private final Ed25519Impls k = Ed25519Impls.FIXED;
   private byte[] message;
-  private byte[] rawSeed;
-  private byte[] rawPublic;
-  private NKey nkey;
-
-  /** JDK {@code Signature} objects are stateful, so each thread gets its own. */
-  @State(Scope.Thread)
-  public static class JdkSigner {
-    Signature signature;
-
-    @Setup
-    public void setUp(SignBenchmark b) throws GeneralSecurityException {
-      signature = Signature.getInstance("Ed25519");
-      // Initialised once: after sign() the object is ready for the next message with the same key.
-      signature.initSign(Fixtures.jdkPrivateKey(b.rawSeed));
-    }
-  }
 
   @Setup
-  public void setUp() throws GeneralSecurityException {
-    message = Fixtures.bytes(Fixtures.MESSAGE_BYTES, 1);
-    rawSeed = Fixtures.bytes(NKey.KEY_BYTES, 100);
-    nkey = NKey.fromRawSeed(NKeyType.USER, rawSeed);
-    rawPublic = nkey.publicKeyBytes();
-
-    byte[] expected = nkey.sign(message);
-    Fixtures.checkSameSignature(expected, bcDirect(), "Ed25519.sign");
-    Signature jdk = Signature.getInstance("Ed25519");
-    jdk.initSign(Fixtures.jdkPrivateKey(rawSeed));
-    jdk.update(message);
-    Fixtures.checkSameSignature(expected, jdk.sign(), "JDK Signature");
+  public void setUp() {
+    message = Fixtures.bytes(messageBytes, 1);
+    k.checkAgreement(message);
   }
 
   @Benchmark
   public byte[] nkey() {
-    return nkey.sign(message);
+    return k.nkeySign(message);
   }
 
-  /** Baseline. Allocates the 64-byte result like {@code NKey.sign} does. */
+  /** Baseline. */
   @Benchmark
   public byte[] bcDirect() {
-    byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-    Ed25519.sign(rawSeed, 0, rawPublic, 0, message, 0, message.length, sig, 0);
-    return sig;
+    return k.bcSign(message);
   }
 
   @Benchmark
-  public byte[] jdk(JdkSigner s) throws GeneralSecurityException {
-    s.signature.update(message);
-    return s.signature.sign();
+  public byte[] jdk(Ed25519Impls.Engines e) throws GeneralSecurityException {
+    return Ed25519Impls.jdkSign(e, message);
+  }
+
+  @Benchmark
+  public byte[] i2p(Ed25519Impls.Engines e) throws GeneralSecurityException {
+    return Ed25519Impls.i2pSign(e, message);
+  }
+
+  @Benchmark
+  public byte[] jnats() throws GeneralSecurityException, IOException {
+    return k.jnatsSign(message);
   }
 }

@@ -17,6 +17,8 @@ import io.github.natsjwt.trust.Rule;
 import io.github.natsjwt.trust.TrustVerifier;
 import io.github.natsjwt.trust.Verification;
 import io.github.natsjwt.trust.VerifiedUser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * user's key. Keys come from fixed seeds and the clock is fixed, so every run verifies the same
  * bytes.
  *
+ * <p>{@link #connects(int)} makes {@value #CONNECTS} such {@code CONNECT}s, each with its own nonce:
+ * of the same user, or of as many distinct users issued alike.
+ *
  * <p>The constructor checks that every benchmarked path accepts the fixture, and that the library
  * rejects a wrong nonce signature (so the nonce really is verified), before anything is measured.
  */
@@ -45,17 +50,33 @@ final class TrustFixture {
   /** A nonce as nats-server sends it in INFO: 11 random bytes, 15 base64url characters. */
   static final String NONCE = "PcX8LqAFa2Y9h3w";
 
+  /** How many {@code CONNECT}s {@link #connects(int)} makes. */
+  static final int CONNECTS = 1000;
+
+  private static final String CLIENT_HOST = "192.0.2.10";
+
   final String operatorJwt;
   final String accountJwt;
   final String userJwt;
   final ConnectionContext context;
   final MemoryAccountResolver resolver;
 
-  /** The normal case: one verifier, its account cache holds the account after the first call. */
+  /**
+   * The normal case: a verifier with the default settings. Its account cache holds the account
+   * after the first call, and its verified-token cache the user JWTs it has verified.
+   */
   final TrustVerifier cached;
 
   /** The account cache disabled: every call decodes and verifies the account JWT again. */
   final TrustVerifier uncached;
+
+  /** The verified-token cache disabled: every call verifies the user JWT's signature again. */
+  final TrustVerifier noTokenCache;
+
+  private final Clock issued = Clock.fixed(NOW.minus(Duration.ofHours(1)), ZoneOffset.UTC);
+  private final NKey user;
+  private final NKey accountSk;
+  private final String accountKey;
 
   // What the baselines work on.
   final String nonceSignature;
@@ -67,12 +88,12 @@ final class TrustFixture {
   final byte[] userRaw;
 
   TrustFixture() {
-    Clock issued = Clock.fixed(NOW.minus(Duration.ofHours(1)), ZoneOffset.UTC);
     NKey operator = key(NKeyType.OPERATOR, 10);
     NKey operatorSk = key(NKeyType.OPERATOR, 20);
     NKey account = key(NKeyType.ACCOUNT, 30);
-    NKey accountSk = key(NKeyType.ACCOUNT, 40);
-    NKey user = key(NKeyType.USER, 50);
+    accountKey = account.publicKey();
+    accountSk = key(NKeyType.ACCOUNT, 40);
+    user = key(NKeyType.USER, 50);
 
     operatorJwt =
         Jwt.encode(
@@ -102,33 +123,15 @@ final class TrustFixture {
                 .build(),
             operatorSk,
             issued);
-    userJwt =
-        Jwt.encode(
-            UserClaims.builder(user.publicKey())
-                .name("order-service")
-                .issuerAccount(account.publicKey())
-                .expiresAt(NOW.plus(Duration.ofDays(30)))
-                .addTags("team:orders", "env:prod")
-                .pub(Permission.allowing("orders.>", "_INBOX.>").withDenied("orders.admin.>"))
-                .sub(Permission.allowing("orders.*", "orders.events.>", "_INBOX.>"))
-                .resp(new ResponsePermission(1, Duration.ofSeconds(5)))
-                .addSrc("192.0.2.0/24")
-                .subs(100)
-                .payload(65_536)
-                .build(),
-            accountSk,
-            issued);
+    userJwt = userJwt(user);
 
     nonceSignature = ConnectionContext.signNonce(NONCE, user);
-    context =
-        ConnectionContext.builder()
-            .nonce(NONCE)
-            .signature(nonceSignature)
-            .clientHost("192.0.2.10")
-            .build();
+    context = context(NONCE, nonceSignature);
     resolver = MemoryAccountResolver.of(accountJwt);
     cached = newVerifier(TrustVerifier.DEFAULT_ACCOUNT_CACHE_SIZE);
     uncached = newVerifier(0);
+    noTokenCache =
+        verifierBuilder(TrustVerifier.DEFAULT_ACCOUNT_CACHE_SIZE).verifiedTokenCacheSize(0).build();
 
     nonceBytes = NONCE.getBytes(StandardCharsets.UTF_8);
     nonceSignatureBytes = Base64.getUrlDecoder().decode(nonceSignature);
@@ -145,15 +148,108 @@ final class TrustFixture {
     return NKey.fromRawSeed(type, Fixtures.bytes(NKey.KEY_BYTES, start));
   }
 
+  /** The fixture's user JWT for another user key: same claims, issued alike. */
+  private String userJwt(NKey userKey) {
+    return Jwt.encode(
+        UserClaims.builder(userKey.publicKey())
+            .name("order-service")
+            .issuerAccount(accountKey)
+            .expiresAt(NOW.plus(Duration.ofDays(30)))
+            .addTags("team:orders", "env:prod")
+            .pub(Permission.allowing("orders.>", "_INBOX.>").withDenied("orders.admin.>"))
+            .sub(Permission.allowing("orders.*", "orders.events.>", "_INBOX.>"))
+            .resp(new ResponsePermission(1, Duration.ofSeconds(5)))
+            .addSrc("192.0.2.0/24")
+            .subs(100)
+            .payload(65_536)
+            .build(),
+        accountSk,
+        issued);
+  }
+
+  private static ConnectionContext context(String nonce, String signature) {
+    return ConnectionContext.builder()
+        .nonce(nonce)
+        .signature(signature)
+        .clientHost(CLIENT_HOST)
+        .build();
+  }
+
   /** A verifier as a server configures one: the operator JWT, the resolver, the fixed clock. */
   TrustVerifier newVerifier(int accountCacheSize) {
+    return verifierBuilder(accountCacheSize).build();
+  }
+
+  private TrustVerifier.Builder verifierBuilder(int accountCacheSize) {
     return TrustVerifier.builder()
         .trustOperator(operatorJwt)
         .accountResolver(resolver)
         .clock(CLOCK)
         .localZone(ZoneOffset.UTC)
-        .accountCacheSize(accountCacheSize)
-        .build();
+        .accountCacheSize(accountCacheSize);
+  }
+
+  /** One client's {@code CONNECT}: its user JWT as the bytes that arrive, nonce and signature. */
+  static final class Connect {
+    final String user;
+    final byte[] jwt;
+    final String nonce;
+    final String nonceSignature;
+    final ConnectionContext context;
+
+    private Connect(String user, String jwt, String nonce, String nonceSignature) {
+      this.user = user;
+      this.jwt = jwt.getBytes(StandardCharsets.US_ASCII);
+      this.nonce = nonce;
+      this.nonceSignature = nonceSignature;
+      this.context = context(nonce, nonceSignature);
+    }
+
+    /**
+     * The user JWT as a new {@code String}, as the server reads it from the network at every
+     * {@code CONNECT}: a distinct object whose hash code is not computed yet.
+     */
+    String freshJwt() {
+      return new String(jwt, StandardCharsets.US_ASCII);
+    }
+  }
+
+  /**
+   * {@value #CONNECTS} {@code CONNECT}s, each signing a nonce of its own: with {@code users} 1, all
+   * of the fixture's user (one client reconnecting); with {@code users} {@value #CONNECTS}, each of
+   * another user whose JWT the account signing key issued like the fixture's. Checks that the
+   * default verifier and the Jackson + BouncyCastle baseline accept every one, and that the
+   * verifier without the token cache accepts the first and the last.
+   */
+  Connect[] connects(int users) {
+    Fixtures.check(users == 1 || users == CONNECTS, "users is 1 or " + CONNECTS);
+    Connect[] connects = new Connect[CONNECTS];
+    for (int i = 0; i < CONNECTS; i++) {
+      NKey u = users == 1 ? user : JwtFixtures.key(NKeyType.USER, 5_000 + i);
+      String jwt = users == 1 ? userJwt : userJwt(u);
+      byte[] nonceBytes = Fixtures.bytes(11, 3 * i);
+      ByteBuffer.wrap(nonceBytes).putInt(i);
+      String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
+      connects[i] = new Connect(u.publicKey(), jwt, nonce, ConnectionContext.signNonce(nonce, u));
+    }
+    try {
+      for (Connect c : connects) {
+        checkAccepted(cached, c.freshJwt(), c.context, c.user);
+        Fixtures.check(
+            JacksonBcJwt.verifyConnect(c.freshJwt(), c.nonce, c.nonceSignature),
+            "the Jackson + BouncyCastle baseline accepts the connection");
+      }
+      Connect first = connects[0];
+      Fixtures.check(
+          !JacksonBcJwt.verifyConnect(first.freshJwt(), NONCE, first.nonceSignature),
+          "the Jackson + BouncyCastle baseline rejects a signature over another nonce");
+    } catch (IOException e) {
+      throw new IllegalStateException("the Jackson baseline cannot read the user JWT", e);
+    }
+    for (Connect c : new Connect[] {connects[0], connects[CONNECTS - 1]}) {
+      checkAccepted(noTokenCache, c.freshJwt(), c.context, c.user);
+    }
+    return connects;
   }
 
   /**
@@ -176,32 +272,32 @@ final class TrustFixture {
             nonceSignatureBytes, 0, userRaw, 0, nonceBytes, 0, nonceBytes.length);
   }
 
-  private void check(String userKey) {
-    for (TrustVerifier v : new TrustVerifier[] {cached, uncached, newVerifier(0)}) {
-      Verification<VerifiedUser> result = v.verifyUser(userJwt, context);
-      Fixtures.check(
-          result.isAccepted(),
-          "verifyUser accepts the fixture, but it gave " + result.rejection().orElse(null));
-      VerifiedUser u = result.orElseThrow();
-      Fixtures.check(u.publicKey().equals(userKey), "the verified user is the fixture's user");
-      Fixtures.check(u.isSignedBySigningKey(), "the user is issued by the account signing key");
-      Fixtures.check(u.permissions().canPublish("orders.new"), "the user may publish orders.new");
-      Fixtures.check(
-          !u.permissions().canPublish("orders.admin.reset"), "orders.admin.> is denied");
-    }
-    ConnectionContext wrongNonce =
-        ConnectionContext.builder()
-            .nonce("another-nonce-x")
-            .signature(nonceSignature)
-            .clientHost("192.0.2.10")
-            .build();
+  private static void checkAccepted(
+      TrustVerifier v, String jwt, ConnectionContext ctx, String userKey) {
+    Verification<VerifiedUser> result = v.verifyUser(jwt, ctx);
     Fixtures.check(
-        cached
-            .verifyUser(userJwt, wrongNonce)
-            .rejection()
-            .map(r -> r.rule() == Rule.NONCE_SIGNATURE_INVALID)
-            .orElse(false),
-        "verifyUser rejects a signature over another nonce");
+        result.isAccepted(),
+        "verifyUser accepts the fixture, but it gave " + result.rejection().orElse(null));
+    VerifiedUser u = result.orElseThrow();
+    Fixtures.check(u.publicKey().equals(userKey), "the verified user is the fixture's user");
+    Fixtures.check(u.isSignedBySigningKey(), "the user is issued by the account signing key");
+    Fixtures.check(u.permissions().canPublish("orders.new"), "the user may publish orders.new");
+    Fixtures.check(!u.permissions().canPublish("orders.admin.reset"), "orders.admin.> is denied");
+  }
+
+  private void check(String userKey) {
+    for (TrustVerifier v : new TrustVerifier[] {cached, uncached, noTokenCache, newVerifier(0)}) {
+      checkAccepted(v, userJwt, context, userKey);
+    }
+    ConnectionContext wrongNonce = context("another-nonce-x", nonceSignature);
+    for (TrustVerifier v : new TrustVerifier[] {cached, noTokenCache}) {
+      Fixtures.check(
+          v.verifyUser(userJwt, wrongNonce)
+              .rejection()
+              .map(r -> r.rule() == Rule.NONCE_SIGNATURE_INVALID)
+              .orElse(false),
+          "verifyUser rejects a signature over another nonce");
+    }
     Fixtures.check(decodeVerifyNonce(), "the baseline accepts the fixture");
     Fixtures.check(bcTwoVerifies(), "BouncyCastle accepts both signatures");
   }

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The comparisons of {@link TrustBenchmark}, each side timed call by call in the same loop as in
+ * Comparisons of {@link TrustBenchmark}, each side timed call by call in the same loop as in
  * {@link PairedBenchmark} (whose {@code Times} state this shares): {@code nkeyNs} is the median
  * time of the first-named side (the library's {@code verifyUser}, or the decode + verify baseline
  * in {@link #decodeVerifyNonceVsBc}), {@code bcNs} of the second, and {@code ratio} the median
@@ -30,78 +30,57 @@ import org.openjdk.jmh.infra.Blackhole;
 // The counters are per thread and JMH sums them over threads, which would break the ratio.
 @Threads(1)
 public class TrustPairedBenchmark {
-  private TrustFixture f;
+  private final TrustBenchmark trust = new TrustBenchmark();
+  private final TrustBenchmark.Connections reconnects = new TrustBenchmark.Connections();
+  private final TrustBenchmark.Cursor libraryAt = new TrustBenchmark.Cursor();
+  private final TrustBenchmark.Cursor baselineAt = new TrustBenchmark.Cursor();
 
   @Setup
   public void setUp() {
-    f = new TrustFixture();
+    trust.setUp();
+    reconnects.users = 1;
+    reconnects.setUp(trust);
   }
 
-  /** The target: {@code verifyUser} with the account cached, against decode + nonce verify. */
+  /**
+   * {@code TrustBenchmark.verifyUser} against its Jackson + BouncyCastle baseline {@code
+   * jacksonBcNonce}, for one user reconnecting.
+   */
   @Benchmark
-  public void cached(PairedBenchmark.Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(f.cached.verifyUser(f.userJwt, f.context));
-      long t1 = System.nanoTime();
-      bh.consume(f.decodeVerifyNonce());
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(f.decodeVerifyNonce());
-      long t1 = System.nanoTime();
-      bh.consume(f.cached.verifyUser(f.userJwt, f.context));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void cachedVsJacksonBc(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(
+        bh,
+        () -> trust.verifyUser(reconnects, libraryAt),
+        () -> trust.jacksonBcNonce(reconnects, baselineAt));
+  }
+
+  /** {@code verifyUser} with the account cached, against decode + nonce verify. */
+  @Benchmark
+  public void cached(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(
+        bh,
+        () -> trust.f.cached.verifyUser(trust.f.userJwt, trust.f.context),
+        trust::decodeVerifyNonce);
   }
 
   /** {@code verifyUser} without the account cache, against decode + nonce verify. */
   @Benchmark
-  public void cold(PairedBenchmark.Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(f.uncached.verifyUser(f.userJwt, f.context));
-      long t1 = System.nanoTime();
-      bh.consume(f.decodeVerifyNonce());
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(f.decodeVerifyNonce());
-      long t1 = System.nanoTime();
-      bh.consume(f.uncached.verifyUser(f.userJwt, f.context));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void cold(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(bh, trust::verifyUserCold, trust::decodeVerifyNonce);
   }
 
   /** {@code verifyUser} with the account cached, against the two BouncyCastle verifications. */
   @Benchmark
-  public void cachedVsBc(PairedBenchmark.Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(f.cached.verifyUser(f.userJwt, f.context));
-      long t1 = System.nanoTime();
-      bh.consume(f.bcTwoVerifies());
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(f.bcTwoVerifies());
-      long t1 = System.nanoTime();
-      bh.consume(f.cached.verifyUser(f.userJwt, f.context));
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void cachedVsBc(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(
+        bh,
+        () -> trust.f.cached.verifyUser(trust.f.userJwt, trust.f.context),
+        trust::bcTwoVerifies);
   }
 
   /** The baseline itself (decode + nonce verify) against the two BouncyCastle verifications. */
   @Benchmark
-  public void decodeVerifyNonceVsBc(PairedBenchmark.Times t, Blackhole bh) {
-    long t0 = System.nanoTime();
-    if (t.nkeyFirst()) {
-      bh.consume(f.decodeVerifyNonce());
-      long t1 = System.nanoTime();
-      bh.consume(f.bcTwoVerifies());
-      t.add(t1 - t0, System.nanoTime() - t1);
-    } else {
-      bh.consume(f.bcTwoVerifies());
-      long t1 = System.nanoTime();
-      bh.consume(f.decodeVerifyNonce());
-      t.add(System.nanoTime() - t1, t1 - t0);
-    }
+  public void decodeVerifyNonceVsBc(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(bh, trust::decodeVerifyNonce, trust::bcTwoVerifies);
   }
 }
