@@ -1,0 +1,168 @@
+package io.github.natsjwt.internal;
+
+import static io.github.natsjwt.internal.Ed25519Context.ACC;
+import static io.github.natsjwt.internal.Ed25519Context.CMP;
+import static io.github.natsjwt.internal.Ed25519Context.TMP;
+import static io.github.natsjwt.internal.EdwardsPoints.NIELS;
+import static io.github.natsjwt.internal.EdwardsPoints.POINT;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A decoded Ed25519 public key that verifies signatures exactly as Go's {@code crypto/ed25519}
+ * {@code Verify} does (Go 1.17 and later):
+ *
+ * <ul>
+ *   <li>the key is decoded leniently: y is the low 255 bits taken modulo p, and a sign bit on x = 0
+ *       is accepted (ed25519-speccheck case 11); there is no subgroup or small-order check;
+ *   <li>the signature must be 64 bytes, and S below the group order L;
+ *   <li>k = SHA-512(R || key bytes as given || message) mod L; R' = [S]B - [k]A is encoded
+ *       canonically and must equal R byte for byte (the cofactorless equation, so a non-canonical R
+ *       never verifies).
+ * </ul>
+ *
+ * <p>Immutable and thread-safe. Verification is variable time, which is sound because everything
+ * it reads is public. {@link #verify} is the general path (a double-scalar multiplication sharing
+ * about 253 doublings); {@link #precompute()} builds per-key tables for keys that verify many
+ * signatures. Both give the same verdicts.
+ */
+public final class Ed25519PublicKey {
+  /** Bytes of an encoded key. */
+  public static final int BYTES = 32;
+
+  /** NAF width for -A in the general path: 8 odd multiples, made once per key. */
+  static final int KEY_NAF_WIDTH = 5;
+  /** NAF width for B in the general path: 64 odd multiples, made once per process. */
+  static final int BASE_NAF_WIDTH = 8;
+
+  private final byte[] encoded;
+  /** Extended coordinates of A, Z = 1. */
+  private final long[] point;
+  /** Odd multiples A, 3A, .., 15A in cached form. */
+  private final long[] oddMultiples;
+
+  private static final class Base {
+    static final long[] ODD_MULTIPLES;
+
+    static {
+      long[] w = new long[EdwardsPoints.POINT];
+      if (!decodeInto(w, basePointEncoding())) {
+        throw new IllegalStateException("base point does not decode");
+      }
+      ODD_MULTIPLES = EdwardsPoints.oddMultiplesNiels(w, 0, BASE_NAF_WIDTH);
+    }
+  }
+
+  private Ed25519PublicKey(byte[] encoded, long[] point) {
+    this.encoded = encoded;
+    this.point = point;
+    this.oddMultiples = new long[POINT << (KEY_NAF_WIDTH - 2)];
+    EdwardsPoints.oddMultiples(
+        point, 0, KEY_NAF_WIDTH, new long[3 * POINT + 5], oddMultiples, true);
+  }
+
+  /**
+   * Decodes a public key as Go does.
+   *
+   * @param publicKey 32 bytes; copied
+   * @return the key, or empty when no curve point has this encoding
+   * @throws IllegalArgumentException when {@code publicKey} is not 32 bytes
+   */
+  public static @Nullable Ed25519PublicKey decode(byte[] publicKey) {
+    if (publicKey.length != BYTES) {
+      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
+    }
+    long[] point = new long[POINT];
+    if (!decodeInto(point, publicKey)) {
+      return null;
+    }
+    return new Ed25519PublicKey(publicKey.clone(), point);
+  }
+
+  /** The encoding of the base point B: y = 4/5, x even. */
+  static byte[] basePointEncoding() {
+    java.math.BigInteger p = Field25519.P;
+    java.math.BigInteger y =
+        java.math.BigInteger.valueOf(4).multiply(java.math.BigInteger.valueOf(5).modInverse(p)).mod(p);
+    byte[] out = new byte[BYTES];
+    for (int i = 0; i < BYTES; i++) {
+      out[i] = (byte) y.shiftRight(8 * i).intValue();
+    }
+    return out;
+  }
+
+  private static boolean decodeInto(long[] point, byte[] encoding) {
+    Ed25519Context ctx = Ed25519Context.get();
+    long[] w = ctx.w;
+    if (!EdwardsPoints.decompress(
+        w, Ed25519Context.DEC, encoding, 0, Ed25519Context.DEC_TMP, ctx.scratch)) {
+      return false;
+    }
+    System.arraycopy(w, Ed25519Context.DEC, point, 0, POINT);
+    return true;
+  }
+
+  /**
+   * Returns whether a signature over a message verifies with this key, by the general path.
+   *
+   * @param message the signed bytes
+   * @param signature the signature; any length other than 64 does not verify
+   * @return the verdict Go's {@code ed25519.Verify} gives
+   */
+  public boolean verify(byte[] message, byte[] signature) {
+    if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
+      return false;
+    }
+    Ed25519Context ctx = Ed25519Context.get();
+    ctx.challenge(signature, encoded, message);
+    byte[] nafK = ctx.digitsK;
+    byte[] nafS = ctx.digitsS;
+    int top = Math.max(
+        Scalar25519.wnaf(ctx.k, KEY_NAF_WIDTH, nafK),
+        Scalar25519.wnaf(ctx.s, BASE_NAF_WIDTH, nafS));
+    long[] w = ctx.w;
+    long[] base = Base.ODD_MULTIPLES;
+    EdwardsPoints.identity(w, ACC);
+    for (int i = top; i >= 0; i--) {
+      EdwardsPoints.dbl(w, CMP, w, ACC, TMP);
+      int a = nafK[i];
+      int b = nafS[i];
+      if (a == 0 && b == 0) {
+        EdwardsPoints.toProjective(w, ACC, CMP);
+        continue;
+      }
+      EdwardsPoints.toExtended(w, ACC, CMP);
+      if (a != 0) {
+        // R' = [S]B + [k](-A): a positive digit of k subtracts a multiple of A.
+        EdwardsPoints.addCached(w, CMP, ACC, oddMultiples, POINT * (Math.abs(a) >> 1), a > 0);
+        if (b == 0) {
+          EdwardsPoints.toProjective(w, ACC, CMP);
+          continue;
+        }
+        EdwardsPoints.toExtended(w, ACC, CMP);
+      }
+      EdwardsPoints.addNiels(w, CMP, ACC, base, NIELS * (Math.abs(b) >> 1), b < 0);
+      EdwardsPoints.toProjective(w, ACC, CMP);
+    }
+    return ctx.accumulatorEncodes(signature);
+  }
+
+  /**
+   * Builds this key's fixed-base tables (about 33 KB), so that each verification costs about a
+   * third of the general path. Costs about five verifications.
+   *
+   * @return a key that verifies exactly as this one
+   */
+  public Ed25519PrecomputedKey precompute() {
+    return new Ed25519PrecomputedKey(encoded, point);
+  }
+
+  /**
+   * The key bytes as given.
+   *
+   * @return a copy
+   */
+  public byte[] encoded() {
+    return encoded.clone();
+  }
+}
