@@ -146,7 +146,7 @@ final class Scalar25519 {
    * of digits[i] 2^(w i) equal to the scalar.
    *
    * @param s 32-byte little-endian scalar
-   * @param w digit width, 2 to 8
+   * @param w digit width, 2 to 7 (a digit must fit in a byte)
    * @param n number of digits to write; w * n must be at least the scalar's bit length plus one
    * @param digits receives n digits
    */
