@@ -148,13 +148,18 @@ public final class Ed25519PublicKey {
   }
 
   /**
-   * Builds this key's fixed-base tables (about 33 KB), so that each verification costs about a
-   * third of the general path. Costs about five verifications.
+   * Builds this key's fixed-base tables (32,640 bytes), so that each verification costs about 40 %
+   * of the general path. Building costs about three general-path verifications.
    *
    * @return a key that verifies exactly as this one
    */
   public Ed25519PrecomputedKey precompute() {
     return new Ed25519PrecomputedKey(encoded, point);
+  }
+
+  /** Extended coordinates of the point (not a copy: callers must not write). */
+  long[] point() {
+    return point;
   }
 
   /**

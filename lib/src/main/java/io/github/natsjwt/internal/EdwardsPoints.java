@@ -144,7 +144,7 @@ final class EdwardsPoints {
     int zinv = tmp;
     int x = tmp + 5;
     int y = tmp + 10;
-    Field25519.invert(w, zinv, w, p + Z, w, tmp + 15);
+    Field25519.invertVar(w, zinv, w, p + Z, w, tmp + 15, scratch);
     mul(w, x, w, p + X, w, zinv);
     mul(w, y, w, p + Y, w, zinv);
     int odd = Field25519.isOdd(w, x, scratch);

@@ -498,6 +498,212 @@ final class Field25519 {
     mul(r, ro, t, to, t, to + 5);
   }
 
+  // 1/19 modulo 2^64, to make u + k p divisible by 2^t: p = -19 (mod 2^64).
+  private static final long INV19 = inverseMod64(19);
+
+  private static long inverseMod64(long odd) {
+    long x = odd; // correct to 3 bits; each Newton step doubles the correct bits
+    for (int i = 0; i < 5; i++) {
+      x *= 2 - odd * x;
+    }
+    return x;
+  }
+
+  /**
+   * r = 1/a (0 for a = 0) in variable time, for public values only: Kaliski's almost Montgomery
+   * inverse, a binary extended Euclidean algorithm on (u, v) = (p, a) that leaves r = -a^-1 2^k
+   * (mod p) with no modular reduction inside the loop, then 2^-k by shifts. Invariants: p = u s + v
+   * r, and r, s stay below 2p.
+   *
+   * @param t 20 longs of work space at {@code to}, not overlapping r or a
+   * @param scratch 32 bytes of work space
+   */
+  static void invertVar(long[] r, int ro, long[] a, int ao, long[] t, int to, byte[] scratch) {
+    toBytes(scratch, 0, a, ao);
+    int u = to;
+    int v = to + 5;
+    int rr = to + 10;
+    int ss = to + 15;
+    fromBytes(t, v, scratch, 0);
+    if ((t[v] | t[v + 1] | t[v + 2] | t[v + 3] | t[v + 4]) == 0) {
+      set(r, ro, 0);
+      return;
+    }
+    t[u] = MASK - 18;
+    t[u + 1] = MASK;
+    t[u + 2] = MASK;
+    t[u + 3] = MASK;
+    t[u + 4] = MASK;
+    set(t, rr, 0);
+    set(t, ss, 1);
+    int k = stripTwos(t, v); // r = 0 stays 0 when doubled
+    while (true) {
+      // u and v odd.
+      if (compare(t, u, v) > 0) {
+        subtractExact(t, u, v);
+        addInto(t, rr, ss);
+        int n = stripTwos(t, u);
+        shiftLeft(t, ss, n);
+        k += n;
+      } else {
+        subtractExact(t, v, u);
+        addInto(t, ss, rr);
+        if ((t[v] | t[v + 1] | t[v + 2] | t[v + 3] | t[v + 4]) == 0) {
+          shiftLeft(t, rr, 1);
+          k++;
+          break;
+        }
+        int n = stripTwos(t, v);
+        shiftLeft(t, rr, n);
+        k += n;
+      }
+    }
+    // r < 2p: reduce once, then negate: p - r = a^-1 2^k.
+    int p = u;
+    t[p] = MASK - 18;
+    t[p + 1] = MASK;
+    t[p + 2] = MASK;
+    t[p + 3] = MASK;
+    t[p + 4] = MASK;
+    if (compare(t, rr, p) >= 0) {
+      subtractExact(t, rr, p);
+    }
+    subtractExact(t, p, rr);
+    for (; k >= 51; k -= 51) {
+      halve(t, p, 51);
+    }
+    if (k > 0) {
+      halve(t, p, k);
+    }
+    copy(r, ro, t, p);
+  }
+
+  /** Divides x (non-zero) by its largest power of two; returns the exponent. */
+  private static int stripTwos(long[] t, int x) {
+    int n = 0;
+    while (t[x] == 0) {
+      shiftRight51(t, x);
+      n += 51;
+    }
+    int tz = Long.numberOfTrailingZeros(t[x]);
+    if (tz > 0) {
+      shiftRight(t, x, tz);
+    }
+    return n + tz;
+  }
+
+  /** x += y, limbs 0..3 carried into [0, 2^51), the top limb open (values below 2^256). */
+  private static void addInto(long[] t, int x, int y) {
+    long c = 0;
+    for (int i = 0; i < 4; i++) {
+      long d = t[x + i] + t[y + i] + c;
+      c = d >>> 51;
+      t[x + i] = d & MASK;
+    }
+    t[x + 4] += t[y + 4] + c;
+  }
+
+  /** x <<= n, n >= 0, for values that stay below 2^256 (top limb open). */
+  private static void shiftLeft(long[] t, int x, int n) {
+    for (; n >= 51; n -= 51) {
+      t[x + 4] = t[x + 3];
+      t[x + 3] = t[x + 2];
+      t[x + 2] = t[x + 1];
+      t[x + 1] = t[x];
+      t[x] = 0;
+    }
+    if (n == 0) {
+      return;
+    }
+    int m = 51 - n;
+    t[x + 4] = t[x + 4] << n | t[x + 3] >>> m;
+    t[x + 3] = (t[x + 3] << n | t[x + 2] >>> m) & MASK;
+    t[x + 2] = (t[x + 2] << n | t[x + 1] >>> m) & MASK;
+    t[x + 1] = (t[x + 1] << n | t[x] >>> m) & MASK;
+    t[x] = (t[x] << n) & MASK;
+  }
+
+  /** Compares limb vectors with limbs 0..3 in [0, 2^51) and a non-negative top limb. */
+  private static int compare(long[] t, int x, int y) {
+    for (int i = 4; i >= 0; i--) {
+      if (t[x + i] != t[y + i]) {
+        return t[x + i] < t[y + i] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private static void shiftRight51(long[] t, int x) {
+    t[x] = t[x + 1];
+    t[x + 1] = t[x + 2];
+    t[x + 2] = t[x + 3];
+    t[x + 3] = t[x + 4];
+    t[x + 4] = 0;
+  }
+
+  /** x >>= n for 1 <= n <= 50, limbs in [0, 2^51). */
+  private static void shiftRight(long[] t, int x, int n) {
+    int m = 51 - n;
+    t[x] = (t[x] >>> n | t[x + 1] << m) & MASK;
+    t[x + 1] = (t[x + 1] >>> n | t[x + 2] << m) & MASK;
+    t[x + 2] = (t[x + 2] >>> n | t[x + 3] << m) & MASK;
+    t[x + 3] = (t[x + 3] >>> n | t[x + 4] << m) & MASK;
+    t[x + 4] = t[x + 4] >>> n;
+  }
+
+  /**
+   * u = u / 2^n mod p for u in [0, p), 1 <= n <= 51: adds k p with k = u / 19 (mod 2^n), so that
+   * u + k p = u - 19 k + k 2^255 is a multiple of 2^n, and shifts. The result is in [0, p].
+   */
+  private static void halve(long[] t, int x, int n) {
+    long k = (t[x] * INV19) & ((1L << n) - 1);
+    long l0 = t[x] - 19 * k;
+    long l1 = t[x + 1];
+    long l2 = t[x + 2];
+    long l3 = t[x + 3];
+    long l4 = t[x + 4];
+    long c = l0 >> 51; // floor: l0 may be negative
+    l0 -= c << 51;
+    l1 += c;
+    c = l1 >> 51;
+    l1 -= c << 51;
+    l2 += c;
+    c = l2 >> 51;
+    l2 -= c << 51;
+    l3 += c;
+    c = l3 >> 51;
+    l3 -= c << 51;
+    l4 += c;
+    c = l4 >> 51;
+    l4 -= c << 51;
+    long l5 = k + c; // weight 2^255
+    if (n == 51) {
+      t[x] = l1;
+      t[x + 1] = l2;
+      t[x + 2] = l3;
+      t[x + 3] = l4;
+      t[x + 4] = l5;
+      return;
+    }
+    int m = 51 - n;
+    t[x] = (l0 >>> n | l1 << m) & MASK;
+    t[x + 1] = (l1 >>> n | l2 << m) & MASK;
+    t[x + 2] = (l2 >>> n | l3 << m) & MASK;
+    t[x + 3] = (l3 >>> n | l4 << m) & MASK;
+    t[x + 4] = (l4 >>> n | l5 << m) & MASK;
+  }
+
+  /** x -= y for x >= y, limbs 0..3 in [0, 2^51), the top limb open. */
+  private static void subtractExact(long[] t, int x, int y) {
+    long c = 0;
+    for (int i = 0; i < 4; i++) {
+      long d = t[x + i] - t[y + i] + c;
+      c = d >> 51;
+      t[x + i] = d & MASK;
+    }
+    t[x + 4] = t[x + 4] - t[y + 4] + c;
+  }
+
   /**
    * r = a^((p - 5) / 8) = a^(2^252 - 3), the exponent of the square-root candidate. (p - 5) / 8 =
    * (2^250 - 1) 4 + 1. Uses t[to .. to + 20).

@@ -206,6 +206,33 @@ class Field25519Test {
   }
 
   @Test
+  void invertVar_randomEdgeAndSmallValues_matchesBigInteger() {
+    long[] t = new long[20];
+    long[] r = new long[5];
+    byte[] scratch = new byte[32];
+    List<long[]> values = operands(MUL_LIMB_MAX, 3000);
+    for (long v = 1; v < 300; v++) {
+      values.add(limbs(v, 0, 0, 0, 0));
+    }
+    // Powers of two and p - 2^k, where the binary algorithm takes its longest runs.
+    for (int k = 0; k < 255; k++) {
+      long[] a = new long[5];
+      Field25519.fromBigInteger(a, 0, BigInteger.ONE.shiftLeft(k));
+      values.add(a);
+      long[] b = new long[5];
+      Field25519.fromBigInteger(b, 0, P.subtract(BigInteger.ONE.shiftLeft(k)));
+      values.add(b);
+    }
+    for (long[] a : values) {
+      BigInteger v = mod(value(a, 0));
+      Field25519.invertVar(r, 0, a, 0, t, 0, scratch);
+      assertEquals(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P), mod(value(r, 0)),
+          () -> "invertVar " + v.toString(16));
+      assertLoose(r);
+    }
+  }
+
+  @Test
   void predicates_nonReducedRepresentations_decideOnTheValueModuloP() {
     byte[] scratch = new byte[64];
     // p itself, in reduced limbs: zero, even.
