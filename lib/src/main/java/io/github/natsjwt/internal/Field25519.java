@@ -249,95 +249,127 @@ final class Field25519 {
     long p;
     long lo0;
     long hi0;
+    long hh0;
     p = a0 * b0;
     lo0 = p & MASK;
-    hi0 = (Math.multiplyHigh(a0, b0) << 13) + (p >>> 51);
+    hh0 = Math.multiplyHigh(a0, b0);
+    hi0 = p >>> 51;
     p = a1 * b4t;
     lo0 += p & MASK;
-    hi0 += (Math.multiplyHigh(a1, b4t) << 13) + (p >>> 51);
+    hh0 += Math.multiplyHigh(a1, b4t);
+    hi0 += p >>> 51;
     p = a2 * b3t;
     lo0 += p & MASK;
-    hi0 += (Math.multiplyHigh(a2, b3t) << 13) + (p >>> 51);
+    hh0 += Math.multiplyHigh(a2, b3t);
+    hi0 += p >>> 51;
     p = a3 * b2t;
     lo0 += p & MASK;
-    hi0 += (Math.multiplyHigh(a3, b2t) << 13) + (p >>> 51);
+    hh0 += Math.multiplyHigh(a3, b2t);
+    hi0 += p >>> 51;
     p = a4 * b1t;
     lo0 += p & MASK;
-    hi0 += (Math.multiplyHigh(a4, b1t) << 13) + (p >>> 51);
+    hh0 += Math.multiplyHigh(a4, b1t);
+    hi0 += p >>> 51;
 
     long lo1;
     long hi1;
+    long hh1;
     p = a0 * b1;
     lo1 = p & MASK;
-    hi1 = (Math.multiplyHigh(a0, b1) << 13) + (p >>> 51);
+    hh1 = Math.multiplyHigh(a0, b1);
+    hi1 = p >>> 51;
     p = a1 * b0;
     lo1 += p & MASK;
-    hi1 += (Math.multiplyHigh(a1, b0) << 13) + (p >>> 51);
+    hh1 += Math.multiplyHigh(a1, b0);
+    hi1 += p >>> 51;
     p = a2 * b4t;
     lo1 += p & MASK;
-    hi1 += (Math.multiplyHigh(a2, b4t) << 13) + (p >>> 51);
+    hh1 += Math.multiplyHigh(a2, b4t);
+    hi1 += p >>> 51;
     p = a3 * b3t;
     lo1 += p & MASK;
-    hi1 += (Math.multiplyHigh(a3, b3t) << 13) + (p >>> 51);
+    hh1 += Math.multiplyHigh(a3, b3t);
+    hi1 += p >>> 51;
     p = a4 * b2t;
     lo1 += p & MASK;
-    hi1 += (Math.multiplyHigh(a4, b2t) << 13) + (p >>> 51);
+    hh1 += Math.multiplyHigh(a4, b2t);
+    hi1 += p >>> 51;
 
     long lo2;
     long hi2;
+    long hh2;
     p = a0 * b2;
     lo2 = p & MASK;
-    hi2 = (Math.multiplyHigh(a0, b2) << 13) + (p >>> 51);
+    hh2 = Math.multiplyHigh(a0, b2);
+    hi2 = p >>> 51;
     p = a1 * b1;
     lo2 += p & MASK;
-    hi2 += (Math.multiplyHigh(a1, b1) << 13) + (p >>> 51);
+    hh2 += Math.multiplyHigh(a1, b1);
+    hi2 += p >>> 51;
     p = a2 * b0;
     lo2 += p & MASK;
-    hi2 += (Math.multiplyHigh(a2, b0) << 13) + (p >>> 51);
+    hh2 += Math.multiplyHigh(a2, b0);
+    hi2 += p >>> 51;
     p = a3 * b4t;
     lo2 += p & MASK;
-    hi2 += (Math.multiplyHigh(a3, b4t) << 13) + (p >>> 51);
+    hh2 += Math.multiplyHigh(a3, b4t);
+    hi2 += p >>> 51;
     p = a4 * b3t;
     lo2 += p & MASK;
-    hi2 += (Math.multiplyHigh(a4, b3t) << 13) + (p >>> 51);
+    hh2 += Math.multiplyHigh(a4, b3t);
+    hi2 += p >>> 51;
 
     long lo3;
     long hi3;
+    long hh3;
     p = a0 * b3;
     lo3 = p & MASK;
-    hi3 = (Math.multiplyHigh(a0, b3) << 13) + (p >>> 51);
+    hh3 = Math.multiplyHigh(a0, b3);
+    hi3 = p >>> 51;
     p = a1 * b2;
     lo3 += p & MASK;
-    hi3 += (Math.multiplyHigh(a1, b2) << 13) + (p >>> 51);
+    hh3 += Math.multiplyHigh(a1, b2);
+    hi3 += p >>> 51;
     p = a2 * b1;
     lo3 += p & MASK;
-    hi3 += (Math.multiplyHigh(a2, b1) << 13) + (p >>> 51);
+    hh3 += Math.multiplyHigh(a2, b1);
+    hi3 += p >>> 51;
     p = a3 * b0;
     lo3 += p & MASK;
-    hi3 += (Math.multiplyHigh(a3, b0) << 13) + (p >>> 51);
+    hh3 += Math.multiplyHigh(a3, b0);
+    hi3 += p >>> 51;
     p = a4 * b4t;
     lo3 += p & MASK;
-    hi3 += (Math.multiplyHigh(a4, b4t) << 13) + (p >>> 51);
+    hh3 += Math.multiplyHigh(a4, b4t);
+    hi3 += p >>> 51;
 
     long lo4;
     long hi4;
+    long hh4;
     p = a0 * b4;
     lo4 = p & MASK;
-    hi4 = (Math.multiplyHigh(a0, b4) << 13) + (p >>> 51);
+    hh4 = Math.multiplyHigh(a0, b4);
+    hi4 = p >>> 51;
     p = a1 * b3;
     lo4 += p & MASK;
-    hi4 += (Math.multiplyHigh(a1, b3) << 13) + (p >>> 51);
+    hh4 += Math.multiplyHigh(a1, b3);
+    hi4 += p >>> 51;
     p = a2 * b2;
     lo4 += p & MASK;
-    hi4 += (Math.multiplyHigh(a2, b2) << 13) + (p >>> 51);
+    hh4 += Math.multiplyHigh(a2, b2);
+    hi4 += p >>> 51;
     p = a3 * b1;
     lo4 += p & MASK;
-    hi4 += (Math.multiplyHigh(a3, b1) << 13) + (p >>> 51);
+    hh4 += Math.multiplyHigh(a3, b1);
+    hi4 += p >>> 51;
     p = a4 * b0;
     lo4 += p & MASK;
-    hi4 += (Math.multiplyHigh(a4, b0) << 13) + (p >>> 51);
+    hh4 += Math.multiplyHigh(a4, b0);
+    hi4 += p >>> 51;
 
-    reduce(r, ro, lo0, lo1 + hi0, lo2 + hi1, lo3 + hi2, lo4 + hi3, hi4);
+    // Each hh is below 2^50 (a sum of products' bits 64 and up), so hh << 13 does not overflow.
+    reduce(r, ro, lo0, lo1 + hi0 + (hh0 << 13), lo2 + hi1 + (hh1 << 13), lo3 + hi2 + (hh2 << 13),
+        lo4 + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
   }
 
   /** r = a^2. Limbs of a below 2^53.8; r may alias a. */
@@ -358,69 +390,91 @@ final class Field25519 {
     long p;
     long lo0;
     long hi0;
+    long hh0;
     p = a0 * a0;
     lo0 = p & MASK;
-    hi0 = (Math.multiplyHigh(a0, a0) << 13) + (p >>> 51);
+    hh0 = Math.multiplyHigh(a0, a0);
+    hi0 = p >>> 51;
     p = a1 * a4tt;
     lo0 += p & MASK;
-    hi0 += (Math.multiplyHigh(a1, a4tt) << 13) + (p >>> 51);
+    hh0 += Math.multiplyHigh(a1, a4tt);
+    hi0 += p >>> 51;
     p = a2 * a3tt;
     lo0 += p & MASK;
-    hi0 += (Math.multiplyHigh(a2, a3tt) << 13) + (p >>> 51);
+    hh0 += Math.multiplyHigh(a2, a3tt);
+    hi0 += p >>> 51;
 
     // c1 = 2 a0 a1 + 38 a2 a4 + 19 a3^2
     long lo1;
     long hi1;
+    long hh1;
     p = a0d * a1;
     lo1 = p & MASK;
-    hi1 = (Math.multiplyHigh(a0d, a1) << 13) + (p >>> 51);
+    hh1 = Math.multiplyHigh(a0d, a1);
+    hi1 = p >>> 51;
     p = a2 * a4tt;
     lo1 += p & MASK;
-    hi1 += (Math.multiplyHigh(a2, a4tt) << 13) + (p >>> 51);
+    hh1 += Math.multiplyHigh(a2, a4tt);
+    hi1 += p >>> 51;
     p = a3 * a3t;
     lo1 += p & MASK;
-    hi1 += (Math.multiplyHigh(a3, a3t) << 13) + (p >>> 51);
+    hh1 += Math.multiplyHigh(a3, a3t);
+    hi1 += p >>> 51;
 
     // c2 = 2 a0 a2 + a1^2 + 38 a3 a4
     long lo2;
     long hi2;
+    long hh2;
     p = a0d * a2;
     lo2 = p & MASK;
-    hi2 = (Math.multiplyHigh(a0d, a2) << 13) + (p >>> 51);
+    hh2 = Math.multiplyHigh(a0d, a2);
+    hi2 = p >>> 51;
     p = a1 * a1;
     lo2 += p & MASK;
-    hi2 += (Math.multiplyHigh(a1, a1) << 13) + (p >>> 51);
+    hh2 += Math.multiplyHigh(a1, a1);
+    hi2 += p >>> 51;
     p = a3 * a4tt;
     lo2 += p & MASK;
-    hi2 += (Math.multiplyHigh(a3, a4tt) << 13) + (p >>> 51);
+    hh2 += Math.multiplyHigh(a3, a4tt);
+    hi2 += p >>> 51;
 
     // c3 = 2 a0 a3 + 2 a1 a2 + 19 a4^2
     long lo3;
     long hi3;
+    long hh3;
     p = a0d * a3;
     lo3 = p & MASK;
-    hi3 = (Math.multiplyHigh(a0d, a3) << 13) + (p >>> 51);
+    hh3 = Math.multiplyHigh(a0d, a3);
+    hi3 = p >>> 51;
     p = a1d * a2;
     lo3 += p & MASK;
-    hi3 += (Math.multiplyHigh(a1d, a2) << 13) + (p >>> 51);
+    hh3 += Math.multiplyHigh(a1d, a2);
+    hi3 += p >>> 51;
     p = a4 * a4t;
     lo3 += p & MASK;
-    hi3 += (Math.multiplyHigh(a4, a4t) << 13) + (p >>> 51);
+    hh3 += Math.multiplyHigh(a4, a4t);
+    hi3 += p >>> 51;
 
     // c4 = 2 a0 a4 + 2 a1 a3 + a2^2
     long lo4;
     long hi4;
+    long hh4;
     p = a0d * a4;
     lo4 = p & MASK;
-    hi4 = (Math.multiplyHigh(a0d, a4) << 13) + (p >>> 51);
+    hh4 = Math.multiplyHigh(a0d, a4);
+    hi4 = p >>> 51;
     p = a1d * a3;
     lo4 += p & MASK;
-    hi4 += (Math.multiplyHigh(a1d, a3) << 13) + (p >>> 51);
+    hh4 += Math.multiplyHigh(a1d, a3);
+    hi4 += p >>> 51;
     p = a2 * a2;
     lo4 += p & MASK;
-    hi4 += (Math.multiplyHigh(a2, a2) << 13) + (p >>> 51);
+    hh4 += Math.multiplyHigh(a2, a2);
+    hi4 += p >>> 51;
 
-    reduce(r, ro, lo0, lo1 + hi0, lo2 + hi1, lo3 + hi2, lo4 + hi3, hi4);
+    // Each hh is below 2^50 (a sum of products' bits 64 and up), so hh << 13 does not overflow.
+    reduce(r, ro, lo0, lo1 + hi0 + (hh0 << 13), lo2 + hi1 + (hh1 << 13), lo3 + hi2 + (hh2 << 13),
+        lo4 + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
   }
 
   /**
