@@ -251,23 +251,23 @@ final class Field25519 {
     long hi0;
     long hh0;
     p = a0 * b0;
-    lo0 = p & MASK;
+    lo0 = p;
     hh0 = Math.multiplyHigh(a0, b0);
     hi0 = p >>> 51;
     p = a1 * b4t;
-    lo0 += p & MASK;
+    lo0 += p;
     hh0 += Math.multiplyHigh(a1, b4t);
     hi0 += p >>> 51;
     p = a2 * b3t;
-    lo0 += p & MASK;
+    lo0 += p;
     hh0 += Math.multiplyHigh(a2, b3t);
     hi0 += p >>> 51;
     p = a3 * b2t;
-    lo0 += p & MASK;
+    lo0 += p;
     hh0 += Math.multiplyHigh(a3, b2t);
     hi0 += p >>> 51;
     p = a4 * b1t;
-    lo0 += p & MASK;
+    lo0 += p;
     hh0 += Math.multiplyHigh(a4, b1t);
     hi0 += p >>> 51;
 
@@ -275,23 +275,23 @@ final class Field25519 {
     long hi1;
     long hh1;
     p = a0 * b1;
-    lo1 = p & MASK;
+    lo1 = p;
     hh1 = Math.multiplyHigh(a0, b1);
     hi1 = p >>> 51;
     p = a1 * b0;
-    lo1 += p & MASK;
+    lo1 += p;
     hh1 += Math.multiplyHigh(a1, b0);
     hi1 += p >>> 51;
     p = a2 * b4t;
-    lo1 += p & MASK;
+    lo1 += p;
     hh1 += Math.multiplyHigh(a2, b4t);
     hi1 += p >>> 51;
     p = a3 * b3t;
-    lo1 += p & MASK;
+    lo1 += p;
     hh1 += Math.multiplyHigh(a3, b3t);
     hi1 += p >>> 51;
     p = a4 * b2t;
-    lo1 += p & MASK;
+    lo1 += p;
     hh1 += Math.multiplyHigh(a4, b2t);
     hi1 += p >>> 51;
 
@@ -299,23 +299,23 @@ final class Field25519 {
     long hi2;
     long hh2;
     p = a0 * b2;
-    lo2 = p & MASK;
+    lo2 = p;
     hh2 = Math.multiplyHigh(a0, b2);
     hi2 = p >>> 51;
     p = a1 * b1;
-    lo2 += p & MASK;
+    lo2 += p;
     hh2 += Math.multiplyHigh(a1, b1);
     hi2 += p >>> 51;
     p = a2 * b0;
-    lo2 += p & MASK;
+    lo2 += p;
     hh2 += Math.multiplyHigh(a2, b0);
     hi2 += p >>> 51;
     p = a3 * b4t;
-    lo2 += p & MASK;
+    lo2 += p;
     hh2 += Math.multiplyHigh(a3, b4t);
     hi2 += p >>> 51;
     p = a4 * b3t;
-    lo2 += p & MASK;
+    lo2 += p;
     hh2 += Math.multiplyHigh(a4, b3t);
     hi2 += p >>> 51;
 
@@ -323,23 +323,23 @@ final class Field25519 {
     long hi3;
     long hh3;
     p = a0 * b3;
-    lo3 = p & MASK;
+    lo3 = p;
     hh3 = Math.multiplyHigh(a0, b3);
     hi3 = p >>> 51;
     p = a1 * b2;
-    lo3 += p & MASK;
+    lo3 += p;
     hh3 += Math.multiplyHigh(a1, b2);
     hi3 += p >>> 51;
     p = a2 * b1;
-    lo3 += p & MASK;
+    lo3 += p;
     hh3 += Math.multiplyHigh(a2, b1);
     hi3 += p >>> 51;
     p = a3 * b0;
-    lo3 += p & MASK;
+    lo3 += p;
     hh3 += Math.multiplyHigh(a3, b0);
     hi3 += p >>> 51;
     p = a4 * b4t;
-    lo3 += p & MASK;
+    lo3 += p;
     hh3 += Math.multiplyHigh(a4, b4t);
     hi3 += p >>> 51;
 
@@ -347,29 +347,31 @@ final class Field25519 {
     long hi4;
     long hh4;
     p = a0 * b4;
-    lo4 = p & MASK;
+    lo4 = p;
     hh4 = Math.multiplyHigh(a0, b4);
     hi4 = p >>> 51;
     p = a1 * b3;
-    lo4 += p & MASK;
+    lo4 += p;
     hh4 += Math.multiplyHigh(a1, b3);
     hi4 += p >>> 51;
     p = a2 * b2;
-    lo4 += p & MASK;
+    lo4 += p;
     hh4 += Math.multiplyHigh(a2, b2);
     hi4 += p >>> 51;
     p = a3 * b1;
-    lo4 += p & MASK;
+    lo4 += p;
     hh4 += Math.multiplyHigh(a3, b1);
     hi4 += p >>> 51;
     p = a4 * b0;
-    lo4 += p & MASK;
+    lo4 += p;
     hh4 += Math.multiplyHigh(a4, b0);
     hi4 += p >>> 51;
 
-    // Each hh is below 2^50 (a sum of products' bits 64 and up), so hh << 13 does not overflow.
-    reduce(r, ro, lo0, lo1 + hi0 + (hh0 << 13), lo2 + hi1 + (hh1 << 13), lo3 + hi2 + (hh2 << 13),
-        lo4 + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
+    // lo sums the products' low words modulo 2^64 and hi their bits 51..63, so lo - hi 2^51 is the
+    // sum of their bits 0..50 exactly (it is below 2^54). hh sums the high words (below 2^50).
+    reduce(r, ro, lo0 - (hi0 << 51), lo1 - (hi1 << 51) + hi0 + (hh0 << 13),
+        lo2 - (hi2 << 51) + hi1 + (hh1 << 13), lo3 - (hi3 << 51) + hi2 + (hh2 << 13),
+        lo4 - (hi4 << 51) + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
   }
 
   /** r = a^2. Limbs of a below 2^53.8; r may alias a. */
@@ -392,15 +394,15 @@ final class Field25519 {
     long hi0;
     long hh0;
     p = a0 * a0;
-    lo0 = p & MASK;
+    lo0 = p;
     hh0 = Math.multiplyHigh(a0, a0);
     hi0 = p >>> 51;
     p = a1 * a4tt;
-    lo0 += p & MASK;
+    lo0 += p;
     hh0 += Math.multiplyHigh(a1, a4tt);
     hi0 += p >>> 51;
     p = a2 * a3tt;
-    lo0 += p & MASK;
+    lo0 += p;
     hh0 += Math.multiplyHigh(a2, a3tt);
     hi0 += p >>> 51;
 
@@ -409,15 +411,15 @@ final class Field25519 {
     long hi1;
     long hh1;
     p = a0d * a1;
-    lo1 = p & MASK;
+    lo1 = p;
     hh1 = Math.multiplyHigh(a0d, a1);
     hi1 = p >>> 51;
     p = a2 * a4tt;
-    lo1 += p & MASK;
+    lo1 += p;
     hh1 += Math.multiplyHigh(a2, a4tt);
     hi1 += p >>> 51;
     p = a3 * a3t;
-    lo1 += p & MASK;
+    lo1 += p;
     hh1 += Math.multiplyHigh(a3, a3t);
     hi1 += p >>> 51;
 
@@ -426,15 +428,15 @@ final class Field25519 {
     long hi2;
     long hh2;
     p = a0d * a2;
-    lo2 = p & MASK;
+    lo2 = p;
     hh2 = Math.multiplyHigh(a0d, a2);
     hi2 = p >>> 51;
     p = a1 * a1;
-    lo2 += p & MASK;
+    lo2 += p;
     hh2 += Math.multiplyHigh(a1, a1);
     hi2 += p >>> 51;
     p = a3 * a4tt;
-    lo2 += p & MASK;
+    lo2 += p;
     hh2 += Math.multiplyHigh(a3, a4tt);
     hi2 += p >>> 51;
 
@@ -443,15 +445,15 @@ final class Field25519 {
     long hi3;
     long hh3;
     p = a0d * a3;
-    lo3 = p & MASK;
+    lo3 = p;
     hh3 = Math.multiplyHigh(a0d, a3);
     hi3 = p >>> 51;
     p = a1d * a2;
-    lo3 += p & MASK;
+    lo3 += p;
     hh3 += Math.multiplyHigh(a1d, a2);
     hi3 += p >>> 51;
     p = a4 * a4t;
-    lo3 += p & MASK;
+    lo3 += p;
     hh3 += Math.multiplyHigh(a4, a4t);
     hi3 += p >>> 51;
 
@@ -460,21 +462,23 @@ final class Field25519 {
     long hi4;
     long hh4;
     p = a0d * a4;
-    lo4 = p & MASK;
+    lo4 = p;
     hh4 = Math.multiplyHigh(a0d, a4);
     hi4 = p >>> 51;
     p = a1d * a3;
-    lo4 += p & MASK;
+    lo4 += p;
     hh4 += Math.multiplyHigh(a1d, a3);
     hi4 += p >>> 51;
     p = a2 * a2;
-    lo4 += p & MASK;
+    lo4 += p;
     hh4 += Math.multiplyHigh(a2, a2);
     hi4 += p >>> 51;
 
-    // Each hh is below 2^50 (a sum of products' bits 64 and up), so hh << 13 does not overflow.
-    reduce(r, ro, lo0, lo1 + hi0 + (hh0 << 13), lo2 + hi1 + (hh1 << 13), lo3 + hi2 + (hh2 << 13),
-        lo4 + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
+    // lo sums the products' low words modulo 2^64 and hi their bits 51..63, so lo - hi 2^51 is the
+    // sum of their bits 0..50 exactly (it is below 2^54). hh sums the high words (below 2^50).
+    reduce(r, ro, lo0 - (hi0 << 51), lo1 - (hi1 << 51) + hi0 + (hh0 << 13),
+        lo2 - (hi2 << 51) + hi1 + (hh1 << 13), lo3 - (hi3 << 51) + hi2 + (hh2 << 13),
+        lo4 - (hi4 << 51) + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
   }
 
   /**
