@@ -17,7 +17,10 @@ final class Ed25519Context {
   static final int ENC = TMP + 5;
   static final int DEC = ENC + 35;
   static final int DEC_TMP = DEC + EdwardsPoints.POINT;
-  static final int WORDS = DEC_TMP + 45;
+  /** The odd multiples of -A's point for the general path, 8 cached points. */
+  static final int ODD = DEC_TMP + 45;
+  static final int ODD_WORK = ODD + (EdwardsPoints.POINT << (Ed25519PublicKey.KEY_NAF_WIDTH - 2));
+  static final int WORDS = ODD_WORK + EdwardsPoints.ODD_WORK;
 
   private static final ThreadLocal<Ed25519Context> LOCAL =
       ThreadLocal.withInitial(Ed25519Context::new);

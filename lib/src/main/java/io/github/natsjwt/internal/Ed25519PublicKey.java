@@ -30,7 +30,10 @@ public final class Ed25519PublicKey {
   /** Bytes of an encoded key. */
   public static final int BYTES = 32;
 
-  /** NAF width for -A in the general path: 8 odd multiples, made once per key. */
+  /**
+   * NAF width for -A in the general path: 8 odd multiples, made on each call in the thread's work
+   * space (about 5 % of the call) so that a key used once allocates only its point.
+   */
   static final int KEY_NAF_WIDTH = 5;
   /** NAF width for B in the general path: 64 odd multiples, made once per process. */
   static final int BASE_NAF_WIDTH = 8;
@@ -38,8 +41,6 @@ public final class Ed25519PublicKey {
   private final byte[] encoded;
   /** Extended coordinates of A, Z = 1. */
   private final long[] point;
-  /** Odd multiples A, 3A, .., 15A in cached form. */
-  private final long[] oddMultiples;
 
   private static final class Base {
     static final long[] ODD_MULTIPLES;
@@ -56,9 +57,6 @@ public final class Ed25519PublicKey {
   private Ed25519PublicKey(byte[] encoded, long[] point) {
     this.encoded = encoded;
     this.point = point;
-    this.oddMultiples = new long[POINT << (KEY_NAF_WIDTH - 2)];
-    EdwardsPoints.oddMultiples(
-        point, 0, KEY_NAF_WIDTH, new long[3 * POINT + 5], oddMultiples, true);
   }
 
   /**
@@ -122,6 +120,8 @@ public final class Ed25519PublicKey {
         Scalar25519.wnaf(ctx.s, BASE_NAF_WIDTH, nafS));
     long[] w = ctx.w;
     long[] base = Base.ODD_MULTIPLES;
+    EdwardsPoints.oddMultiples(
+        point, 0, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w, Ed25519Context.ODD, true);
     EdwardsPoints.identity(w, ACC);
     for (int i = top; i >= 0; i--) {
       EdwardsPoints.dbl(w, CMP, w, ACC, TMP);
@@ -134,7 +134,8 @@ public final class Ed25519PublicKey {
       EdwardsPoints.toExtended(w, ACC, CMP);
       if (a != 0) {
         // R' = [S]B + [k](-A): a positive digit of k subtracts a multiple of A.
-        EdwardsPoints.addCached(w, CMP, ACC, oddMultiples, POINT * (Math.abs(a) >> 1), a > 0);
+        EdwardsPoints.addCached(
+            w, CMP, ACC, w, Ed25519Context.ODD + POINT * (Math.abs(a) >> 1), a > 0);
         if (b == 0) {
           EdwardsPoints.toProjective(w, ACC, CMP);
           continue;

@@ -333,24 +333,26 @@ final class EdwardsPoints {
   static long[] oddMultiplesNiels(long[] w, int p, int width) {
     int n = 1 << (width - 2);
     long[] pts = new long[POINT * n];
-    long[] work = new long[3 * POINT + 5];
-    oddMultiples(w, p, width, work, pts, false);
+    oddMultiples(w, p, width, new long[ODD_WORK], 0, pts, 0, false);
     long[] out = new long[NIELS * n];
     toNiels(pts, n, out);
     return out;
   }
 
+  /** Longs of work space {@link #oddMultiples} needs. */
+  static final int ODD_WORK = 3 * POINT + 5;
+
   /**
-   * Odd multiples of extended P (at w[p]) into {@code out}, as extended points or, when {@code
-   * cachedForm}, as cached points. Uses {@code work[0 .. 65)}.
+   * Odd multiples of extended P (at w[p]) into {@code out} from {@code oo}, as extended points or,
+   * when {@code cachedForm}, as cached points. Uses {@code work[wo .. wo + ODD_WORK)}.
    */
-  static void oddMultiples(
-      long[] w, int p, int width, long[] work, long[] out, boolean cachedForm) {
+  static void oddMultiples(long[] w, int p, int width, long[] work, int wo, long[] out, int oo,
+      boolean cachedForm) {
     int n = 1 << (width - 2);
-    int cur = 0;
-    int cmp = POINT;
-    int twice = 2 * POINT;
-    int tmp = 3 * POINT;
+    int cur = wo;
+    int cmp = wo + POINT;
+    int twice = wo + 2 * POINT;
+    int tmp = wo + 3 * POINT;
     dbl(work, cmp, w, p, tmp);
     toExtended(work, cur, cmp);
     toCached(work, twice, work, cur); // 2P
@@ -361,9 +363,9 @@ final class EdwardsPoints {
         toExtended(work, cur, cmp);
       }
       if (cachedForm) {
-        toCached(out, POINT * i, work, cur);
+        toCached(out, oo + POINT * i, work, cur);
       } else {
-        System.arraycopy(work, cur, out, POINT * i, POINT);
+        System.arraycopy(work, cur, out, oo + POINT * i, POINT);
       }
     }
   }
