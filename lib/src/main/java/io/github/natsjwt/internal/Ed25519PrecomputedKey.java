@@ -68,6 +68,8 @@ public final class Ed25519PrecomputedKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
+    // B's tables first: making them (once) uses the thread's work space.
+    long[] b = Base.TABLE;
     Ed25519Context ctx = Ed25519Context.get();
     ctx.challenge(signature, encoded, message);
     byte[] dk = ctx.digitsK;
@@ -76,7 +78,6 @@ public final class Ed25519PrecomputedKey {
     Scalar25519.signedRadix(ctx.s, BASE_WIDTH, BASE_DIGITS, ds);
     long[] w = ctx.w;
     long[] a = table;
-    long[] b = Base.TABLE;
     EdwardsPoints.identity(w, ACC);
     for (int r = ROUNDS - 1; r >= 0; r--) {
       if (r < ROUNDS - 1) {

@@ -111,6 +111,8 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
+    // B's table first: making it (once) uses the thread's work space.
+    long[] base = Base.ODD_MULTIPLES;
     Ed25519Context ctx = Ed25519Context.get();
     ctx.challenge(signature, encoded, message);
     byte[] nafK = ctx.digitsK;
@@ -119,7 +121,6 @@ public final class Ed25519PublicKey {
         Scalar25519.wnaf(ctx.k, KEY_NAF_WIDTH, nafK),
         Scalar25519.wnaf(ctx.s, BASE_NAF_WIDTH, nafS));
     long[] w = ctx.w;
-    long[] base = Base.ODD_MULTIPLES;
     EdwardsPoints.oddMultiples(
         point, 0, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w, Ed25519Context.ODD, true);
     EdwardsPoints.identity(w, ACC);
@@ -161,14 +162,5 @@ public final class Ed25519PublicKey {
   /** Extended coordinates of the point (not a copy: callers must not write). */
   long[] point() {
     return point;
-  }
-
-  /**
-   * The key bytes as given.
-   *
-   * @return a copy
-   */
-  public byte[] encoded() {
-    return encoded.clone();
   }
 }
