@@ -1118,6 +1118,89 @@ class NKeyTest {
     }
   }
 
+  // ==================================================================== reused keys
+
+  /**
+   * A key object switches from the general path to its precomputed tables on its fourth
+   * verification; verdicts must not change, also when threads share the key across the switch.
+   */
+  @Nested
+  class ReusedKeys {
+    static final int THREADS = 4;
+    static final int ROUNDS = 25;
+
+    static Object verifier(NKey key) throws ReflectiveOperationException {
+      Field f = NKey.class.getDeclaredField("verifier");
+      f.setAccessible(true);
+      return f.get(key);
+    }
+
+    @Test
+    void verify_fourthVerification_switchesToPrecomputedTablesWithSameVerdicts()
+        throws ReflectiveOperationException {
+      try (NKey signer = NKey.fromSeed(USER_SEED)) {
+        NKey key = NKey.fromPublicKey(USER_PUBLIC);
+        byte[] message = utf8("reused");
+        byte[] good = signer.sign(message);
+        byte[] bad = good.clone();
+        bad[40] ^= 1;
+        for (int i = 1; i <= 6; i++) {
+          assertTrue(key.verify(message, good), "verification " + i);
+          assertFalse(key.verify(message, bad), "verification " + i + " of a changed signature");
+          String kind = verifier(key).getClass().getSimpleName();
+          assertEquals(i < 2 ? "Ed25519PublicKey" : "Ed25519PrecomputedKey", kind, "after " + i);
+        }
+      }
+    }
+
+    @Test
+    void verify_sharedKeyOnSeveralThreads_everyVerdictRight() throws Exception {
+      try (NKey signer = NKey.fromSeed(USER_SEED)) {
+        List<byte[]> messages = new ArrayList<>();
+        List<byte[]> signatures = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+          byte[] m = utf8("message " + i);
+          messages.add(m);
+          signatures.add(signer.sign(m));
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+          NKey shared = NKey.fromPublicKey(USER_PUBLIC);
+          java.util.concurrent.CyclicBarrier start =
+              new java.util.concurrent.CyclicBarrier(THREADS);
+          java.util.concurrent.ExecutorService pool =
+              java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+          try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+              int offset = t;
+              results.add(pool.submit(() -> {
+                start.await();
+                int wrong = 0;
+                for (int i = 0; i < ROUNDS; i++) {
+                  int j = (i + offset) % ROUNDS;
+                  byte[] sig = signatures.get(j);
+                  if (!shared.verify(messages.get(j), sig)) {
+                    wrong++;
+                  }
+                  if (shared.verify(messages.get((j + 1) % ROUNDS), sig)) {
+                    wrong++;
+                  }
+                }
+                return wrong;
+              }));
+            }
+            for (java.util.concurrent.Future<Integer> r : results) {
+              assertEquals(0, r.get().intValue(), "wrong verdicts on one thread");
+            }
+          } finally {
+            pool.shutdownNow();
+          }
+          assertEquals("Ed25519PrecomputedKey", verifier(shared).getClass().getSimpleName());
+        }
+      }
+    }
+  }
+
   // ==================================================================== signer-made torsion
 
   /**
