@@ -14,9 +14,9 @@ import static io.github.natsjwt.internal.EdwardsPoints.NIELS;
  * holds c 2^(15 j) A for c = 1 .. 16 as affine Niels points, in round r; rounds run from 2 down to
  * 0 with 5 doublings between them. S is written in signed radix 2^7 (37 digits), each added from a
  * shared table of B's multiples after the last round. A verification costs 10 doublings, about 88
- * mixed additions (7 multiplications each) and one inversion to encode R', against about 253
- * doublings and 70 additions on the general path. The key's tables take 32,640 bytes in one flat
- * array.
+ * mixed additions (7 multiplications each) and one inversion to encode R', against about 128
+ * doublings, 70 additions and a square root on the general path. The key's tables take 32,640
+ * bytes in one flat array.
  *
  * <p>Immutable and thread-safe.
  */

@@ -22,20 +22,25 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Immutable and thread-safe. Verification is variable time, which is sound because everything
- * it reads is public. {@link #verify} is the general path (a double-scalar multiplication sharing
- * about 253 doublings); {@link #precompute()} builds per-key tables for keys that verify many
- * signatures. Both give the same verdicts.
+ * it reads is public. {@link #verify} is the general path; {@link #precompute()} builds per-key
+ * tables for keys that verify many signatures. Both give the same verdicts.
+ *
+ * <p>The general path decodes R strictly (only a canonical encoding can equal the encoding of R')
+ * and splits k into u = v k (mod 8L) with v odd, both about 128 bits ({@link HalfScalars}). Then R
+ * = R' exactly when [v S mod L]B - [u]A - [v]R is the neutral element, which four width-w NAF
+ * scalars of about 128 bits give in about 128 shared doublings instead of 253, with no inversion.
+ * For the rare k without a short split it computes R' in full and compares encodings.
  */
 public final class Ed25519PublicKey {
   /** Bytes of an encoded key. */
   public static final int BYTES = 32;
 
   /**
-   * NAF width for -A in the general path: 8 odd multiples, made on each call in the thread's work
-   * space (about 5 % of the call) so that a key used once allocates only its point.
+   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the
+   * thread's work space so that a key used once allocates only its point.
    */
   static final int KEY_NAF_WIDTH = 5;
-  /** NAF width for B in the general path: 64 odd multiples, made once per process. */
+  /** NAF width for B and 2^128 B in the general path: 64 odd multiples each, made once. */
   static final int BASE_NAF_WIDTH = 8;
 
   private final byte[] encoded;
@@ -44,6 +49,7 @@ public final class Ed25519PublicKey {
 
   private static final class Base {
     static final long[] ODD_MULTIPLES;
+    static final long[] ODD_MULTIPLES_128;
 
     static {
       long[] w = new long[EdwardsPoints.POINT];
@@ -51,6 +57,13 @@ public final class Ed25519PublicKey {
         throw new IllegalStateException("base point does not decode");
       }
       ODD_MULTIPLES = EdwardsPoints.oddMultiplesNiels(w, 0, BASE_NAF_WIDTH);
+      // 2^128 B, for the high half of the split base scalar.
+      long[] work = new long[2 * EdwardsPoints.POINT + 5];
+      for (int i = 0; i < 128; i++) {
+        EdwardsPoints.dbl(work, EdwardsPoints.POINT, w, 0, 2 * EdwardsPoints.POINT);
+        EdwardsPoints.toExtended(w, 0, work, EdwardsPoints.POINT);
+      }
+      ODD_MULTIPLES_128 = EdwardsPoints.oddMultiplesNiels(w, 0, BASE_NAF_WIDTH);
     }
   }
 
@@ -111,10 +124,99 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    // B's table first: making it (once) uses the thread's work space.
+    // B's tables first: making them (once) uses the thread's work space.
+    long[] base = Base.ODD_MULTIPLES;
+    long[] base128 = Base.ODD_MULTIPLES_128;
+    Ed25519Context ctx = Ed25519Context.get();
+    ctx.challenge(signature, encoded, message);
+    long[] w = ctx.w;
+    // Go accepts when R equals the canonical encoding of R' = [S]B - [k]A. So R must be the
+    // canonical encoding of a point (strict decoding), and that point must equal R'.
+    if (!EdwardsPoints.decompress(
+        w, Ed25519Context.RPT, signature, 0, Ed25519Context.DEC_TMP, ctx.scratch, true)) {
+      return false;
+    }
+    int sign = HalfScalars.split(ctx.k, ctx.half, ctx.u, ctx.v);
+    if (sign == 0) {
+      return verifyFull(ctx, signature, base);
+    }
+    // With u = v k (mod 8L), v odd: R = R' exactly when [v S]B - [u]A - [v]R is the identity.
+    ctx.splitBaseScalar();
+    byte[] nafU = ctx.digitsK;
+    byte[] nafV = ctx.digitsV;
+    byte[] nafLo = ctx.digitsS;
+    byte[] nafHi = ctx.digitsH;
+    int top = Math.max(
+        Math.max(Scalar25519.wnaf(ctx.u, KEY_NAF_WIDTH, nafU),
+            Scalar25519.wnaf(ctx.v, KEY_NAF_WIDTH, nafV)),
+        Math.max(Scalar25519.wnaf(ctx.sLo, BASE_NAF_WIDTH, nafLo),
+            Scalar25519.wnaf(ctx.sHi, BASE_NAF_WIDTH, nafHi)));
+    EdwardsPoints.oddMultiples(
+        point, 0, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w, Ed25519Context.ODD, true);
+    EdwardsPoints.oddMultiples(
+        w, Ed25519Context.RPT, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w,
+        Ed25519Context.ODD_R, true);
+    EdwardsPoints.identity(w, ACC);
+    for (int i = top; i >= 0; i--) {
+      EdwardsPoints.dbl(w, CMP, w, ACC, TMP);
+      int a = nafU[i];
+      int r = nafV[i];
+      int lo = nafLo[i];
+      int hi = nafHi[i];
+      int adds = (a != 0 ? 1 : 0) + (r != 0 ? 1 : 0) + (lo != 0 ? 1 : 0) + (hi != 0 ? 1 : 0);
+      if (adds == 0) {
+        EdwardsPoints.toProjective(w, ACC, CMP);
+        continue;
+      }
+      EdwardsPoints.toExtended(w, ACC, CMP);
+      if (a != 0) {
+        // The term is -[u]A: subtract when sign * digit is positive.
+        EdwardsPoints.addCached(w, CMP, ACC, w,
+            Ed25519Context.ODD + POINT * (Math.abs(a) >> 1), (sign > 0) == (a > 0));
+        finish(w, --adds);
+      }
+      if (r != 0) {
+        EdwardsPoints.addCached(
+            w, CMP, ACC, w, Ed25519Context.ODD_R + POINT * (Math.abs(r) >> 1), r > 0);
+        finish(w, --adds);
+      }
+      if (lo != 0) {
+        EdwardsPoints.addNiels(w, CMP, ACC, base, NIELS * (Math.abs(lo) >> 1), lo < 0);
+        finish(w, --adds);
+      }
+      if (hi != 0) {
+        EdwardsPoints.addNiels(w, CMP, ACC, base128, NIELS * (Math.abs(hi) >> 1), hi < 0);
+        finish(w, --adds);
+      }
+    }
+    return ctx.accumulatorIsIdentity();
+  }
+
+  /** The general path without the split of k, which {@link #verify} takes only for rare k. */
+  boolean verifyUnsplit(byte[] message, byte[] signature) {
+    if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
+      return false;
+    }
     long[] base = Base.ODD_MULTIPLES;
     Ed25519Context ctx = Ed25519Context.get();
     ctx.challenge(signature, encoded, message);
+    return verifyFull(ctx, signature, base);
+  }
+
+  /** Converts the completed sum: extended when more additions follow, else projective. */
+  private static void finish(long[] w, int remaining) {
+    if (remaining > 0) {
+      EdwardsPoints.toExtended(w, ACC, CMP);
+    } else {
+      EdwardsPoints.toProjective(w, ACC, CMP);
+    }
+  }
+
+  /**
+   * R' = [S]B + [k](-A) over all of k's bits and compared with R by encoding, for the rare k whose
+   * split is not short.
+   */
+  private boolean verifyFull(Ed25519Context ctx, byte[] signature, long[] base) {
     byte[] nafK = ctx.digitsK;
     byte[] nafS = ctx.digitsS;
     int top = Math.max(
@@ -137,21 +239,19 @@ public final class Ed25519PublicKey {
         // R' = [S]B + [k](-A): a positive digit of k subtracts a multiple of A.
         EdwardsPoints.addCached(
             w, CMP, ACC, w, Ed25519Context.ODD + POINT * (Math.abs(a) >> 1), a > 0);
-        if (b == 0) {
-          EdwardsPoints.toProjective(w, ACC, CMP);
-          continue;
-        }
-        EdwardsPoints.toExtended(w, ACC, CMP);
+        finish(w, b != 0 ? 1 : 0);
       }
-      EdwardsPoints.addNiels(w, CMP, ACC, base, NIELS * (Math.abs(b) >> 1), b < 0);
-      EdwardsPoints.toProjective(w, ACC, CMP);
+      if (b != 0) {
+        EdwardsPoints.addNiels(w, CMP, ACC, base, NIELS * (Math.abs(b) >> 1), b < 0);
+        EdwardsPoints.toProjective(w, ACC, CMP);
+      }
     }
     return ctx.accumulatorEncodes(signature);
   }
 
   /**
-   * Builds this key's fixed-base tables (32,640 bytes), so that each verification costs about 40 %
-   * of the general path. Building costs about three general-path verifications.
+   * Builds this key's fixed-base tables (32,640 bytes), so that each verification costs about half
+   * of the general path. Building costs about four general-path verifications.
    *
    * @return a key that verifies exactly as this one
    */

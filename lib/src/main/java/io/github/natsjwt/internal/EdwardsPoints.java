@@ -90,6 +90,15 @@ final class EdwardsPoints {
    * @return false when (y^2 - 1) / (d y^2 + 1) is not a square, so no point has this y
    */
   static boolean decompress(long[] w, int p, byte[] enc, int off, int tmp, byte[] scratch) {
+    return decompress(w, p, enc, off, tmp, scratch, false);
+  }
+
+  /**
+   * Decodes as {@link #decompress(long[], int, byte[], int, int, byte[])} or, when {@code strict},
+   * only canonical encodings (RFC 8032 section 5.1.3): y below p, and no sign bit on x = 0.
+   */
+  static boolean decompress(
+      long[] w, int p, byte[] enc, int off, int tmp, byte[] scratch, boolean strict) {
     int u = tmp;
     int v = tmp + 5;
     int v3 = tmp + 10;
@@ -98,6 +107,14 @@ final class EdwardsPoints {
     int work = tmp + 25; // 20 longs for the exponentiation, then 5 more
     int y = p + Y;
     Field25519.fromBytes(w, y, enc, off);
+    if (strict
+        && w[y + 4] == Field25519.MASK
+        && w[y + 3] == Field25519.MASK
+        && w[y + 2] == Field25519.MASK
+        && w[y + 1] == Field25519.MASK
+        && w[y] >= Field25519.MASK - 18) {
+      return false; // y in [p, 2^255)
+    }
     sqr(w, u, w, y);
     mul(w, v, w, u, CONST, D);
     add(w, v, w, v, CONST, ONE); // v = d y^2 + 1
@@ -125,6 +142,9 @@ final class EdwardsPoints {
       mul(w, x, w, r, CONST, SQRT_M1);
     }
     int sign = (enc[off + 31] >>> 7) & 1;
+    if (strict && sign == 1 && Field25519.isZero(w, x, scratch)) {
+      return false;
+    }
     if (Field25519.isOdd(w, x, scratch) != sign) {
       // For x = 0 this gives -0 = 0: Go accepts the sign bit there, RFC 8032 does not.
       Field25519.neg(w, x, w, x);
@@ -175,10 +195,15 @@ final class EdwardsPoints {
 
   /** Extended p from completed c. */
   static void toExtended(long[] w, int p, int c) {
-    mul(w, p + X, w, c + E, w, c + F);
-    mul(w, p + Y, w, c + G, w, c + H);
-    mul(w, p + Z, w, c + F, w, c + G);
-    mul(w, p + T, w, c + E, w, c + H);
+    toExtended(w, p, w, c);
+  }
+
+  /** Extended p (in w) from completed c (in ca). */
+  static void toExtended(long[] w, int p, long[] ca, int c) {
+    mul(w, p + X, ca, c + E, ca, c + F);
+    mul(w, p + Y, ca, c + G, ca, c + H);
+    mul(w, p + Z, ca, c + F, ca, c + G);
+    mul(w, p + T, ca, c + E, ca, c + H);
   }
 
   /** Projective p (T left stale) from completed c. */
