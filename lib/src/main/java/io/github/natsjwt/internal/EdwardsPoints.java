@@ -296,7 +296,7 @@ final class EdwardsPoints {
     int zi = 5;
     int x = 10;
     int y = 15;
-    Field25519.invert(w, inv, prefix, 5 * (n - 1), w, 20);
+    Field25519.invertVar(w, inv, prefix, 5 * (n - 1), w, 20, new byte[32]);
     for (int i = n - 1; i >= 0; i--) {
       if (i > 0) {
         mul(w, zi, w, inv, prefix, 5 * (i - 1));

@@ -516,8 +516,8 @@ final class Field25519 {
   // ---------------------------------------------------------------- exponentiations
 
   /**
-   * Sets t[to] = a^(2^250 - 1) and t[to + 5] = a^11, the common part of inversion and square root.
-   * Uses t[to .. to + 20).
+   * Sets t[to] = a^(2^250 - 1) and t[to + 5] = a^11, the start of the square-root exponent. Uses
+   * t[to .. to + 20).
    */
   private static void pow2250m1(long[] t, int to, long[] a, int ao) {
     int t0 = to; // result
@@ -546,16 +546,6 @@ final class Field25519 {
     mul(t, t0, t, t3, t, t2); // a^(2^250 - 1)
   }
 
-  /**
-   * r = 1/a = a^(p - 2) (0 for a = 0). p - 2 = (2^250 - 1) 2^5 + 11. Uses t[to .. to + 20); r must
-   * not overlap that range.
-   */
-  static void invert(long[] r, int ro, long[] a, int ao, long[] t, int to) {
-    pow2250m1(t, to, a, ao);
-    sqrN(t, to, t, to, 5);
-    mul(r, ro, t, to, t, to + 5);
-  }
-
   // 1/19 modulo 2^64, to make u + k p divisible by 2^t: p = -19 (mod 2^64).
   private static final long INV19 = inverseMod64(19);
 
@@ -571,7 +561,7 @@ final class Field25519 {
    * r = 1/a (0 for a = 0) in variable time, for public values only: Kaliski's almost Montgomery
    * inverse, a binary extended Euclidean algorithm on (u, v) = (p, a) that leaves r = -a^-1 2^k
    * (mod p) with no modular reduction inside the loop, then 2^-k by shifts. Invariants: p = u s + v
-   * r, and r, s stay below 2p.
+   * r, and r, s stay below 2p. About twice as fast as raising a to p - 2 (3.3 against 6.4 us).
    *
    * @param t 20 longs of work space at {@code to}, not overlapping r or a
    * @param scratch 32 bytes of work space

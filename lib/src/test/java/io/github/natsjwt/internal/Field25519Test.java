@@ -192,14 +192,12 @@ class Field25519Test {
   }
 
   @Test
-  void invertAndPow22523_randomAndEdgeValues_matchBigInteger() {
+  void pow22523_randomAndEdgeValues_matchesBigInteger() {
     long[] t = new long[20];
     long[] r = new long[5];
     BigInteger e22523 = BigInteger.ONE.shiftLeft(252).subtract(BigInteger.valueOf(3));
     for (long[] a : operands(MUL_LIMB_MAX, 40)) {
       BigInteger v = mod(value(a, 0));
-      Field25519.invert(r, 0, a, 0, t, 0);
-      assertEquals(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P), mod(value(r, 0)), "invert");
       Field25519.pow22523(r, 0, a, 0, t, 0);
       assertEquals(v.modPow(e22523, P), mod(value(r, 0)), "pow22523");
     }
