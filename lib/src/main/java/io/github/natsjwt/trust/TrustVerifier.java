@@ -981,7 +981,7 @@ public final class TrustVerifier {
     }
     NKey key;
     try {
-      // Users reconnect: reuse the key and its one-time subgroup check.
+      // Users reconnect: reuse the key and its decoded point.
       key = VerifyKeys.of(userKey);
     } catch (NatsJwtException e) {
       return Rejection.of(

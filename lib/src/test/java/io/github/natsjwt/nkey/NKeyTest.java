@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.natsjwt.internal.CofactorlessEd25519;
 import io.github.natsjwt.testing.FixedRandom;
+import io.github.natsjwt.testing.JdkEd25519;
 import io.github.natsjwt.testing.TestData;
 import io.github.natsjwt.testing.ThirdPartyData;
 import java.lang.reflect.Field;
@@ -1069,9 +1069,7 @@ class NKeyTest {
 
     static Stream<Arguments> casesLikeGo() {
       JsonNode cases = cases();
-      return IntStream.range(0, cases.size())
-          .filter(i -> i != NON_CANONICAL_PUBLIC_KEY_CASE)
-          .mapToObj(i -> Arguments.of(i, cases.get(i)));
+      return IntStream.range(0, cases.size()).mapToObj(i -> Arguments.of(i, cases.get(i)));
     }
 
     @ParameterizedTest(name = "case {0}")
@@ -1081,36 +1079,136 @@ class NKeyTest {
       assertEquals(GO_ACCEPTS.contains(index), verify(c));
     }
 
+    /** The same verdicts once the key has verified often enough to use its precomputed tables. */
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("casesLikeGo")
+    @ThirdPartyData(FILE)
+    void verify_specCheckCaseWithReusedKey_sameVerdictAsGoEveryTime(int index, JsonNode c) {
+      NKey key =
+          NKey.fromPublicKey(
+              TestData.encodePublicKey(NKeyType.USER.prefixByte(), hex(text(c, "pub_key"))));
+      for (int i = 0; i < 6; i++) {
+        assertEquals(
+            GO_ACCEPTS.contains(index),
+            key.verify(hex(text(c, "message")), hex(text(c, "signature"))),
+            "verification " + (i + 1));
+      }
+    }
+
     /**
-     * The first documented difference (see the NKey class comment): case 11's public key is the
-     * non-canonical encoding of the order-2 point (0, -1): y = p - 1 with the sign bit set although
-     * x = 0. Go decodes it leniently and accepts the signature; RFC 8032 decoding refuses it, and
-     * so does this library. No key generator produces such a key.
+     * Case 11's public key is the non-canonical encoding of the order-2 point (0, -1): y = p - 1
+     * with the sign bit set although x = 0. RFC 8032 decoding refuses it (and so does the JDK); Go
+     * decodes it leniently and accepts the signature, and so does this library.
      */
     @Test
     @ThirdPartyData(FILE)
-    void verify_specCheckCase11NonCanonicalPublicKey_rejectedUnlikeGo() {
+    void verify_specCheckCase11NonCanonicalPublicKey_acceptedLikeGo() {
       JsonNode c = cases().get(NON_CANONICAL_PUBLIC_KEY_CASE);
       byte[] pub = hex(text(c, "pub_key"));
       assertTrue((pub[31] & 0x80) != 0, "sign bit set");
+      assertFalse(
+          JdkEd25519.verify(pub, hex(text(c, "message")), hex(text(c, "signature"))),
+          "RFC 8032 decoding refuses the key");
       pub[31] &= 0x7F;
       BigInteger p = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
       assertEquals(p.subtract(BigInteger.ONE), littleEndian(pub), "y = p - 1, so x = 0");
       assertTrue(GO_ACCEPTS.contains(NON_CANONICAL_PUBLIC_KEY_CASE));
 
-      assertFalse(verify(c));
+      assertTrue(verify(c));
+    }
+  }
+
+  // ==================================================================== reused keys
+
+  /**
+   * A key object switches from the general path to its precomputed tables on its fourth
+   * verification; verdicts must not change, also when threads share the key across the switch.
+   */
+  @Nested
+  class ReusedKeys {
+    static final int THREADS = 4;
+    static final int ROUNDS = 25;
+
+    static Object verifier(NKey key) throws ReflectiveOperationException {
+      Field f = NKey.class.getDeclaredField("verifier");
+      f.setAccessible(true);
+      return f.get(key);
+    }
+
+    @Test
+    void verify_fourthVerification_switchesToPrecomputedTablesWithSameVerdicts()
+        throws ReflectiveOperationException {
+      try (NKey signer = NKey.fromSeed(USER_SEED)) {
+        NKey key = NKey.fromPublicKey(USER_PUBLIC);
+        byte[] message = utf8("reused");
+        byte[] good = signer.sign(message);
+        byte[] bad = good.clone();
+        bad[40] ^= 1;
+        for (int i = 1; i <= 6; i++) {
+          assertTrue(key.verify(message, good), "verification " + i);
+          assertFalse(key.verify(message, bad), "verification " + i + " of a changed signature");
+          String kind = verifier(key).getClass().getSimpleName();
+          assertEquals(i < 2 ? "Ed25519PublicKey" : "Ed25519PrecomputedKey", kind, "after " + i);
+        }
+      }
+    }
+
+    @Test
+    void verify_sharedKeyOnSeveralThreads_everyVerdictRight() throws Exception {
+      try (NKey signer = NKey.fromSeed(USER_SEED)) {
+        List<byte[]> messages = new ArrayList<>();
+        List<byte[]> signatures = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+          byte[] m = utf8("message " + i);
+          messages.add(m);
+          signatures.add(signer.sign(m));
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+          NKey shared = NKey.fromPublicKey(USER_PUBLIC);
+          java.util.concurrent.CyclicBarrier start =
+              new java.util.concurrent.CyclicBarrier(THREADS);
+          java.util.concurrent.ExecutorService pool =
+              java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+          try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+              int offset = t;
+              results.add(pool.submit(() -> {
+                start.await();
+                int wrong = 0;
+                for (int i = 0; i < ROUNDS; i++) {
+                  int j = (i + offset) % ROUNDS;
+                  byte[] sig = signatures.get(j);
+                  if (!shared.verify(messages.get(j), sig)) {
+                    wrong++;
+                  }
+                  if (shared.verify(messages.get((j + 1) % ROUNDS), sig)) {
+                    wrong++;
+                  }
+                }
+                return wrong;
+              }));
+            }
+            for (java.util.concurrent.Future<Integer> r : results) {
+              assertEquals(0, r.get().intValue(), "wrong verdicts on one thread");
+            }
+          } finally {
+            pool.shutdownNow();
+          }
+          assertEquals("Ed25519PrecomputedKey", verifier(shared).getClass().getSimpleName());
+        }
+      }
     }
   }
 
   // ==================================================================== signer-made torsion
 
   /**
-   * The second documented difference (see the NKey class comment). The signature below was made
-   * outside this library (Python integers, RFC 8032 formulas) with the spec's example user key
-   * (seed bytes 0x00..0x1f): R' = rB + (0, -1), k' = H(R' || A || M), S = r + k'a. The cofactored
-   * equation holds, the cofactorless one Go checks does not ([S]B - [k']A = R' - (0, -1)), so Go
-   * and OpenSSL reject it; this library, which uses BouncyCastle's cofactored check for keys in the
-   * prime-order subgroup, accepts it. Only the seed's holder can make such a signature.
+   * A signature its signer made with a small-order point in R. It was made outside this library
+   * (Python integers, RFC 8032 formulas) with the spec's example user key (seed bytes 0x00..0x1f):
+   * R' = rB + (0, -1), k' = H(R' || A || M), S = r + k'a. The cofactored equation holds, the
+   * cofactorless one Go checks does not ([S]B - [k']A = R' - (0, -1)), so Go, OpenSSL and the JDK
+   * reject it, and so does this library; BouncyCastle's verifier, which is cofactored, accepts it.
    */
   @Nested
   class SignerMadeTorsion {
@@ -1130,13 +1228,22 @@ class NKeyTest {
     }
 
     @Test
-    void verify_signerAddedSmallOrderPointToR_acceptedUnlikeGo() {
+    void verify_signerAddedSmallOrderPointToR_rejectedLikeGo() {
       NKey key = NKey.fromPublicKey(USER_PUBLIC);
+      byte[] message = hex(MESSAGE_HEX);
       byte[] signature = hex(TORSION_SIGNATURE);
+      byte[] raw = key.publicKeyBytes();
 
-      assertTrue(key.verify(hex(MESSAGE_HEX), signature));
-      // The cofactorless check (what Go does) refuses it.
-      assertFalse(CofactorlessEd25519.verify(key.publicKeyBytes(), hex(MESSAGE_HEX), signature));
+      // Twice past the point where the key switches to its precomputed tables.
+      for (int i = 0; i < 8; i++) {
+        assertFalse(key.verify(message, signature), "verification " + (i + 1));
+        assertTrue(key.verify(message, hex(HONEST_SIGNATURE)), "honest, verification " + (i + 1));
+      }
+      assertFalse(JdkEd25519.verify(raw, message, signature), "the cofactorless JDK check refuses it");
+      assertTrue(
+          org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
+              signature, 0, raw, 0, message, 0, message.length),
+          "BouncyCastle's cofactored check accepts it");
     }
   }
 
