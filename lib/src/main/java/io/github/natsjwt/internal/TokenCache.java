@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * tokens crafted to share a bucket cost a lookup O(log n). Under concurrent inserts the bounds may
  * be overshot by about one entry per inserting thread, never more.
  *
- * @param <V> the cached value, immutable
+ * @param <V> the cached value, found by every thread that looks its token up: thread-safe
  */
 public final class TokenCache<V> {
   private final int maxEntries;

@@ -263,7 +263,7 @@ public final class Jwt {
   private static void verify(String issuer, String signed, byte[] signature, boolean v1) {
     NKey key;
     try {
-      key = VerifyKeys.of(issuer);
+      key = VerifyKeys.ISSUERS.of(issuer);
     } catch (InvalidNKeyException e) {
       if (NKey.isValidSeed(issuer.toCharArray())) {
         // Never repeat a secret, not even one a careless issuer put in a token.

@@ -982,7 +982,7 @@ public final class TrustVerifier {
     NKey key;
     try {
       // Users reconnect: reuse the key and its decoded point.
-      key = VerifyKeys.of(userKey);
+      key = VerifyKeys.USERS.of(userKey);
     } catch (NatsJwtException e) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_INVALID,
