@@ -1,13 +1,14 @@
 package io.github.natsjwt.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,27 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe once built. Numbers keep their text, so that integer fields reject
  * {@code 1.5} and {@code 1e3} as Go does.
+ *
+ * <p>The document is checked in one pass over its bytes ({@link JsonTape}) and values are decoded
+ * only when a reader asks for them. A document that pass does not accept goes to Jackson, whose
+ * error (message and offset) is reported.
  */
 public final class JsonIn {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(400).build())
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(JsonTape.MAX_DEPTH)
+                  .maxNumberLength(JsonTape.MAX_DIGITS)
+                  .build())
           .build();
+
+  /** Objects with at least this many entries get a hash index on their first lookup. */
+  private static final int INDEX_THRESHOLD = 8;
+  /** The index of an object small enough to scan. */
+  private static final int[] NO_INDEX = new int[0];
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** A JSON number, kept as its text. */
   public static final class Number {
@@ -88,23 +103,66 @@ public final class JsonIn {
     }
   }
 
-  private final String path;
-  private final List<Map.Entry<String, Object>> entries;
+  private final JsonTape doc;
+  /** The tape index of this object. */
+  private final int at;
+  /** The object holding the key this object was reached through; null when the path is given. */
+  private final @Nullable JsonIn parent;
+  /** The tape index of that key in {@code parent}. */
+  private final int keyAt;
+  /** The index in the array under that key, or -1 when the key's value is this object. */
+  private final int element;
+  /** The path; computed on first use from the parent (a benign race: strings are immutable). */
+  private @Nullable String path;
+  /**
+   * {@link #NO_INDEX}, or for an object with many keys a table (open addressing) of the tape index
+   * of each key plus one; built on the first lookup.
+   */
+  private volatile int @Nullable [] index;
 
-  private JsonIn(String path, List<Map.Entry<String, Object>> entries) {
+  private JsonIn(JsonTape doc, int at, String path) {
+    this.doc = doc;
+    this.at = at;
+    this.parent = null;
+    this.keyAt = -1;
+    this.element = -1;
     this.path = path;
-    this.entries = entries;
+  }
+
+  private JsonIn(JsonTape doc, int at, JsonIn parent, int keyAt, int element) {
+    this.doc = doc;
+    this.at = at;
+    this.parent = parent;
+    this.keyAt = keyAt;
+    this.element = element;
   }
 
   /**
    * Parses UTF-8 bytes that must hold one JSON object.
    *
-   * @param utf8 the document
+   * @param utf8 the document; kept, so it must not change afterwards
    * @param path the name to report for the document, for example {@code "payload"}
    * @return the object
    * @throws ShapeException when the bytes are not one JSON object
    */
   public static JsonIn parse(byte[] utf8, String path) {
+    JsonTape doc = JsonTape.parse(utf8);
+    if (doc == null) {
+      // Not accepted by the fast pass: Jackson reports the error with its words and offset. Were
+      // Jackson to accept the document after all, its reading is used.
+      doc = JsonTape.parse(viaJackson(utf8, path));
+      if (doc == null) {
+        throw new ShapeException(path, subject(path) + " cannot be read");
+      }
+    }
+    return new JsonIn(doc, 0, path);
+  }
+
+  /**
+   * Reads the document with Jackson, as the reference's errors are reported, and returns it
+   * re-encoded as ASCII-only JSON with the same content.
+   */
+  private static byte[] viaJackson(byte[] utf8, String path) {
     // Go replaces invalid UTF-8 with U+FFFD rather than failing, one replacement per bad byte.
     String text = decodeUtf8(utf8);
     try (JsonParser p = FACTORY.createParser(text)) {
@@ -112,24 +170,98 @@ public final class JsonIn {
       if (t != JsonToken.START_OBJECT) {
         throw new ShapeException(path, subject(path) + " is not a JSON object");
       }
-      JsonIn result = readObject(p, path);
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      copyObject(p, path, out);
       if (p.nextToken() != null) {
         throw new ShapeException(
-            path, subject(path) + " has data after the JSON object, at offset " + p.currentLocation().getCharOffset());
+            path,
+            subject(path)
+                + " has data after the JSON object, at offset "
+                + p.currentLocation().getCharOffset());
       }
-      return result;
+      return out.toString().getBytes(StandardCharsets.US_ASCII);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Limit violations (nesting, number length) carry no location.
+      JsonLocation where = e.getLocation();
       throw new ShapeException(
           path,
           subject(path)
-              + " is not valid JSON at offset "
-              + e.getLocation().getCharOffset()
+              + " is not valid JSON"
+              + (where == null ? "" : " at offset " + where.getCharOffset())
               + ": "
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
       throw new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  private static void copyObject(JsonParser p, String path, StringBuilder out) throws IOException {
+    out.append('{');
+    JsonToken t;
+    boolean first = true;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      String key = p.currentName();
+      copyString(key, out);
+      out.append(':');
+      p.nextToken();
+      copyValue(p, path.isEmpty() ? key : path + "." + key, out);
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
+    }
+    out.append('}');
+  }
+
+  private static void copyValue(JsonParser p, String path, StringBuilder out) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        copyObject(p, path, out);
+        break;
+      case START_ARRAY:
+        out.append('[');
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (i > 0) {
+            out.append(',');
+          }
+          copyValue(p, path + "[" + i++ + "]", out);
+        }
+        out.append(']');
+        break;
+      case VALUE_STRING:
+        copyString(p.getText(), out);
+        break;
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+      case VALUE_NULL:
+        out.append(p.getText());
+        break;
+      default:
+        throw new ShapeException(path, path + ": unexpected JSON token " + t);
+    }
+  }
+
+  /** Writes a string with every character outside printable ASCII escaped, so none can change. */
+  private static void copyString(String s, StringBuilder out) {
+    out.append('"');
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+        out.append("\\u").append(HEX[c >>> 12]).append(HEX[c >>> 8 & 15]);
+        out.append(HEX[c >>> 4 & 15]).append(HEX[c & 15]);
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
   }
 
   /**
@@ -141,56 +273,66 @@ public final class JsonIn {
    * @return the text
    */
   public static String decodeUtf8(byte[] b) {
-    StringBuilder sb = null;
-    int i = 0;
     int n = b.length;
-    while (i < n) {
-      int c = b[i] & 0xFF;
-      if (c < 0x80) {
-        if (sb != null) {
-          sb.append((char) c);
-        }
-        i++;
-        continue;
-      }
-      if (sb == null) {
-        sb = new StringBuilder(n);
-        for (int k = 0; k < i; k++) {
-          sb.append((char) b[k]);
-        }
-      }
-      int size = 0;
-      int lo = 0x80;
-      int hi = 0xBF;
-      if (c >= 0xC2 && c <= 0xDF) {
-        size = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        size = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        size = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-      }
-      boolean ok = size > 0 && i + size <= n;
-      for (int k = 1; ok && k < size; k++) {
-        int cc = b[i + k] & 0xFF;
-        ok = k == 1 ? cc >= lo && cc <= hi : cc >= 0x80 && cc <= 0xBF;
-      }
-      if (!ok) {
-        sb.append('\uFFFD');
-        i++;
-        continue;
-      }
-      int cp = c & (0xFF >>> (size + 1));
-      for (int k = 1; k < size; k++) {
-        cp = cp << 6 | (b[i + k] & 0x3F);
-      }
-      sb.appendCodePoint(cp);
-      i += size;
+    int i = 0;
+    while (i < n && b[i] >= 0) {
+      i++;
     }
-    return sb == null ? new String(b, StandardCharsets.US_ASCII) : sb.toString();
+    if (i == n) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+    StringBuilder sb = new StringBuilder(n);
+    for (int k = 0; k < i; k++) {
+      sb.append((char) b[k]);
+    }
+    while (i < n) {
+      int c = b[i];
+      if (c >= 0) {
+        sb.append((char) c);
+        i++;
+      } else {
+        i = appendRune(sb, b, i);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Appends the character of the non-ASCII UTF-8 sequence at {@code i} (as {@link #decodeUtf8}
+   * decodes it) and returns the index after it: one byte and U+FFFD when it is not valid.
+   */
+  static int appendRune(StringBuilder sb, byte[] b, int i) {
+    int n = b.length;
+    int c = b[i] & 0xFF;
+    int size = 0;
+    int lo = 0x80;
+    int hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      size = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      size = 3;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      size = 4;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    }
+    boolean ok = size > 0 && i + size <= n;
+    for (int k = 1; ok && k < size; k++) {
+      int cc = b[i + k] & 0xFF;
+      ok = k == 1 ? cc >= lo && cc <= hi : cc >= 0x80 && cc <= 0xBF;
+    }
+    if (!ok) {
+      sb.append('\uFFFD');
+      return i + 1;
+    }
+    int cp = c & (0xFF >>> (size + 1));
+    for (int k = 1; k < size; k++) {
+      cp = cp << 6 | (b[i + k] & 0x3F);
+    }
+    sb.appendCodePoint(cp);
+    return i + size;
   }
 
   /** Names a document or field in a message; the unnamed document is "the document". */
@@ -198,47 +340,127 @@ public final class JsonIn {
     return path.isEmpty() ? "the document" : path;
   }
 
-  private static JsonIn readObject(JsonParser p, String path) throws IOException {
-    List<Map.Entry<String, Object>> entries = new ArrayList<>();
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      entries.add(Map.entry(key, readValue(p, path.isEmpty() ? key : path + "." + key)));
+  // ------------------------------------------------------------------ lookup
+
+  /**
+   * The tape index of the value Go would assign to the field: that of the last entry whose key
+   * equals {@code key} ignoring case; -1 when there is none.
+   */
+  private int find(String key) {
+    int[] idx = index;
+    if (idx == null) {
+      idx = buildIndex();
     }
-    if (t != JsonToken.END_OBJECT) {
-      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
+    JsonTape d = doc;
+    int found = -1;
+    if (idx == NO_INDEX) {
+      // Few keys: compare each, most of them only by their first byte.
+      int first = key.isEmpty() ? -1 : JsonTape.lower(key.charAt(0));
+      byte[] b = d.buf;
+      int[] tape = d.tape;
+      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
+        int c = b[tape[k] + 1];
+        if ((JsonTape.lower(c) == first || c == '\\' || c < 0 || first < 0)
+            && d.keyEquals(k, key)) {
+          found = k + 1;
+        }
+      }
+      return found;
     }
-    return new JsonIn(path, Collections.unmodifiableList(entries));
+    int mask = idx.length - 1;
+    for (int s = mix(JsonTape.foldedHash(key)) & mask; idx[s] != 0; s = (s + 1) & mask) {
+      int k = idx[s] - 1;
+      if (k + 1 > found && d.keyEquals(k, key)) {
+        found = k + 1;
+      }
+    }
+    return found;
   }
 
-  private static Object readValue(JsonParser p, String path) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT:
-        return readObject(p, path);
-      case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readValue(p, path + "[" + i++ + "]"));
+  /**
+   * Indexes the keys by a hash that equal-ignoring-case keys share, so that an object with very
+   * many keys costs one pass to index rather than one pass per lookup.
+   */
+  private int[] buildIndex() {
+    JsonTape d = doc;
+    // An object of n entries spans at least 2n tokens, so most objects need no counting.
+    int size = d.end(at) - at >= 2 * INDEX_THRESHOLD + 2 ? d.objectSize(at) : 0;
+    int[] idx = NO_INDEX;
+    if (size >= INDEX_THRESHOLD) {
+      idx = new int[Integer.highestOneBit(size * 2 - 1) << 1];
+      int mask = idx.length - 1;
+      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
+        int s = mix(d.foldedKeyHash(k)) & mask;
+        while (idx[s] != 0) {
+          s = (s + 1) & mask;
         }
-        return Collections.unmodifiableList(list);
-      case VALUE_STRING:
-        return p.getText();
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new Number(p.getText());
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return NULL;
+        idx[s] = k + 1;
+      }
+    }
+    index = idx;
+    return idx;
+  }
+
+  private static int mix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  // ------------------------------------------------------------------ materializing
+
+  /** The value at tape index {@code v}, reached through the key at {@code keyAt}. */
+  private Object value(int v, int keyAt) {
+    switch (doc.kind(v)) {
+      case '{':
+        return new JsonIn(doc, v, this, keyAt, -1);
+      case '[':
+        return list(v, keyAt, null);
       default:
-        throw new ShapeException(path, path + ": unexpected JSON token " + t);
+        return scalar(v);
     }
   }
+
+  /**
+   * The array at {@code v} as a list; objects in it know their path. {@code nested} is the path of
+   * an array inside an array, else {@code null}.
+   */
+  private List<Object> list(int v, int keyAt, @Nullable String nested) {
+    Object[] out = new Object[doc.arraySize(v)];
+    int i = 0;
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
+      switch (doc.kind(e)) {
+        case '{':
+          out[i] =
+              nested == null
+                  ? new JsonIn(doc, e, this, keyAt, i)
+                  : new JsonIn(doc, e, nested + "[" + i + "]");
+          break;
+        case '[':
+          out[i] = list(e, keyAt, (nested == null ? child(doc.string(keyAt)) : nested) + "[" + i + "]");
+          break;
+        default:
+          out[i] = scalar(e);
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  private Object scalar(int v) {
+    switch (doc.kind(v)) {
+      case '"':
+        return doc.string(v);
+      case 't':
+        return Boolean.TRUE;
+      case 'f':
+        return Boolean.FALSE;
+      case 'n':
+        return NULL;
+      default:
+        return new Number(doc.numberText(v));
+    }
+  }
+
+  // ------------------------------------------------------------------ API
 
   /**
    * Returns this object's path in the document.
@@ -246,7 +468,17 @@ public final class JsonIn {
    * @return for example {@code "payload.nats"}
    */
   public String path() {
-    return path;
+    String p = path;
+    if (p == null) {
+      JsonIn holder = parent;
+      // Only the root has no parent, and it is built with its path.
+      p = holder == null ? "" : holder.child(doc.string(keyAt));
+      if (element >= 0) {
+        p = p + "[" + element + "]";
+      }
+      path = p;
+    }
+    return p;
   }
 
   /**
@@ -255,9 +487,9 @@ public final class JsonIn {
    * @return the raw keys
    */
   public List<String> keys() {
-    List<String> keys = new ArrayList<>(entries.size());
-    for (Map.Entry<String, Object> e : entries) {
-      keys.add(e.getKey());
+    List<String> keys = new ArrayList<>();
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      keys.add(doc.string(k));
     }
     return keys;
   }
@@ -271,13 +503,8 @@ public final class JsonIn {
    *     JsonIn}
    */
   public Optional<Object> get(String key) {
-    Object found = null;
-    for (Map.Entry<String, Object> e : entries) {
-      if (e.getKey().equalsIgnoreCase(key)) {
-        found = e.getValue();
-      }
-    }
-    return found == null || found == NULL ? Optional.empty() : Optional.of(found);
+    int v = find(key);
+    return v < 0 || doc.kind(v) == 'n' ? Optional.empty() : Optional.of(value(v, v - 1));
   }
 
   /**
@@ -290,9 +517,9 @@ public final class JsonIn {
    */
   public List<Object> all(String key) {
     List<Object> out = new ArrayList<>(1);
-    for (Map.Entry<String, Object> e : entries) {
-      if (e.getKey().equalsIgnoreCase(key)) {
-        out.add(e.getValue());
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      if (doc.keyEquals(k, key)) {
+        out.add(value(k + 1, k));
       }
     }
     return out;
@@ -305,7 +532,19 @@ public final class JsonIn {
    * @return {@code true} when present
    */
   public boolean has(String key) {
-    return get(key).isPresent();
+    int v = find(key);
+    return v >= 0 && doc.kind(v) != 'n';
+  }
+
+  /**
+   * Returns whether the field holds an array without elements (Go: a non-nil empty slice).
+   *
+   * @param key the field name
+   * @return {@code true} for {@code []}
+   */
+  public boolean isEmptyArray(String key) {
+    int v = find(key);
+    return v >= 0 && doc.kind(v) == '[' && doc.end(v) == JsonTape.first(v);
   }
 
   /**
@@ -316,14 +555,18 @@ public final class JsonIn {
    * @throws ShapeException when the value is not a string
    */
   public String string(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    int v = find(key);
+    if (v < 0) {
       return "";
     }
-    if (!(v instanceof String)) {
-      throw mismatch(key, "a string", v);
+    byte kind = doc.kind(v);
+    if (kind == '"') {
+      return doc.string(v);
     }
-    return (String) v;
+    if (kind == 'n') {
+      return "";
+    }
+    throw mismatch(key, "a string", value(v, v - 1));
   }
 
   /**
@@ -334,8 +577,24 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an integer in range
    */
   public long int64(String key) {
-    Object v = get(key).orElse(null);
-    return v == null ? 0 : toLong(child(key), v, Long.MIN_VALUE, Long.MAX_VALUE);
+    return integer(key, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads a 64-bit integer field that keeps a default when absent, as a Go field set before
+   * unmarshalling does.
+   *
+   * @param key the field name
+   * @param absent the value when the field is absent or {@code null}
+   * @return the number, or {@code absent}
+   * @throws ShapeException when the value is not an integer in range
+   */
+  public long int64(String key, long absent) {
+    int v = find(key);
+    if (v < 0 || doc.kind(v) == 'n') {
+      return absent;
+    }
+    return toLong(key, v, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   /**
@@ -348,8 +607,33 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an integer within the bounds
    */
   public long integer(String key, long min, long max) {
-    Object v = get(key).orElse(null);
-    return v == null ? 0 : toLong(child(key), v, min, max);
+    int v = find(key);
+    if (v < 0 || doc.kind(v) == 'n') {
+      return 0;
+    }
+    return toLong(key, v, min, max);
+  }
+
+  /** The integer at {@code v}, the value of the field {@code key} of this object. */
+  private long toLong(String key, int v, long min, long max) {
+    byte kind = doc.kind(v);
+    if (kind != '-' && (kind < '0' || kind > '9')) {
+      String p = child(key);
+      throw new ShapeException(
+          p, p + ": expected an integer, found " + describe(value(v, v - 1)));
+    }
+    int problem = doc.integerProblem(v);
+    if (problem == JsonTape.NOT_INTEGER) {
+      String p = child(key);
+      throw new ShapeException(p, p + ": expected an integer, found " + doc.numberText(v));
+    }
+    long value = problem == 0 ? doc.integer(v) : 0;
+    if (problem == JsonTape.OUT_OF_LONG || value < min || value > max) {
+      String p = child(key);
+      throw new ShapeException(
+          p, p + ": " + doc.numberText(v) + " is out of range [" + min + ", " + max + "]");
+    }
+    return value;
   }
 
   /**
@@ -360,14 +644,19 @@ public final class JsonIn {
    * @throws ShapeException when the value is not a boolean
    */
   public boolean bool(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    int v = find(key);
+    if (v < 0) {
       return false;
     }
-    if (!(v instanceof Boolean)) {
-      throw mismatch(key, "true or false", v);
+    switch (doc.kind(v)) {
+      case 't':
+        return true;
+      case 'f':
+      case 'n':
+        return false;
+      default:
+        throw mismatch(key, "true or false", value(v, v - 1));
     }
-    return (Boolean) v;
   }
 
   /**
@@ -378,26 +667,30 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of strings
    */
   public List<String> strings(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    int v = find(key);
+    if (v < 0) {
       return List.of();
     }
-    if (!(v instanceof List)) {
-      throw mismatch(key, "an array of strings", v);
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return List.of();
     }
-    List<?> raw = (List<?>) v;
-    List<String> out = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); i++) {
-      Object e = raw.get(i);
-      if (e == NULL) {
-        out.add("");
-      } else if (e instanceof String) {
-        out.add((String) e);
+    if (kind != '[') {
+      throw mismatch(key, "an array of strings", value(v, v - 1));
+    }
+    String[] out = new String[doc.arraySize(v)];
+    int i = 0;
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
+      byte k = doc.kind(e);
+      if (k == '"') {
+        out[i] = doc.string(e);
+      } else if (k == 'n') {
+        out[i] = "";
       } else {
-        throw mismatch(key + "[" + i + "]", "a string", e);
+        throw mismatch(key + "[" + i + "]", "a string", list(v, v - 1, null).get(i));
       }
     }
-    return Collections.unmodifiableList(out);
+    return List.of(out);
   }
 
   /**
@@ -408,14 +701,29 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an object
    */
   public Optional<JsonIn> object(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
-      return Optional.empty();
+    return Optional.ofNullable(objectOrNull(key));
+  }
+
+  /**
+   * Reads a nested object, as {@link #object} does.
+   *
+   * @param key the field name
+   * @return the object, or {@code null} when absent or {@code null}
+   * @throws ShapeException when the value is not an object
+   */
+  public @Nullable JsonIn objectOrNull(String key) {
+    int v = find(key);
+    if (v < 0) {
+      return null;
     }
-    if (!(v instanceof JsonIn)) {
-      throw mismatch(key, "an object", v);
+    byte kind = doc.kind(v);
+    if (kind == '{') {
+      return new JsonIn(doc, v, this, v - 1, -1);
     }
-    return Optional.of((JsonIn) v);
+    if (kind == 'n') {
+      return null;
+    }
+    throw mismatch(key, "an object", value(v, v - 1));
   }
 
   /**
@@ -427,26 +735,28 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of objects
    */
   public List<@Nullable JsonIn> objects(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    int v = find(key);
+    if (v < 0) {
       return List.of();
     }
-    if (!(v instanceof List)) {
-      throw mismatch(key, "an array of objects", v);
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return List.of();
     }
-    List<?> raw = (List<?>) v;
-    List<@Nullable JsonIn> out = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); i++) {
-      Object e = raw.get(i);
-      if (e == NULL) {
-        out.add(null);
-      } else if (e instanceof JsonIn) {
-        out.add((JsonIn) e);
-      } else {
-        throw mismatch(key + "[" + i + "]", "an object", e);
+    if (kind != '[') {
+      throw mismatch(key, "an array of objects", value(v, v - 1));
+    }
+    @Nullable JsonIn[] out = new JsonIn[doc.arraySize(v)];
+    int i = 0;
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
+      byte k = doc.kind(e);
+      if (k == '{') {
+        out[i] = new JsonIn(doc, e, this, v - 1, i);
+      } else if (k != 'n') {
+        throw mismatch(key + "[" + i + "]", "an object", list(v, v - 1, null).get(i));
       }
     }
-    return Collections.unmodifiableList(out);
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /**
@@ -458,19 +768,17 @@ public final class JsonIn {
    * @throws ShapeException when the value is not such an object
    */
   public Map<String, Long> int64Map(String key) {
-    Optional<JsonIn> obj = object(key);
-    if (obj.isEmpty()) {
+    JsonIn obj = objectOrNull(key);
+    if (obj == null) {
       return Map.of();
     }
+    JsonTape d = doc;
     Map<String, Long> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : obj.get().entries) {
-      if (e.getValue() == NULL) {
-        out.put(e.getKey(), 0L);
-      } else {
-        out.put(
-            e.getKey(),
-            toLong(obj.get().child(e.getKey()), e.getValue(), Long.MIN_VALUE, Long.MAX_VALUE));
-      }
+    for (int k = JsonTape.first(obj.at), end = d.end(obj.at); k < end; k = d.next(k + 1)) {
+      String name = d.string(k);
+      out.put(
+          name,
+          d.kind(k + 1) == 'n' ? 0L : obj.toLong(name, k + 1, Long.MIN_VALUE, Long.MAX_VALUE));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -483,8 +791,8 @@ public final class JsonIn {
    */
   public Map<String, Object> asMap() {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : entries) {
-      out.put(e.getKey(), e.getValue());
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      out.put(doc.string(k), value(k + 1, k));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -533,26 +841,8 @@ public final class JsonIn {
   }
 
   private String child(String key) {
-    return path.isEmpty() ? key : path + "." + key;
-  }
-
-  private static long toLong(String path, Object v, long min, long max) {
-    if (!(v instanceof Number)) {
-      throw new ShapeException(path, path + ": expected an integer, found " + describe(v));
-    }
-    String text = ((Number) v).text;
-    BigInteger value;
-    try {
-      value = new BigInteger(text);
-    } catch (NumberFormatException e) {
-      throw new ShapeException(path, path + ": expected an integer, found " + text, e);
-    }
-    if (value.compareTo(BigInteger.valueOf(min)) < 0
-        || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw new ShapeException(
-          path, path + ": " + text + " is out of range [" + min + ", " + max + "]");
-    }
-    return value.longValue();
+    String p = path();
+    return p.isEmpty() ? key : p + "." + key;
   }
 
   private static String describe(Object v) {

@@ -1,0 +1,588 @@
+package io.github.natsjwt.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JSON document checked in one pass over its UTF-8 bytes, with the position of every token
+ * recorded, so that values are turned into Java objects only when a reader asks for them.
+ *
+ * <p>Immutable once built. {@link #parse} accepts exactly the documents that the Jackson parser
+ * configured in {@link JsonIn} accepts (strict RFC 8259 JSON, one object, nesting at most {@value
+ * #MAX_DEPTH} deep, at most {@value #MAX_DIGITS} digits in a number, at most {@value
+ * #MAX_NAME_CHARS} characters in a key and {@value #MAX_STRING_CHARS} in a string) and returns
+ * {@code null} for everything else, so that the caller can let Jackson report the error in its
+ * words and with its position.
+ *
+ * <p>The tape holds one {@code int} per token, in document order. A string, number, literal or
+ * object key is the offset of its first byte. An object or array is the complement ({@code ~}) of
+ * its offset, followed by the tape index just past its last token; its tokens follow it (key,
+ * value, key, value, ... for an object).
+ */
+final class JsonTape {
+  /** Nesting depth, counting the outer object as 1: what {@link JsonIn} configures Jackson with. */
+  static final int MAX_DEPTH = 64;
+  /** Digits in a number (sign, point and exponent letters not counted), as Jackson counts them. */
+  static final int MAX_DIGITS = 400;
+  /** Characters in a key: Jackson's default {@code maxNameLength}. */
+  static final int MAX_NAME_CHARS = 50_000;
+  /** Characters in a string: Jackson's default {@code maxStringLength}. */
+  static final int MAX_STRING_CHARS = 20_000_000;
+
+  /** Bytes that may stand for themselves inside a string: printable ASCII but quote and backslash. */
+  private static final boolean[] PLAIN = new boolean[256];
+  /** Bytes that may appear in a string as they are: all but control characters, quote, backslash. */
+  private static final boolean[] STRING_BODY = new boolean[256];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      PLAIN[c] = c != '"' && c != '\\';
+    }
+    for (int c = 0x20; c < 0x100; c++) {
+      STRING_BODY[c] = c != '"' && c != '\\';
+    }
+  }
+
+  final byte[] buf;
+  final int[] tape;
+
+  private JsonTape(byte[] buf, int[] tape) {
+    this.buf = buf;
+    this.tape = tape;
+  }
+
+  /**
+   * Checks and indexes a document that must be one JSON object.
+   *
+   * @param buf the UTF-8 bytes; kept, not copied, and never changed
+   * @return the document, or {@code null} when Jackson would reject it
+   */
+  static @Nullable JsonTape parse(byte[] buf) {
+    Builder b = new Builder(buf);
+    return b.document() ? new JsonTape(buf, b.tape) : null;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Whether the token at tape index {@code i} is an object or an array. */
+  boolean isContainer(int i) {
+    return tape[i] < 0;
+  }
+
+  /** The offset of the first byte of the token at {@code i}. */
+  int offset(int i) {
+    int t = tape[i];
+    return t < 0 ? ~t : t;
+  }
+
+  /**
+   * The first byte of the token: {@code '{'}, {@code '['}, {@code '"'}, {@code 't'}, {@code 'f'},
+   * {@code 'n'}, or else a number.
+   */
+  byte kind(int i) {
+    return buf[offset(i)];
+  }
+
+  /** The tape index just past the value at {@code i} (and past its contents for a container). */
+  int next(int i) {
+    int t = tape[i];
+    return t < 0 ? tape[i + 1] : i + 1;
+  }
+
+  /** For a container at {@code i}: the tape index of its first token. */
+  static int first(int i) {
+    return i + 2;
+  }
+
+  /** For a container at {@code i}: the tape index just past its last token. */
+  int end(int i) {
+    return tape[i + 1];
+  }
+
+  /** The number of values in the array at {@code i}. */
+  int arraySize(int i) {
+    int n = 0;
+    for (int e = first(i), end = end(i); e < end; e = next(e)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The number of entries of the object at {@code i}. */
+  int objectSize(int i) {
+    int n = 0;
+    for (int k = first(i), end = end(i); k < end; k = next(k + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The string (value or key) at {@code i}, decoded as Jackson does after Go's UTF-8 repair. */
+  String string(int i) {
+    byte[] b = buf;
+    int from = offset(i) + 1;
+    int p = from;
+    while (PLAIN[b[p] & 0xFF]) {
+      p++;
+    }
+    if (b[p] == '"') {
+      return new String(b, from, p - from, StandardCharsets.ISO_8859_1);
+    }
+    return decodeString(from, p);
+  }
+
+  /** The slow part of {@link #string}: escapes or non-ASCII bytes from {@code p} on. */
+  private String decodeString(int from, int p) {
+    byte[] b = buf;
+    StringBuilder sb = new StringBuilder(p - from + 16);
+    for (int k = from; k < p; k++) {
+      sb.append((char) b[k]);
+    }
+    for (; ; ) {
+      int c = b[p];
+      if (c == '"') {
+        return sb.toString();
+      } else if (c == '\\') {
+        int e = b[p + 1];
+        switch (e) {
+          case 'b':
+            sb.append('\b');
+            break;
+          case 'f':
+            sb.append('\f');
+            break;
+          case 'n':
+            sb.append('\n');
+            break;
+          case 'r':
+            sb.append('\r');
+            break;
+          case 't':
+            sb.append('\t');
+            break;
+          case 'u':
+            sb.append(
+                (char)
+                    (hex(b[p + 2]) << 12 | hex(b[p + 3]) << 8 | hex(b[p + 4]) << 4 | hex(b[p + 5])));
+            p += 4;
+            break;
+          default: // '"', '\\' and '/' stand for themselves
+            sb.append((char) e);
+        }
+        p += 2;
+      } else if (c >= 0) {
+        sb.append((char) c);
+        p++;
+      } else {
+        p = JsonIn.appendRune(sb, b, p);
+      }
+    }
+  }
+
+  private static int hex(byte c) {
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+  }
+
+  /**
+   * Whether the key at {@code i} equals {@code name} ignoring case, as {@link
+   * String#equalsIgnoreCase} decides.
+   */
+  boolean keyEquals(int i, String name) {
+    byte[] b = buf;
+    int p = tape[i] + 1;
+    int len = name.length();
+    for (int k = 0; k < len; k++) {
+      int c = b[p + k];
+      int d = name.charAt(k);
+      if (c == d) {
+        continue;
+      }
+      if (c == '\\' || c < 0 || d >= 0x80) {
+        // An escape or a non-ASCII character (which may fold to ASCII, as U+017F does to 's').
+        return string(i).equalsIgnoreCase(name);
+      }
+      if (c == '"' || lower(c) != lower(d)) {
+        return false;
+      }
+    }
+    // Every character so far was plain ASCII, so anything but the closing quote adds characters.
+    return b[p + len] == '"';
+  }
+
+  static int lower(int c) {
+    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+  }
+
+  /**
+   * A hash of the key at {@code i} that is equal for all keys {@link #keyEquals} matches with one
+   * ASCII name: each character folded with {@code toLowerCase(toUpperCase(c))}, as {@link
+   * String#equalsIgnoreCase} compares characters.
+   */
+  int foldedKeyHash(int i) {
+    byte[] b = buf;
+    int p = tape[i] + 1;
+    int h = 0;
+    for (; ; p++) {
+      int c = b[p];
+      if (c == '"') {
+        return h;
+      }
+      if (c == '\\' || c < 0) {
+        return foldedHash(string(i));
+      }
+      h = 31 * h + lower(c);
+    }
+  }
+
+  /** The hash {@link #foldedKeyHash} gives a key with this text. */
+  static int foldedHash(String s) {
+    int h = 0;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      h = 31 * h + (c < 0x80 ? lower(c) : Character.toLowerCase(Character.toUpperCase(c)));
+    }
+    return h;
+  }
+
+  /** The end offset (exclusive) of the number starting at {@code off}. */
+  int numberEnd(int off) {
+    byte[] b = buf;
+    int p = off;
+    while (p < b.length && isNumberByte(b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean isNumberByte(int c) {
+    return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  }
+
+  /** The number at {@code i} as written. */
+  String numberText(int i) {
+    int off = offset(i);
+    return new String(buf, off, numberEnd(off) - off, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Returned by {@link #integerProblem} for a number with a fraction or an exponent. */
+  static final int NOT_INTEGER = 1;
+  /** Returned by {@link #integerProblem} for an integer outside the {@code long} range. */
+  static final int OUT_OF_LONG = 2;
+
+  /**
+   * Whether the number at {@code i} is an exact {@code long}: 0 when it is, else {@link
+   * #NOT_INTEGER} or {@link #OUT_OF_LONG}.
+   */
+  int integerProblem(int i) {
+    byte[] b = buf;
+    int p = offset(i);
+    boolean negative = b[p] == '-';
+    if (negative) {
+      p++;
+    }
+    int from = p;
+    while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+      p++;
+    }
+    if (p < b.length && (b[p] == '.' || b[p] == 'e' || b[p] == 'E')) {
+      return NOT_INTEGER;
+    }
+    int digits = p - from;
+    if (digits < 19) {
+      return 0;
+    }
+    if (digits > 19) {
+      return OUT_OF_LONG;
+    }
+    // 19 digits: compare with the limit's digits (no leading zeros in JSON).
+    String limit = negative ? "9223372036854775808" : "9223372036854775807";
+    for (int k = 0; k < 19; k++) {
+      int c = b[from + k];
+      int l = limit.charAt(k);
+      if (c != l) {
+        return c < l ? 0 : OUT_OF_LONG;
+      }
+    }
+    return 0;
+  }
+
+  /** The number at {@code i}, which {@link #integerProblem} found to be an exact {@code long}. */
+  long integer(int i) {
+    byte[] b = buf;
+    int p = offset(i);
+    boolean negative = b[p] == '-';
+    if (negative) {
+      p++;
+    }
+    // Accumulated negatively, so that Long.MIN_VALUE fits.
+    long v = 0;
+    for (; p < b.length && b[p] >= '0' && b[p] <= '9'; p++) {
+      v = v * 10 - (b[p] - '0');
+    }
+    return negative ? v : -v;
+  }
+
+  // ------------------------------------------------------------------ building
+
+  /** The single pass: a recursive descent parser that records the tape as it goes. */
+  private static final class Builder {
+    private final byte[] b;
+    private final int n;
+    private int pos;
+    int[] tape;
+    private int size;
+
+    Builder(byte[] b) {
+      this.b = b;
+      this.n = b.length;
+      // About one token per 8 bytes in typical claims; grows when a document is denser.
+      this.tape = new int[(n >>> 3) + 16];
+    }
+
+    boolean document() {
+      skipWhitespace();
+      if (pos >= n || b[pos] != '{' || !object(1)) {
+        return false;
+      }
+      skipWhitespace();
+      // Unused tape capacity stays: readers never look past the root object's end.
+      return pos == n;
+    }
+
+    private void add(int v) {
+      if (size == tape.length) {
+        tape = Arrays.copyOf(tape, size + (size >>> 1) + 16);
+      }
+      tape[size++] = v;
+    }
+
+    private void skipWhitespace() {
+      while (pos < n) {
+        int c = b[pos];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+          return;
+        }
+        pos++;
+      }
+    }
+
+    private boolean value(int depth) {
+      if (pos >= n) {
+        return false;
+      }
+      switch (b[pos]) {
+        case '{':
+          return object(depth);
+        case '[':
+          return array(depth);
+        case '"':
+          add(pos);
+          return string(MAX_STRING_CHARS);
+        case 't':
+          add(pos);
+          return literal("true");
+        case 'f':
+          add(pos);
+          return literal("false");
+        case 'n':
+          add(pos);
+          return literal("null");
+        default:
+          add(pos);
+          return number();
+      }
+    }
+
+    private boolean object(int depth) {
+      if (depth > MAX_DEPTH) {
+        return false;
+      }
+      int at = size;
+      add(~pos);
+      add(0);
+      pos++;
+      skipWhitespace();
+      if (pos < n && b[pos] == '}') {
+        pos++;
+        tape[at + 1] = size;
+        return true;
+      }
+      for (; ; ) {
+        if (pos >= n || b[pos] != '"') {
+          return false;
+        }
+        add(pos);
+        if (!string(MAX_NAME_CHARS)) {
+          return false;
+        }
+        skipWhitespace();
+        if (pos >= n || b[pos] != ':') {
+          return false;
+        }
+        pos++;
+        skipWhitespace();
+        if (!value(depth + 1)) {
+          return false;
+        }
+        skipWhitespace();
+        if (pos >= n) {
+          return false;
+        }
+        int c = b[pos++];
+        if (c == '}') {
+          tape[at + 1] = size;
+          return true;
+        }
+        if (c != ',') {
+          return false;
+        }
+        skipWhitespace();
+      }
+    }
+
+    private boolean array(int depth) {
+      if (depth > MAX_DEPTH) {
+        return false;
+      }
+      int at = size;
+      add(~pos);
+      add(0);
+      pos++;
+      skipWhitespace();
+      if (pos < n && b[pos] == ']') {
+        pos++;
+        tape[at + 1] = size;
+        return true;
+      }
+      for (; ; ) {
+        if (!value(depth + 1)) {
+          return false;
+        }
+        skipWhitespace();
+        if (pos >= n) {
+          return false;
+        }
+        int c = b[pos++];
+        if (c == ']') {
+          tape[at + 1] = size;
+          return true;
+        }
+        if (c != ',') {
+          return false;
+        }
+        skipWhitespace();
+      }
+    }
+
+    /** A string from its opening quote: escapes as JSON defines them, no control characters. */
+    private boolean string(int maxChars) {
+      int from = ++pos;
+      for (; ; ) {
+        while (pos < n && STRING_BODY[b[pos] & 0xFF]) {
+          pos++;
+        }
+        if (pos >= n) {
+          return false;
+        }
+        int c = b[pos];
+        if (c == '"') {
+          break;
+        }
+        if (c != '\\' || pos + 1 >= n) {
+          return false; // a control character, or a backslash at the end
+        }
+        int e = b[pos + 1];
+        if (e == 'u') {
+          if (pos + 5 >= n
+              || !isHex(b[pos + 2])
+              || !isHex(b[pos + 3])
+              || !isHex(b[pos + 4])
+              || !isHex(b[pos + 5])) {
+            return false;
+          }
+          pos += 6;
+        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
+            || e == 'r' || e == 't') {
+          pos += 2;
+        } else {
+          return false;
+        }
+      }
+      int bytes = pos - from;
+      pos++;
+      // A character takes at least one byte, so only long strings need counting.
+      return bytes <= maxChars || charCount(from - 1) <= maxChars;
+    }
+
+    private int charCount(int quote) {
+      return new JsonTape(b, new int[] {quote}).string(0).length();
+    }
+
+    private static boolean isHex(int c) {
+      return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private boolean literal(String word) {
+      int len = word.length();
+      if (pos + len > n) {
+        return false;
+      }
+      for (int k = 0; k < len; k++) {
+        if (b[pos + k] != word.charAt(k)) {
+          return false;
+        }
+      }
+      pos += len;
+      return true;
+    }
+
+    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} with at most 400 digits. */
+    private boolean number() {
+      if (b[pos] == '-') {
+        pos++;
+      }
+      int digits;
+      if (pos >= n) {
+        return false;
+      }
+      int c = b[pos];
+      if (c == '0') {
+        pos++;
+        digits = 1;
+      } else if (c >= '1' && c <= '9') {
+        digits = digits();
+      } else {
+        return false;
+      }
+      if (pos < n && b[pos] == '.') {
+        pos++;
+        int d = digits();
+        if (d == 0) {
+          return false;
+        }
+        digits += d;
+      }
+      if (pos < n && (b[pos] == 'e' || b[pos] == 'E')) {
+        pos++;
+        if (pos < n && (b[pos] == '+' || b[pos] == '-')) {
+          pos++;
+        }
+        int d = digits();
+        if (d == 0) {
+          return false;
+        }
+        digits += d;
+      }
+      return digits <= MAX_DIGITS;
+    }
+
+    private int digits() {
+      int from = pos;
+      while (pos < n && b[pos] >= '0' && b[pos] <= '9') {
+        pos++;
+      }
+      return pos - from;
+    }
+  }
+}
