@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -258,21 +257,16 @@ public final class UserPermissionLimits {
       return b.build();
     }
     b.permissions = Permissions.read(o);
-    b.src.addAll(readSrc(o));
-    b.explicitEmptyLists = hasExplicitEmptyList(o, b.src.isEmpty());
+    List<Object> srcValues = o.all("src");
+    b.src.addAll(readSrc(o, srcValues));
+    b.explicitEmptyLists = hasExplicitEmptyList(o, srcValues, b.src.isEmpty());
     for (JsonIn t : o.objects("times")) {
       b.times.add(t == null ? new TimeRange("", "") : TimeRange.read(t));
     }
     b.timesLocation = o.string("times_location");
-    if (o.has("subs")) {
-      b.subs = o.int64("subs");
-    }
-    if (o.has("data")) {
-      b.data = o.int64("data");
-    }
-    if (o.has("payload")) {
-      b.payload = o.int64("payload");
-    }
+    b.subs = o.int64("subs", b.subs);
+    b.data = o.int64("data", b.data);
+    b.payload = o.int64("payload", b.payload);
     b.bearerToken = o.bool("bearer_token");
     b.proxyRequired = o.bool("proxy_required");
     for (String t : o.strings("allowed_connection_types")) {
@@ -286,14 +280,14 @@ public final class UserPermissionLimits {
    * deny} of {@code pub} or {@code sub}, {@code src} (an array, or a string that yields no
    * networks), {@code times} or {@code allowed_connection_types}.
    */
-  private static boolean hasExplicitEmptyList(JsonIn o, boolean srcEmpty) {
+  private static boolean hasExplicitEmptyList(
+      JsonIn o, List<Object> srcValues, boolean srcEmpty) {
     for (String key : new String[] {"pub", "sub"}) {
-      Optional<JsonIn> p = o.object(key);
-      if (p.isPresent() && Permission.hasExplicitEmptyList(p.get())) {
+      JsonIn p = o.objectOrNull(key);
+      if (p != null && Permission.hasExplicitEmptyList(p)) {
         return true;
       }
     }
-    List<Object> srcValues = o.all("src");
     boolean srcPresent =
         !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
     return srcPresent && srcEmpty
@@ -302,9 +296,9 @@ public final class UserPermissionLimits {
   }
 
   /** The reference's CIDRList reader: an array taken as it is, or a comma-separated string. */
-  private static List<String> readSrc(JsonIn o) {
+  private static List<String> readSrc(JsonIn o, List<Object> srcValues) {
     List<String> result = List.of();
-    for (Object raw : o.all("src")) {
+    for (Object raw : srcValues) {
       if (raw == JsonIn.NULL) {
         result = List.of();
       } else if (raw instanceof String) {
