@@ -40,7 +40,7 @@ public final class JsonIn {
           .build();
 
   /** Objects with at least this many entries get a hash index on their first lookup. */
-  private static final int INDEX_THRESHOLD = 8;
+  private static final int INDEX_THRESHOLD = 16;
   /** The index of an object small enough to scan. */
   private static final int[] NO_INDEX = new int[0];
 
@@ -354,14 +354,9 @@ public final class JsonIn {
     JsonTape d = doc;
     int found = -1;
     if (idx == NO_INDEX) {
-      // Few keys: compare each, most of them only by their first byte.
-      int first = key.isEmpty() ? -1 : JsonTape.lower(key.charAt(0));
-      byte[] b = d.buf;
-      int[] tape = d.tape;
+      // Few keys: compare each, most of them only by their length.
       for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
-        int c = b[tape[k] + 1];
-        if ((JsonTape.lower(c) == first || c == '\\' || c < 0 || first < 0)
-            && d.keyEquals(k, key)) {
+        if (d.keyEquals(k, key)) {
           found = k + 1;
         }
       }
@@ -555,13 +550,26 @@ public final class JsonIn {
    * @throws ShapeException when the value is not a string
    */
   public String string(String key) {
+    return string(key, List.of());
+  }
+
+  /**
+   * Reads a string field as {@link #string(String)} does, returning the instance of {@code known}
+   * that it equals, if any, so that common values need no new strings.
+   *
+   * @param key the field name
+   * @param known ASCII values to share
+   * @return the string, or {@code ""} when absent
+   * @throws ShapeException when the value is not a string
+   */
+  public String string(String key, List<String> known) {
     int v = find(key);
     if (v < 0) {
       return "";
     }
     byte kind = doc.kind(v);
     if (kind == '"') {
-      return doc.string(v);
+      return stringValue(v, known);
     }
     if (kind == 'n') {
       return "";
@@ -667,6 +675,19 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of strings
    */
   public List<String> strings(String key) {
+    return strings(key, List.of());
+  }
+
+  /**
+   * Reads an array of strings as {@link #strings(String)} does, returning the instances of {@code
+   * known} for elements equal to one of them, so that common values need no new strings.
+   *
+   * @param key the field name
+   * @param known ASCII values to share
+   * @return the strings in order (a {@code null} element reads as {@code ""}), or an empty list
+   * @throws ShapeException when the value is not an array of strings
+   */
+  public List<String> strings(String key, List<String> known) {
     int v = find(key);
     if (v < 0) {
       return List.of();
@@ -678,19 +699,79 @@ public final class JsonIn {
     if (kind != '[') {
       throw mismatch(key, "an array of strings", value(v, v - 1));
     }
+    int e = JsonTape.first(v);
+    int end = doc.end(v);
+    if (e == end) {
+      return List.of();
+    }
+    // One and two elements are the common case; List.of takes them without an array.
+    String first = element(key, v, e, 0, known);
+    e = doc.next(e);
+    if (e == end) {
+      return List.of(first);
+    }
+    String second = element(key, v, e, 1, known);
+    e = doc.next(e);
+    if (e == end) {
+      return List.of(first, second);
+    }
     String[] out = new String[doc.arraySize(v)];
+    out[0] = first;
+    out[1] = second;
+    for (int i = 2; e < end; e = doc.next(e), i++) {
+      out[i] = element(key, v, e, i, known);
+    }
+    return List.of(out);
+  }
+
+  /** Element {@code i} (at tape index {@code e}) of the array of strings at {@code v}. */
+  private String element(String key, int v, int e, int i, List<String> known) {
+    byte k = doc.kind(e);
+    if (k == '"') {
+      return stringValue(e, known);
+    } else if (k == 'n') {
+      return "";
+    }
+    throw mismatch(key + "[" + i + "]", "a string", list(v, v - 1, null).get(i));
+  }
+
+  /** The string at {@code v}: one of {@code known} when it equals one. */
+  private String stringValue(int v, List<String> known) {
+    for (int k = 0; k < known.size(); k++) {
+      String s = known.get(k);
+      if (doc.plainEquals(v, s)) {
+        return s;
+      }
+    }
+    return doc.string(v);
+  }
+
+  /**
+   * Checks that a field is absent, {@code null} or an array of strings and {@code null}s, as
+   * {@link #strings} would read it, without reading the strings.
+   *
+   * @param key the field name
+   * @throws ShapeException when the value is not an array of strings
+   */
+  public void requireStrings(String key) {
+    int v = find(key);
+    if (v < 0) {
+      return;
+    }
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return;
+    }
+    if (kind != '[') {
+      throw mismatch(key, "an array of strings", value(v, v - 1));
+    }
     int i = 0;
     for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
       byte k = doc.kind(e);
-      if (k == '"') {
-        out[i] = doc.string(e);
-      } else if (k == 'n') {
-        out[i] = "";
-      } else {
+      if (k != '"' && k != 'n') {
         throw mismatch(key + "[" + i + "]", "a string", list(v, v - 1, null).get(i));
       }
     }
-    return List.of(out);
   }
 
   /**

@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * {@code null} for everything else, so that the caller can let Jackson report the error in its
  * words and with its position.
  *
- * <p>The tape holds one {@code int} per token, in document order. A string, number, literal or
- * object key is the offset of its first byte. An object or array is the complement ({@code ~}) of
- * its offset, followed by the tape index just past its last token; its tokens follow it (key,
- * value, key, value, ... for an object).
+ * <p>The tape holds one {@code int} per token, in document order. An object or array is the
+ * complement ({@code ~}) of its offset, followed by the tape index just past its last token; its
+ * tokens follow it (key, value, key, value, ... for an object). A string, number, literal or object
+ * key is the offset of its first byte; in documents under {@value #PACKED_LIMIT} bytes (all capped
+ * tokens) that offset is shifted left by 8 and the low byte holds the token's length plus one when
+ * it is a string without escapes or non-ASCII bytes, or a number, of at most 254 bytes (else 0),
+ * so that most strings are created and most keys compared without scanning for their end.
  */
 final class JsonTape {
   /** Nesting depth, counting the outer object as 1: what {@link JsonIn} configures Jackson with. */
@@ -44,12 +47,23 @@ final class JsonTape {
     }
   }
 
-  final byte[] buf;
-  final int[] tape;
+  /** Documents below this size have packed scalar tokens (see the class comment). */
+  static final int PACKED_LIMIT = 1 << 23;
 
-  private JsonTape(byte[] buf, int[] tape) {
+  final byte[] buf;
+  /** Set while parsing, never changed afterwards. */
+  int[] tape;
+  /** Whether scalar tokens carry their length (see the class comment). */
+  private final boolean packed;
+  // Parsing state.
+  private int pos;
+  private int size;
+
+  private JsonTape(byte[] buf) {
     this.buf = buf;
-    this.tape = tape;
+    this.packed = buf.length < PACKED_LIMIT;
+    // About one token per 8 bytes in typical claims; grows when a document is denser.
+    this.tape = new int[(buf.length >>> 3) + 16];
   }
 
   /**
@@ -59,8 +73,8 @@ final class JsonTape {
    * @return the document, or {@code null} when Jackson would reject it
    */
   static @Nullable JsonTape parse(byte[] buf) {
-    Builder b = new Builder(buf);
-    return b.document() ? new JsonTape(buf, b.tape) : null;
+    JsonTape t = new JsonTape(buf);
+    return t.document() ? t : null;
   }
 
   // ------------------------------------------------------------------ reading
@@ -73,7 +87,15 @@ final class JsonTape {
   /** The offset of the first byte of the token at {@code i}. */
   int offset(int i) {
     int t = tape[i];
-    return t < 0 ? ~t : t;
+    return t < 0 ? ~t : packed ? t >>> 8 : t;
+  }
+
+  /**
+   * The length of the scalar token at {@code i} when it is a string without escapes or non-ASCII
+   * bytes (the characters between the quotes) or a number, and that is known; else -1.
+   */
+  int length(int i) {
+    return packed ? (tape[i] & 0xFF) - 1 : -1;
   }
 
   /**
@@ -120,8 +142,17 @@ final class JsonTape {
 
   /** The string (value or key) at {@code i}, decoded as Jackson does after Go's UTF-8 repair. */
   String string(int i) {
+    int len = length(i);
+    if (len >= 0) {
+      return new String(buf, offset(i) + 1, len, StandardCharsets.ISO_8859_1);
+    }
+    return stringAt(offset(i));
+  }
+
+  /** The string whose opening quote is at {@code quote}. */
+  private String stringAt(int quote) {
     byte[] b = buf;
-    int from = offset(i) + 1;
+    int from = quote + 1;
     int p = from;
     while (PLAIN[b[p] & 0xFF]) {
       p++;
@@ -190,8 +221,23 @@ final class JsonTape {
    */
   boolean keyEquals(int i, String name) {
     byte[] b = buf;
-    int p = tape[i] + 1;
+    int p = offset(i) + 1;
     int len = name.length();
+    int known = length(i);
+    if (known >= 0) {
+      // Plain ASCII of known length.
+      if (known != len) {
+        return false;
+      }
+      for (int k = 0; k < len; k++) {
+        int c = b[p + k];
+        int d = name.charAt(k);
+        if (c != d && (d >= 0x80 || lower(c) != lower(d))) {
+          return d >= 0x80 && string(i).equalsIgnoreCase(name);
+        }
+      }
+      return true;
+    }
     for (int k = 0; k < len; k++) {
       int c = b[p + k];
       int d = name.charAt(k);
@@ -221,7 +267,7 @@ final class JsonTape {
    */
   int foldedKeyHash(int i) {
     byte[] b = buf;
-    int p = tape[i] + 1;
+    int p = offset(i) + 1;
     int h = 0;
     for (; ; p++) {
       int c = b[p];
@@ -262,7 +308,9 @@ final class JsonTape {
   /** The number at {@code i} as written. */
   String numberText(int i) {
     int off = offset(i);
-    return new String(buf, off, numberEnd(off) - off, StandardCharsets.ISO_8859_1);
+    int len = length(i);
+    return new String(
+        buf, off, len >= 0 ? len : numberEnd(off) - off, StandardCharsets.ISO_8859_1);
   }
 
   /** Returned by {@link #integerProblem} for a number with a fraction or an exponent. */
@@ -323,266 +371,289 @@ final class JsonTape {
     return negative ? v : -v;
   }
 
+  /**
+   * Whether the string at {@code i} is {@code s} exactly, written without escapes; {@code s} must
+   * be ASCII.
+   */
+  boolean plainEquals(int i, String s) {
+    byte[] b = buf;
+    int p = offset(i) + 1;
+    int len = s.length();
+    int known = length(i);
+    if (known >= 0 ? known != len : p + len >= b.length) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (b[p + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return b[p + len] == '"';
+  }
+
   // ------------------------------------------------------------------ building
+  // One pass: a recursive descent parser that records the tape as it goes. Every method reads
+  // from pos and leaves pos after what it accepted.
 
-  /** The single pass: a recursive descent parser that records the tape as it goes. */
-  private static final class Builder {
-    private final byte[] b;
-    private final int n;
-    private int pos;
-    int[] tape;
-    private int size;
-
-    Builder(byte[] b) {
-      this.b = b;
-      this.n = b.length;
-      // About one token per 8 bytes in typical claims; grows when a document is denser.
-      this.tape = new int[(n >>> 3) + 16];
+  private boolean document() {
+    skipWhitespace();
+    if (pos >= buf.length || buf[pos] != '{' || !object(1)) {
+      return false;
     }
+    skipWhitespace();
+    // Unused tape capacity stays: readers never look past the root object's end.
+    return pos == buf.length;
+  }
 
-    boolean document() {
-      skipWhitespace();
-      if (pos >= n || b[pos] != '{' || !object(1)) {
-        return false;
-      }
-      skipWhitespace();
-      // Unused tape capacity stays: readers never look past the root object's end.
-      return pos == n;
+  /** Records a scalar token that starts at {@code start}; {@code length} -1 when not known. */
+  private void addScalar(int start, int length) {
+    add(!packed ? start : start << 8 | (length >= 0 && length < 255 ? length + 1 : 0));
+  }
+
+  private void add(int v) {
+    if (size == tape.length) {
+      tape = Arrays.copyOf(tape, size + (size >>> 1) + 16);
     }
+    tape[size++] = v;
+  }
 
-    private void add(int v) {
-      if (size == tape.length) {
-        tape = Arrays.copyOf(tape, size + (size >>> 1) + 16);
+  private void skipWhitespace() {
+    while (pos < buf.length) {
+      int c = buf[pos];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
       }
-      tape[size++] = v;
-    }
-
-    private void skipWhitespace() {
-      while (pos < n) {
-        int c = b[pos];
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-          return;
-        }
-        pos++;
-      }
-    }
-
-    private boolean value(int depth) {
-      if (pos >= n) {
-        return false;
-      }
-      switch (b[pos]) {
-        case '{':
-          return object(depth);
-        case '[':
-          return array(depth);
-        case '"':
-          add(pos);
-          return string(MAX_STRING_CHARS);
-        case 't':
-          add(pos);
-          return literal("true");
-        case 'f':
-          add(pos);
-          return literal("false");
-        case 'n':
-          add(pos);
-          return literal("null");
-        default:
-          add(pos);
-          return number();
-      }
-    }
-
-    private boolean object(int depth) {
-      if (depth > MAX_DEPTH) {
-        return false;
-      }
-      int at = size;
-      add(~pos);
-      add(0);
       pos++;
-      skipWhitespace();
-      if (pos < n && b[pos] == '}') {
-        pos++;
-        tape[at + 1] = size;
-        return true;
-      }
-      for (; ; ) {
-        if (pos >= n || b[pos] != '"') {
-          return false;
-        }
-        add(pos);
-        if (!string(MAX_NAME_CHARS)) {
-          return false;
-        }
-        skipWhitespace();
-        if (pos >= n || b[pos] != ':') {
-          return false;
-        }
-        pos++;
-        skipWhitespace();
-        if (!value(depth + 1)) {
-          return false;
-        }
-        skipWhitespace();
-        if (pos >= n) {
-          return false;
-        }
-        int c = b[pos++];
-        if (c == '}') {
-          tape[at + 1] = size;
-          return true;
-        }
-        if (c != ',') {
-          return false;
-        }
-        skipWhitespace();
-      }
     }
+  }
 
-    private boolean array(int depth) {
-      if (depth > MAX_DEPTH) {
-        return false;
-      }
-      int at = size;
-      add(~pos);
-      add(0);
+  private boolean value(int depth) {
+    if (pos >= buf.length) {
+      return false;
+    }
+    switch (buf[pos]) {
+      case '{':
+        return object(depth);
+      case '[':
+        return array(depth);
+      case '"':
+        return scanString(MAX_STRING_CHARS);
+      case 't':
+        return literal("true");
+      case 'f':
+        return literal("false");
+      case 'n':
+        return literal("null");
+      default:
+        return number();
+    }
+  }
+
+  private boolean object(int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    int at = size;
+    add(~pos);
+    add(0);
+    pos++;
+    skipWhitespace();
+    if (pos < buf.length && buf[pos] == '}') {
       pos++;
-      skipWhitespace();
-      if (pos < n && b[pos] == ']') {
-        pos++;
-        tape[at + 1] = size;
-        return true;
-      }
-      for (; ; ) {
-        if (!value(depth + 1)) {
-          return false;
-        }
-        skipWhitespace();
-        if (pos >= n) {
-          return false;
-        }
-        int c = b[pos++];
-        if (c == ']') {
-          tape[at + 1] = size;
-          return true;
-        }
-        if (c != ',') {
-          return false;
-        }
-        skipWhitespace();
-      }
-    }
-
-    /** A string from its opening quote: escapes as JSON defines them, no control characters. */
-    private boolean string(int maxChars) {
-      int from = ++pos;
-      for (; ; ) {
-        while (pos < n && STRING_BODY[b[pos] & 0xFF]) {
-          pos++;
-        }
-        if (pos >= n) {
-          return false;
-        }
-        int c = b[pos];
-        if (c == '"') {
-          break;
-        }
-        if (c != '\\' || pos + 1 >= n) {
-          return false; // a control character, or a backslash at the end
-        }
-        int e = b[pos + 1];
-        if (e == 'u') {
-          if (pos + 5 >= n
-              || !isHex(b[pos + 2])
-              || !isHex(b[pos + 3])
-              || !isHex(b[pos + 4])
-              || !isHex(b[pos + 5])) {
-            return false;
-          }
-          pos += 6;
-        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
-            || e == 'r' || e == 't') {
-          pos += 2;
-        } else {
-          return false;
-        }
-      }
-      int bytes = pos - from;
-      pos++;
-      // A character takes at least one byte, so only long strings need counting.
-      return bytes <= maxChars || charCount(from - 1) <= maxChars;
-    }
-
-    private int charCount(int quote) {
-      return new JsonTape(b, new int[] {quote}).string(0).length();
-    }
-
-    private static boolean isHex(int c) {
-      return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    private boolean literal(String word) {
-      int len = word.length();
-      if (pos + len > n) {
-        return false;
-      }
-      for (int k = 0; k < len; k++) {
-        if (b[pos + k] != word.charAt(k)) {
-          return false;
-        }
-      }
-      pos += len;
+      tape[at + 1] = size;
       return true;
     }
-
-    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} with at most 400 digits. */
-    private boolean number() {
-      if (b[pos] == '-') {
-        pos++;
-      }
-      int digits;
-      if (pos >= n) {
+    for (; ; ) {
+      if (pos >= buf.length || buf[pos] != '"') {
         return false;
       }
-      int c = b[pos];
-      if (c == '0') {
+      if (!scanString(MAX_NAME_CHARS)) {
+        return false;
+      }
+      skipWhitespace();
+      if (pos >= buf.length || buf[pos] != ':') {
+        return false;
+      }
+      pos++;
+      skipWhitespace();
+      if (!value(depth + 1)) {
+        return false;
+      }
+      skipWhitespace();
+      if (pos >= buf.length) {
+        return false;
+      }
+      int c = buf[pos++];
+      if (c == '}') {
+        tape[at + 1] = size;
+        return true;
+      }
+      if (c != ',') {
+        return false;
+      }
+      skipWhitespace();
+    }
+  }
+
+  private boolean array(int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    int at = size;
+    add(~pos);
+    add(0);
+    pos++;
+    skipWhitespace();
+    if (pos < buf.length && buf[pos] == ']') {
+      pos++;
+      tape[at + 1] = size;
+      return true;
+    }
+    for (; ; ) {
+      if (!value(depth + 1)) {
+        return false;
+      }
+      skipWhitespace();
+      if (pos >= buf.length) {
+        return false;
+      }
+      int c = buf[pos++];
+      if (c == ']') {
+        tape[at + 1] = size;
+        return true;
+      }
+      if (c != ',') {
+        return false;
+      }
+      skipWhitespace();
+    }
+  }
+
+  /** A string from its opening quote: escapes as JSON defines them, no control characters. */
+  private boolean scanString(int maxChars) {
+    int quote = pos;
+    int from = ++pos;
+    while (pos < buf.length && PLAIN[buf[pos] & 0xFF]) {
+      pos++;
+    }
+    if (pos < buf.length && buf[pos] == '"') {
+      int bytes = pos - from;
+      addScalar(quote, bytes);
+      pos++;
+      return bytes <= maxChars;
+    }
+    addScalar(quote, -1);
+    for (; ; ) {
+      while (pos < buf.length && STRING_BODY[buf[pos] & 0xFF]) {
         pos++;
-        digits = 1;
-      } else if (c >= '1' && c <= '9') {
-        digits = digits();
+      }
+      if (pos >= buf.length) {
+        return false;
+      }
+      int c = buf[pos];
+      if (c == '"') {
+        break;
+      }
+      if (c != '\\' || pos + 1 >= buf.length) {
+        return false; // a control character, or a backslash at the end
+      }
+      int e = buf[pos + 1];
+      if (e == 'u') {
+        if (pos + 5 >= buf.length
+            || !isHex(buf[pos + 2])
+            || !isHex(buf[pos + 3])
+            || !isHex(buf[pos + 4])
+            || !isHex(buf[pos + 5])) {
+          return false;
+        }
+        pos += 6;
+      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
+          || e == 'r' || e == 't') {
+        pos += 2;
       } else {
         return false;
       }
-      if (pos < n && b[pos] == '.') {
-        pos++;
-        int d = digits();
-        if (d == 0) {
-          return false;
-        }
-        digits += d;
-      }
-      if (pos < n && (b[pos] == 'e' || b[pos] == 'E')) {
-        pos++;
-        if (pos < n && (b[pos] == '+' || b[pos] == '-')) {
-          pos++;
-        }
-        int d = digits();
-        if (d == 0) {
-          return false;
-        }
-        digits += d;
-      }
-      return digits <= MAX_DIGITS;
     }
+    int bytes = pos - from;
+    pos++;
+    // A character takes at least one byte, so only long strings need counting.
+    return bytes <= maxChars || charCount(from - 1) <= maxChars;
+  }
 
-    private int digits() {
-      int from = pos;
-      while (pos < n && b[pos] >= '0' && b[pos] <= '9') {
+  private int charCount(int quote) {
+    return stringAt(quote).length();
+  }
+
+  private static boolean isHex(int c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  private boolean literal(String word) {
+    addScalar(pos, -1);
+    int len = word.length();
+    if (pos + len > buf.length) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (buf[pos + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    pos += len;
+    return true;
+  }
+
+  /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} with at most 400 digits. */
+  private boolean number() {
+    int start = pos;
+    int at = size;
+    addScalar(start, -1);
+    if (buf[pos] == '-') {
+      pos++;
+    }
+    int digits;
+    if (pos >= buf.length) {
+      return false;
+    }
+    int c = buf[pos];
+    if (c == '0') {
+      pos++;
+      digits = 1;
+    } else if (c >= '1' && c <= '9') {
+      digits = digits();
+    } else {
+      return false;
+    }
+    if (pos < buf.length && buf[pos] == '.') {
+      pos++;
+      int d = digits();
+      if (d == 0) {
+        return false;
+      }
+      digits += d;
+    }
+    if (pos < buf.length && (buf[pos] == 'e' || buf[pos] == 'E')) {
+      pos++;
+      if (pos < buf.length && (buf[pos] == '+' || buf[pos] == '-')) {
         pos++;
       }
-      return pos - from;
+      int d = digits();
+      if (d == 0) {
+        return false;
+      }
+      digits += d;
     }
+    if (packed && pos - start < 255) {
+      tape[at] = start << 8 | (pos - start + 1);
+    }
+    return digits <= MAX_DIGITS;
+  }
+
+  private int digits() {
+    int from = pos;
+    while (pos < buf.length && buf[pos] >= '0' && buf[pos] <= '9') {
+      pos++;
+    }
+    return pos - from;
   }
 }
