@@ -48,6 +48,31 @@ public final class UserPermissionLimits {
   // latter, and it makes the value non-empty for the scoped-user check.
   private final boolean explicitEmptyLists;
 
+  private UserPermissionLimits(
+      Permissions permissions,
+      List<String> src,
+      List<TimeRange> times,
+      String timesLocation,
+      long subs,
+      long data,
+      long payload,
+      boolean bearerToken,
+      boolean proxyRequired,
+      List<ConnectionType> allowedConnectionTypes,
+      boolean explicitEmptyLists) {
+    this.permissions = permissions;
+    this.src = src;
+    this.times = times;
+    this.timesLocation = timesLocation;
+    this.subs = subs;
+    this.data = data;
+    this.payload = payload;
+    this.bearerToken = bearerToken;
+    this.proxyRequired = proxyRequired;
+    this.allowedConnectionTypes = allowedConnectionTypes;
+    this.explicitEmptyLists = explicitEmptyLists;
+  }
+
   private UserPermissionLimits(Builder b) {
     this.permissions = b.permissions;
     this.src = List.copyOf(b.src);
@@ -252,27 +277,51 @@ public final class UserPermissionLimits {
    * {@code payload} are when absent (0 for users, -1 for scope templates and v1 users).
    */
   static UserPermissionLimits read(@Nullable JsonIn o, long limitDefault) {
-    Builder b = new Builder(limitDefault);
     if (o == null) {
-      return b.build();
+      return new Builder(limitDefault).build();
     }
-    b.permissions = Permissions.read(o);
+    // Built directly rather than through a Builder: the lists read here are already immutable.
+    // In the order Permissions.read reads them, so that the first error is the same.
+    JsonIn pub = o.objectOrNull("pub");
+    Permission pubPermission = pub == null ? Permission.EMPTY : Permission.read(pub);
+    JsonIn sub = o.objectOrNull("sub");
+    Permission subPermission = sub == null ? Permission.EMPTY : Permission.read(sub);
+    JsonIn resp = o.objectOrNull("resp");
+    Permissions permissions =
+        Permissions.of(
+            pubPermission, subPermission, resp == null ? null : ResponsePermission.read(resp));
     List<Object> srcValues = o.all("src");
-    b.src.addAll(readSrc(o, srcValues));
-    b.explicitEmptyLists = hasExplicitEmptyList(o, srcValues, b.src.isEmpty());
-    for (JsonIn t : o.objects("times")) {
-      b.times.add(t == null ? new TimeRange("", "") : TimeRange.read(t));
+    List<String> src = List.copyOf(readSrc(o, srcValues));
+    boolean explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, srcValues, src.isEmpty());
+    List<@Nullable JsonIn> rawTimes = o.objects("times");
+    TimeRange[] times = new TimeRange[rawTimes.size()];
+    for (int i = 0; i < times.length; i++) {
+      JsonIn t = rawTimes.get(i);
+      times[i] = t == null ? new TimeRange("", "") : TimeRange.read(t);
     }
-    b.timesLocation = o.string("times_location");
-    b.subs = o.int64("subs", b.subs);
-    b.data = o.int64("data", b.data);
-    b.payload = o.int64("payload", b.payload);
-    b.bearerToken = o.bool("bearer_token");
-    b.proxyRequired = o.bool("proxy_required");
-    for (String t : o.strings("allowed_connection_types")) {
-      b.allowedConnectionTypes.add(ConnectionType.of(t));
+    String timesLocation = o.string("times_location");
+    long subs = o.int64("subs", limitDefault);
+    long data = o.int64("data", limitDefault);
+    long payload = o.int64("payload", limitDefault);
+    boolean bearerToken = o.bool("bearer_token");
+    boolean proxyRequired = o.bool("proxy_required");
+    List<String> typeNames = o.strings("allowed_connection_types", ConnectionType.KNOWN_VALUES);
+    ConnectionType[] types = new ConnectionType[typeNames.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = ConnectionType.of(typeNames.get(i));
     }
-    return b.build();
+    return new UserPermissionLimits(
+        permissions,
+        src,
+        List.of(times),
+        timesLocation,
+        subs,
+        data,
+        payload,
+        bearerToken,
+        proxyRequired,
+        List.of(types),
+        explicitEmptyLists);
   }
 
   /**
@@ -281,12 +330,14 @@ public final class UserPermissionLimits {
    * networks), {@code times} or {@code allowed_connection_types}.
    */
   private static boolean hasExplicitEmptyList(
-      JsonIn o, List<Object> srcValues, boolean srcEmpty) {
-    for (String key : new String[] {"pub", "sub"}) {
-      JsonIn p = o.objectOrNull(key);
-      if (p != null && Permission.hasExplicitEmptyList(p)) {
-        return true;
-      }
+      JsonIn o,
+      @Nullable JsonIn pub,
+      @Nullable JsonIn sub,
+      List<Object> srcValues,
+      boolean srcEmpty) {
+    if (pub != null && Permission.hasExplicitEmptyList(pub)
+        || sub != null && Permission.hasExplicitEmptyList(sub)) {
+      return true;
     }
     boolean srcPresent =
         !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
