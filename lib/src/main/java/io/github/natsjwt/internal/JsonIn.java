@@ -354,11 +354,25 @@ public final class JsonIn {
     JsonTape d = doc;
     int found = -1;
     if (idx == NO_INDEX) {
-      // Few keys: compare each, most of them only by their length.
-      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
-        if (d.keyEquals(k, key)) {
+      // Few keys: compare each, most of them only by their length and first character.
+      int[] tape = d.tape;
+      byte[] b = d.buf;
+      int code =
+          d.packed && !key.isEmpty() && key.length() < 255 && key.charAt(0) < 0x80
+              ? key.length() + 1
+              : -1;
+      int first = code < 0 ? 0 : JsonTape.lower(key.charAt(0));
+      for (int k = JsonTape.first(at), end = tape[at + 1]; k < end; ) {
+        int t = tape[k];
+        int c = t & 0xFF;
+        if (c == code
+            ? JsonTape.lower(b[(t >>> 8) + 1]) == first && d.keyEquals(k, key)
+            : (c == 0 || code < 0) && d.keyEquals(k, key)) {
           found = k + 1;
         }
+        // Past the value: one token, or a container and its contents.
+        int v = tape[k + 1];
+        k = v < 0 ? tape[k + 2] : k + 2;
       }
       return found;
     }
@@ -511,10 +525,22 @@ public final class JsonIn {
    * @return the raw values, possibly empty
    */
   public List<Object> all(String key) {
+    return all(key, List.of());
+  }
+
+  /**
+   * Returns every value given for the field as {@link #all(String)} does, with strings equal to
+   * one of {@code known} returned as that instance.
+   *
+   * @param key the field name
+   * @param known ASCII values to share
+   * @return the raw values, possibly empty
+   */
+  public List<Object> all(String key, List<String> known) {
     List<Object> out = new ArrayList<>(1);
     for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
       if (doc.keyEquals(k, key)) {
-        out.add(value(k + 1, k));
+        out.add(doc.kind(k + 1) == '"' ? stringValue(k + 1, known) : value(k + 1, k));
       }
     }
     return out;
@@ -854,7 +880,11 @@ public final class JsonIn {
       return Map.of();
     }
     JsonTape d = doc;
-    Map<String, Long> out = new LinkedHashMap<>();
+    int size = d.objectSize(obj.at);
+    if (size == 0) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>());
+    }
+    Map<String, Long> out = new LinkedHashMap<>(size + size / 3 + 1);
     for (int k = JsonTape.first(obj.at), end = d.end(obj.at); k < end; k = d.next(k + 1)) {
       String name = d.string(k);
       out.put(

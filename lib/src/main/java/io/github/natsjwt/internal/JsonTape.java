@@ -54,7 +54,7 @@ final class JsonTape {
   /** Set while parsing, never changed afterwards. */
   int[] tape;
   /** Whether scalar tokens carry their length (see the class comment). */
-  private final boolean packed;
+  final boolean packed;
   // Parsing state.
   private int pos;
   private int size;
