@@ -40,7 +40,7 @@ public final class JsonIn {
           .build();
 
   /** Objects with at least this many entries get a hash index on their first lookup. */
-  private static final int INDEX_THRESHOLD = 16;
+  private static final int INDEX_THRESHOLD = 8;
   /** The index of an object small enough to scan. */
   private static final int[] NO_INDEX = new int[0];
 
@@ -119,7 +119,6 @@ public final class JsonIn {
    * of each key plus one; built on the first lookup.
    */
   private volatile int @Nullable [] index;
-
   private JsonIn(JsonTape doc, int at, String path) {
     this.doc = doc;
     this.at = at;
@@ -347,27 +346,36 @@ public final class JsonIn {
    * equals {@code key} ignoring case; -1 when there is none.
    */
   private int find(String key) {
+    JsonTape d = doc;
+    byte[] lower = d.packed ? Names.lowerAscii(key) : null;
+    if (lower == null) {
+      // Not an ASCII name (or not packed): compare with every key.
+      int found = -1;
+      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
+        if (d.keyEquals(k, key)) {
+          found = k + 1;
+        }
+      }
+      return found;
+    }
     int[] idx = index;
     if (idx == null) {
       idx = buildIndex();
     }
-    JsonTape d = doc;
+    int[] tape = d.tape;
+    byte[] b = d.buf;
+    int code = lower.length + 1;
     int found = -1;
     if (idx == NO_INDEX) {
       // Few keys: compare each, most of them only by their length and first character.
-      int[] tape = d.tape;
-      byte[] b = d.buf;
-      int code =
-          d.packed && !key.isEmpty() && key.length() < 255 && key.charAt(0) < 0x80
-              ? key.length() + 1
-              : -1;
-      int first = code < 0 ? 0 : JsonTape.lower(key.charAt(0));
+      int first = lower.length == 0 ? 0 : lower[0];
       for (int k = JsonTape.first(at), end = tape[at + 1]; k < end; ) {
         int t = tape[k];
         int c = t & 0xFF;
         if (c == code
-            ? JsonTape.lower(b[(t >>> 8) + 1]) == first && d.keyEquals(k, key)
-            : (c == 0 || code < 0) && d.keyEquals(k, key)) {
+            ? lower.length == 0
+                || JsonTape.lower(b[(t >>> 8) + 1]) == first && d.plainKeyEquals(k, lower)
+            : c == 0 && d.keyEquals(k, key)) {
           found = k + 1;
         }
         // Past the value: one token, or a container and its contents.
@@ -377,29 +385,32 @@ public final class JsonIn {
       return found;
     }
     int mask = idx.length - 1;
-    for (int s = mix(JsonTape.foldedHash(key)) & mask; idx[s] != 0; s = (s + 1) & mask) {
+    for (int s = JsonTape.fingerprint(lower) & mask; idx[s] != 0; s = (s + 1) & mask) {
       int k = idx[s] - 1;
-      if (k + 1 > found && d.keyEquals(k, key)) {
-        found = k + 1;
+      if (k + 1 > found) {
+        int c = tape[k] & 0xFF;
+        if (c == code ? d.plainKeyEquals(k, lower) : c == 0 && d.keyEquals(k, key)) {
+          found = k + 1;
+        }
       }
     }
     return found;
   }
 
   /**
-   * Indexes the keys by a hash that equal-ignoring-case keys share, so that an object with very
-   * many keys costs one pass to index rather than one pass per lookup.
+   * Indexes the keys of an object with more than a few of them by a fingerprint that keys equal
+   * ignoring case share (length, first and last character folded), so that each lookup compares
+   * about one key. Objects with fewer keys are scanned.
    */
   private int[] buildIndex() {
     JsonTape d = doc;
-    // An object of n entries spans at least 2n tokens, so most objects need no counting.
-    int size = d.end(at) - at >= 2 * INDEX_THRESHOLD + 2 ? d.objectSize(at) : 0;
+    int size = d.objectSize(at);
     int[] idx = NO_INDEX;
     if (size >= INDEX_THRESHOLD) {
-      idx = new int[Integer.highestOneBit(size * 2 - 1) << 1];
+      idx = new int[Integer.highestOneBit(size + (size >> 1)) << 1];
       int mask = idx.length - 1;
       for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
-        int s = mix(d.foldedKeyHash(k)) & mask;
+        int s = d.keyFingerprint(k) & mask;
         while (idx[s] != 0) {
           s = (s + 1) & mask;
         }
@@ -408,11 +419,6 @@ public final class JsonIn {
     }
     index = idx;
     return idx;
-  }
-
-  private static int mix(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
   }
 
   // ------------------------------------------------------------------ materializing

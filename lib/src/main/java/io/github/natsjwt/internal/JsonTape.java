@@ -55,9 +55,6 @@ final class JsonTape {
   int[] tape;
   /** Whether scalar tokens carry their length (see the class comment). */
   final boolean packed;
-  // Parsing state.
-  private int pos;
-  private int size;
 
   private JsonTape(byte[] buf) {
     this.buf = buf;
@@ -256,39 +253,61 @@ final class JsonTape {
     return b[p + len] == '"';
   }
 
+  /**
+   * Whether the key at {@code i}, a plain ASCII key of {@code name}'s length (see {@link
+   * #length}), equals {@code name} ignoring case; {@code lower} is {@code name} as lower-case
+   * ASCII bytes.
+   */
+  boolean plainKeyEquals(int i, byte[] lower) {
+    byte[] b = buf;
+    int p = offset(i) + 1;
+    int len = lower.length;
+    // Keys are almost always written in lower case, as Go's tags are.
+    if (Arrays.equals(b, p, p + len, lower, 0, len)) {
+      return true;
+    }
+    for (int k = 0; k < len; k++) {
+      if (lower(b[p + k]) != lower[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static int lower(int c) {
     return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
   }
 
   /**
-   * A hash of the key at {@code i} that is equal for all keys {@link #keyEquals} matches with one
-   * ASCII name: each character folded with {@code toLowerCase(toUpperCase(c))}, as {@link
-   * String#equalsIgnoreCase} compares characters.
+   * A hash of the key at {@code i} from its length and its first and last characters, each folded
+   * with {@code toLowerCase(toUpperCase(c))} as {@link String#equalsIgnoreCase} compares them: keys
+   * equal ignoring case have the same fingerprint, and {@link #fingerprint(byte[])} gives it for
+   * a name.
    */
-  int foldedKeyHash(int i) {
-    byte[] b = buf;
-    int p = offset(i) + 1;
-    int h = 0;
-    for (; ; p++) {
-      int c = b[p];
-      if (c == '"') {
-        return h;
-      }
-      if (c == '\\' || c < 0) {
-        return foldedHash(string(i));
-      }
-      h = 31 * h + lower(c);
+  int keyFingerprint(int i) {
+    int len = length(i);
+    if (len >= 0) {
+      int p = offset(i) + 1;
+      return len == 0 ? fingerprint(0, 0, 0) : fingerprint(len, lower(buf[p]), lower(buf[p + len - 1]));
     }
+    String s = string(i);
+    int n = s.length();
+    return n == 0 ? fingerprint(0, 0, 0) : fingerprint(n, fold(s.charAt(0)), fold(s.charAt(n - 1)));
   }
 
-  /** The hash {@link #foldedKeyHash} gives a key with this text. */
-  static int foldedHash(String s) {
-    int h = 0;
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      h = 31 * h + (c < 0x80 ? lower(c) : Character.toLowerCase(Character.toUpperCase(c)));
-    }
-    return h;
+  /** The fingerprint of a name given as lower-case ASCII bytes. */
+  static int fingerprint(byte[] lower) {
+    int n = lower.length;
+    return n == 0 ? fingerprint(0, 0, 0) : fingerprint(n, lower[0], lower[n - 1]);
+  }
+
+  private static int fingerprint(int length, int first, int last) {
+    int h = (length << 16 ^ first << 8 ^ last) * 0x9E3779B9;
+    return h ^ (h >>> 15);
+  }
+
+  private static int fold(char c) {
+    return c < 0x80 ? lower(c) : Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** The end offset (exclusive) of the number starting at {@code off}. */
@@ -392,268 +411,265 @@ final class JsonTape {
   }
 
   // ------------------------------------------------------------------ building
-  // One pass: a recursive descent parser that records the tape as it goes. Every method reads
-  // from pos and leaves pos after what it accepted.
+  // One pass, without recursion: the tape slot after an open container's offset holds the tape
+  // index of the container it is in until the container closes, when it gets its end.
 
+  private static final int KEY = 0;
+  private static final int KEY_OR_CLOSE = 1;
+  private static final int VALUE = 2;
+  private static final int VALUE_OR_CLOSE = 3;
+  private static final int AFTER_VALUE = 4;
+
+  @SuppressWarnings("fallthrough") // a key may come where a key or a close may
   private boolean document() {
-    skipWhitespace();
-    if (pos >= buf.length || buf[pos] != '{' || !object(1)) {
+    byte[] b = buf;
+    int n = b.length;
+    int[] t = tape;
+    int p = skipWhitespace(b, 0);
+    if (p >= n || b[p] != '{') {
       return false;
     }
-    skipWhitespace();
-    // Unused tape capacity stays: readers never look past the root object's end.
-    return pos == buf.length;
-  }
-
-  /** Records a scalar token that starts at {@code start}; {@code length} -1 when not known. */
-  private void addScalar(int start, int length) {
-    add(!packed ? start : start << 8 | (length >= 0 && length < 255 ? length + 1 : 0));
-  }
-
-  private void add(int v) {
-    if (size == tape.length) {
-      tape = Arrays.copyOf(tape, size + (size >>> 1) + 16);
+    t[0] = ~p;
+    t[1] = -1;
+    int size = 2;
+    int open = 0; // the innermost open container
+    int depth = 1;
+    boolean inObject = true;
+    int state = KEY_OR_CLOSE;
+    p++;
+    for (; ; ) {
+      // Room for the next token or two (a container takes two slots).
+      if (size + 2 > t.length) {
+        t = Arrays.copyOf(t, size + (size >>> 1) + 16);
+        tape = t;
+      }
+      p = skipWhitespace(b, p);
+      if (p >= n) {
+        return false;
+      }
+      int c = b[p];
+      switch (state) {
+        case KEY_OR_CLOSE:
+          if (c == '}') {
+            break; // to closing below
+          }
+          // fall through
+        case KEY:
+          if (c != '"') {
+            return false;
+          }
+          p = string(b, p, t, size++, MAX_NAME_CHARS);
+          if (p < 0) {
+            return false;
+          }
+          p = skipWhitespace(b, p);
+          if (p >= n || b[p] != ':') {
+            return false;
+          }
+          p++;
+          state = VALUE;
+          continue;
+        case VALUE_OR_CLOSE:
+          if (c == ']') {
+            break; // to closing below
+          }
+          // fall through
+        case VALUE:
+          if (c == '{' || c == '[') {
+            if (++depth > MAX_DEPTH) {
+              return false;
+            }
+            t[size] = ~p;
+            t[size + 1] = open;
+            open = size;
+            size += 2;
+            p++;
+            inObject = c == '{';
+            state = inObject ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+            continue;
+          }
+          if (c == '"') {
+            p = string(b, p, t, size++, MAX_STRING_CHARS);
+          } else if (c == 't') {
+            t[size++] = scalar(p, -1);
+            p = literal(b, p, "true");
+          } else if (c == 'f') {
+            t[size++] = scalar(p, -1);
+            p = literal(b, p, "false");
+          } else if (c == 'n') {
+            t[size++] = scalar(p, -1);
+            p = literal(b, p, "null");
+          } else {
+            int end = number(b, p);
+            t[size++] = scalar(p, end < 0 ? -1 : end - p);
+            p = end;
+          }
+          if (p < 0) {
+            return false;
+          }
+          state = AFTER_VALUE;
+          continue;
+        default: // AFTER_VALUE
+          if (c == ',') {
+            p++;
+            state = inObject ? KEY : VALUE;
+            continue;
+          }
+          if (c != (inObject ? '}' : ']')) {
+            return false;
+          }
+      }
+      // Close the innermost container.
+      p++;
+      int parent = t[open + 1];
+      t[open + 1] = size;
+      depth--;
+      if (parent < 0) {
+        // Unused tape capacity stays: readers never look past the root object's end.
+        return skipWhitespace(b, p) == n;
+      }
+      open = parent;
+      inObject = b[~t[open]] == '{';
+      state = AFTER_VALUE;
     }
-    tape[size++] = v;
   }
 
-  private void skipWhitespace() {
-    while (pos < buf.length) {
-      int c = buf[pos];
+  /** The tape entry of a scalar token that starts at {@code start}; {@code length} -1 if unknown. */
+  private int scalar(int start, int length) {
+    return !packed ? start : start << 8 | (length >= 0 && length < 255 ? length + 1 : 0);
+  }
+
+  private static int skipWhitespace(byte[] b, int p) {
+    while (p < b.length) {
+      int c = b[p];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return;
+        return p;
       }
-      pos++;
+      p++;
     }
+    return p;
   }
 
-  private boolean value(int depth) {
-    if (pos >= buf.length) {
-      return false;
+  /**
+   * Checks the string whose opening quote is at {@code quote}, records it at {@code t[slot]} and
+   * returns the offset after its closing quote; -1 when it is not valid (escapes as JSON defines
+   * them, no control characters) or longer than {@code maxChars} characters.
+   */
+  private int string(byte[] b, int quote, int[] t, int slot, int maxChars) {
+    int n = b.length;
+    int from = quote + 1;
+    int p = from;
+    while (p < n && PLAIN[b[p] & 0xFF]) {
+      p++;
     }
-    switch (buf[pos]) {
-      case '{':
-        return object(depth);
-      case '[':
-        return array(depth);
-      case '"':
-        return scanString(MAX_STRING_CHARS);
-      case 't':
-        return literal("true");
-      case 'f':
-        return literal("false");
-      case 'n':
-        return literal("null");
-      default:
-        return number();
+    if (p < n && b[p] == '"') {
+      int bytes = p - from;
+      t[slot] = scalar(quote, bytes);
+      return bytes <= maxChars ? p + 1 : -1;
     }
-  }
-
-  private boolean object(int depth) {
-    if (depth > MAX_DEPTH) {
-      return false;
-    }
-    int at = size;
-    add(~pos);
-    add(0);
-    pos++;
-    skipWhitespace();
-    if (pos < buf.length && buf[pos] == '}') {
-      pos++;
-      tape[at + 1] = size;
-      return true;
-    }
+    t[slot] = scalar(quote, -1);
     for (; ; ) {
-      if (pos >= buf.length || buf[pos] != '"') {
-        return false;
+      while (p < n && STRING_BODY[b[p] & 0xFF]) {
+        p++;
       }
-      if (!scanString(MAX_NAME_CHARS)) {
-        return false;
+      if (p >= n) {
+        return -1;
       }
-      skipWhitespace();
-      if (pos >= buf.length || buf[pos] != ':') {
-        return false;
-      }
-      pos++;
-      skipWhitespace();
-      if (!value(depth + 1)) {
-        return false;
-      }
-      skipWhitespace();
-      if (pos >= buf.length) {
-        return false;
-      }
-      int c = buf[pos++];
-      if (c == '}') {
-        tape[at + 1] = size;
-        return true;
-      }
-      if (c != ',') {
-        return false;
-      }
-      skipWhitespace();
-    }
-  }
-
-  private boolean array(int depth) {
-    if (depth > MAX_DEPTH) {
-      return false;
-    }
-    int at = size;
-    add(~pos);
-    add(0);
-    pos++;
-    skipWhitespace();
-    if (pos < buf.length && buf[pos] == ']') {
-      pos++;
-      tape[at + 1] = size;
-      return true;
-    }
-    for (; ; ) {
-      if (!value(depth + 1)) {
-        return false;
-      }
-      skipWhitespace();
-      if (pos >= buf.length) {
-        return false;
-      }
-      int c = buf[pos++];
-      if (c == ']') {
-        tape[at + 1] = size;
-        return true;
-      }
-      if (c != ',') {
-        return false;
-      }
-      skipWhitespace();
-    }
-  }
-
-  /** A string from its opening quote: escapes as JSON defines them, no control characters. */
-  private boolean scanString(int maxChars) {
-    int quote = pos;
-    int from = ++pos;
-    while (pos < buf.length && PLAIN[buf[pos] & 0xFF]) {
-      pos++;
-    }
-    if (pos < buf.length && buf[pos] == '"') {
-      int bytes = pos - from;
-      addScalar(quote, bytes);
-      pos++;
-      return bytes <= maxChars;
-    }
-    addScalar(quote, -1);
-    for (; ; ) {
-      while (pos < buf.length && STRING_BODY[buf[pos] & 0xFF]) {
-        pos++;
-      }
-      if (pos >= buf.length) {
-        return false;
-      }
-      int c = buf[pos];
+      int c = b[p];
       if (c == '"') {
         break;
       }
-      if (c != '\\' || pos + 1 >= buf.length) {
-        return false; // a control character, or a backslash at the end
+      if (c != '\\' || p + 1 >= n) {
+        return -1; // a control character, or a backslash at the end
       }
-      int e = buf[pos + 1];
+      int e = b[p + 1];
       if (e == 'u') {
-        if (pos + 5 >= buf.length
-            || !isHex(buf[pos + 2])
-            || !isHex(buf[pos + 3])
-            || !isHex(buf[pos + 4])
-            || !isHex(buf[pos + 5])) {
-          return false;
+        if (p + 5 >= n
+            || !isHex(b[p + 2])
+            || !isHex(b[p + 3])
+            || !isHex(b[p + 4])
+            || !isHex(b[p + 5])) {
+          return -1;
         }
-        pos += 6;
+        p += 6;
       } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
           || e == 'r' || e == 't') {
-        pos += 2;
+        p += 2;
       } else {
-        return false;
+        return -1;
       }
     }
-    int bytes = pos - from;
-    pos++;
     // A character takes at least one byte, so only long strings need counting.
-    return bytes <= maxChars || charCount(from - 1) <= maxChars;
-  }
-
-  private int charCount(int quote) {
-    return stringAt(quote).length();
+    return p - from <= maxChars || stringAt(quote).length() <= maxChars ? p + 1 : -1;
   }
 
   private static boolean isHex(int c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
-  private boolean literal(String word) {
-    addScalar(pos, -1);
+  /** The offset after {@code word} at {@code p}, or -1 when it is not there. */
+  private static int literal(byte[] b, int p, String word) {
     int len = word.length();
-    if (pos + len > buf.length) {
-      return false;
+    if (p + len > b.length) {
+      return -1;
     }
     for (int k = 0; k < len; k++) {
-      if (buf[pos + k] != word.charAt(k)) {
-        return false;
+      if (b[p + k] != word.charAt(k)) {
+        return -1;
       }
     }
-    pos += len;
-    return true;
+    return p + len;
   }
 
-  /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} with at most 400 digits. */
-  private boolean number() {
-    int start = pos;
-    int at = size;
-    addScalar(start, -1);
-    if (buf[pos] == '-') {
-      pos++;
+  /**
+   * The offset after the number at {@code p}: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]?
+   * [0-9]+)?} with at most {@value #MAX_DIGITS} digits; -1 when there is none.
+   */
+  private static int number(byte[] b, int p) {
+    int n = b.length;
+    if (b[p] == '-') {
+      p++;
     }
-    int digits;
-    if (pos >= buf.length) {
-      return false;
+    if (p >= n) {
+      return -1;
     }
-    int c = buf[pos];
+    int from = p;
+    int c = b[p];
     if (c == '0') {
-      pos++;
-      digits = 1;
+      p++;
     } else if (c >= '1' && c <= '9') {
-      digits = digits();
+      p = digits(b, p + 1);
     } else {
-      return false;
+      return -1;
     }
-    if (pos < buf.length && buf[pos] == '.') {
-      pos++;
-      int d = digits();
-      if (d == 0) {
-        return false;
+    int count = p - from;
+    if (p < n && b[p] == '.') {
+      int d = digits(b, ++p);
+      if (d == p) {
+        return -1;
       }
-      digits += d;
+      count += d - p;
+      p = d;
     }
-    if (pos < buf.length && (buf[pos] == 'e' || buf[pos] == 'E')) {
-      pos++;
-      if (pos < buf.length && (buf[pos] == '+' || buf[pos] == '-')) {
-        pos++;
+    if (p < n && (b[p] == 'e' || b[p] == 'E')) {
+      p++;
+      if (p < n && (b[p] == '+' || b[p] == '-')) {
+        p++;
       }
-      int d = digits();
-      if (d == 0) {
-        return false;
+      int d = digits(b, p);
+      if (d == p) {
+        return -1;
       }
-      digits += d;
+      count += d - p;
+      p = d;
     }
-    if (packed && pos - start < 255) {
-      tape[at] = start << 8 | (pos - start + 1);
-    }
-    return digits <= MAX_DIGITS;
+    return count <= MAX_DIGITS ? p : -1;
   }
 
-  private int digits() {
-    int from = pos;
-    while (pos < buf.length && buf[pos] >= '0' && buf[pos] <= '9') {
-      pos++;
+  private static int digits(byte[] b, int p) {
+    while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+      p++;
     }
-    return pos - from;
+    return p;
   }
 }
