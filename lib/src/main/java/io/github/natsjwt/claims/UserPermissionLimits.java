@@ -357,7 +357,7 @@ public final class UserPermissionLimits {
         addCidrs(l, ((String) raw).split(",", -1));
         result = l;
       } else if (raw instanceof List) {
-        List<String> l = new ArrayList<>();
+        List<String> l = new ArrayList<>(((List<?>) raw).size());
         for (Object e : (List<?>) raw) {
           if (e == JsonIn.NULL) {
             l.add("");

@@ -457,7 +457,7 @@ public final class JsonIn {
           out[i] = scalar(e);
       }
     }
-    return Collections.unmodifiableList(Arrays.asList(out));
+    return List.of(out);
   }
 
   private Object scalar(int v) {
@@ -543,13 +543,23 @@ public final class JsonIn {
    * @return the raw values, possibly empty
    */
   public List<Object> all(String key, List<String> known) {
-    List<Object> out = new ArrayList<>(1);
+    Object single = null;
+    List<Object> out = null;
     for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
       if (doc.keyEquals(k, key)) {
-        out.add(doc.kind(k + 1) == '"' ? stringValue(k + 1, known) : value(k + 1, k));
+        Object v = doc.kind(k + 1) == '"' ? stringValue(k + 1, known) : value(k + 1, k);
+        if (single == null) {
+          single = v;
+        } else {
+          if (out == null) {
+            out = new ArrayList<>();
+            out.add(single);
+          }
+          out.add(v);
+        }
       }
     }
-    return out;
+    return out != null ? Collections.unmodifiableList(out) : single != null ? List.of(single) : List.of();
   }
 
   /**

@@ -59,8 +59,8 @@ final class JsonTape {
   private JsonTape(byte[] buf) {
     this.buf = buf;
     this.packed = buf.length < PACKED_LIMIT;
-    // About one token per 8 bytes in typical claims; grows when a document is denser.
-    this.tape = new int[(buf.length >>> 3) + 16];
+    // About one token per 9 bytes in typical claims; grows when a document is denser.
+    this.tape = new int[buf.length / 9 + 8];
   }
 
   /**
@@ -163,6 +163,10 @@ final class JsonTape {
   /** The slow part of {@link #string}: escapes or non-ASCII bytes from {@code p} on. */
   private String decodeString(int from, int p) {
     byte[] b = buf;
+    String latin1 = decodeLatin1(from, p);
+    if (latin1 != null) {
+      return latin1;
+    }
     StringBuilder sb = new StringBuilder(p - from + 16);
     for (int k = from; k < p; k++) {
       sb.append((char) b[k]);
@@ -206,6 +210,77 @@ final class JsonTape {
         p = JsonIn.appendRune(sb, b, p);
       }
     }
+  }
+
+  /**
+   * {@link #decodeString} for the usual case, ASCII with escapes of characters below U+0100 (Go
+   * writes {@code >} as {@code \\u003e}): decoded into an array of the exact length. {@code null}
+   * for anything else.
+   */
+  private @Nullable String decodeLatin1(int from, int p) {
+    byte[] b = buf;
+    // Count the characters, and give up at a non-ASCII byte or a wide escape.
+    int chars = p - from;
+    int q = p;
+    for (; ; ) {
+      int c = b[q];
+      if (c == '"') {
+        break;
+      } else if (c < 0) {
+        return null;
+      } else if (c == '\\') {
+        if (b[q + 1] == 'u') {
+          if (b[q + 2] != '0' || b[q + 3] != '0') {
+            return null;
+          }
+          q += 6;
+        } else {
+          q += 2;
+        }
+      } else {
+        q++;
+      }
+      chars++;
+    }
+    byte[] out = new byte[chars];
+    int o = 0;
+    for (int k = from; k < p; k++) {
+      out[o++] = b[k];
+    }
+    while (o < chars) {
+      int c = b[p];
+      if (c != '\\') {
+        out[o++] = (byte) c;
+        p++;
+        continue;
+      }
+      int e = b[p + 1];
+      switch (e) {
+        case 'b':
+          out[o++] = '\b';
+          break;
+        case 'f':
+          out[o++] = '\f';
+          break;
+        case 'n':
+          out[o++] = '\n';
+          break;
+        case 'r':
+          out[o++] = '\r';
+          break;
+        case 't':
+          out[o++] = '\t';
+          break;
+        case 'u':
+          out[o++] = (byte) (hex(b[p + 4]) << 4 | hex(b[p + 5]));
+          p += 4;
+          break;
+        default: // '"', '\\' and '/' stand for themselves
+          out[o++] = (byte) e;
+      }
+      p += 2;
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   private static int hex(byte c) {
