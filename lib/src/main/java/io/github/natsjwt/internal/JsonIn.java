@@ -42,7 +42,7 @@ public final class JsonIn {
   /** Objects with at least this many entries get a hash index on their first lookup. */
   private static final int INDEX_THRESHOLD = 8;
   /** The index of an object small enough to scan. */
-  private static final int[] NO_INDEX = new int[0];
+  private static final Object NO_INDEX = new Object();
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -118,7 +118,7 @@ public final class JsonIn {
    * {@link #NO_INDEX}, or for an object with many keys a table (open addressing) of the tape index
    * of each key plus one; built on the first lookup.
    */
-  private volatile int @Nullable [] index;
+  private volatile @Nullable Object index;
   private JsonIn(JsonTape doc, int at, String path) {
     this.doc = doc;
     this.at = at;
@@ -358,7 +358,7 @@ public final class JsonIn {
       }
       return found;
     }
-    int[] idx = index;
+    Object idx = index;
     if (idx == null) {
       idx = buildIndex();
     }
@@ -384,12 +384,22 @@ public final class JsonIn {
       }
       return found;
     }
-    int mask = idx.length - 1;
-    for (int s = JsonTape.fingerprint(lower) & mask; idx[s] != 0; s = (s + 1) & mask) {
-      int k = idx[s] - 1;
-      if (k + 1 > found) {
-        int c = tape[k] & 0xFF;
-        if (c == code ? d.plainKeyEquals(k, lower) : c == 0 && d.keyEquals(k, key)) {
+    int h = JsonTape.fingerprint(lower);
+    if (idx instanceof char[]) {
+      char[] slots = (char[]) idx;
+      int mask = slots.length - 1;
+      for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
+        int k = slots[s] - 1;
+        if (k + 1 > found && matches(k, key, lower)) {
+          found = k + 1;
+        }
+      }
+    } else {
+      int[] slots = (int[]) idx;
+      int mask = slots.length - 1;
+      for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
+        int k = slots[s] - 1;
+        if (k + 1 > found && matches(k, key, lower)) {
           found = k + 1;
         }
       }
@@ -397,24 +407,46 @@ public final class JsonIn {
     return found;
   }
 
+  /** Whether the key at {@code k} is {@code key} ({@code lower} as lower-case bytes). */
+  private boolean matches(int k, String key, byte[] lower) {
+    int c = doc.tape[k] & 0xFF;
+    return c == lower.length + 1 ? doc.plainKeyEquals(k, lower) : c == 0 && doc.keyEquals(k, key);
+  }
+
   /**
    * Indexes the keys of an object with more than a few of them by a fingerprint that keys equal
    * ignoring case share (length, first and last character folded), so that each lookup compares
    * about one key. Objects with fewer keys are scanned.
    */
-  private int[] buildIndex() {
+  private Object buildIndex() {
     JsonTape d = doc;
     int size = d.objectSize(at);
-    int[] idx = NO_INDEX;
+    Object idx = NO_INDEX;
     if (size >= INDEX_THRESHOLD) {
-      idx = new int[Integer.highestOneBit(size + (size >> 1)) << 1];
-      int mask = idx.length - 1;
-      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
-        int s = d.keyFingerprint(k) & mask;
-        while (idx[s] != 0) {
-          s = (s + 1) & mask;
+      int length = Integer.highestOneBit(size + (size >> 1)) << 1;
+      int end = d.end(at);
+      int mask = length - 1;
+      // Slots hold a key's tape index plus one: as chars when every tape index fits.
+      if (end < Character.MAX_VALUE) {
+        char[] slots = new char[length];
+        for (int k = JsonTape.first(at); k < end; k = d.next(k + 1)) {
+          int s = d.keyFingerprint(k) & mask;
+          while (slots[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          slots[s] = (char) (k + 1);
         }
-        idx[s] = k + 1;
+        idx = slots;
+      } else {
+        int[] slots = new int[length];
+        for (int k = JsonTape.first(at); k < end; k = d.next(k + 1)) {
+          int s = d.keyFingerprint(k) & mask;
+          while (slots[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          slots[s] = k + 1;
+        }
+        idx = slots;
       }
     }
     index = idx;
@@ -871,15 +903,21 @@ public final class JsonIn {
     }
     @Nullable JsonIn[] out = new JsonIn[doc.arraySize(v)];
     int i = 0;
+    boolean nulls = false;
     for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
       byte k = doc.kind(e);
       if (k == '{') {
         out[i] = new JsonIn(doc, e, this, v - 1, i);
-      } else if (k != 'n') {
+      } else if (k == 'n') {
+        nulls = true;
+      } else {
         throw mismatch(key + "[" + i + "]", "an object", list(v, v - 1, null).get(i));
       }
     }
-    return Collections.unmodifiableList(Arrays.asList(out));
+    // List.of takes no nulls, and copies the array; it is the lighter list when it can be used.
+    return nulls
+        ? Collections.unmodifiableList(Arrays.asList(out))
+        : out.length <= 2 ? List.of(out) : Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /**
