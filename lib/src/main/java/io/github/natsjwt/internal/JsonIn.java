@@ -106,34 +106,28 @@ public final class JsonIn {
   private final JsonTape doc;
   /** The tape index of this object. */
   private final int at;
-  /** The object holding the key this object was reached through; null when the path is given. */
+  /** An object this one is inside, from which its path is found; null for the document. */
   private final @Nullable JsonIn parent;
-  /** The tape index of that key in {@code parent}. */
-  private final int keyAt;
-  /** The index in the array under that key, or -1 when the key's value is this object. */
-  private final int element;
-  /** The path; computed on first use from the parent (a benign race: strings are immutable). */
-  private @Nullable String path;
+  /** The path of the document; null for the objects inside it. */
+  private final @Nullable String rootPath;
   /**
    * {@link #NO_INDEX}, or for an object with many keys a table (open addressing) of the tape index
-   * of each key plus one; built on the first lookup.
+   * of each key plus one, as {@code char[]} or {@code int[]}; built on the first lookup.
    */
   private volatile @Nullable Object index;
+
   private JsonIn(JsonTape doc, int at, String path) {
     this.doc = doc;
     this.at = at;
     this.parent = null;
-    this.keyAt = -1;
-    this.element = -1;
-    this.path = path;
+    this.rootPath = path;
   }
 
-  private JsonIn(JsonTape doc, int at, JsonIn parent, int keyAt, int element) {
+  private JsonIn(JsonTape doc, int at, JsonIn parent) {
     this.doc = doc;
     this.at = at;
     this.parent = parent;
-    this.keyAt = keyAt;
-    this.element = element;
+    this.rootPath = null;
   }
 
   /**
@@ -455,35 +449,29 @@ public final class JsonIn {
 
   // ------------------------------------------------------------------ materializing
 
-  /** The value at tape index {@code v}, reached through the key at {@code keyAt}. */
-  private Object value(int v, int keyAt) {
+  /** The value at tape index {@code v}, inside this object. */
+  private Object value(int v) {
     switch (doc.kind(v)) {
       case '{':
-        return new JsonIn(doc, v, this, keyAt, -1);
+        return new JsonIn(doc, v, this);
       case '[':
-        return list(v, keyAt, null);
+        return list(v);
       default:
         return scalar(v);
     }
   }
 
-  /**
-   * The array at {@code v} as a list; objects in it know their path. {@code nested} is the path of
-   * an array inside an array, else {@code null}.
-   */
-  private List<Object> list(int v, int keyAt, @Nullable String nested) {
+  /** The array at {@code v}, inside this object, as a list. */
+  private List<Object> list(int v) {
     Object[] out = new Object[doc.arraySize(v)];
     int i = 0;
     for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
       switch (doc.kind(e)) {
         case '{':
-          out[i] =
-              nested == null
-                  ? new JsonIn(doc, e, this, keyAt, i)
-                  : new JsonIn(doc, e, nested + "[" + i + "]");
+          out[i] = new JsonIn(doc, e, this);
           break;
         case '[':
-          out[i] = list(e, keyAt, (nested == null ? child(doc.string(keyAt)) : nested) + "[" + i + "]");
+          out[i] = list(e);
           break;
         default:
           out[i] = scalar(e);
@@ -515,17 +503,37 @@ public final class JsonIn {
    * @return for example {@code "payload.nats"}
    */
   public String path() {
-    String p = path;
-    if (p == null) {
-      JsonIn holder = parent;
-      // Only the root has no parent, and it is built with its path.
-      p = holder == null ? "" : holder.child(doc.string(keyAt));
-      if (element >= 0) {
-        p = p + "[" + element + "]";
-      }
-      path = p;
+    JsonIn holder = parent;
+    if (holder == null) {
+      return rootPath == null ? "" : rootPath;
     }
-    return p;
+    // Go down from the holder to this object: through the entry, or the array element, whose
+    // value holds it, naming each step as the document names it.
+    StringBuilder p = new StringBuilder(holder.path());
+    int container = holder.at;
+    while (container != at) {
+      if (doc.kind(container) == '{') {
+        for (int k = JsonTape.first(container); ; k = doc.next(k + 1)) {
+          if (at < doc.next(k + 1)) {
+            if (p.length() > 0) {
+              p.append('.');
+            }
+            p.append(doc.string(k));
+            container = k + 1;
+            break;
+          }
+        }
+      } else {
+        for (int e = JsonTape.first(container), i = 0; ; e = doc.next(e), i++) {
+          if (at < doc.next(e)) {
+            p.append('[').append(i).append(']');
+            container = e;
+            break;
+          }
+        }
+      }
+    }
+    return p.toString();
   }
 
   /**
@@ -551,7 +559,7 @@ public final class JsonIn {
    */
   public Optional<Object> get(String key) {
     int v = find(key);
-    return v < 0 || doc.kind(v) == 'n' ? Optional.empty() : Optional.of(value(v, v - 1));
+    return v < 0 || doc.kind(v) == 'n' ? Optional.empty() : Optional.of(value(v));
   }
 
   /**
@@ -579,7 +587,7 @@ public final class JsonIn {
     List<Object> out = null;
     for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
       if (doc.keyEquals(k, key)) {
-        Object v = doc.kind(k + 1) == '"' ? stringValue(k + 1, known) : value(k + 1, k);
+        Object v = doc.kind(k + 1) == '"' ? stringValue(k + 1, known) : value(k + 1);
         if (single == null) {
           single = v;
         } else {
@@ -648,7 +656,7 @@ public final class JsonIn {
     if (kind == 'n') {
       return "";
     }
-    throw mismatch(key, "a string", value(v, v - 1));
+    throw mismatch(key, "a string", value(v));
   }
 
   /**
@@ -702,7 +710,7 @@ public final class JsonIn {
     if (kind != '-' && (kind < '0' || kind > '9')) {
       String p = child(key);
       throw new ShapeException(
-          p, p + ": expected an integer, found " + describe(value(v, v - 1)));
+          p, p + ": expected an integer, found " + describe(value(v)));
     }
     int problem = doc.integerProblem(v);
     if (problem == JsonTape.NOT_INTEGER) {
@@ -737,7 +745,7 @@ public final class JsonIn {
       case 'n':
         return false;
       default:
-        throw mismatch(key, "true or false", value(v, v - 1));
+        throw mismatch(key, "true or false", value(v));
     }
   }
 
@@ -771,7 +779,7 @@ public final class JsonIn {
       return List.of();
     }
     if (kind != '[') {
-      throw mismatch(key, "an array of strings", value(v, v - 1));
+      throw mismatch(key, "an array of strings", value(v));
     }
     int e = JsonTape.first(v);
     int end = doc.end(v);
@@ -806,7 +814,7 @@ public final class JsonIn {
     } else if (k == 'n') {
       return "";
     }
-    throw mismatch(key + "[" + i + "]", "a string", list(v, v - 1, null).get(i));
+    throw mismatch(key + "[" + i + "]", "a string", list(v).get(i));
   }
 
   /** The string at {@code v}: one of {@code known} when it equals one. */
@@ -837,13 +845,13 @@ public final class JsonIn {
       return;
     }
     if (kind != '[') {
-      throw mismatch(key, "an array of strings", value(v, v - 1));
+      throw mismatch(key, "an array of strings", value(v));
     }
     int i = 0;
     for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
       byte k = doc.kind(e);
       if (k != '"' && k != 'n') {
-        throw mismatch(key + "[" + i + "]", "a string", list(v, v - 1, null).get(i));
+        throw mismatch(key + "[" + i + "]", "a string", list(v).get(i));
       }
     }
   }
@@ -873,12 +881,12 @@ public final class JsonIn {
     }
     byte kind = doc.kind(v);
     if (kind == '{') {
-      return new JsonIn(doc, v, this, v - 1, -1);
+      return new JsonIn(doc, v, this);
     }
     if (kind == 'n') {
       return null;
     }
-    throw mismatch(key, "an object", value(v, v - 1));
+    throw mismatch(key, "an object", value(v));
   }
 
   /**
@@ -899,7 +907,7 @@ public final class JsonIn {
       return List.of();
     }
     if (kind != '[') {
-      throw mismatch(key, "an array of objects", value(v, v - 1));
+      throw mismatch(key, "an array of objects", value(v));
     }
     @Nullable JsonIn[] out = new JsonIn[doc.arraySize(v)];
     int i = 0;
@@ -907,11 +915,11 @@ public final class JsonIn {
     for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
       byte k = doc.kind(e);
       if (k == '{') {
-        out[i] = new JsonIn(doc, e, this, v - 1, i);
+        out[i] = new JsonIn(doc, e, this);
       } else if (k == 'n') {
         nulls = true;
       } else {
-        throw mismatch(key + "[" + i + "]", "an object", list(v, v - 1, null).get(i));
+        throw mismatch(key + "[" + i + "]", "an object", list(v).get(i));
       }
     }
     // List.of takes no nulls, and copies the array; it is the lighter list when it can be used.
@@ -957,7 +965,7 @@ public final class JsonIn {
   public Map<String, Object> asMap() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
-      out.put(doc.string(k), value(k + 1, k));
+      out.put(doc.string(k), value(k + 1));
     }
     return Collections.unmodifiableMap(out);
   }
