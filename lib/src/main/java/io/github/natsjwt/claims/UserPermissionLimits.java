@@ -290,14 +290,31 @@ public final class UserPermissionLimits {
     Permissions permissions =
         Permissions.of(
             pubPermission, subPermission, resp == null ? null : ResponsePermission.read(resp));
-    List<Object> srcValues = o.all("src");
-    List<String> src = List.copyOf(readSrc(o, srcValues));
-    boolean explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, srcValues, src.isEmpty());
+    // An array given once, the usual shape, is taken as it is (as readSrc would take it).
+    List<String> src = o.stringsIfSingleArray("src");
+    boolean explicitEmptyLists;
+    if (src != null) {
+      explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, true, src.isEmpty());
+    } else {
+      List<Object> srcValues = o.all("src");
+      src = List.copyOf(readSrc(o, srcValues));
+      boolean srcPresent =
+          !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
+      explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, srcPresent, src.isEmpty());
+    }
     List<@Nullable JsonIn> rawTimes = o.objects("times");
-    TimeRange[] times = new TimeRange[rawTimes.size()];
-    for (int i = 0; i < times.length; i++) {
-      JsonIn t = rawTimes.get(i);
-      times[i] = t == null ? new TimeRange("", "") : TimeRange.read(t);
+    List<TimeRange> times;
+    if (rawTimes.size() == 1 && rawTimes.get(0) != null) {
+      times = List.of(TimeRange.read(rawTimes.get(0)));
+    } else if (rawTimes.size() == 2 && rawTimes.get(0) != null && rawTimes.get(1) != null) {
+      times = List.of(TimeRange.read(rawTimes.get(0)), TimeRange.read(rawTimes.get(1)));
+    } else {
+      TimeRange[] all = new TimeRange[rawTimes.size()];
+      for (int i = 0; i < all.length; i++) {
+        JsonIn t = rawTimes.get(i);
+        all[i] = t == null ? new TimeRange("", "") : TimeRange.read(t);
+      }
+      times = List.of(all);
     }
     String timesLocation = o.string("times_location");
     long subs = o.int64("subs", limitDefault);
@@ -313,7 +330,7 @@ public final class UserPermissionLimits {
     return new UserPermissionLimits(
         permissions,
         src,
-        List.of(times),
+        times,
         timesLocation,
         subs,
         data,
@@ -333,14 +350,12 @@ public final class UserPermissionLimits {
       JsonIn o,
       @Nullable JsonIn pub,
       @Nullable JsonIn sub,
-      List<Object> srcValues,
+      boolean srcPresent,
       boolean srcEmpty) {
     if (pub != null && Permission.hasExplicitEmptyList(pub)
         || sub != null && Permission.hasExplicitEmptyList(sub)) {
       return true;
     }
-    boolean srcPresent =
-        !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
     return srcPresent && srcEmpty
         || Permission.isEmptyArray(o, "times")
         || Permission.isEmptyArray(o, "allowed_connection_types");

@@ -786,7 +786,7 @@ public final class JsonIn {
     if (e == end) {
       return List.of();
     }
-    // One and two elements are the common case; List.of takes them without an array.
+    // Up to three elements are the common case; List.of takes them without a temporary array.
     String first = element(key, v, e, 0, known);
     e = doc.next(e);
     if (e == end) {
@@ -797,10 +797,16 @@ public final class JsonIn {
     if (e == end) {
       return List.of(first, second);
     }
+    String third = element(key, v, e, 2, known);
+    e = doc.next(e);
+    if (e == end) {
+      return List.of(first, second, third);
+    }
     String[] out = new String[doc.arraySize(v)];
     out[0] = first;
     out[1] = second;
-    for (int i = 2; e < end; e = doc.next(e), i++) {
+    out[2] = third;
+    for (int i = 3; e < end; e = doc.next(e), i++) {
       out[i] = element(key, v, e, i, known);
     }
     return List.of(out);
@@ -826,6 +832,36 @@ public final class JsonIn {
       }
     }
     return doc.string(v);
+  }
+
+  /**
+   * Returns the strings of a field given exactly once as an array of strings (a {@code null}
+   * element reads as {@code ""}), the usual shape; {@code null} for any other shape, which the
+   * caller then reads through {@link #all}.
+   *
+   * @param key the field name
+   * @return the strings, or {@code null}
+   */
+  public @Nullable List<String> stringsIfSingleArray(String key) {
+    int v = -1;
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      if (doc.keyEquals(k, key)) {
+        if (v >= 0) {
+          return null;
+        }
+        v = k + 1;
+      }
+    }
+    if (v < 0 || doc.kind(v) != '[') {
+      return null;
+    }
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e)) {
+      byte k = doc.kind(e);
+      if (k != '"' && k != 'n') {
+        return null;
+      }
+    }
+    return strings(key);
   }
 
   /**
