@@ -27,6 +27,16 @@ public final class Base64Url {
     }
   }
 
+  /**
+   * Whether {@link #decodePlain} copies the text in chunks with {@link String#getChars} rather than
+   * reading it with {@link String#charAt}: measured on the token segments of the benchmarks, the
+   * chunks take about half the time of {@code charAt} on JDK 25 and 1.5 times it on JDK 17.
+   */
+  private static final boolean COPY_CHARS = Runtime.version().feature() > 17;
+
+  /** The chunk buffer of each thread, so that decoding allocates nothing but its result. */
+  private static final ThreadLocal<char[]> CHUNK = ThreadLocal.withInitial(() -> new char[256]);
+
   private Base64Url() {}
 
   /** Thrown by {@link #decode}; carries the position of the bad character. */
@@ -86,6 +96,14 @@ public final class Base64Url {
    * to deal with.
    */
   private static byte @Nullable [] decodePlain(String s, int off, int end) {
+    return COPY_CHARS ? decodePlain(s, off, end, CHUNK.get()) : decodePlain(s, off, end, null);
+  }
+
+  /**
+   * {@link #decodePlain(String, int, int)} reading the text through {@code chunk} (copied with
+   * {@link String#getChars}), or with {@link String#charAt} when it is {@code null}.
+   */
+  static byte @Nullable [] decodePlain(String s, int off, int end, char @Nullable [] chunk) {
     int len = end - off;
     if ((len & 3) == 1) {
       return null;
@@ -94,6 +112,30 @@ public final class Base64Url {
     int[] t = DECODE_INT;
     int i = off;
     int o = 0;
+    if (chunk != null) {
+      for (int whole = off + (len & ~3); i < whole; ) {
+        int n = Math.min(chunk.length, whole - i);
+        s.getChars(i, i + n, chunk, 0);
+        for (int k = 0; k < n; k += 4) {
+          int c0 = chunk[k];
+          int c1 = chunk[k + 1];
+          int c2 = chunk[k + 2];
+          int c3 = chunk[k + 3];
+          if ((c0 | c1 | c2 | c3) >= 128) {
+            return null;
+          }
+          int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
+          if (v < 0) {
+            return null;
+          }
+          out[o] = (byte) (v >> 16);
+          out[o + 1] = (byte) (v >> 8);
+          out[o + 2] = (byte) v;
+          o += 3;
+        }
+        i += n;
+      }
+    }
     for (int stop = end - 3; i < stop; i += 4) {
       int c0 = s.charAt(i);
       int c1 = s.charAt(i + 1);
