@@ -2,6 +2,7 @@ package io.github.natsjwt.benchmarks;
 
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.JwtInternals;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,6 +62,28 @@ public class JwtPairedBenchmark {
       bh.consume(JacksonBcJwt.decode(payload));
       long t1 = System.nanoTime();
       bh.consume(Claims.fromJson(payload));
+      t.add(System.nanoTime() - t1, t1 - t0);
+    }
+  }
+
+  /**
+   * Parsing from the token without the signature check: the step of {@code Jwt.decode} before it
+   * (segments, base64url, header, claims) against a JDK base64url decode of the payload segment
+   * and {@code readTree}.
+   */
+  @Benchmark
+  public void parse(PairedBenchmark.Times t, Blackhole bh) throws IOException {
+    String token = fixture.token;
+    long t0 = System.nanoTime();
+    if (t.nkeyFirst()) {
+      bh.consume(JwtInternals.decodeWithoutSignatureCheck(token));
+      long t1 = System.nanoTime();
+      bh.consume(JacksonBcJwt.parse(token));
+      t.add(t1 - t0, System.nanoTime() - t1);
+    } else {
+      bh.consume(JacksonBcJwt.parse(token));
+      long t1 = System.nanoTime();
+      bh.consume(JwtInternals.decodeWithoutSignatureCheck(token));
       t.add(System.nanoTime() - t1, t1 - t0);
     }
   }
