@@ -76,11 +76,6 @@ final class JsonTape {
 
   // ------------------------------------------------------------------ reading
 
-  /** Whether the token at tape index {@code i} is an object or an array. */
-  boolean isContainer(int i) {
-    return tape[i] < 0;
-  }
-
   /** The offset of the first byte of the token at {@code i}. */
   int offset(int i) {
     int t = tape[i];

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Field names as lower-case ASCII bytes, so that {@link JsonIn} compares keys with them without
  * going through {@link String#charAt}. The names are the readers' constants, so a small table
- * holds them all; a name whose slot is taken, or that is not ASCII, is simply not cached.
+ * holds them all; a name whose slot is taken is converted again on each use.
  *
  * <p>Thread-safe: entries are immutable and published through a racy but safe array write (final
  * fields), and a lost race only means the entry is made again.
@@ -33,15 +33,17 @@ final class Names {
 
   private Names() {}
 
-  /** The name as lower-case ASCII bytes, or {@code null} when it is not ASCII or not cached. */
+  /** The name as lower-case ASCII bytes, or {@code null} when it is not ASCII. */
   static byte @Nullable [] lowerAscii(String name) {
     int slot = name.hashCode() & (SLOTS - 1);
     Entry e = TABLE[slot];
     if (e == null) {
       e = new Entry(name);
       TABLE[slot] = e;
-      return e.lower;
+    } else if (e.name != name && !e.name.equals(name)) {
+      // The slot holds another name: made for this lookup only.
+      e = new Entry(name);
     }
-    return e.name == name || e.name.equals(name) ? e.lower : null;
+    return e.lower;
   }
 }
