@@ -46,6 +46,16 @@ final class JacksonBcJwt {
     return MAPPER.readTree(payload);
   }
 
+  /** Parse only, from the token: split and base64url-decode the payload, then {@code readTree}. */
+  static JsonNode parse(String token) throws IOException {
+    int dot1 = token.indexOf('.');
+    int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+    if (dot2 < 0) {
+      throw new IOException("not a JWT");
+    }
+    return MAPPER.readTree(BASE64URL.decode(token.substring(dot1 + 1, dot2)));
+  }
+
   /**
    * Decode and verify: split, base64url-decode the payload, parse it, read {@code iss}, decode the
    * nkey (base32, prefix and CRC-16 check) and verify the Ed25519 signature over {@code

@@ -2,6 +2,7 @@ package io.github.natsjwt.benchmarks;
 
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.JwtInternals;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,6 +52,19 @@ public class JwtPairedBenchmark {
   @Benchmark
   public void decode(PairedBenchmark.Times t, Blackhole bh) throws Exception {
     t.pair(bh, () -> Claims.fromJson(fixture.payload), () -> JacksonBcJwt.decode(fixture.payload));
+  }
+
+  /**
+   * Parsing from the token without the signature check: the step of {@code Jwt.decode} before it
+   * (segments, base64url, header, claims) against a JDK base64url decode of the payload segment
+   * and {@code readTree}.
+   */
+  @Benchmark
+  public void parse(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(
+        bh,
+        () -> JwtInternals.decodeWithoutSignatureCheck(fixture.token),
+        () -> JacksonBcJwt.parse(fixture.token));
   }
 
   /** {@code Jwt.decode} against Jackson + BouncyCastle, from the token string. */

@@ -1,19 +1,31 @@
 package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.JsonIn;
+import java.util.List;
 
 /** Reads a payload object into the claim type it names (spec claims.md sections 1.7 and 1.9). */
 final class ClaimsReader {
+  /** The kinds a payload names, shared rather than decoded for every token. */
+  private static final List<String> KINDS =
+      List.of(
+          "user",
+          "account",
+          "operator",
+          "activation",
+          "authorization_request",
+          "authorization_response",
+          "generic");
+
   private ClaimsReader() {}
 
   static Claims read(JsonIn payload) {
     String topType = payload.string("type");
-    JsonIn nats = payload.object("nats").orElse(null);
+    JsonIn nats = payload.objectOrNull("nats");
     // The identifier: a top-level type marks a v1 payload.
-    String natsType = nats == null ? "" : nats.string("type");
+    String natsType = nats == null ? "" : nats.string("type", KINDS);
     long natsVersion = nats == null ? 0 : nats.integer("version", Integer.MIN_VALUE, Integer.MAX_VALUE);
     if (nats != null) {
-      nats.strings("tags");
+      nats.requireStrings("tags");
     }
     String kind = topType.isEmpty() ? natsType : topType;
     int version = topType.isEmpty() ? (int) natsVersion : 1;

@@ -33,6 +33,16 @@ public final class ConnectionType {
 
   private static final List<ConnectionType> KNOWN =
       List.of(STANDARD, WEBSOCKET, LEAFNODE, LEAFNODE_WS, MQTT, MQTT_WS, IN_PROCESS);
+  /** The values of {@link #KNOWN}, which the reader shares instead of decoding again. */
+  static final List<String> KNOWN_VALUES =
+      List.of(
+          STANDARD.value,
+          WEBSOCKET.value,
+          LEAFNODE.value,
+          LEAFNODE_WS.value,
+          MQTT.value,
+          MQTT_WS.value,
+          IN_PROCESS.value);
 
   private final String value;
 

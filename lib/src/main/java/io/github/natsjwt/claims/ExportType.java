@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import java.util.List;
 
 /**
  * Whether an export, import or activation is about a stream or a service (spec claims.md sections
@@ -69,10 +70,9 @@ public enum ExportType {
    */
   static ExportType read(JsonIn obj, String key) {
     ExportType type = UNKNOWN;
-    for (Object raw : obj.all(key)) {
-      String path = obj.path().isEmpty() ? key : obj.path() + "." + key;
+    for (Object raw : obj.all(key, VALUES)) {
       if (raw == JsonIn.NULL) {
-        throw new ClaimsFormatException(path, unknownMessage(""));
+        throw new ClaimsFormatException(path(obj, key), unknownMessage(""));
       }
       if (!(raw instanceof String)) {
         throw obj.mismatch(key, "\"stream\" or \"service\"", raw);
@@ -80,10 +80,17 @@ public enum ExportType {
       try {
         type = ofValue((String) raw);
       } catch (IllegalArgumentException e) {
-        throw new ClaimsFormatException(path, e.getMessage(), e);
+        throw new ClaimsFormatException(path(obj, key), e.getMessage(), e);
       }
     }
     return type;
+  }
+
+  /** The values the reader shares instead of decoding them for every import and export. */
+  private static final List<String> VALUES = List.of("stream", "service");
+
+  private static String path(JsonIn obj, String key) {
+    return obj.path().isEmpty() ? key : obj.path() + "." + key;
   }
 
   /** Writes the field unless the type is {@link #UNKNOWN} (Go's omitempty on the zero value). */

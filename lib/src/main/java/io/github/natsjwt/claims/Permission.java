@@ -147,7 +147,7 @@ public record Permission(List<String> allow, List<String> deny, boolean allowPre
 
   /** Whether the field Go would read is an array without elements (a non-nil empty slice). */
   static boolean isEmptyArray(JsonIn o, String key) {
-    return o.get(key).map(v -> v instanceof List && ((List<?>) v).isEmpty()).orElse(false);
+    return o.isEmptyArray(key);
   }
 
   /** The reference's Permission.Validate: allow entries, then deny entries. */
@@ -179,6 +179,7 @@ public record Permission(List<String> allow, List<String> deny, boolean allowPre
   }
 
   static Permission orEmpty(JsonIn parent, String key) {
-    return parent.object(key).map(Permission::read).orElse(EMPTY);
+    JsonIn o = parent.objectOrNull(key);
+    return o == null ? EMPTY : read(o);
   }
 }

@@ -142,10 +142,11 @@ public final class Permissions {
 
   /** Reads {@code pub}, {@code sub} and {@code resp} from an object holding them. */
   static Permissions read(JsonIn o) {
+    JsonIn resp = o.objectOrNull("resp");
     return new Permissions(
         Permission.orEmpty(o, "pub"),
         Permission.orEmpty(o, "sub"),
-        o.object("resp").map(ResponsePermission::read).orElse(null));
+        resp == null ? null : ResponsePermission.read(resp));
   }
 
   /** The reference's Permissions.Validate: resp (nothing to check), sub with queues, pub without. */

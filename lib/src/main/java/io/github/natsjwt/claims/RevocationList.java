@@ -133,7 +133,7 @@ public final class RevocationList {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return new Builder(entries);
+    return new Builder(this);
   }
 
   /** Writes the object with sorted keys, or nothing when empty (omitempty). */
@@ -142,8 +142,9 @@ public final class RevocationList {
   }
 
   static RevocationList read(JsonIn o, String key) {
+    // An unmodifiable insertion-ordered map of non-null entries, as of() would make.
     Map<String, Long> m = o.int64Map(key);
-    return m.isEmpty() ? EMPTY : of(m);
+    return m.isEmpty() ? EMPTY : new RevocationList(m);
   }
 
   @Override
@@ -167,10 +168,21 @@ public final class RevocationList {
    * <p>Not thread-safe; {@link #build()} returns an immutable snapshot.
    */
   public static final class Builder {
-    private final Map<String, Long> entries;
+    private final RevocationList base;
+    // Copied from base on the first change, so that decoding and toBuilder().build() copy nothing.
+    private @Nullable Map<String, Long> entries;
 
-    Builder(Map<String, Long> entries) {
-      this.entries = new LinkedHashMap<>(entries);
+    Builder(RevocationList base) {
+      this.base = base;
+    }
+
+    private Map<String, Long> entries() {
+      Map<String, Long> e = entries;
+      if (e == null) {
+        e = new LinkedHashMap<>(base.entries);
+        entries = e;
+      }
+      return e;
     }
 
     /**
@@ -184,9 +196,9 @@ public final class RevocationList {
     public Builder revoke(String publicKey, Instant at) {
       Objects.requireNonNull(publicKey, "publicKey");
       long ts = at.getEpochSecond();
-      Long existing = entries.get(publicKey);
+      Long existing = entries().get(publicKey);
       if (existing == null || existing <= ts) {
-        entries.put(publicKey, ts);
+        entries().put(publicKey, ts);
       }
       return this;
     }
@@ -198,7 +210,7 @@ public final class RevocationList {
      * @return this builder
      */
     public Builder clear(String publicKey) {
-      entries.remove(Objects.requireNonNull(publicKey, "publicKey"));
+      entries().remove(Objects.requireNonNull(publicKey, "publicKey"));
       return this;
     }
 
@@ -208,7 +220,11 @@ public final class RevocationList {
      * @return the list
      */
     public RevocationList build() {
-      return entries.isEmpty() ? EMPTY : of(entries);
+      Map<String, Long> e = entries;
+      if (e == null) {
+        return base;
+      }
+      return e.isEmpty() ? EMPTY : of(e);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,14 @@ public final class UserClaims extends Claims {
     super(data.freeze());
     this.permissionLimits = b.limits.build();
     this.issuerAccount = b.issuerAccount;
+  }
+
+  /** For the reader: {@code data} is already frozen and owned by the new claims. */
+  private UserClaims(
+      ClaimsData data, UserPermissionLimits permissionLimits, String issuerAccount) {
+    super(data);
+    this.permissionLimits = permissionLimits;
+    this.issuerAccount = issuerAccount;
   }
 
   /**
@@ -125,25 +134,27 @@ public final class UserClaims extends Claims {
   }
 
   static UserClaims read(ClaimsData data, JsonIn payload, @Nullable JsonIn nats, int version) {
-    Builder b;
+    data.version = version;
     if (version == 1) {
       // v1 kept issuer_account, tags and type at the top level, wrote src as a comma-separated
       // string, and had no proxy or connection-type fields; its missing limits mean unlimited.
       UserPermissionLimits v1 = UserPermissionLimits.read(nats, UserPermissionLimits.NO_LIMIT);
-      b = new Builder(data, v1.toBuilder());
+      Builder b = new Builder(data, v1.toBuilder());
       b.limits.proxyRequired(false);
       b.limits.clearAllowedConnectionTypes();
       b.issuerAccount = payload.string("issuer_account");
       data.tags = new ArrayList<>(payload.strings("tags"));
-    } else {
-      b = new Builder(data, UserPermissionLimits.read(nats, 0).toBuilder());
-      if (nats != null) {
-        b.issuerAccount = nats.string("issuer_account");
-        data.tags = new ArrayList<>(nats.strings("tags"));
-      }
+      return b.build();
     }
-    data.version = version;
-    return b.build();
+    UserPermissionLimits limits = UserPermissionLimits.read(nats, 0);
+    String issuerAccount = "";
+    // The claims take data as it is: it was made by the reader, and every list in it is immutable.
+    data.tags = List.of();
+    if (nats != null) {
+      issuerAccount = nats.string("issuer_account");
+      data.tags = nats.strings("tags");
+    }
+    return new UserClaims(data, limits, issuerAccount);
   }
 
   @Override

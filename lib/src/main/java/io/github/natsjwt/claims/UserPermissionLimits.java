@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +47,31 @@ public final class UserPermissionLimits {
   // Go tells an absent list (nil) from an empty one ("src":[]); only decoding can produce the
   // latter, and it makes the value non-empty for the scoped-user check.
   private final boolean explicitEmptyLists;
+
+  private UserPermissionLimits(
+      Permissions permissions,
+      List<String> src,
+      List<TimeRange> times,
+      String timesLocation,
+      long subs,
+      long data,
+      long payload,
+      boolean bearerToken,
+      boolean proxyRequired,
+      List<ConnectionType> allowedConnectionTypes,
+      boolean explicitEmptyLists) {
+    this.permissions = permissions;
+    this.src = src;
+    this.times = times;
+    this.timesLocation = timesLocation;
+    this.subs = subs;
+    this.data = data;
+    this.payload = payload;
+    this.bearerToken = bearerToken;
+    this.proxyRequired = proxyRequired;
+    this.allowedConnectionTypes = allowedConnectionTypes;
+    this.explicitEmptyLists = explicitEmptyLists;
+  }
 
   private UserPermissionLimits(Builder b) {
     this.permissions = b.permissions;
@@ -253,32 +277,68 @@ public final class UserPermissionLimits {
    * {@code payload} are when absent (0 for users, -1 for scope templates and v1 users).
    */
   static UserPermissionLimits read(@Nullable JsonIn o, long limitDefault) {
-    Builder b = new Builder(limitDefault);
     if (o == null) {
-      return b.build();
+      return new Builder(limitDefault).build();
     }
-    b.permissions = Permissions.read(o);
-    b.src.addAll(readSrc(o));
-    b.explicitEmptyLists = hasExplicitEmptyList(o, b.src.isEmpty());
-    for (JsonIn t : o.objects("times")) {
-      b.times.add(t == null ? new TimeRange("", "") : TimeRange.read(t));
+    // Built directly rather than through a Builder: the lists read here are already immutable.
+    // In the order Permissions.read reads them, so that the first error is the same.
+    JsonIn pub = o.objectOrNull("pub");
+    Permission pubPermission = pub == null ? Permission.EMPTY : Permission.read(pub);
+    JsonIn sub = o.objectOrNull("sub");
+    Permission subPermission = sub == null ? Permission.EMPTY : Permission.read(sub);
+    JsonIn resp = o.objectOrNull("resp");
+    Permissions permissions =
+        Permissions.of(
+            pubPermission, subPermission, resp == null ? null : ResponsePermission.read(resp));
+    // An array given once, the usual shape, is taken as it is (as readSrc would take it).
+    List<String> src = o.stringsIfSingleArray("src");
+    boolean explicitEmptyLists;
+    if (src != null) {
+      explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, true, src.isEmpty());
+    } else {
+      List<Object> srcValues = o.all("src");
+      src = List.copyOf(readSrc(o, srcValues));
+      boolean srcPresent =
+          !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
+      explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, srcPresent, src.isEmpty());
     }
-    b.timesLocation = o.string("times_location");
-    if (o.has("subs")) {
-      b.subs = o.int64("subs");
+    List<@Nullable JsonIn> rawTimes = o.objects("times");
+    List<TimeRange> times;
+    if (rawTimes.size() == 1 && rawTimes.get(0) != null) {
+      times = List.of(TimeRange.read(rawTimes.get(0)));
+    } else if (rawTimes.size() == 2 && rawTimes.get(0) != null && rawTimes.get(1) != null) {
+      times = List.of(TimeRange.read(rawTimes.get(0)), TimeRange.read(rawTimes.get(1)));
+    } else {
+      TimeRange[] all = new TimeRange[rawTimes.size()];
+      for (int i = 0; i < all.length; i++) {
+        JsonIn t = rawTimes.get(i);
+        all[i] = t == null ? new TimeRange("", "") : TimeRange.read(t);
+      }
+      times = List.of(all);
     }
-    if (o.has("data")) {
-      b.data = o.int64("data");
+    String timesLocation = o.string("times_location");
+    long subs = o.int64("subs", limitDefault);
+    long data = o.int64("data", limitDefault);
+    long payload = o.int64("payload", limitDefault);
+    boolean bearerToken = o.bool("bearer_token");
+    boolean proxyRequired = o.bool("proxy_required");
+    List<String> typeNames = o.strings("allowed_connection_types", ConnectionType.KNOWN_VALUES);
+    ConnectionType[] types = new ConnectionType[typeNames.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = ConnectionType.of(typeNames.get(i));
     }
-    if (o.has("payload")) {
-      b.payload = o.int64("payload");
-    }
-    b.bearerToken = o.bool("bearer_token");
-    b.proxyRequired = o.bool("proxy_required");
-    for (String t : o.strings("allowed_connection_types")) {
-      b.allowedConnectionTypes.add(ConnectionType.of(t));
-    }
-    return b.build();
+    return new UserPermissionLimits(
+        permissions,
+        src,
+        times,
+        timesLocation,
+        subs,
+        data,
+        payload,
+        bearerToken,
+        proxyRequired,
+        List.of(types),
+        explicitEmptyLists);
   }
 
   /**
@@ -286,25 +346,25 @@ public final class UserPermissionLimits {
    * deny} of {@code pub} or {@code sub}, {@code src} (an array, or a string that yields no
    * networks), {@code times} or {@code allowed_connection_types}.
    */
-  private static boolean hasExplicitEmptyList(JsonIn o, boolean srcEmpty) {
-    for (String key : new String[] {"pub", "sub"}) {
-      Optional<JsonIn> p = o.object(key);
-      if (p.isPresent() && Permission.hasExplicitEmptyList(p.get())) {
-        return true;
-      }
+  private static boolean hasExplicitEmptyList(
+      JsonIn o,
+      @Nullable JsonIn pub,
+      @Nullable JsonIn sub,
+      boolean srcPresent,
+      boolean srcEmpty) {
+    if (pub != null && Permission.hasExplicitEmptyList(pub)
+        || sub != null && Permission.hasExplicitEmptyList(sub)) {
+      return true;
     }
-    List<Object> srcValues = o.all("src");
-    boolean srcPresent =
-        !srcValues.isEmpty() && srcValues.get(srcValues.size() - 1) != JsonIn.NULL;
     return srcPresent && srcEmpty
         || Permission.isEmptyArray(o, "times")
         || Permission.isEmptyArray(o, "allowed_connection_types");
   }
 
   /** The reference's CIDRList reader: an array taken as it is, or a comma-separated string. */
-  private static List<String> readSrc(JsonIn o) {
+  private static List<String> readSrc(JsonIn o, List<Object> srcValues) {
     List<String> result = List.of();
-    for (Object raw : o.all("src")) {
+    for (Object raw : srcValues) {
       if (raw == JsonIn.NULL) {
         result = List.of();
       } else if (raw instanceof String) {
@@ -312,7 +372,7 @@ public final class UserPermissionLimits {
         addCidrs(l, ((String) raw).split(",", -1));
         result = l;
       } else if (raw instanceof List) {
-        List<String> l = new ArrayList<>();
+        List<String> l = new ArrayList<>(((List<?>) raw).size());
         for (Object e : (List<?>) raw) {
           if (e == JsonIn.NULL) {
             l.add("");

@@ -1,6 +1,7 @@
 package io.github.natsjwt.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base64url without padding, as JWT segments use it, decoded with the Go reference's leniency.
@@ -14,13 +15,27 @@ public final class Base64Url {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
           .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] DECODE = new byte[128];
+  private static final int[] DECODE_INT = new int[128];
 
   static {
     Arrays.fill(DECODE, (byte) -1);
     for (int i = 0; i < ENCODE.length; i++) {
       DECODE[ENCODE[i]] = (byte) i;
     }
+    for (int i = 0; i < DECODE.length; i++) {
+      DECODE_INT[i] = DECODE[i];
+    }
   }
+
+  /**
+   * Whether {@link #decodePlain} copies the text in chunks with {@link String#getChars} rather than
+   * reading it with {@link String#charAt}: measured on the token segments of the benchmarks, the
+   * chunks take about half the time of {@code charAt} on JDK 25 and 1.5 times it on JDK 17.
+   */
+  private static final boolean COPY_CHARS = Runtime.version().feature() > 17;
+
+  /** The chunk buffer of each thread, so that decoding allocates nothing but its result. */
+  private static final ThreadLocal<char[]> CHUNK = ThreadLocal.withInitial(() -> new char[256]);
 
   private Base64Url() {}
 
@@ -66,6 +81,102 @@ public final class Base64Url {
    *     character when the number of characters (not counting CR and LF) leaves it dangling
    */
   public static byte[] decode(CharSequence s, int off, int end) {
+    if (s instanceof String) {
+      byte[] fast = decodePlain((String) s, off, end);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return decodeLenient(s, off, end);
+  }
+
+  /**
+   * Decodes text made of alphabet characters only, four at a time; {@code null} when it holds
+   * anything else (CR, LF or an error) or leaves a dangling character, for {@link #decodeLenient}
+   * to deal with.
+   */
+  private static byte @Nullable [] decodePlain(String s, int off, int end) {
+    return COPY_CHARS ? decodePlain(s, off, end, CHUNK.get()) : decodePlain(s, off, end, null);
+  }
+
+  /**
+   * {@link #decodePlain(String, int, int)} reading the text through {@code chunk} (copied with
+   * {@link String#getChars}), or with {@link String#charAt} when it is {@code null}.
+   */
+  static byte @Nullable [] decodePlain(String s, int off, int end, char @Nullable [] chunk) {
+    int len = end - off;
+    if ((len & 3) == 1) {
+      return null;
+    }
+    byte[] out = new byte[(int) ((long) len * 3 / 4)];
+    int[] t = DECODE_INT;
+    int i = off;
+    int o = 0;
+    if (chunk != null) {
+      for (int whole = off + (len & ~3); i < whole; ) {
+        int n = Math.min(chunk.length, whole - i);
+        s.getChars(i, i + n, chunk, 0);
+        for (int k = 0; k < n; k += 4) {
+          int c0 = chunk[k];
+          int c1 = chunk[k + 1];
+          int c2 = chunk[k + 2];
+          int c3 = chunk[k + 3];
+          if ((c0 | c1 | c2 | c3) >= 128) {
+            return null;
+          }
+          int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
+          if (v < 0) {
+            return null;
+          }
+          out[o] = (byte) (v >> 16);
+          out[o + 1] = (byte) (v >> 8);
+          out[o + 2] = (byte) v;
+          o += 3;
+        }
+        i += n;
+      }
+    }
+    for (int stop = end - 3; i < stop; i += 4) {
+      int c0 = s.charAt(i);
+      int c1 = s.charAt(i + 1);
+      int c2 = s.charAt(i + 2);
+      int c3 = s.charAt(i + 3);
+      if ((c0 | c1 | c2 | c3) >= 128) {
+        return null;
+      }
+      // An invalid character is -1 in the table, which makes the whole group negative.
+      int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
+      if (v < 0) {
+        return null;
+      }
+      out[o] = (byte) (v >> 16);
+      out[o + 1] = (byte) (v >> 8);
+      out[o + 2] = (byte) v;
+      o += 3;
+    }
+    int rest = end - i;
+    if (rest > 0) {
+      int c0 = s.charAt(i);
+      int c1 = s.charAt(i + 1);
+      int c2 = rest == 3 ? s.charAt(i + 2) : 'A';
+      if ((c0 | c1 | c2) >= 128) {
+        return null;
+      }
+      // Unused low bits of the last character are ignored, as Go's decoder does.
+      int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6;
+      if (v < 0) {
+        return null;
+      }
+      out[o++] = (byte) (v >> 16);
+      if (rest == 3) {
+        out[o] = (byte) (v >> 8);
+      }
+    }
+    return out;
+  }
+
+  /** Decodes one character at a time, skipping CR and LF and reporting the first error. */
+  private static byte[] decodeLenient(CharSequence s, int off, int end) {
     byte[] out = new byte[(end - off) * 3 / 4 + 1];
     int o = 0;
     int buffer = 0;

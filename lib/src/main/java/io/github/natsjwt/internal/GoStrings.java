@@ -60,6 +60,15 @@ public final class GoStrings {
    * @return the lower-cased text
    */
   public static String toLower(String s) {
+    int n = s.length();
+    int i = 0;
+    char c;
+    while (i < n && (c = s.charAt(i)) < 0x80 && (c < 'A' || c > 'Z')) {
+      i++;
+    }
+    if (i == n) {
+      return s; // nothing to change, as is usual for what it is given
+    }
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(cp)));
     return sb.toString();

@@ -1,13 +1,14 @@
 package io.github.natsjwt.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,27 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe once built. Numbers keep their text, so that integer fields reject
  * {@code 1.5} and {@code 1e3} as Go does.
+ *
+ * <p>The document is checked in one pass over its bytes ({@link JsonTape}) and values are decoded
+ * only when a reader asks for them. A document that pass does not accept goes to Jackson, whose
+ * error (message and offset) is reported.
  */
 public final class JsonIn {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(400).build())
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(JsonTape.MAX_DEPTH)
+                  .maxNumberLength(JsonTape.MAX_DIGITS)
+                  .build())
           .build();
+
+  /** Objects with at least this many entries get a hash index on their first lookup. */
+  private static final int INDEX_THRESHOLD = 8;
+  /** The index of an object small enough to scan. */
+  private static final Object NO_INDEX = new Object();
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** A JSON number, kept as its text. */
   public static final class Number {
@@ -88,23 +103,59 @@ public final class JsonIn {
     }
   }
 
-  private final String path;
-  private final List<Map.Entry<String, Object>> entries;
+  private final JsonTape doc;
+  /** The tape index of this object. */
+  private final int at;
+  /** An object this one is inside, from which its path is found; null for the document. */
+  private final @Nullable JsonIn parent;
+  /** The path of the document; null for the objects inside it. */
+  private final @Nullable String rootPath;
+  /**
+   * {@link #NO_INDEX}, or for an object with many keys a table (open addressing) of the tape index
+   * of each key plus one, as {@code char[]} or {@code int[]}; built on the first lookup.
+   */
+  private volatile @Nullable Object index;
 
-  private JsonIn(String path, List<Map.Entry<String, Object>> entries) {
-    this.path = path;
-    this.entries = entries;
+  private JsonIn(JsonTape doc, int at, String path) {
+    this.doc = doc;
+    this.at = at;
+    this.parent = null;
+    this.rootPath = path;
+  }
+
+  private JsonIn(JsonTape doc, int at, JsonIn parent) {
+    this.doc = doc;
+    this.at = at;
+    this.parent = parent;
+    this.rootPath = null;
   }
 
   /**
    * Parses UTF-8 bytes that must hold one JSON object.
    *
-   * @param utf8 the document
+   * @param utf8 the document; kept, so it must not change afterwards
    * @param path the name to report for the document, for example {@code "payload"}
    * @return the object
    * @throws ShapeException when the bytes are not one JSON object
    */
   public static JsonIn parse(byte[] utf8, String path) {
+    JsonTape doc = JsonTape.parse(utf8);
+    if (doc == null) {
+      // Not accepted by the fast pass: Jackson reports the error with its words and offset. Were
+      // Jackson to accept the document after all, its reading is used.
+      doc = JsonTape.parse(viaJackson(utf8, path));
+      if (doc == null) {
+        throw new ShapeException(path, subject(path) + " cannot be read");
+      }
+    }
+    return new JsonIn(doc, 0, path);
+  }
+
+  /**
+   * Reads the document with Jackson, as the reference's errors are reported, and returns it
+   * re-encoded as ASCII-only JSON with the same content.
+   */
+  private static byte[] viaJackson(byte[] utf8, String path) {
     // Go replaces invalid UTF-8 with U+FFFD rather than failing, one replacement per bad byte.
     String text = decodeUtf8(utf8);
     try (JsonParser p = FACTORY.createParser(text)) {
@@ -112,24 +163,98 @@ public final class JsonIn {
       if (t != JsonToken.START_OBJECT) {
         throw new ShapeException(path, subject(path) + " is not a JSON object");
       }
-      JsonIn result = readObject(p, path);
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      copyObject(p, path, out);
       if (p.nextToken() != null) {
         throw new ShapeException(
-            path, subject(path) + " has data after the JSON object, at offset " + p.currentLocation().getCharOffset());
+            path,
+            subject(path)
+                + " has data after the JSON object, at offset "
+                + p.currentLocation().getCharOffset());
       }
-      return result;
+      return out.toString().getBytes(StandardCharsets.US_ASCII);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Limit violations (nesting, number length) carry no location.
+      JsonLocation where = e.getLocation();
       throw new ShapeException(
           path,
           subject(path)
-              + " is not valid JSON at offset "
-              + e.getLocation().getCharOffset()
+              + " is not valid JSON"
+              + (where == null ? "" : " at offset " + where.getCharOffset())
               + ": "
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
       throw new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  private static void copyObject(JsonParser p, String path, StringBuilder out) throws IOException {
+    out.append('{');
+    JsonToken t;
+    boolean first = true;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      String key = p.currentName();
+      copyString(key, out);
+      out.append(':');
+      p.nextToken();
+      copyValue(p, path.isEmpty() ? key : path + "." + key, out);
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
+    }
+    out.append('}');
+  }
+
+  private static void copyValue(JsonParser p, String path, StringBuilder out) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        copyObject(p, path, out);
+        break;
+      case START_ARRAY:
+        out.append('[');
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (i > 0) {
+            out.append(',');
+          }
+          copyValue(p, path + "[" + i++ + "]", out);
+        }
+        out.append(']');
+        break;
+      case VALUE_STRING:
+        copyString(p.getText(), out);
+        break;
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+      case VALUE_NULL:
+        out.append(p.getText());
+        break;
+      default:
+        throw new ShapeException(path, path + ": unexpected JSON token " + t);
+    }
+  }
+
+  /** Writes a string with every character outside printable ASCII escaped, so none can change. */
+  private static void copyString(String s, StringBuilder out) {
+    out.append('"');
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+        out.append("\\u").append(HEX[c >>> 12]).append(HEX[c >>> 8 & 15]);
+        out.append(HEX[c >>> 4 & 15]).append(HEX[c & 15]);
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
   }
 
   /**
@@ -141,56 +266,66 @@ public final class JsonIn {
    * @return the text
    */
   public static String decodeUtf8(byte[] b) {
-    StringBuilder sb = null;
-    int i = 0;
     int n = b.length;
-    while (i < n) {
-      int c = b[i] & 0xFF;
-      if (c < 0x80) {
-        if (sb != null) {
-          sb.append((char) c);
-        }
-        i++;
-        continue;
-      }
-      if (sb == null) {
-        sb = new StringBuilder(n);
-        for (int k = 0; k < i; k++) {
-          sb.append((char) b[k]);
-        }
-      }
-      int size = 0;
-      int lo = 0x80;
-      int hi = 0xBF;
-      if (c >= 0xC2 && c <= 0xDF) {
-        size = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        size = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        size = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-      }
-      boolean ok = size > 0 && i + size <= n;
-      for (int k = 1; ok && k < size; k++) {
-        int cc = b[i + k] & 0xFF;
-        ok = k == 1 ? cc >= lo && cc <= hi : cc >= 0x80 && cc <= 0xBF;
-      }
-      if (!ok) {
-        sb.append('\uFFFD');
-        i++;
-        continue;
-      }
-      int cp = c & (0xFF >>> (size + 1));
-      for (int k = 1; k < size; k++) {
-        cp = cp << 6 | (b[i + k] & 0x3F);
-      }
-      sb.appendCodePoint(cp);
-      i += size;
+    int i = 0;
+    while (i < n && b[i] >= 0) {
+      i++;
     }
-    return sb == null ? new String(b, StandardCharsets.US_ASCII) : sb.toString();
+    if (i == n) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+    StringBuilder sb = new StringBuilder(n);
+    for (int k = 0; k < i; k++) {
+      sb.append((char) b[k]);
+    }
+    while (i < n) {
+      int c = b[i];
+      if (c >= 0) {
+        sb.append((char) c);
+        i++;
+      } else {
+        i = appendRune(sb, b, i);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Appends the character of the non-ASCII UTF-8 sequence at {@code i} (as {@link #decodeUtf8}
+   * decodes it) and returns the index after it: one byte and U+FFFD when it is not valid.
+   */
+  static int appendRune(StringBuilder sb, byte[] b, int i) {
+    int n = b.length;
+    int c = b[i] & 0xFF;
+    int size = 0;
+    int lo = 0x80;
+    int hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      size = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      size = 3;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      size = 4;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    }
+    boolean ok = size > 0 && i + size <= n;
+    for (int k = 1; ok && k < size; k++) {
+      int cc = b[i + k] & 0xFF;
+      ok = k == 1 ? cc >= lo && cc <= hi : cc >= 0x80 && cc <= 0xBF;
+    }
+    if (!ok) {
+      sb.append('\uFFFD');
+      return i + 1;
+    }
+    int cp = c & (0xFF >>> (size + 1));
+    for (int k = 1; k < size; k++) {
+      cp = cp << 6 | (b[i + k] & 0x3F);
+    }
+    sb.appendCodePoint(cp);
+    return i + size;
   }
 
   /** Names a document or field in a message; the unnamed document is "the document". */
@@ -198,47 +333,169 @@ public final class JsonIn {
     return path.isEmpty() ? "the document" : path;
   }
 
-  private static JsonIn readObject(JsonParser p, String path) throws IOException {
-    List<Map.Entry<String, Object>> entries = new ArrayList<>();
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      entries.add(Map.entry(key, readValue(p, path.isEmpty() ? key : path + "." + key)));
+  // ------------------------------------------------------------------ lookup
+
+  /**
+   * The tape index of the value Go would assign to the field: that of the last entry whose key
+   * equals {@code key} ignoring case; -1 when there is none.
+   */
+  private int find(String key) {
+    JsonTape d = doc;
+    byte[] lower = d.packed ? Names.lowerAscii(key) : null;
+    if (lower == null) {
+      // Not an ASCII name (or not packed): compare with every key.
+      int found = -1;
+      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
+        if (d.keyEquals(k, key)) {
+          found = k + 1;
+        }
+      }
+      return found;
     }
-    if (t != JsonToken.END_OBJECT) {
-      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
+    Object idx = index;
+    if (idx == null) {
+      idx = buildIndex();
     }
-    return new JsonIn(path, Collections.unmodifiableList(entries));
+    int[] tape = d.tape;
+    byte[] b = d.buf;
+    int code = lower.length + 1;
+    int found = -1;
+    if (idx == NO_INDEX) {
+      // Few keys: compare each, most of them only by their length and first character.
+      int first = lower.length == 0 ? 0 : lower[0];
+      for (int k = JsonTape.first(at), end = tape[at + 1]; k < end; ) {
+        int t = tape[k];
+        int c = t & 0xFF;
+        if (c == code
+            ? lower.length == 0
+                || JsonTape.lower(b[(t >>> 8) + 1]) == first && d.plainKeyEquals(k, lower)
+            : c == 0 && d.keyEquals(k, key)) {
+          found = k + 1;
+        }
+        // Past the value: one token, or a container and its contents.
+        int v = tape[k + 1];
+        k = v < 0 ? tape[k + 2] : k + 2;
+      }
+      return found;
+    }
+    int h = JsonTape.fingerprint(lower);
+    if (idx instanceof char[]) {
+      char[] slots = (char[]) idx;
+      int mask = slots.length - 1;
+      for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
+        int k = slots[s] - 1;
+        if (k + 1 > found && matches(k, key, lower)) {
+          found = k + 1;
+        }
+      }
+    } else {
+      int[] slots = (int[]) idx;
+      int mask = slots.length - 1;
+      for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
+        int k = slots[s] - 1;
+        if (k + 1 > found && matches(k, key, lower)) {
+          found = k + 1;
+        }
+      }
+    }
+    return found;
   }
 
-  private static Object readValue(JsonParser p, String path) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT:
-        return readObject(p, path);
-      case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readValue(p, path + "[" + i++ + "]"));
+  /** Whether the key at {@code k} is {@code key} ({@code lower} as lower-case bytes). */
+  private boolean matches(int k, String key, byte[] lower) {
+    int c = doc.tape[k] & 0xFF;
+    return c == lower.length + 1 ? doc.plainKeyEquals(k, lower) : c == 0 && doc.keyEquals(k, key);
+  }
+
+  /**
+   * Indexes the keys of an object with more than a few of them by a fingerprint that keys equal
+   * ignoring case share (length, first and last character folded), so that each lookup compares
+   * about one key. Objects with fewer keys are scanned.
+   */
+  private Object buildIndex() {
+    JsonTape d = doc;
+    int size = d.objectSize(at);
+    Object idx = NO_INDEX;
+    if (size >= INDEX_THRESHOLD) {
+      int length = Integer.highestOneBit(size + (size >> 1)) << 1;
+      int end = d.end(at);
+      int mask = length - 1;
+      // Slots hold a key's tape index plus one: as chars when every tape index fits.
+      if (end < Character.MAX_VALUE) {
+        char[] slots = new char[length];
+        for (int k = JsonTape.first(at); k < end; k = d.next(k + 1)) {
+          int s = d.keyFingerprint(k) & mask;
+          while (slots[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          slots[s] = (char) (k + 1);
         }
-        return Collections.unmodifiableList(list);
-      case VALUE_STRING:
-        return p.getText();
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new Number(p.getText());
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case VALUE_NULL:
-        return NULL;
+        idx = slots;
+      } else {
+        int[] slots = new int[length];
+        for (int k = JsonTape.first(at); k < end; k = d.next(k + 1)) {
+          int s = d.keyFingerprint(k) & mask;
+          while (slots[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          slots[s] = k + 1;
+        }
+        idx = slots;
+      }
+    }
+    index = idx;
+    return idx;
+  }
+
+  // ------------------------------------------------------------------ materializing
+
+  /** The value at tape index {@code v}, inside this object. */
+  private Object value(int v) {
+    switch (doc.kind(v)) {
+      case '{':
+        return new JsonIn(doc, v, this);
+      case '[':
+        return list(v);
       default:
-        throw new ShapeException(path, path + ": unexpected JSON token " + t);
+        return scalar(v);
     }
   }
+
+  /** The array at {@code v}, inside this object, as a list. */
+  private List<Object> list(int v) {
+    Object[] out = new Object[doc.arraySize(v)];
+    int i = 0;
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
+      switch (doc.kind(e)) {
+        case '{':
+          out[i] = new JsonIn(doc, e, this);
+          break;
+        case '[':
+          out[i] = list(e);
+          break;
+        default:
+          out[i] = scalar(e);
+      }
+    }
+    return List.of(out);
+  }
+
+  private Object scalar(int v) {
+    switch (doc.kind(v)) {
+      case '"':
+        return doc.string(v);
+      case 't':
+        return Boolean.TRUE;
+      case 'f':
+        return Boolean.FALSE;
+      case 'n':
+        return NULL;
+      default:
+        return new Number(doc.numberText(v));
+    }
+  }
+
+  // ------------------------------------------------------------------ API
 
   /**
    * Returns this object's path in the document.
@@ -246,7 +503,37 @@ public final class JsonIn {
    * @return for example {@code "payload.nats"}
    */
   public String path() {
-    return path;
+    JsonIn holder = parent;
+    if (holder == null) {
+      return rootPath == null ? "" : rootPath;
+    }
+    // Go down from the holder to this object: through the entry, or the array element, whose
+    // value holds it, naming each step as the document names it.
+    StringBuilder p = new StringBuilder(holder.path());
+    int container = holder.at;
+    while (container != at) {
+      if (doc.kind(container) == '{') {
+        for (int k = JsonTape.first(container); ; k = doc.next(k + 1)) {
+          if (at < doc.next(k + 1)) {
+            if (p.length() > 0) {
+              p.append('.');
+            }
+            p.append(doc.string(k));
+            container = k + 1;
+            break;
+          }
+        }
+      } else {
+        for (int e = JsonTape.first(container), i = 0; ; e = doc.next(e), i++) {
+          if (at < doc.next(e)) {
+            p.append('[').append(i).append(']');
+            container = e;
+            break;
+          }
+        }
+      }
+    }
+    return p.toString();
   }
 
   /**
@@ -255,9 +542,9 @@ public final class JsonIn {
    * @return the raw keys
    */
   public List<String> keys() {
-    List<String> keys = new ArrayList<>(entries.size());
-    for (Map.Entry<String, Object> e : entries) {
-      keys.add(e.getKey());
+    List<String> keys = new ArrayList<>();
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      keys.add(doc.string(k));
     }
     return keys;
   }
@@ -271,13 +558,8 @@ public final class JsonIn {
    *     JsonIn}
    */
   public Optional<Object> get(String key) {
-    Object found = null;
-    for (Map.Entry<String, Object> e : entries) {
-      if (e.getKey().equalsIgnoreCase(key)) {
-        found = e.getValue();
-      }
-    }
-    return found == null || found == NULL ? Optional.empty() : Optional.of(found);
+    int v = find(key);
+    return v < 0 || doc.kind(v) == 'n' ? Optional.empty() : Optional.of(value(v));
   }
 
   /**
@@ -289,13 +571,35 @@ public final class JsonIn {
    * @return the raw values, possibly empty
    */
   public List<Object> all(String key) {
-    List<Object> out = new ArrayList<>(1);
-    for (Map.Entry<String, Object> e : entries) {
-      if (e.getKey().equalsIgnoreCase(key)) {
-        out.add(e.getValue());
+    return all(key, List.of());
+  }
+
+  /**
+   * Returns every value given for the field as {@link #all(String)} does, with strings equal to
+   * one of {@code known} returned as that instance.
+   *
+   * @param key the field name
+   * @param known ASCII values to share
+   * @return the raw values, possibly empty
+   */
+  public List<Object> all(String key, List<String> known) {
+    Object single = null;
+    List<Object> out = null;
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      if (doc.keyEquals(k, key)) {
+        Object v = doc.kind(k + 1) == '"' ? stringValue(k + 1, known) : value(k + 1);
+        if (single == null) {
+          single = v;
+        } else {
+          if (out == null) {
+            out = new ArrayList<>();
+            out.add(single);
+          }
+          out.add(v);
+        }
       }
     }
-    return out;
+    return out != null ? Collections.unmodifiableList(out) : single != null ? List.of(single) : List.of();
   }
 
   /**
@@ -305,7 +609,19 @@ public final class JsonIn {
    * @return {@code true} when present
    */
   public boolean has(String key) {
-    return get(key).isPresent();
+    int v = find(key);
+    return v >= 0 && doc.kind(v) != 'n';
+  }
+
+  /**
+   * Returns whether the field holds an array without elements (Go: a non-nil empty slice).
+   *
+   * @param key the field name
+   * @return {@code true} for {@code []}
+   */
+  public boolean isEmptyArray(String key) {
+    int v = find(key);
+    return v >= 0 && doc.kind(v) == '[' && doc.end(v) == JsonTape.first(v);
   }
 
   /**
@@ -316,14 +632,31 @@ public final class JsonIn {
    * @throws ShapeException when the value is not a string
    */
   public String string(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    return string(key, List.of());
+  }
+
+  /**
+   * Reads a string field as {@link #string(String)} does, returning the instance of {@code known}
+   * that it equals, if any, so that common values need no new strings.
+   *
+   * @param key the field name
+   * @param known ASCII values to share
+   * @return the string, or {@code ""} when absent
+   * @throws ShapeException when the value is not a string
+   */
+  public String string(String key, List<String> known) {
+    int v = find(key);
+    if (v < 0) {
       return "";
     }
-    if (!(v instanceof String)) {
-      throw mismatch(key, "a string", v);
+    byte kind = doc.kind(v);
+    if (kind == '"') {
+      return stringValue(v, known);
     }
-    return (String) v;
+    if (kind == 'n') {
+      return "";
+    }
+    throw mismatch(key, "a string", value(v));
   }
 
   /**
@@ -334,8 +667,24 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an integer in range
    */
   public long int64(String key) {
-    Object v = get(key).orElse(null);
-    return v == null ? 0 : toLong(child(key), v, Long.MIN_VALUE, Long.MAX_VALUE);
+    return integer(key, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads a 64-bit integer field that keeps a default when absent, as a Go field set before
+   * unmarshalling does.
+   *
+   * @param key the field name
+   * @param absent the value when the field is absent or {@code null}
+   * @return the number, or {@code absent}
+   * @throws ShapeException when the value is not an integer in range
+   */
+  public long int64(String key, long absent) {
+    int v = find(key);
+    if (v < 0 || doc.kind(v) == 'n') {
+      return absent;
+    }
+    return toLong(key, v, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   /**
@@ -348,8 +697,33 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an integer within the bounds
    */
   public long integer(String key, long min, long max) {
-    Object v = get(key).orElse(null);
-    return v == null ? 0 : toLong(child(key), v, min, max);
+    int v = find(key);
+    if (v < 0 || doc.kind(v) == 'n') {
+      return 0;
+    }
+    return toLong(key, v, min, max);
+  }
+
+  /** The integer at {@code v}, the value of the field {@code key} of this object. */
+  private long toLong(String key, int v, long min, long max) {
+    byte kind = doc.kind(v);
+    if (kind != '-' && (kind < '0' || kind > '9')) {
+      String p = child(key);
+      throw new ShapeException(
+          p, p + ": expected an integer, found " + describe(value(v)));
+    }
+    int problem = doc.integerProblem(v);
+    if (problem == JsonTape.NOT_INTEGER) {
+      String p = child(key);
+      throw new ShapeException(p, p + ": expected an integer, found " + doc.numberText(v));
+    }
+    long value = problem == 0 ? doc.integer(v) : 0;
+    if (problem == JsonTape.OUT_OF_LONG || value < min || value > max) {
+      String p = child(key);
+      throw new ShapeException(
+          p, p + ": " + doc.numberText(v) + " is out of range [" + min + ", " + max + "]");
+    }
+    return value;
   }
 
   /**
@@ -360,14 +734,19 @@ public final class JsonIn {
    * @throws ShapeException when the value is not a boolean
    */
   public boolean bool(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    int v = find(key);
+    if (v < 0) {
       return false;
     }
-    if (!(v instanceof Boolean)) {
-      throw mismatch(key, "true or false", v);
+    switch (doc.kind(v)) {
+      case 't':
+        return true;
+      case 'f':
+      case 'n':
+        return false;
+      default:
+        throw mismatch(key, "true or false", value(v));
     }
-    return (Boolean) v;
   }
 
   /**
@@ -378,26 +757,139 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of strings
    */
   public List<String> strings(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    return strings(key, List.of());
+  }
+
+  /**
+   * Reads an array of strings as {@link #strings(String)} does, returning the instances of {@code
+   * known} for elements equal to one of them, so that common values need no new strings.
+   *
+   * @param key the field name
+   * @param known ASCII values to share
+   * @return the strings in order (a {@code null} element reads as {@code ""}), or an empty list
+   * @throws ShapeException when the value is not an array of strings
+   */
+  public List<String> strings(String key, List<String> known) {
+    int v = find(key);
+    if (v < 0) {
       return List.of();
     }
-    if (!(v instanceof List)) {
-      throw mismatch(key, "an array of strings", v);
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return List.of();
     }
-    List<?> raw = (List<?>) v;
-    List<String> out = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); i++) {
-      Object e = raw.get(i);
-      if (e == NULL) {
-        out.add("");
-      } else if (e instanceof String) {
-        out.add((String) e);
-      } else {
-        throw mismatch(key + "[" + i + "]", "a string", e);
+    if (kind != '[') {
+      throw mismatch(key, "an array of strings", value(v));
+    }
+    int e = JsonTape.first(v);
+    int end = doc.end(v);
+    if (e == end) {
+      return List.of();
+    }
+    // Up to three elements are the common case; List.of takes them without a temporary array.
+    String first = element(key, v, e, 0, known);
+    e = doc.next(e);
+    if (e == end) {
+      return List.of(first);
+    }
+    String second = element(key, v, e, 1, known);
+    e = doc.next(e);
+    if (e == end) {
+      return List.of(first, second);
+    }
+    String third = element(key, v, e, 2, known);
+    e = doc.next(e);
+    if (e == end) {
+      return List.of(first, second, third);
+    }
+    String[] out = new String[doc.arraySize(v)];
+    out[0] = first;
+    out[1] = second;
+    out[2] = third;
+    for (int i = 3; e < end; e = doc.next(e), i++) {
+      out[i] = element(key, v, e, i, known);
+    }
+    return List.of(out);
+  }
+
+  /** Element {@code i} (at tape index {@code e}) of the array of strings at {@code v}. */
+  private String element(String key, int v, int e, int i, List<String> known) {
+    byte k = doc.kind(e);
+    if (k == '"') {
+      return stringValue(e, known);
+    } else if (k == 'n') {
+      return "";
+    }
+    throw mismatch(key + "[" + i + "]", "a string", list(v).get(i));
+  }
+
+  /** The string at {@code v}: one of {@code known} when it equals one. */
+  private String stringValue(int v, List<String> known) {
+    for (int k = 0; k < known.size(); k++) {
+      String s = known.get(k);
+      if (doc.plainEquals(v, s)) {
+        return s;
       }
     }
-    return Collections.unmodifiableList(out);
+    return doc.string(v);
+  }
+
+  /**
+   * Returns the strings of a field given exactly once as an array of strings (a {@code null}
+   * element reads as {@code ""}), the usual shape; {@code null} for any other shape, which the
+   * caller then reads through {@link #all}.
+   *
+   * @param key the field name
+   * @return the strings, or {@code null}
+   */
+  public @Nullable List<String> stringsIfSingleArray(String key) {
+    int v = -1;
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      if (doc.keyEquals(k, key)) {
+        if (v >= 0) {
+          return null;
+        }
+        v = k + 1;
+      }
+    }
+    if (v < 0 || doc.kind(v) != '[') {
+      return null;
+    }
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e)) {
+      byte k = doc.kind(e);
+      if (k != '"' && k != 'n') {
+        return null;
+      }
+    }
+    return strings(key);
+  }
+
+  /**
+   * Checks that a field is absent, {@code null} or an array of strings and {@code null}s, as
+   * {@link #strings} would read it, without reading the strings.
+   *
+   * @param key the field name
+   * @throws ShapeException when the value is not an array of strings
+   */
+  public void requireStrings(String key) {
+    int v = find(key);
+    if (v < 0) {
+      return;
+    }
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return;
+    }
+    if (kind != '[') {
+      throw mismatch(key, "an array of strings", value(v));
+    }
+    int i = 0;
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
+      byte k = doc.kind(e);
+      if (k != '"' && k != 'n') {
+        throw mismatch(key + "[" + i + "]", "a string", list(v).get(i));
+      }
+    }
   }
 
   /**
@@ -408,14 +900,29 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an object
    */
   public Optional<JsonIn> object(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
-      return Optional.empty();
+    return Optional.ofNullable(objectOrNull(key));
+  }
+
+  /**
+   * Reads a nested object, as {@link #object} does.
+   *
+   * @param key the field name
+   * @return the object, or {@code null} when absent or {@code null}
+   * @throws ShapeException when the value is not an object
+   */
+  public @Nullable JsonIn objectOrNull(String key) {
+    int v = find(key);
+    if (v < 0) {
+      return null;
     }
-    if (!(v instanceof JsonIn)) {
-      throw mismatch(key, "an object", v);
+    byte kind = doc.kind(v);
+    if (kind == '{') {
+      return new JsonIn(doc, v, this);
     }
-    return Optional.of((JsonIn) v);
+    if (kind == 'n') {
+      return null;
+    }
+    throw mismatch(key, "an object", value(v));
   }
 
   /**
@@ -427,26 +934,34 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of objects
    */
   public List<@Nullable JsonIn> objects(String key) {
-    Object v = get(key).orElse(null);
-    if (v == null) {
+    int v = find(key);
+    if (v < 0) {
       return List.of();
     }
-    if (!(v instanceof List)) {
-      throw mismatch(key, "an array of objects", v);
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return List.of();
     }
-    List<?> raw = (List<?>) v;
-    List<@Nullable JsonIn> out = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); i++) {
-      Object e = raw.get(i);
-      if (e == NULL) {
-        out.add(null);
-      } else if (e instanceof JsonIn) {
-        out.add((JsonIn) e);
+    if (kind != '[') {
+      throw mismatch(key, "an array of objects", value(v));
+    }
+    @Nullable JsonIn[] out = new JsonIn[doc.arraySize(v)];
+    int i = 0;
+    boolean nulls = false;
+    for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
+      byte k = doc.kind(e);
+      if (k == '{') {
+        out[i] = new JsonIn(doc, e, this);
+      } else if (k == 'n') {
+        nulls = true;
       } else {
-        throw mismatch(key + "[" + i + "]", "an object", e);
+        throw mismatch(key + "[" + i + "]", "an object", list(v).get(i));
       }
     }
-    return Collections.unmodifiableList(out);
+    // List.of takes no nulls, and copies the array; it is the lighter list when it can be used.
+    return nulls
+        ? Collections.unmodifiableList(Arrays.asList(out))
+        : out.length <= 2 ? List.of(out) : Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /**
@@ -458,19 +973,21 @@ public final class JsonIn {
    * @throws ShapeException when the value is not such an object
    */
   public Map<String, Long> int64Map(String key) {
-    Optional<JsonIn> obj = object(key);
-    if (obj.isEmpty()) {
+    JsonIn obj = objectOrNull(key);
+    if (obj == null) {
       return Map.of();
     }
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : obj.get().entries) {
-      if (e.getValue() == NULL) {
-        out.put(e.getKey(), 0L);
-      } else {
-        out.put(
-            e.getKey(),
-            toLong(obj.get().child(e.getKey()), e.getValue(), Long.MIN_VALUE, Long.MAX_VALUE));
-      }
+    JsonTape d = doc;
+    int size = d.objectSize(obj.at);
+    if (size == 0) {
+      return Collections.unmodifiableMap(new LinkedHashMap<>());
+    }
+    Map<String, Long> out = new LinkedHashMap<>(size + size / 3 + 1);
+    for (int k = JsonTape.first(obj.at), end = d.end(obj.at); k < end; k = d.next(k + 1)) {
+      String name = d.string(k);
+      out.put(
+          name,
+          d.kind(k + 1) == 'n' ? 0L : obj.toLong(name, k + 1, Long.MIN_VALUE, Long.MAX_VALUE));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -483,8 +1000,8 @@ public final class JsonIn {
    */
   public Map<String, Object> asMap() {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : entries) {
-      out.put(e.getKey(), e.getValue());
+    for (int k = JsonTape.first(at), end = doc.end(at); k < end; k = doc.next(k + 1)) {
+      out.put(doc.string(k), value(k + 1));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -533,26 +1050,8 @@ public final class JsonIn {
   }
 
   private String child(String key) {
-    return path.isEmpty() ? key : path + "." + key;
-  }
-
-  private static long toLong(String path, Object v, long min, long max) {
-    if (!(v instanceof Number)) {
-      throw new ShapeException(path, path + ": expected an integer, found " + describe(v));
-    }
-    String text = ((Number) v).text;
-    BigInteger value;
-    try {
-      value = new BigInteger(text);
-    } catch (NumberFormatException e) {
-      throw new ShapeException(path, path + ": expected an integer, found " + text, e);
-    }
-    if (value.compareTo(BigInteger.valueOf(min)) < 0
-        || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw new ShapeException(
-          path, path + ": " + text + " is out of range [" + min + ", " + max + "]");
-    }
-    return value.longValue();
+    String p = path();
+    return p.isEmpty() ? key : p + "." + key;
   }
 
   private static String describe(Object v) {

@@ -1,7 +1,10 @@
 package io.github.natsjwt.jwt;
 
 import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.JsonIn;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token whose structure, header, signature and issuer key type have been checked, with its
@@ -14,16 +17,29 @@ import java.util.Objects;
 public final class DecodedJwt<T extends Claims> {
   private final String token;
   private final JwtHeader header;
-  private final String headerJson;
-  private final String payloadJson;
+  /** Where the payload segment starts and ends (the first dot plus one, and the second dot). */
+  private final int payloadStart;
+  private final int payloadEnd;
   private final T claims;
+  // Decoded again from the token on first use (a benign race: strings are immutable), as few
+  // callers ask for them.
+  private @Nullable String headerJson;
+  private @Nullable String payloadJson;
 
-  DecodedJwt(String token, JwtHeader header, String headerJson, String payloadJson, T claims) {
+  DecodedJwt(String token, JwtHeader header, int dot1, int dot2, T claims) {
     this.token = token;
     this.header = header;
-    this.headerJson = headerJson;
-    this.payloadJson = payloadJson;
+    this.payloadStart = dot1 + 1;
+    this.payloadEnd = dot2;
     this.claims = claims;
+  }
+
+  int payloadStart() {
+    return payloadStart;
+  }
+
+  int payloadEnd() {
+    return payloadEnd;
   }
 
   /**
@@ -50,7 +66,12 @@ public final class DecodedJwt<T extends Claims> {
    * @return the header JSON
    */
   public String headerJson() {
-    return headerJson;
+    String json = headerJson;
+    if (json == null) {
+      json = JsonIn.decodeUtf8(Base64Url.decode(token, 0, payloadStart - 1));
+      headerJson = json;
+    }
+    return json;
   }
 
   /**
@@ -59,7 +80,12 @@ public final class DecodedJwt<T extends Claims> {
    * @return the payload JSON
    */
   public String payloadJson() {
-    return payloadJson;
+    String json = payloadJson;
+    if (json == null) {
+      json = JsonIn.decodeUtf8(Base64Url.decode(token, payloadStart, payloadEnd));
+      payloadJson = json;
+    }
+    return json;
   }
 
   /**

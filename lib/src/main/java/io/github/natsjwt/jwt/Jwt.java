@@ -161,6 +161,31 @@ public final class Jwt {
    * Class)} but the size cap and the expected type.
    */
   static DecodedJwt<Claims> decodeAny(String token) {
+    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token);
+    Claims claims = decoded.claims();
+    int dot2 = decoded.payloadEnd();
+    byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
+    boolean v1 = usesV1Signature(claims, decoded.header());
+    verify(claims.issuer(), signedBytes(token, v1 ? decoded.payloadStart() : 0, dot2), signature, v1);
+    if (claims.type() != ClaimType.GENERIC) {
+      NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
+      if (!claims.type().allowedIssuers().contains(issuerType)) {
+        throw new IssuerNotAllowedException(claims.type(), issuerType, claims.issuer());
+      }
+    }
+    return decoded;
+  }
+
+  /**
+   * Decodes the structure, header and claims of a token of any size without checking its
+   * signature or its issuer. Not for callers that need to trust the claims: {@link #decode} is
+   * this plus those checks.
+   *
+   * @param token the token
+   * @return the decoded token, its signature not checked
+   * @throws MalformedJwtException when the token is not a well-formed NATS JWT
+   */
+  static DecodedJwt<Claims> decodeWithoutSignatureCheck(String token) {
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -172,11 +197,11 @@ public final class Jwt {
               + " (header.payload.signature), this one has "
               + segments);
     }
-    byte[] headerBytes = base64(token, 0, dot1, "header");
-    String headerJson = JsonIn.decodeUtf8(headerBytes);
-    JwtHeader header = readHeader(headerBytes);
+    JwtHeader header =
+        dot1 == V2_HEADER_SEGMENT.length() && token.startsWith(V2_HEADER_SEGMENT)
+            ? JwtHeader.V2
+            : readHeader(base64(token, 0, dot1, "header"));
     byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
-    String payloadJson = JsonIn.decodeUtf8(payloadBytes);
     Claims claims;
     try {
       claims = Claims.fromJson(payloadBytes);
@@ -188,17 +213,18 @@ public final class Jwt {
               : "payload field " + e.field() + ": ";
       throw new MalformedJwtException(field, -1, where + e.getMessage(), e);
     }
-    byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
-    boolean v1 = usesV1Signature(claims, header);
-    String signed = v1 ? token.substring(dot1 + 1, dot2) : token.substring(0, dot2);
-    verify(claims.issuer(), signed, signature, v1);
-    if (claims.type() != ClaimType.GENERIC) {
-      NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
-      if (!claims.type().allowedIssuers().contains(issuerType)) {
-        throw new IssuerNotAllowedException(claims.type(), issuerType, claims.issuer());
-      }
-    }
-    return new DecodedJwt<>(token, header, headerJson, payloadJson, claims);
+    return new DecodedJwt<>(token, header, dot1, dot2, claims);
+  }
+
+  /**
+   * The signed part of the token as bytes, in one copy. Only base64url characters and dots are
+   * left of the second dot once the header and payload decoded, so one char is one byte.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII
+  private static byte[] signedBytes(String token, int from, int to) {
+    byte[] signed = new byte[to - from];
+    token.getBytes(from, to, signed, 0);
+    return signed;
   }
 
   /**
@@ -260,7 +286,7 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
-  private static void verify(String issuer, String signed, byte[] signature, boolean v1) {
+  private static void verify(String issuer, byte[] signed, byte[] signature, boolean v1) {
     NKey key;
     try {
       key = VerifyKeys.ISSUERS.of(issuer);
@@ -283,7 +309,7 @@ public final class Jwt {
       throw new SignatureMismatchException(
           issuer, "the issuer (iss) " + issuer + " is a curve key, which cannot sign");
     }
-    if (!key.verify(signed.getBytes(StandardCharsets.US_ASCII), signature)) {
+    if (!key.verify(signed, signature)) {
       throw new SignatureMismatchException(
           issuer,
           "the "

@@ -99,6 +99,31 @@ class JwtTest {
     return assertThrows(MalformedJwtException.class, () -> Jwt.decode(token));
   }
 
+  @Test
+  void decode_payloadOverJsonLimits_malformedPayload() {
+    // Jackson's limit errors carry no position; they used to escape as a NullPointerException.
+    String deep = operatorPayload(OPERATOR, "d").replace("\"name\":\"d\"",
+        "\"name\":\"d\",\"x\":" + "[".repeat(64) + "]".repeat(64));
+    String longNumber = operatorPayload(OPERATOR, "n").replace("1700000000", "1".repeat(401));
+    for (String payload : List.of(deep, longNumber)) {
+      MalformedJwtException e = malformed(craft(V2_HEADER, payload, OPERATOR, false));
+      assertEquals("payload", e.part());
+      assertTrue(e.getMessage().contains("is not valid JSON: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void decode_headerAndPayloadJson_asInTheToken() {
+    // Another key order and spacing than the canonical header: parsed, and returned as written.
+    String header = "{ \"alg\":\"ed25519-nkey\", \"typ\":\"JWT\" }";
+    String payload = operatorPayload(OPERATOR, "caf\u00e9 \\u003e");
+    DecodedJwt<Claims> jwt = Jwt.decode(craft(header, payload, OPERATOR, false));
+    assertEquals(header, jwt.headerJson());
+    assertEquals(payload, jwt.payloadJson());
+    assertEquals(new JwtHeader("JWT", "ed25519-nkey"), jwt.header());
+    assertEquals("caf\u00e9 >", jwt.claims().name());
+  }
+
   // ------------------------------------------------------------------ size (spec 1.7 step 1)
 
   /** Builds an operator token of exactly {@code bytes} bytes by sizing the name. */

@@ -1,0 +1,745 @@
+package io.github.natsjwt.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JSON document checked in one pass over its UTF-8 bytes, with the position of every token
+ * recorded, so that values are turned into Java objects only when a reader asks for them.
+ *
+ * <p>Immutable once built. {@link #parse} accepts exactly the documents that the Jackson parser
+ * configured in {@link JsonIn} accepts (strict RFC 8259 JSON, one object, nesting at most {@value
+ * #MAX_DEPTH} deep, at most {@value #MAX_DIGITS} digits in a number, at most {@value
+ * #MAX_NAME_CHARS} characters in a key and {@value #MAX_STRING_CHARS} in a string) and returns
+ * {@code null} for everything else, so that the caller can let Jackson report the error in its
+ * words and with its position.
+ *
+ * <p>The tape holds one {@code int} per token, in document order. An object or array is the
+ * complement ({@code ~}) of its offset, followed by the tape index just past its last token; its
+ * tokens follow it (key, value, key, value, ... for an object). A string, number, literal or object
+ * key is the offset of its first byte; in documents under {@value #PACKED_LIMIT} bytes (all capped
+ * tokens) that offset is shifted left by 8 and the low byte holds the token's length plus one when
+ * it is a string without escapes or non-ASCII bytes, or a number, of at most 254 bytes (else 0),
+ * so that most strings are created and most keys compared without scanning for their end.
+ */
+final class JsonTape {
+  /** Nesting depth, counting the outer object as 1: what {@link JsonIn} configures Jackson with. */
+  static final int MAX_DEPTH = 64;
+  /** Digits in a number (sign, point and exponent letters not counted), as Jackson counts them. */
+  static final int MAX_DIGITS = 400;
+  /** Characters in a key: Jackson's default {@code maxNameLength}. */
+  static final int MAX_NAME_CHARS = 50_000;
+  /** Characters in a string: Jackson's default {@code maxStringLength}. */
+  static final int MAX_STRING_CHARS = 20_000_000;
+
+  /** Bytes that may stand for themselves inside a string: printable ASCII but quote and backslash. */
+  private static final boolean[] PLAIN = new boolean[256];
+  /** Bytes that may appear in a string as they are: all but control characters, quote, backslash. */
+  private static final boolean[] STRING_BODY = new boolean[256];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      PLAIN[c] = c != '"' && c != '\\';
+    }
+    for (int c = 0x20; c < 0x100; c++) {
+      STRING_BODY[c] = c != '"' && c != '\\';
+    }
+  }
+
+  /** Documents below this size have packed scalar tokens (see the class comment). */
+  static final int PACKED_LIMIT = 1 << 23;
+
+  final byte[] buf;
+  /** Set while parsing, never changed afterwards. */
+  int[] tape;
+  /** Whether scalar tokens carry their length (see the class comment). */
+  final boolean packed;
+
+  private JsonTape(byte[] buf) {
+    this.buf = buf;
+    this.packed = buf.length < PACKED_LIMIT;
+    // About one token per 9 bytes in typical claims; grows when a document is denser.
+    this.tape = new int[buf.length / 9 + 8];
+  }
+
+  /**
+   * Checks and indexes a document that must be one JSON object.
+   *
+   * @param buf the UTF-8 bytes; kept, not copied, and never changed
+   * @return the document, or {@code null} when Jackson would reject it
+   */
+  static @Nullable JsonTape parse(byte[] buf) {
+    JsonTape t = new JsonTape(buf);
+    return t.document() ? t : null;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** The offset of the first byte of the token at {@code i}. */
+  int offset(int i) {
+    int t = tape[i];
+    return t < 0 ? ~t : packed ? t >>> 8 : t;
+  }
+
+  /**
+   * The length of the scalar token at {@code i} when it is a string without escapes or non-ASCII
+   * bytes (the characters between the quotes) or a number, and that is known; else -1.
+   */
+  int length(int i) {
+    return packed ? (tape[i] & 0xFF) - 1 : -1;
+  }
+
+  /**
+   * The first byte of the token: {@code '{'}, {@code '['}, {@code '"'}, {@code 't'}, {@code 'f'},
+   * {@code 'n'}, or else a number.
+   */
+  byte kind(int i) {
+    return buf[offset(i)];
+  }
+
+  /** The tape index just past the value at {@code i} (and past its contents for a container). */
+  int next(int i) {
+    int t = tape[i];
+    return t < 0 ? tape[i + 1] : i + 1;
+  }
+
+  /** For a container at {@code i}: the tape index of its first token. */
+  static int first(int i) {
+    return i + 2;
+  }
+
+  /** For a container at {@code i}: the tape index just past its last token. */
+  int end(int i) {
+    return tape[i + 1];
+  }
+
+  /** The number of values in the array at {@code i}. */
+  int arraySize(int i) {
+    int n = 0;
+    for (int e = first(i), end = end(i); e < end; e = next(e)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The number of entries of the object at {@code i}. */
+  int objectSize(int i) {
+    int n = 0;
+    for (int k = first(i), end = end(i); k < end; k = next(k + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The string (value or key) at {@code i}, decoded as Jackson does after Go's UTF-8 repair. */
+  String string(int i) {
+    int len = length(i);
+    if (len >= 0) {
+      return new String(buf, offset(i) + 1, len, StandardCharsets.ISO_8859_1);
+    }
+    return stringAt(offset(i));
+  }
+
+  /** The string whose opening quote is at {@code quote}. */
+  private String stringAt(int quote) {
+    byte[] b = buf;
+    int from = quote + 1;
+    int p = from;
+    while (PLAIN[b[p] & 0xFF]) {
+      p++;
+    }
+    if (b[p] == '"') {
+      return new String(b, from, p - from, StandardCharsets.ISO_8859_1);
+    }
+    return decodeString(from, p);
+  }
+
+  /** The slow part of {@link #string}: escapes or non-ASCII bytes from {@code p} on. */
+  private String decodeString(int from, int p) {
+    byte[] b = buf;
+    String latin1 = decodeLatin1(from, p);
+    if (latin1 != null) {
+      return latin1;
+    }
+    StringBuilder sb = new StringBuilder(p - from + 16);
+    for (int k = from; k < p; k++) {
+      sb.append((char) b[k]);
+    }
+    for (; ; ) {
+      int c = b[p];
+      if (c == '"') {
+        return sb.toString();
+      } else if (c == '\\') {
+        int e = b[p + 1];
+        switch (e) {
+          case 'b':
+            sb.append('\b');
+            break;
+          case 'f':
+            sb.append('\f');
+            break;
+          case 'n':
+            sb.append('\n');
+            break;
+          case 'r':
+            sb.append('\r');
+            break;
+          case 't':
+            sb.append('\t');
+            break;
+          case 'u':
+            sb.append(
+                (char)
+                    (hex(b[p + 2]) << 12 | hex(b[p + 3]) << 8 | hex(b[p + 4]) << 4 | hex(b[p + 5])));
+            p += 4;
+            break;
+          default: // '"', '\\' and '/' stand for themselves
+            sb.append((char) e);
+        }
+        p += 2;
+      } else if (c >= 0) {
+        sb.append((char) c);
+        p++;
+      } else {
+        p = JsonIn.appendRune(sb, b, p);
+      }
+    }
+  }
+
+  /**
+   * {@link #decodeString} for the usual case, ASCII with escapes of characters below U+0100 (Go
+   * writes {@code >} as {@code \\u003e}): decoded into an array of the exact length. {@code null}
+   * for anything else.
+   */
+  private @Nullable String decodeLatin1(int from, int p) {
+    byte[] b = buf;
+    // Count the characters, and give up at a non-ASCII byte or a wide escape.
+    int chars = p - from;
+    int q = p;
+    for (; ; ) {
+      int c = b[q];
+      if (c == '"') {
+        break;
+      } else if (c < 0) {
+        return null;
+      } else if (c == '\\') {
+        if (b[q + 1] == 'u') {
+          if (b[q + 2] != '0' || b[q + 3] != '0') {
+            return null;
+          }
+          q += 6;
+        } else {
+          q += 2;
+        }
+      } else {
+        q++;
+      }
+      chars++;
+    }
+    byte[] out = new byte[chars];
+    int o = 0;
+    for (int k = from; k < p; k++) {
+      out[o++] = b[k];
+    }
+    while (o < chars) {
+      int c = b[p];
+      if (c != '\\') {
+        out[o++] = (byte) c;
+        p++;
+        continue;
+      }
+      int e = b[p + 1];
+      switch (e) {
+        case 'b':
+          out[o++] = '\b';
+          break;
+        case 'f':
+          out[o++] = '\f';
+          break;
+        case 'n':
+          out[o++] = '\n';
+          break;
+        case 'r':
+          out[o++] = '\r';
+          break;
+        case 't':
+          out[o++] = '\t';
+          break;
+        case 'u':
+          out[o++] = (byte) (hex(b[p + 4]) << 4 | hex(b[p + 5]));
+          p += 4;
+          break;
+        default: // '"', '\\' and '/' stand for themselves
+          out[o++] = (byte) e;
+      }
+      p += 2;
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int hex(byte c) {
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+  }
+
+  /**
+   * Whether the key at {@code i} equals {@code name} ignoring case, as {@link
+   * String#equalsIgnoreCase} decides.
+   */
+  boolean keyEquals(int i, String name) {
+    byte[] b = buf;
+    int p = offset(i) + 1;
+    int len = name.length();
+    int known = length(i);
+    if (known >= 0) {
+      // Plain ASCII of known length.
+      if (known != len) {
+        return false;
+      }
+      for (int k = 0; k < len; k++) {
+        int c = b[p + k];
+        int d = name.charAt(k);
+        if (c != d && (d >= 0x80 || lower(c) != lower(d))) {
+          return d >= 0x80 && string(i).equalsIgnoreCase(name);
+        }
+      }
+      return true;
+    }
+    for (int k = 0; k < len; k++) {
+      int c = b[p + k];
+      int d = name.charAt(k);
+      if (c == d) {
+        continue;
+      }
+      if (c == '\\' || c < 0 || d >= 0x80) {
+        // An escape or a non-ASCII character (which may fold to ASCII, as U+017F does to 's').
+        return string(i).equalsIgnoreCase(name);
+      }
+      if (c == '"' || lower(c) != lower(d)) {
+        return false;
+      }
+    }
+    // Every character so far was plain ASCII, so anything but the closing quote adds characters.
+    return b[p + len] == '"';
+  }
+
+  /**
+   * Whether the key at {@code i}, a plain ASCII key of {@code name}'s length (see {@link
+   * #length}), equals {@code name} ignoring case; {@code lower} is {@code name} as lower-case
+   * ASCII bytes.
+   */
+  boolean plainKeyEquals(int i, byte[] lower) {
+    byte[] b = buf;
+    int p = offset(i) + 1;
+    int len = lower.length;
+    // Keys are almost always written in lower case, as Go's tags are.
+    if (Arrays.equals(b, p, p + len, lower, 0, len)) {
+      return true;
+    }
+    for (int k = 0; k < len; k++) {
+      if (lower(b[p + k]) != lower[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static int lower(int c) {
+    return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+  }
+
+  /**
+   * A hash of the key at {@code i} from its length and its first and last characters, each folded
+   * with {@code toLowerCase(toUpperCase(c))} as {@link String#equalsIgnoreCase} compares them: keys
+   * equal ignoring case have the same fingerprint, and {@link #fingerprint(byte[])} gives it for
+   * a name.
+   */
+  int keyFingerprint(int i) {
+    int len = length(i);
+    if (len >= 0) {
+      int p = offset(i) + 1;
+      return len == 0 ? fingerprint(0, 0, 0) : fingerprint(len, lower(buf[p]), lower(buf[p + len - 1]));
+    }
+    String s = string(i);
+    int n = s.length();
+    return n == 0 ? fingerprint(0, 0, 0) : fingerprint(n, fold(s.charAt(0)), fold(s.charAt(n - 1)));
+  }
+
+  /** The fingerprint of a name given as lower-case ASCII bytes. */
+  static int fingerprint(byte[] lower) {
+    int n = lower.length;
+    return n == 0 ? fingerprint(0, 0, 0) : fingerprint(n, lower[0], lower[n - 1]);
+  }
+
+  private static int fingerprint(int length, int first, int last) {
+    int h = (length << 16 ^ first << 8 ^ last) * 0x9E3779B9;
+    return h ^ (h >>> 15);
+  }
+
+  private static int fold(char c) {
+    return c < 0x80 ? lower(c) : Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  /** The end offset (exclusive) of the number starting at {@code off}. */
+  int numberEnd(int off) {
+    byte[] b = buf;
+    int p = off;
+    while (p < b.length && isNumberByte(b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean isNumberByte(int c) {
+    return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  }
+
+  /** The number at {@code i} as written. */
+  String numberText(int i) {
+    int off = offset(i);
+    int len = length(i);
+    return new String(
+        buf, off, len >= 0 ? len : numberEnd(off) - off, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Returned by {@link #integerProblem} for a number with a fraction or an exponent. */
+  static final int NOT_INTEGER = 1;
+  /** Returned by {@link #integerProblem} for an integer outside the {@code long} range. */
+  static final int OUT_OF_LONG = 2;
+
+  /**
+   * Whether the number at {@code i} is an exact {@code long}: 0 when it is, else {@link
+   * #NOT_INTEGER} or {@link #OUT_OF_LONG}.
+   */
+  int integerProblem(int i) {
+    byte[] b = buf;
+    int p = offset(i);
+    boolean negative = b[p] == '-';
+    if (negative) {
+      p++;
+    }
+    int from = p;
+    while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+      p++;
+    }
+    if (p < b.length && (b[p] == '.' || b[p] == 'e' || b[p] == 'E')) {
+      return NOT_INTEGER;
+    }
+    int digits = p - from;
+    if (digits < 19) {
+      return 0;
+    }
+    if (digits > 19) {
+      return OUT_OF_LONG;
+    }
+    // 19 digits: compare with the limit's digits (no leading zeros in JSON).
+    String limit = negative ? "9223372036854775808" : "9223372036854775807";
+    for (int k = 0; k < 19; k++) {
+      int c = b[from + k];
+      int l = limit.charAt(k);
+      if (c != l) {
+        return c < l ? 0 : OUT_OF_LONG;
+      }
+    }
+    return 0;
+  }
+
+  /** The number at {@code i}, which {@link #integerProblem} found to be an exact {@code long}. */
+  long integer(int i) {
+    byte[] b = buf;
+    int p = offset(i);
+    boolean negative = b[p] == '-';
+    if (negative) {
+      p++;
+    }
+    // Accumulated negatively, so that Long.MIN_VALUE fits.
+    long v = 0;
+    for (; p < b.length && b[p] >= '0' && b[p] <= '9'; p++) {
+      v = v * 10 - (b[p] - '0');
+    }
+    return negative ? v : -v;
+  }
+
+  /**
+   * Whether the string at {@code i} is {@code s} exactly, written without escapes; {@code s} must
+   * be ASCII.
+   */
+  boolean plainEquals(int i, String s) {
+    byte[] b = buf;
+    int p = offset(i) + 1;
+    int len = s.length();
+    int known = length(i);
+    if (known >= 0 ? known != len : p + len >= b.length) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (b[p + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return b[p + len] == '"';
+  }
+
+  // ------------------------------------------------------------------ building
+  // One pass, without recursion: the tape slot after an open container's offset holds the tape
+  // index of the container it is in until the container closes, when it gets its end.
+
+  private static final int KEY = 0;
+  private static final int KEY_OR_CLOSE = 1;
+  private static final int VALUE = 2;
+  private static final int VALUE_OR_CLOSE = 3;
+  private static final int AFTER_VALUE = 4;
+
+  @SuppressWarnings("fallthrough") // a key may come where a key or a close may
+  private boolean document() {
+    byte[] b = buf;
+    int n = b.length;
+    int[] t = tape;
+    int p = skipWhitespace(b, 0);
+    if (p >= n || b[p] != '{') {
+      return false;
+    }
+    t[0] = ~p;
+    t[1] = -1;
+    int size = 2;
+    int open = 0; // the innermost open container
+    int depth = 1;
+    boolean inObject = true;
+    int state = KEY_OR_CLOSE;
+    p++;
+    for (; ; ) {
+      // Room for the next token or two (a container takes two slots).
+      if (size + 2 > t.length) {
+        t = Arrays.copyOf(t, size + (size >>> 1) + 16);
+        tape = t;
+      }
+      p = skipWhitespace(b, p);
+      if (p >= n) {
+        return false;
+      }
+      int c = b[p];
+      switch (state) {
+        case KEY_OR_CLOSE:
+          if (c == '}') {
+            break; // to closing below
+          }
+          // fall through
+        case KEY:
+          if (c != '"') {
+            return false;
+          }
+          p = string(b, p, t, size++, MAX_NAME_CHARS);
+          if (p < 0) {
+            return false;
+          }
+          p = skipWhitespace(b, p);
+          if (p >= n || b[p] != ':') {
+            return false;
+          }
+          p++;
+          state = VALUE;
+          continue;
+        case VALUE_OR_CLOSE:
+          if (c == ']') {
+            break; // to closing below
+          }
+          // fall through
+        case VALUE:
+          if (c == '{' || c == '[') {
+            if (++depth > MAX_DEPTH) {
+              return false;
+            }
+            t[size] = ~p;
+            t[size + 1] = open;
+            open = size;
+            size += 2;
+            p++;
+            inObject = c == '{';
+            state = inObject ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+            continue;
+          }
+          if (c == '"') {
+            p = string(b, p, t, size++, MAX_STRING_CHARS);
+          } else if (c == 't') {
+            t[size++] = scalar(p, -1);
+            p = literal(b, p, "true");
+          } else if (c == 'f') {
+            t[size++] = scalar(p, -1);
+            p = literal(b, p, "false");
+          } else if (c == 'n') {
+            t[size++] = scalar(p, -1);
+            p = literal(b, p, "null");
+          } else {
+            int end = number(b, p);
+            t[size++] = scalar(p, end < 0 ? -1 : end - p);
+            p = end;
+          }
+          if (p < 0) {
+            return false;
+          }
+          state = AFTER_VALUE;
+          continue;
+        default: // AFTER_VALUE
+          if (c == ',') {
+            p++;
+            state = inObject ? KEY : VALUE;
+            continue;
+          }
+          if (c != (inObject ? '}' : ']')) {
+            return false;
+          }
+      }
+      // Close the innermost container.
+      p++;
+      int parent = t[open + 1];
+      t[open + 1] = size;
+      depth--;
+      if (parent < 0) {
+        // Unused tape capacity stays: readers never look past the root object's end.
+        return skipWhitespace(b, p) == n;
+      }
+      open = parent;
+      inObject = b[~t[open]] == '{';
+      state = AFTER_VALUE;
+    }
+  }
+
+  /** The tape entry of a scalar token that starts at {@code start}; {@code length} -1 if unknown. */
+  private int scalar(int start, int length) {
+    return !packed ? start : start << 8 | (length >= 0 && length < 255 ? length + 1 : 0);
+  }
+
+  private static int skipWhitespace(byte[] b, int p) {
+    while (p < b.length) {
+      int c = b[p];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return p;
+      }
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * Checks the string whose opening quote is at {@code quote}, records it at {@code t[slot]} and
+   * returns the offset after its closing quote; -1 when it is not valid (escapes as JSON defines
+   * them, no control characters) or longer than {@code maxChars} characters.
+   */
+  private int string(byte[] b, int quote, int[] t, int slot, int maxChars) {
+    int n = b.length;
+    int from = quote + 1;
+    int p = from;
+    while (p < n && PLAIN[b[p] & 0xFF]) {
+      p++;
+    }
+    if (p < n && b[p] == '"') {
+      int bytes = p - from;
+      t[slot] = scalar(quote, bytes);
+      return bytes <= maxChars ? p + 1 : -1;
+    }
+    t[slot] = scalar(quote, -1);
+    for (; ; ) {
+      while (p < n && STRING_BODY[b[p] & 0xFF]) {
+        p++;
+      }
+      if (p >= n) {
+        return -1;
+      }
+      int c = b[p];
+      if (c == '"') {
+        break;
+      }
+      if (c != '\\' || p + 1 >= n) {
+        return -1; // a control character, or a backslash at the end
+      }
+      int e = b[p + 1];
+      if (e == 'u') {
+        if (p + 5 >= n
+            || !isHex(b[p + 2])
+            || !isHex(b[p + 3])
+            || !isHex(b[p + 4])
+            || !isHex(b[p + 5])) {
+          return -1;
+        }
+        p += 6;
+      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
+          || e == 'r' || e == 't') {
+        p += 2;
+      } else {
+        return -1;
+      }
+    }
+    // A character takes at least one byte, so only long strings need counting.
+    return p - from <= maxChars || stringAt(quote).length() <= maxChars ? p + 1 : -1;
+  }
+
+  private static boolean isHex(int c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** The offset after {@code word} at {@code p}, or -1 when it is not there. */
+  private static int literal(byte[] b, int p, String word) {
+    int len = word.length();
+    if (p + len > b.length) {
+      return -1;
+    }
+    for (int k = 0; k < len; k++) {
+      if (b[p + k] != word.charAt(k)) {
+        return -1;
+      }
+    }
+    return p + len;
+  }
+
+  /**
+   * The offset after the number at {@code p}: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]?
+   * [0-9]+)?} with at most {@value #MAX_DIGITS} digits; -1 when there is none.
+   */
+  private static int number(byte[] b, int p) {
+    int n = b.length;
+    if (b[p] == '-') {
+      p++;
+    }
+    if (p >= n) {
+      return -1;
+    }
+    int from = p;
+    int c = b[p];
+    if (c == '0') {
+      p++;
+    } else if (c >= '1' && c <= '9') {
+      p = digits(b, p + 1);
+    } else {
+      return -1;
+    }
+    int count = p - from;
+    if (p < n && b[p] == '.') {
+      int d = digits(b, ++p);
+      if (d == p) {
+        return -1;
+      }
+      count += d - p;
+      p = d;
+    }
+    if (p < n && (b[p] == 'e' || b[p] == 'E')) {
+      p++;
+      if (p < n && (b[p] == '+' || b[p] == '-')) {
+        p++;
+      }
+      int d = digits(b, p);
+      if (d == p) {
+        return -1;
+      }
+      count += d - p;
+      p = d;
+    }
+    return count <= MAX_DIGITS ? p : -1;
+  }
+
+  private static int digits(byte[] b, int p) {
+    while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+      p++;
+    }
+    return p;
+  }
+}

@@ -1,0 +1,566 @@
+package io.github.natsjwt.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link JsonIn} and the one-pass reader under it ({@link JsonTape}): Go's {@code Unmarshal}
+ * leniency (keys equal ignoring case, the last duplicate wins, {@code null} is absent, invalid UTF-8
+ * reads as U+FFFD, exact integers) and strict JSON otherwise, checked against the values Go's
+ * {@code encoding/json} documents and, for acceptance and values of arbitrary documents, against
+ * Jackson's parser reading the same text.
+ */
+class JsonInTest {
+  private static JsonIn parse(String json) {
+    return JsonIn.parse(json.getBytes(StandardCharsets.UTF_8), "");
+  }
+
+  private static JsonIn parse(byte[] json) {
+    return JsonIn.parse(json, "");
+  }
+
+  // ------------------------------------------------------------------ strings
+
+  @Test
+  void string_escapes_decodeAsJsonDefines() {
+    JsonIn o =
+        parse("{\"s\":\"q\\\"b\\\\s\\/b\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\u003e\"}");
+    assertEquals("q\"b\\s/b\b\f\n\r\tA\u00e9\u20ac\ud83d\ude00>", o.string("s"));
+  }
+
+  @Test
+  void string_rawUtf8_keptAsIs() {
+    assertEquals("\u00e9\u20ac\ud83d\ude00", parse("{\"s\":\"\u00e9\u20ac\ud83d\ude00\"}").string("s"));
+  }
+
+  @Test
+  void string_invalidUtf8_eachBadByteIsReplacementCharacter() {
+    // Go's encoding/json replaces each byte of an invalid sequence with U+FFFD.
+    byte[] json = {
+      '{', '"', 's', '"', ':', '"', 'a', (byte) 0xE2, (byte) 0x82, 'b', (byte) 0xC0, (byte) 0xAF,
+      (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\\', 'n', (byte) 0xFF, '"', '}'
+    };
+    assertEquals(
+        "a\ufffd\ufffdb\ufffd\ufffd\ufffd\ufffd\ufffd\n\ufffd", parse(json).string("s"));
+  }
+
+  @Test
+  void key_invalidUtf8_readsWithReplacementCharacter() {
+    byte[] json = {'{', '"', (byte) 0xFF, 'k', '"', ':', '1', '}'};
+    assertEquals(1, parse(json).int64("\ufffdk"));
+    assertEquals(List.of("\ufffdk"), parse(json).keys());
+  }
+
+  @Test
+  void strings_nullElement_readsAsEmpty() {
+    assertEquals(
+        List.of("a", "", "\u003e", "d", "e"),
+        parse("{\"l\":[\"a\",null,\"\\u003e\",\"d\",\"e\"]}").strings("l"));
+  }
+
+  @Test
+  void strings_knownValues_sharedInstances() {
+    String known = new String("stream".toCharArray());
+    JsonIn o = parse("{\"t\":\"stream\",\"l\":[\"x\",\"stream\"],\"e\":\"str\\u0065am\"}");
+    assertTrue(o.string("t", List.of(known)) == known);
+    assertTrue(o.strings("l", List.of(known)).get(1) == known);
+    // An escaped spelling is the same string, decoded.
+    assertEquals("stream", o.string("e", List.of(known)));
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  @Test
+  void key_differentCase_matches() {
+    JsonIn o = parse("{\"NaMe\":\"a\",\"ISSUER_ACCOUNT\":\"b\"}");
+    assertEquals("a", o.string("name"));
+    assertEquals("b", o.string("issuer_account"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"name\":\"a\",\"Name\":\"b\"}|b",
+        "{\"Name\":\"a\",\"name\":\"b\"}|b",
+        "{\"name\":\"a\",\"NAME\":\"b\",\"name\":null}|''",
+        "{\"n\\u0061me\":\"a\",\"x\":1}|a",
+        "{\"name\":\"a\",\"n\\u0041ME\":\"b\"}|b"
+      })
+  void key_duplicates_lastWins(String json, String expected) {
+    assertEquals(expected, parse(json).string("name"));
+  }
+
+  @Test
+  void key_unicodeFolding_asGoAndEqualsIgnoreCase() {
+    // U+017F (long s) folds to 's' and U+212A (Kelvin sign) to 'k', in Go and in Java.
+    JsonIn o = parse("{\"\u017Fub\":\"a\",\"\u212Aind\":\"b\"}");
+    assertEquals("a", o.string("sub"));
+    assertEquals("b", o.string("kind"));
+  }
+
+  @Test
+  void key_longerOrShorter_doesNotMatch() {
+    JsonIn o = parse("{\"subs\":1,\"su\":2,\"sub\\u0000\":3}");
+    assertFalse(o.has("sub"));
+  }
+
+  @Test
+  void manyKeys_lookupsUseTheLastDuplicateIgnoringCase() {
+    // Big objects are indexed; the answers must be those of a scan.
+    StringBuilder sb = new StringBuilder("{");
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      sb.append("\"key").append(i).append("\":").append(i).append(',');
+    }
+    sb.append("\"KEY5\":-5,\"k\\u0065y7\":-7,\"key9\":null,\"\u212Aey11\":-11}");
+    JsonIn o = parse(sb.toString());
+    assertEquals(0, o.int64("key0"));
+    assertEquals(99_999, o.int64("key99999"));
+    assertEquals(-5, o.int64("key5"));
+    assertEquals(-7, o.int64("KEY7"));
+    assertFalse(o.has("key9"));
+    assertEquals(-11, o.int64("key11"));
+    assertFalse(o.has("key100000"));
+    assertEquals(n + 4, o.keys().size());
+  }
+
+  @Test
+  void mediumObject_duplicatesInIndex_lastWins() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < 12; i++) {
+      sb.append("\"f").append(i).append("\":").append(i).append(',');
+    }
+    sb.append("\"F3\":33,\"f3\":333,\"\":7}");
+    JsonIn o = parse(sb.toString());
+    assertEquals(333, o.int64("f3"));
+    assertEquals(11, o.int64("F11"));
+    assertEquals(7, o.int64(""));
+  }
+
+  // ------------------------------------------------------------------ numbers
+
+  @ParameterizedTest
+  @CsvSource({
+    "0, 0",
+    "-0, 0",
+    "4102444800, 4102444800",
+    "9223372036854775807, 9223372036854775807",
+    "-9223372036854775808, -9223372036854775808"
+  })
+  void int64_exactIntegers(String text, long expected) {
+    assertEquals(expected, parse("{\"n\":" + text + "}").int64("n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "9223372036854775808",
+        "-9223372036854775809",
+        "10000000000000000000",
+        "99999999999999999999999999999999999999"
+      })
+  void int64_outOfRange_rejectedWithText(String text) {
+    JsonIn.ShapeException e =
+        assertThrows(
+            JsonIn.ShapeException.class, () -> parse("{\"a\":{\"n\":" + text + "}}").object("a")
+                .orElseThrow().int64("n"));
+    assertEquals(
+        "a.n: " + text + " is out of range [-9223372036854775808, 9223372036854775807]",
+        e.getMessage());
+    assertEquals("a.n", e.path());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1.5", "1e3", "1E+3", "1.0", "-0.0", "2e-1", "1000000000000000000000000000000.5"})
+  void int64_fractionOrExponent_rejectedAsGoDoes(String text) {
+    JsonIn.ShapeException e =
+        assertThrows(JsonIn.ShapeException.class, () -> parse("{\"n\":" + text + "}").int64("n"));
+    assertEquals("n: expected an integer, found " + text, e.getMessage());
+  }
+
+  @Test
+  void integer_bounds_checked() {
+    JsonIn o = parse("{\"w\":256,\"v\":255}");
+    assertEquals(255, o.integer("v", 0, 255));
+    JsonIn.ShapeException e =
+        assertThrows(JsonIn.ShapeException.class, () -> o.integer("w", 0, 255));
+    assertEquals("w: 256 is out of range [0, 255]", e.getMessage());
+  }
+
+  @Test
+  void int64_string_rejectedWithWhatWasFound() {
+    JsonIn.ShapeException e =
+        assertThrows(JsonIn.ShapeException.class, () -> parse("{\"n\":\"5\"}").int64("n"));
+    assertEquals("n: expected an integer, found the string \"5\"", e.getMessage());
+  }
+
+  @Test
+  void numbers_400Digits_accepted_401_rejected() {
+    String ok = "1".repeat(400);
+    assertEquals(ok, ((JsonIn.Number) parse("{\"n\":" + ok + "}").get("n").orElseThrow()).text());
+    assertEquals(
+        "-" + ok, ((JsonIn.Number) parse("{\"n\":-" + ok + "}").get("n").orElseThrow()).text());
+    assertThrows(JsonIn.ShapeException.class, () -> parse("{\"n\":1" + ok + "}"));
+    // Fraction and exponent digits count too.
+    assertThrows(JsonIn.ShapeException.class, () -> parse("{\"n\":" + ok + ".5}"));
+  }
+
+  // ------------------------------------------------------------------ structure
+
+  @Test
+  void nesting_64Deep_accepted_65_rejectedTyped() {
+    String ok = "{\"a\":".repeat(63) + "{}" + "}".repeat(63);
+    assertTrue(parse(ok).has("a"));
+    String deep = "{\"a\":".repeat(64) + "{}" + "}".repeat(64);
+    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class, () -> parse(deep));
+    assertTrue(e.getMessage().startsWith("the document is not valid JSON: "), e.getMessage());
+    String arrays = "{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}";
+    assertThrows(JsonIn.ShapeException.class, () -> parse(arrays));
+  }
+
+  @Test
+  void keyLength_50000Characters_accepted_50001_rejected() {
+    assertEquals(1, parse("{\"" + "k".repeat(50_000) + "\":1}").keys().size());
+    // Characters count, not bytes: 25,001 two-byte characters are 50,002 bytes.
+    assertEquals(1, parse("{\"" + "\u00e9".repeat(25_001) + "\":1}").keys().size());
+    assertThrows(
+        JsonIn.ShapeException.class, () -> parse("{\"" + "\\u0041".repeat(50_001) + "\":1}"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|the document is not a JSON object",
+        "[]|the document is not a JSON object",
+        "{} {}|the document has data after the JSON object, at offset 4",
+        "{\"a\":01}|the document is not valid JSON at offset 6: Invalid numeric value: Leading"
+            + " zeroes not allowed",
+        "{\"a\":1,}|the document is not valid JSON at offset 7: Unexpected character ('}' (code"
+            + " 125)): was expecting double-quote to start field name",
+        "{\"a\":\"\\x\"}|the document is not valid JSON at offset 7: Unrecognized character escape"
+            + " 'x' (code 120)",
+        "\ufeff{}|the document is not valid JSON at offset 0: Unexpected character ('\ufeff' (code"
+            + " 65279 / 0xfeff)): expected a valid value",
+        "'{}\f'|the document is not valid JSON at offset 3: Illegal character ((CTRL-CHAR, code"
+            + " 12)): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+        "{/*x*/}|the document is not valid JSON at offset 1: Unexpected character ('/' (code 47)):"
+            + " maybe a (non-standard) comment?"
+      })
+  void malformed_reportsJacksonsWordsAndOffset(String json, String message) {
+    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class, () -> parse(json));
+    assertTrue(e.getMessage().startsWith(message), e.getMessage());
+  }
+
+  @Test
+  void malformed_offsetCountsCharactersAfterUtf8Repair() {
+    // Jackson reads the repaired text, so the offset counts characters, not bytes.
+    JsonIn.ShapeException e =
+        assertThrows(JsonIn.ShapeException.class, () -> parse("{\"\u20ac\u20ac\":tru}"));
+    assertTrue(e.getMessage().startsWith("the document is not valid JSON at offset 9"), e.getMessage());
+  }
+
+  @Test
+  void controlCharacterInString_rejected() {
+    assertThrows(JsonIn.ShapeException.class, () -> parse("{\"a\":\"x\u0001\"}"));
+    assertEquals("\u007f", parse("{\"a\":\"\u007f\"}").string("a"));
+  }
+
+  // ------------------------------------------------------------------ paths and shapes
+
+  @Test
+  void paths_nameTheKeysAsWrittenAndArrayIndexes() {
+    JsonIn o = JsonIn.parse("{\"A\":[[{\"b\":\"x\"}],{\"c\":{\"d\":1}}]}".getBytes(), "payload");
+    List<?> outer = (List<?>) o.get("a").orElseThrow();
+    JsonIn inner = (JsonIn) ((List<?>) outer.get(0)).get(0);
+    assertEquals("payload.A[0][0]", inner.path());
+    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class, () -> inner.int64("b"));
+    assertEquals("payload.A[0][0].b: expected an integer, found the string \"x\"", e.getMessage());
+    JsonIn c = ((JsonIn) outer.get(1)).object("C").orElseThrow();
+    assertEquals("payload.A[1].c", c.path());
+  }
+
+  @Test
+  void objects_nullElementKept_otherElementsRejected() {
+    JsonIn o = parse("{\"l\":[{\"a\":1},null],\"m\":[{},2]}");
+    List<JsonIn> l = o.objects("l");
+    assertEquals(2, l.size());
+    assertEquals("l[0]", l.get(0).path());
+    assertNull(l.get(1));
+    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class, () -> o.objects("m"));
+    assertEquals("m[1]: expected an object, found the number 2", e.getMessage());
+  }
+
+  @Test
+  void int64Map_laterDuplicateReplacesValueKeepsPosition() {
+    Map<String, Long> m = parse("{\"r\":{\"b\":1,\"a\":2,\"b\":3,\"c\":null}}").int64Map("r");
+    assertEquals(List.of("b", "a", "c"), new ArrayList<>(m.keySet()));
+    assertEquals(List.of(3L, 2L, 0L), new ArrayList<>(m.values()));
+  }
+
+  @Test
+  void isEmptyArray_and_requireStrings() {
+    JsonIn o = parse("{\"e\":[],\"f\":[1],\"s\":[\"a\",null],\"n\":null}");
+    assertTrue(o.isEmptyArray("e"));
+    assertFalse(o.isEmptyArray("f"));
+    assertFalse(o.isEmptyArray("missing"));
+    o.requireStrings("s");
+    o.requireStrings("n");
+    o.requireStrings("missing");
+    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class, () -> o.requireStrings("f"));
+    assertEquals("f[0]: expected a string, found the number 1", e.getMessage());
+  }
+
+  @Test
+  void stringsIfSingleArray_onlyForOneArrayOfStrings() {
+    assertEquals(List.of("a", ""), parse("{\"s\":[\"a\",null]}").stringsIfSingleArray("s"));
+    assertNull(parse("{\"s\":\"a\"}").stringsIfSingleArray("s"));
+    assertNull(parse("{\"s\":[\"a\"],\"S\":[\"b\"]}").stringsIfSingleArray("s"));
+    assertNull(parse("{\"s\":[1]}").stringsIfSingleArray("s"));
+    assertNull(parse("{}").stringsIfSingleArray("s"));
+  }
+
+  @Test
+  void largeDocument_unpackedTape_readsTheSame() {
+    // Documents from 8 MiB on keep plain offsets in the tape (no lengths).
+    String pad = "x".repeat(JsonTape.PACKED_LIMIT);
+    JsonIn o = parse("{\"pad\":\"" + pad + "\",\"Name\":\"a\\u003e\",\"n\":-12,\"name\":\"b\"}");
+    assertEquals("b", o.string("name"));
+    assertEquals(-12, o.int64("N"));
+    assertEquals(pad.length(), o.string("pad").length());
+  }
+
+  // ------------------------------------------------------------------ against Jackson
+
+  private static final JsonFactory JACKSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(400).build())
+          .build();
+
+  /**
+   * Random documents and mutations of them, read by JsonIn and by Jackson (after Go's UTF-8
+   * repair): both accept the same ones, and read the same values (last duplicate wins).
+   */
+  @Test
+  void randomDocuments_acceptedAndReadAsJacksonReadsThem() throws IOException {
+    SplittableRandom random = new SplittableRandom(20261122);
+    int accepted = 0;
+    for (int round = 0; round < 4000; round++) {
+      byte[] generated = randomDocument(random);
+      byte[] doc = round % 2 == 1 ? mutate(generated, random) : generated;
+      Object expected;
+      try {
+        expected = jackson(doc);
+      } catch (IOException | RuntimeException e) {
+        expected = null;
+      }
+      Object actual;
+      try {
+        actual = plain(parse(doc));
+      } catch (JsonIn.ShapeException e) {
+        actual = null;
+      }
+      assertEquals(expected, actual, () -> new String(doc, StandardCharsets.ISO_8859_1));
+      if (actual != null) {
+        accepted++;
+      }
+    }
+    assertTrue(accepted > 2000, "accepted " + accepted);
+  }
+
+  private static Object jackson(byte[] doc) throws IOException {
+    try (JsonParser p = JACKSON.createParser(JsonIn.decodeUtf8(doc))) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not an object");
+      }
+      Object v = jacksonValue(p);
+      if (p.nextToken() != null) {
+        throw new IOException("data after");
+      }
+      return v;
+    }
+  }
+
+  private static Object jacksonValue(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT:
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String k = p.currentName();
+          p.nextToken();
+          m.put(k, jacksonValue(p));
+        }
+        return m;
+      case START_ARRAY:
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          l.add(jacksonValue(p));
+        }
+        return l;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "#" + p.getText();
+      case VALUE_TRUE:
+        return true;
+      case VALUE_FALSE:
+        return false;
+      default:
+        return "null";
+    }
+  }
+
+  private static Object plain(Object v) {
+    if (v instanceof JsonIn) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      ((JsonIn) v).asMap().forEach((k, x) -> m.put(k, plain(x)));
+      return m;
+    } else if (v instanceof List) {
+      List<Object> l = new ArrayList<>();
+      for (Object x : (List<?>) v) {
+        l.add(plain(x));
+      }
+      return l;
+    } else if (v instanceof JsonIn.Number) {
+      return "#" + ((JsonIn.Number) v).text();
+    } else if (v == JsonIn.NULL) {
+      return "null";
+    }
+    return v;
+  }
+
+  private static final String[] KEYS = {"a", "A", "sub", "SUB", "n\\u0061me", "name", "\u00e9", ""};
+  private static final String[] STRINGS = {
+    "", "x", "alice.\\u003e", "\\\"\\\\\\/\\b\\f\\n\\r\\t", "\\ud83d\\ude00", "\\ud800", "\u20ac\u00e9",
+    "UDP25VIBFPOJGIGG6ASBQ3UT73KXEVYIUGU7EFDYVPKFN7SFKVWQM6S4", "\u007f"
+  };
+  private static final String[] NUMBERS = {
+    "0", "-0", "1", "-12", "1.5", "1e3", "1E+3", "-2.5e-8", "9223372036854775808", "4102444800"
+  };
+
+  private static byte[] randomDocument(SplittableRandom r) {
+    StringBuilder sb = new StringBuilder();
+    object(sb, r, 0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] utf8 = sb.toString().getBytes(StandardCharsets.UTF_8);
+    out.write(utf8, 0, utf8.length);
+    return out.toByteArray();
+  }
+
+  private static void object(StringBuilder sb, SplittableRandom r, int depth) {
+    sb.append('{');
+    int n = r.nextInt(depth == 0 ? 12 : 5);
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        sb.append(r.nextInt(8) == 0 ? " , " : ",");
+      }
+      sb.append('"').append(KEYS[r.nextInt(KEYS.length)]).append("\"").append(r.nextInt(8) == 0 ? " : " : ":");
+      value(sb, r, depth + 1);
+    }
+    sb.append('}');
+  }
+
+  private static void value(StringBuilder sb, SplittableRandom r, int depth) {
+    int kind = r.nextInt(depth > 4 ? 4 : 6);
+    switch (kind) {
+      case 0:
+        sb.append('"').append(STRINGS[r.nextInt(STRINGS.length)]).append('"');
+        break;
+      case 1:
+        sb.append(NUMBERS[r.nextInt(NUMBERS.length)]);
+        break;
+      case 2:
+        sb.append(r.nextBoolean() ? "true" : r.nextBoolean() ? "false" : "null");
+        break;
+      case 3:
+        sb.append('"').append(STRINGS[r.nextInt(STRINGS.length)]).append('"');
+        break;
+      case 4:
+        object(sb, r, depth);
+        break;
+      default:
+        sb.append('[');
+        int n = r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          value(sb, r, depth + 1);
+        }
+        sb.append(']');
+    }
+  }
+
+  private static final byte[] NOISE = {
+    '{', '}', '[', ']', '"', '\\', ',', ':', ' ', '\n', '0', '-', '.', 'e', 't', 'n', 'u', 'x',
+    (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0x80, 0x01, '/'
+  };
+
+  private static byte[] mutate(byte[] doc, SplittableRandom r) {
+    byte[] out = doc.clone();
+    if (out.length == 0) {
+      return out;
+    }
+    int changes = 1 + r.nextInt(2);
+    for (int c = 0; c < changes; c++) {
+      int i = r.nextInt(out.length);
+      switch (r.nextInt(3)) {
+        case 0:
+          out[i] = NOISE[r.nextInt(NOISE.length)];
+          break;
+        case 1:
+          byte[] cut = new byte[out.length - 1];
+          System.arraycopy(out, 0, cut, 0, i);
+          System.arraycopy(out, i + 1, cut, i, out.length - i - 1);
+          out = cut.length == 0 ? out : cut;
+          break;
+        default:
+          byte[] grown = new byte[out.length + 1];
+          System.arraycopy(out, 0, grown, 0, i);
+          grown[i] = NOISE[r.nextInt(NOISE.length)];
+          System.arraycopy(out, i, grown, i + 1, out.length - i);
+          out = grown;
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void get_returnsRawValues() {
+    JsonIn o = parse("{\"s\":\"x\",\"b\":true,\"n\":2,\"l\":[1,\"y\",null],\"o\":{},\"z\":null}");
+    assertEquals("x", o.get("s").orElseThrow());
+    assertEquals(Boolean.TRUE, o.get("b").orElseThrow());
+    assertEquals("2", assertInstanceOf(JsonIn.Number.class, o.get("n").orElseThrow()).text());
+    List<?> l = assertInstanceOf(List.class, o.get("l").orElseThrow());
+    assertEquals(3, l.size());
+    assertTrue(l.get(2) == JsonIn.NULL);
+    assertInstanceOf(JsonIn.class, o.get("o").orElseThrow());
+    assertTrue(o.get("z").isEmpty());
+    assertEquals(List.of("x"), o.all("S"));
+  }
+}
