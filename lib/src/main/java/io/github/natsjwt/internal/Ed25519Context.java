@@ -61,10 +61,10 @@ final class Ed25519Context {
   }
 
   /** k = SHA-512(R || A || M) mod L, R the signature's first 32 bytes; S copied to {@link #s}. */
-  void challenge(byte[] signature, byte[] publicKey, byte[] message) {
+  void challenge(byte[] signature, byte[] publicKey, byte[] message, int offset, int length) {
     sha512.update(signature, 0, 32);
     sha512.update(publicKey, 0, 32);
-    sha512.update(message, 0, message.length);
+    sha512.update(message, offset, length);
     try {
       sha512.digest(hash, 0, hash.length);
     } catch (DigestException e) {

@@ -65,13 +65,27 @@ public final class Ed25519PrecomputedKey {
    * @return the verdict Go's {@code ed25519.Verify} gives
    */
   public boolean verify(byte[] message, byte[] signature) {
+    return verify(message, 0, message.length, signature);
+  }
+
+  /**
+   * Returns whether a signature over part of an array verifies with this key, as {@link
+   * #verify(byte[], byte[])} does on a copy of that part.
+   *
+   * @param message holds the signed bytes
+   * @param offset where they start
+   * @param length how many there are; the caller checks the range
+   * @param signature the signature; any length other than 64 does not verify
+   * @return the verdict Go's {@code ed25519.Verify} gives
+   */
+  public boolean verify(byte[] message, int offset, int length, byte[] signature) {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
     // B's tables first: making them (once) uses the thread's work space.
     long[] b = Base.TABLE;
     Ed25519Context ctx = Ed25519Context.get();
-    ctx.challenge(signature, encoded, message);
+    ctx.challenge(signature, encoded, message, offset, length);
     byte[] dk = ctx.digitsK;
     byte[] ds = ctx.digitsS;
     Scalar25519.signedRadix(ctx.k, WIDTH, DIGITS, dk);

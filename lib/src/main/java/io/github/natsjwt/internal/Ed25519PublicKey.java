@@ -121,6 +121,20 @@ public final class Ed25519PublicKey {
    * @return the verdict Go's {@code ed25519.Verify} gives
    */
   public boolean verify(byte[] message, byte[] signature) {
+    return verify(message, 0, message.length, signature);
+  }
+
+  /**
+   * Returns whether a signature over part of an array verifies with this key, as {@link
+   * #verify(byte[], byte[])} does on a copy of that part.
+   *
+   * @param message holds the signed bytes
+   * @param offset where they start
+   * @param length how many there are; the caller checks the range
+   * @param signature the signature; any length other than 64 does not verify
+   * @return the verdict Go's {@code ed25519.Verify} gives
+   */
+  public boolean verify(byte[] message, int offset, int length, byte[] signature) {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
@@ -128,7 +142,7 @@ public final class Ed25519PublicKey {
     long[] base = Base.ODD_MULTIPLES;
     long[] base128 = Base.ODD_MULTIPLES_128;
     Ed25519Context ctx = Ed25519Context.get();
-    ctx.challenge(signature, encoded, message);
+    ctx.challenge(signature, encoded, message, offset, length);
     long[] w = ctx.w;
     // Go accepts when R equals the canonical encoding of R' = [S]B - [k]A. So R must be the
     // canonical encoding of a point (strict decoding), and that point must equal R'.
@@ -199,7 +213,7 @@ public final class Ed25519PublicKey {
     }
     long[] base = Base.ODD_MULTIPLES;
     Ed25519Context ctx = Ed25519Context.get();
-    ctx.challenge(signature, encoded, message);
+    ctx.challenge(signature, encoded, message, 0, message.length);
     return verifyFull(ctx, signature, base);
   }
 

@@ -166,7 +166,8 @@ public final class Jwt {
     int dot2 = decoded.payloadEnd();
     byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
     boolean v1 = usesV1Signature(claims, decoded.header());
-    verify(claims.issuer(), signedBytes(token, v1 ? decoded.payloadStart() : 0, dot2), signature, v1);
+    int from = v1 ? decoded.payloadStart() : 0;
+    verify(claims.issuer(), signedBytes(token, from, dot2), dot2 - from, signature, v1);
     if (claims.type() != ClaimType.GENERIC) {
       NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
       if (!claims.type().allowedIssuers().contains(issuerType)) {
@@ -216,13 +217,22 @@ public final class Jwt {
     return new DecodedJwt<>(token, header, dot1, dot2, claims);
   }
 
+  /** Tokens up to this many signed characters are copied into the thread's own buffer. */
+  private static final int SIGNED_BUFFER_BYTES = 8192;
+
+  private static final ThreadLocal<byte[]> SIGNED_BUFFER =
+      ThreadLocal.withInitial(() -> new byte[SIGNED_BUFFER_BYTES]);
+
   /**
-   * The signed part of the token as bytes, in one copy. Only base64url characters and dots are
-   * left of the second dot once the header and payload decoded, so one char is one byte.
+   * The signed part of the token as bytes, starting at index 0 of the returned array: for a token
+   * of usual size the thread's buffer, valid until the thread's next decode, so that verifying
+   * allocates nothing. Only base64url characters and dots are left of the second dot once the
+   * header and payload decoded, so one char is one byte.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII
   private static byte[] signedBytes(String token, int from, int to) {
-    byte[] signed = new byte[to - from];
+    int length = to - from;
+    byte[] signed = length <= SIGNED_BUFFER_BYTES ? SIGNED_BUFFER.get() : new byte[length];
     token.getBytes(from, to, signed, 0);
     return signed;
   }
@@ -286,7 +296,8 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
-  private static void verify(String issuer, byte[] signed, byte[] signature, boolean v1) {
+  private static void verify(
+      String issuer, byte[] signed, int signedLength, byte[] signature, boolean v1) {
     NKey key;
     try {
       key = VerifyKeys.ISSUERS.of(issuer);
@@ -309,7 +320,7 @@ public final class Jwt {
       throw new SignatureMismatchException(
           issuer, "the issuer (iss) " + issuer + " is a curve key, which cannot sign");
     }
-    if (!key.verify(signed, signature)) {
+    if (!key.verify(signed, 0, signedLength, signature)) {
       throw new SignatureMismatchException(
           issuer,
           "the "

@@ -390,12 +390,30 @@ public final class NKey implements Signer, AutoCloseable {
    */
   public boolean verify(byte[] data, byte[] signature) {
     Objects.requireNonNull(data, "data");
+    return verify(data, 0, data.length, signature);
+  }
+
+  /**
+   * Returns whether a signature over part of an array verifies with this key, without copying that
+   * part: the same verdict as {@link #verify(byte[], byte[])} on a copy of it.
+   *
+   * @param data holds the signed bytes
+   * @param offset where the signed bytes start in {@code data}
+   * @param length how many bytes are signed
+   * @param signature the signature; any length other than 64 does not verify
+   * @return {@code true} when the signature is valid
+   * @throws IndexOutOfBoundsException when the range is not within {@code data}
+   * @throws NKeyOperationException when this is a curve key, or was wiped
+   */
+  public boolean verify(byte[] data, int offset, int length, byte[] signature) {
+    Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
+    Objects.checkFromIndexSize(offset, length, data.length);
     checkNotWiped();
     requireSigningType();
     Object v = verifier;
     if (v instanceof Ed25519PrecomputedKey) {
-      return ((Ed25519PrecomputedKey) v).verify(data, signature);
+      return ((Ed25519PrecomputedKey) v).verify(data, offset, length, signature);
     }
     if (v == null) {
       Ed25519PublicKey decoded = Ed25519PublicKey.decode(publicRaw);
@@ -409,9 +427,9 @@ public final class NKey implements Signer, AutoCloseable {
     if (generalVerifications++ >= PRECOMPUTE_AFTER) {
       Ed25519PrecomputedKey precomputed = key.precompute();
       verifier = precomputed;
-      return precomputed.verify(data, signature);
+      return precomputed.verify(data, offset, length, signature);
     }
-    return key.verify(data, signature);
+    return key.verify(data, offset, length, signature);
   }
 
   /**

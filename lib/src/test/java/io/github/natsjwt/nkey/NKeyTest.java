@@ -978,6 +978,29 @@ class NKeyTest {
       sig[10] ^= 0x20;
       assertFalse(key.verify(hex(message), sig));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rfc8032")
+    void verifyRange_rfc8032VectorInsideLargerArray_sameVerdictsAsACopy(
+        String name, String secret, String publicKey, String message, String signature) {
+      NKey key =
+          NKey.fromPublicKey(TestData.encodePublicKey(NKeyType.USER.prefixByte(), hex(publicKey)));
+      byte[] m = hex(message);
+      byte[] framed = new byte[m.length + 7];
+      Arrays.fill(framed, (byte) 0x5a);
+      System.arraycopy(m, 0, framed, 3, m.length);
+      byte[] sig = hex(signature);
+      // Several calls, so that both the general path and the key's tables are exercised.
+      for (int i = 0; i < 6; i++) {
+        assertTrue(key.verify(framed, 3, m.length, sig), name + " call " + i);
+        // An empty message is the same wherever it starts.
+        assertEquals(
+            m.length == 0, key.verify(framed, 2, m.length, sig), name + " shifted, call " + i);
+        assertFalse(key.verify(framed, 3, m.length + 1, sig), name + " longer, call " + i);
+      }
+      assertThrows(IndexOutOfBoundsException.class, () -> key.verify(framed, 4, m.length + 4, sig));
+      assertThrows(IndexOutOfBoundsException.class, () -> key.verify(framed, -1, 1, sig));
+    }
   }
 
   // ==================================================================== Wycheproof
