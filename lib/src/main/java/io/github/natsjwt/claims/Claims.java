@@ -282,8 +282,26 @@ public abstract class Claims {
    */
   public static Claims fromJson(byte[] json) {
     Objects.requireNonNull(json, "json");
+    return fromJson(json, json.length);
+  }
+
+  /**
+   * Reads claims from payload JSON held in the first {@code length} bytes of an array, as {@link
+   * #fromJson(byte[])} reads a copy of them; the claims keep no reference to the array, so it may
+   * be reused once this returns.
+   *
+   * @param json holds the payload JSON (UTF-8)
+   * @param length the JSON's length in bytes
+   * @return the claims
+   * @throws IndexOutOfBoundsException when {@code length} is negative or beyond the array
+   * @throws ClaimsFormatException when the JSON is malformed, a field has the wrong type, or the
+   *     kind or version is not supported
+   */
+  public static Claims fromJson(byte[] json, int length) {
+    Objects.requireNonNull(json, "json");
+    Objects.checkFromToIndex(0, length, json.length);
     try {
-      return ClaimsReader.read(JsonIn.parse(json, ""));
+      return ClaimsReader.read(JsonIn.parse(json, length, ""));
     } catch (JsonIn.ShapeException e) {
       throw new ClaimsFormatException(e.path(), "claims JSON: " + e.getMessage(), e);
     }

@@ -96,19 +96,47 @@ public final class Base64Url {
    * to deal with.
    */
   private static byte @Nullable [] decodePlain(String s, int off, int end) {
-    return COPY_CHARS ? decodePlain(s, off, end, CHUNK.get()) : decodePlain(s, off, end, null);
-  }
-
-  /**
-   * {@link #decodePlain(String, int, int)} reading the text through {@code chunk} (copied with
-   * {@link String#getChars}), or with {@link String#charAt} when it is {@code null}.
-   */
-  static byte @Nullable [] decodePlain(String s, int off, int end, char @Nullable [] chunk) {
     int len = end - off;
     if ((len & 3) == 1) {
       return null;
     }
-    byte[] out = new byte[(int) ((long) len * 3 / 4)];
+    byte[] out = new byte[decodedLength(len)];
+    return decodeInto(s, off, end, out) < 0 ? null : out;
+  }
+
+  /** The number of bytes that {@code chars} alphabet characters decode to. */
+  private static int decodedLength(int chars) {
+    return (int) ((long) chars * 3 / 4);
+  }
+
+  /**
+   * Decodes text made of alphabet characters only into the start of an array, as {@link
+   * #decode(CharSequence, int, int)} would; returns -1, leaving {@code out} in an unspecified state,
+   * when the text holds anything else (CR, LF, an error) or does not fit: {@link #decode} then
+   * gives the exact result or error.
+   *
+   * @param s the text
+   * @param off where the encoded part starts
+   * @param end where it ends (exclusive)
+   * @param out where to write
+   * @return the number of bytes written, or -1
+   */
+  public static int decodeInto(String s, int off, int end, byte[] out) {
+    int len = end - off;
+    if ((len & 3) == 1 || decodedLength(len) > out.length) {
+      return -1;
+    }
+    return COPY_CHARS
+        ? decodePlain(s, off, end, CHUNK.get(), out)
+        : decodePlain(s, off, end, null, out);
+  }
+
+  /**
+   * {@link #decodeInto} reading the text through {@code chunk} (copied with
+   * {@link String#getChars}), or with {@link String#charAt} when it is {@code null}.
+   */
+  static int decodePlain(String s, int off, int end, char @Nullable [] chunk, byte[] out) {
+    int len = end - off;
     int[] t = DECODE_INT;
     int i = off;
     int o = 0;
@@ -122,11 +150,11 @@ public final class Base64Url {
           int c2 = chunk[k + 2];
           int c3 = chunk[k + 3];
           if ((c0 | c1 | c2 | c3) >= 128) {
-            return null;
+            return -1;
           }
           int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
           if (v < 0) {
-            return null;
+            return -1;
           }
           out[o] = (byte) (v >> 16);
           out[o + 1] = (byte) (v >> 8);
@@ -142,12 +170,12 @@ public final class Base64Url {
       int c2 = s.charAt(i + 2);
       int c3 = s.charAt(i + 3);
       if ((c0 | c1 | c2 | c3) >= 128) {
-        return null;
+        return -1;
       }
       // An invalid character is -1 in the table, which makes the whole group negative.
       int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
       if (v < 0) {
-        return null;
+        return -1;
       }
       out[o] = (byte) (v >> 16);
       out[o + 1] = (byte) (v >> 8);
@@ -160,19 +188,19 @@ public final class Base64Url {
       int c1 = s.charAt(i + 1);
       int c2 = rest == 3 ? s.charAt(i + 2) : 'A';
       if ((c0 | c1 | c2) >= 128) {
-        return null;
+        return -1;
       }
       // Unused low bits of the last character are ignored, as Go's decoder does.
       int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6;
       if (v < 0) {
-        return null;
+        return -1;
       }
       out[o++] = (byte) (v >> 16);
       if (rest == 3) {
-        out[o] = (byte) (v >> 8);
+        out[o++] = (byte) (v >> 8);
       }
     }
-    return out;
+    return o;
   }
 
   /** Decodes one character at a time, skipping CR and LF and reporting the first error. */

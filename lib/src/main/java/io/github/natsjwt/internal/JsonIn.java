@@ -139,11 +139,27 @@ public final class JsonIn {
    * @throws ShapeException when the bytes are not one JSON object
    */
   public static JsonIn parse(byte[] utf8, String path) {
-    JsonTape doc = JsonTape.parse(utf8);
+    return parse(utf8, utf8.length, path);
+  }
+
+  /**
+   * Reads a JSON object held in the first {@code length} bytes of an array, as {@link
+   * #parse(byte[], String)} reads a copy of them. The bytes must stay unchanged for as long as the
+   * result or any value read from it is in use.
+   *
+   * @param utf8 holds the document; kept
+   * @param length the document's length in bytes
+   * @param path the name to report for the document
+   * @return the object
+   * @throws ShapeException when the bytes are not one JSON object
+   */
+  public static JsonIn parse(byte[] utf8, int length, String path) {
+    JsonTape doc = JsonTape.parse(utf8, length);
     if (doc == null) {
       // Not accepted by the fast pass: Jackson reports the error with its words and offset. Were
       // Jackson to accept the document after all, its reading is used.
-      doc = JsonTape.parse(viaJackson(utf8, path));
+      byte[] exact = length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length);
+      doc = JsonTape.parse(viaJackson(exact, path));
       if (doc == null) {
         throw new ShapeException(path, subject(path) + " cannot be read");
       }

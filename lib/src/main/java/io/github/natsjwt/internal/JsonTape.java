@@ -51,16 +51,19 @@ final class JsonTape {
   static final int PACKED_LIMIT = 1 << 23;
 
   final byte[] buf;
+  /** Where the document ends in {@link #buf} (exclusive); bytes after it are not the document's. */
+  final int limit;
   /** Set while parsing, never changed afterwards. */
   int[] tape;
   /** Whether scalar tokens carry their length (see the class comment). */
   final boolean packed;
 
-  private JsonTape(byte[] buf) {
+  private JsonTape(byte[] buf, int limit) {
     this.buf = buf;
-    this.packed = buf.length < PACKED_LIMIT;
+    this.limit = limit;
+    this.packed = limit < PACKED_LIMIT;
     // About one token per 9 bytes in typical claims; grows when a document is denser.
-    this.tape = new int[buf.length / 9 + 8];
+    this.tape = new int[limit / 9 + 8];
   }
 
   /**
@@ -70,7 +73,18 @@ final class JsonTape {
    * @return the document, or {@code null} when Jackson would reject it
    */
   static @Nullable JsonTape parse(byte[] buf) {
-    JsonTape t = new JsonTape(buf);
+    return parse(buf, buf.length);
+  }
+
+  /**
+   * Checks and indexes a document held in the first {@code end} bytes of an array.
+   *
+   * @param buf holds the UTF-8 bytes; kept, not copied, and never changed
+   * @param end where the document ends (exclusive)
+   * @return the document, or {@code null} when Jackson would reject it
+   */
+  static @Nullable JsonTape parse(byte[] buf, int end) {
+    JsonTape t = new JsonTape(buf, end);
     return t.document() ? t : null;
   }
 
@@ -384,7 +398,7 @@ final class JsonTape {
   int numberEnd(int off) {
     byte[] b = buf;
     int p = off;
-    while (p < b.length && isNumberByte(b[p])) {
+    while (p < limit && isNumberByte(b[p])) {
       p++;
     }
     return p;
@@ -419,10 +433,10 @@ final class JsonTape {
       p++;
     }
     int from = p;
-    while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+    while (p < limit && b[p] >= '0' && b[p] <= '9') {
       p++;
     }
-    if (p < b.length && (b[p] == '.' || b[p] == 'e' || b[p] == 'E')) {
+    if (p < limit && (b[p] == '.' || b[p] == 'e' || b[p] == 'E')) {
       return NOT_INTEGER;
     }
     int digits = p - from;
@@ -433,10 +447,10 @@ final class JsonTape {
       return OUT_OF_LONG;
     }
     // 19 digits: compare with the limit's digits (no leading zeros in JSON).
-    String limit = negative ? "9223372036854775808" : "9223372036854775807";
+    String max = negative ? "9223372036854775808" : "9223372036854775807";
     for (int k = 0; k < 19; k++) {
       int c = b[from + k];
-      int l = limit.charAt(k);
+      int l = max.charAt(k);
       if (c != l) {
         return c < l ? 0 : OUT_OF_LONG;
       }
@@ -454,7 +468,7 @@ final class JsonTape {
     }
     // Accumulated negatively, so that Long.MIN_VALUE fits.
     long v = 0;
-    for (; p < b.length && b[p] >= '0' && b[p] <= '9'; p++) {
+    for (; p < limit && b[p] >= '0' && b[p] <= '9'; p++) {
       v = v * 10 - (b[p] - '0');
     }
     return negative ? v : -v;
@@ -469,7 +483,7 @@ final class JsonTape {
     int p = offset(i) + 1;
     int len = s.length();
     int known = length(i);
-    if (known >= 0 ? known != len : p + len >= b.length) {
+    if (known >= 0 ? known != len : p + len >= limit) {
       return false;
     }
     for (int k = 0; k < len; k++) {
@@ -493,7 +507,7 @@ final class JsonTape {
   @SuppressWarnings("fallthrough") // a key may come where a key or a close may
   private boolean document() {
     byte[] b = buf;
-    int n = b.length;
+    int n = limit;
     int[] t = tape;
     int p = skipWhitespace(b, 0);
     if (p >= n || b[p] != '{') {
@@ -570,9 +584,9 @@ final class JsonTape {
             t[size++] = scalar(p, -1);
             p = literal(b, p, "null");
           } else {
-            int end = number(b, p);
-            t[size++] = scalar(p, end < 0 ? -1 : end - p);
-            p = end;
+            int stop = number(b, p);
+            t[size++] = scalar(p, stop < 0 ? -1 : stop - p);
+            p = stop;
           }
           if (p < 0) {
             return false;
@@ -609,8 +623,8 @@ final class JsonTape {
     return !packed ? start : start << 8 | (length >= 0 && length < 255 ? length + 1 : 0);
   }
 
-  private static int skipWhitespace(byte[] b, int p) {
-    while (p < b.length) {
+  private int skipWhitespace(byte[] b, int p) {
+    while (p < limit) {
       int c = b[p];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
         return p;
@@ -626,7 +640,7 @@ final class JsonTape {
    * them, no control characters) or longer than {@code maxChars} characters.
    */
   private int string(byte[] b, int quote, int[] t, int slot, int maxChars) {
-    int n = b.length;
+    int n = limit;
     int from = quote + 1;
     int p = from;
     while (p < n && PLAIN[b[p] & 0xFF]) {
@@ -678,9 +692,9 @@ final class JsonTape {
   }
 
   /** The offset after {@code word} at {@code p}, or -1 when it is not there. */
-  private static int literal(byte[] b, int p, String word) {
+  private int literal(byte[] b, int p, String word) {
     int len = word.length();
-    if (p + len > b.length) {
+    if (p + len > limit) {
       return -1;
     }
     for (int k = 0; k < len; k++) {
@@ -695,8 +709,8 @@ final class JsonTape {
    * The offset after the number at {@code p}: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]?
    * [0-9]+)?} with at most {@value #MAX_DIGITS} digits; -1 when there is none.
    */
-  private static int number(byte[] b, int p) {
-    int n = b.length;
+  private int number(byte[] b, int p) {
+    int n = limit;
     if (b[p] == '-') {
       p++;
     }
@@ -736,8 +750,8 @@ final class JsonTape {
     return count <= MAX_DIGITS ? p : -1;
   }
 
-  private static int digits(byte[] b, int p) {
-    while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+  private int digits(byte[] b, int p) {
+    while (p < limit && b[p] >= '0' && b[p] <= '9') {
       p++;
     }
     return p;

@@ -202,10 +202,17 @@ public final class Jwt {
         dot1 == V2_HEADER_SEGMENT.length() && token.startsWith(V2_HEADER_SEGMENT)
             ? JwtHeader.V2
             : readHeader(base64(token, 0, dot1, "header"));
-    byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
+    // A payload of usual size is decoded into the thread's buffer: the claims keep no reference
+    // to it, and nothing else runs on this thread until they are read.
+    byte[] payloadBytes = PAYLOAD_BUFFER.get();
+    int payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, payloadBytes);
+    if (payloadLength < 0) {
+      payloadBytes = base64(token, dot1 + 1, dot2, "payload");
+      payloadLength = payloadBytes.length;
+    }
     Claims claims;
     try {
-      claims = Claims.fromJson(payloadBytes);
+      claims = Claims.fromJson(payloadBytes, payloadLength);
     } catch (ClaimsFormatException e) {
       String field = e.field().isEmpty() ? "payload" : "payload." + e.field();
       String where =
@@ -222,6 +229,12 @@ public final class Jwt {
 
   private static final ThreadLocal<byte[]> SIGNED_BUFFER =
       ThreadLocal.withInitial(() -> new byte[SIGNED_BUFFER_BYTES]);
+
+  /** Payloads of up to this many bytes are decoded into the thread's own buffer. */
+  private static final int PAYLOAD_BUFFER_BYTES = 6144;
+
+  private static final ThreadLocal<byte[]> PAYLOAD_BUFFER =
+      ThreadLocal.withInitial(() -> new byte[PAYLOAD_BUFFER_BYTES]);
 
   /**
    * The signed part of the token as bytes, starting at index 0 of the returned array: for a token

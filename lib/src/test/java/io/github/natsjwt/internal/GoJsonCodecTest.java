@@ -143,15 +143,22 @@ class GoJsonCodecTest {
       }
       String text = "." + jdk.encodeToString(data) + ".";
       int end = text.length() - 1;
-      // Chunks smaller than the text, so that several are used.
-      assertArrayEquals(data, Base64Url.decodePlain(text, 1, end, new char[8]), "chunks " + n);
-      assertArrayEquals(data, Base64Url.decodePlain(text, 1, end, null), "charAt " + n);
+      // Chunks smaller than the text, so that several are used; output into a larger array.
+      byte[] out = new byte[n + 9];
+      assertEquals(n, Base64Url.decodePlain(text, 1, end, new char[8], out), "chunks " + n);
+      assertArrayEquals(data, java.util.Arrays.copyOf(out, n), "chunks " + n);
+      java.util.Arrays.fill(out, (byte) 0);
+      assertEquals(n, Base64Url.decodePlain(text, 1, end, null, out), "charAt " + n);
+      assertArrayEquals(data, java.util.Arrays.copyOf(out, n), "charAt " + n);
+      assertEquals(n, Base64Url.decodeInto(text, 1, end, out), "decodeInto " + n);
+      assertArrayEquals(data, java.util.Arrays.copyOf(out, n), "decodeInto " + n);
       if (n > 0) {
+        assertEquals(-1, Base64Url.decodeInto(text, 1, end, new byte[n - 1]), "too small " + n);
         int at = 1 + random.nextInt(end - 1);
         for (char bad : new char[] {'=', '+', '\n', '\u00c1', '\u0141'}) {
           String broken = text.substring(0, at) + bad + text.substring(at + 1);
-          assertEquals(null, Base64Url.decodePlain(broken, 1, end, new char[8]), broken);
-          assertEquals(null, Base64Url.decodePlain(broken, 1, end, null), broken);
+          assertEquals(-1, Base64Url.decodePlain(broken, 1, end, new char[8], out), broken);
+          assertEquals(-1, Base64Url.decodePlain(broken, 1, end, null, out), broken);
         }
       }
     }

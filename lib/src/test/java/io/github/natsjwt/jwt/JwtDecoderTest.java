@@ -74,6 +74,39 @@ class JwtDecoderTest {
   }
 
   @Test
+  void decode_afterLargerTokensOnTheSameThread_sameOutcomesAsOnAFreshThread() throws Exception {
+    // Decoding reuses per-thread buffers; what a longer token left in them must never leak into
+    // the next one: every vector and invalid case decodes as on a thread that decoded nothing.
+    String large =
+        Jwt.encode(
+            UserClaims.builder(USER.publicKey()).name("{\"x\":1,".repeat(500)).build(), ACCOUNT);
+    List<String> tokens = new java.util.ArrayList<>();
+    for (JsonNode v : JwtTestData.validVectors()) {
+      tokens.add(v.get("jwt").asText());
+    }
+    for (JsonNode c : JwtTestData.invalidCases()) {
+      if (c.hasNonNull("jwt")) {
+        tokens.add(c.get("jwt").asText());
+      }
+    }
+    // Payloads cut short, so that the JSON ends where the previous token's bytes go on.
+    String token = userToken();
+    int dot1 = token.indexOf('.');
+    int dot2 = token.lastIndexOf('.');
+    for (int cut = dot1 + 2; cut < dot2; cut += 7) {
+      tokens.add(token.substring(0, cut) + token.substring(dot2));
+    }
+    for (String t : tokens) {
+      String[] fresh = new String[1];
+      Thread th = new Thread(() -> fresh[0] = outcome(null, t));
+      th.start();
+      th.join();
+      outcome(null, large);
+      assertEquals(fresh[0], outcome(null, t), t);
+    }
+  }
+
+  @Test
   void decode_sameTokenTwice_secondIsTheRememberedResult() {
     JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
     String token = userToken();
