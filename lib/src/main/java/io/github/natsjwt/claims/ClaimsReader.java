@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.JsonIn;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a payload object into the claim type it names (spec claims.md sections 1.7 and 1.9). */
 final class ClaimsReader {
@@ -18,7 +19,14 @@ final class ClaimsReader {
 
   private ClaimsReader() {}
 
-  static Claims read(JsonIn payload) {
+  /**
+   * Reads a payload as the reference does: first the fields that name the claim type and format
+   * version, then the whole payload as that claim type's Go struct, each with Go's rules for
+   * duplicate keys, {@code null} and key case ({@link JsonIn#readAsGo}).
+   */
+  static Claims read(JsonIn document) {
+    JsonIn.GoRead identifier = document.readAsGo(ClaimSchemas.IDENTIFIER);
+    JsonIn payload = identifier.document();
     String topType = payload.string("type");
     JsonIn nats = payload.objectOrNull("nats");
     // The identifier: a top-level type marks a v1 payload.
@@ -36,6 +44,16 @@ final class ClaimsReader {
               + version
               + "); this library reads versions 1 and 2");
     }
+    identifier.finish();
+    JsonIn.GoRead whole = document.readAsGo(ClaimSchemas.of(kind, version));
+    payload = whole.document();
+    nats = payload.objectOrNull("nats");
+    Claims claims = readAs(kind, version, payload, nats);
+    whole.finish();
+    return claims;
+  }
+
+  private static Claims readAs(String kind, int version, JsonIn payload, @Nullable JsonIn nats) {
     Claims.ClaimsData data = Claims.ClaimsData.read(payload);
     switch (kind) {
       case "operator":

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The document is checked in one pass over its bytes ({@link JsonTape}) and values are decoded
  * only when a reader asks for them. A document that pass does not accept goes to Jackson, whose
- * error (message and offset) is reported.
+ * error (message and offset) is reported. {@link #readAsGo} reads a document with all of Go's
+ * rules for duplicate keys and {@code null}; the accessors alone take the last occurrence.
  */
 public final class JsonIn {
   private static final JsonFactory FACTORY =
@@ -35,7 +36,9 @@ public final class JsonIn {
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(JsonTape.MAX_DEPTH)
-                  .maxNumberLength(JsonTape.MAX_DIGITS)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNameLength(Integer.MAX_VALUE)
                   .build())
           .build();
 
@@ -43,8 +46,6 @@ public final class JsonIn {
   private static final int INDEX_THRESHOLD = 8;
   /** The index of an object small enough to scan. */
   private static final Object NO_INDEX = new Object();
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** A JSON number, kept as its text. */
   public static final class Number {
@@ -156,43 +157,50 @@ public final class JsonIn {
   public static JsonIn parse(byte[] utf8, int length, String path) {
     JsonTape doc = JsonTape.parse(utf8, length);
     if (doc == null) {
-      // Not accepted by the fast pass: Jackson reports the error with its words and offset. Were
-      // Jackson to accept the document after all, its reading is used.
+      // Not accepted by the one-pass reader: Jackson reports the error in its words, with the
+      // offset.
       byte[] exact = length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length);
-      doc = JsonTape.parse(viaJackson(exact, path));
-      if (doc == null) {
-        throw new ShapeException(path, subject(path) + " cannot be read");
-      }
+      throw explain(exact, path);
     }
     return new JsonIn(doc, 0, path);
   }
 
   /**
-   * Reads the document with Jackson, as the reference's errors are reported, and returns it
-   * re-encoded as ASCII-only JSON with the same content.
+   * The error for a document that is not one JSON object, found by reading its tokens with
+   * Jackson, without recursion.
    */
-  private static byte[] viaJackson(byte[] utf8, String path) {
+  private static ShapeException explain(byte[] utf8, String path) {
     // Go replaces invalid UTF-8 with U+FFFD rather than failing, one replacement per bad byte.
     String text = decodeUtf8(utf8);
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw new ShapeException(path, subject(path) + " is not a JSON object");
+        return new ShapeException(path, subject(path) + " is not a JSON object");
       }
-      StringBuilder out = new StringBuilder(text.length() + 16);
-      copyObject(p, path, out);
-      if (p.nextToken() != null) {
-        throw new ShapeException(
+      int depth = 1;
+      while (depth > 0) {
+        t = p.nextToken();
+        if (t == null) {
+          break;
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          depth++;
+        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          depth--;
+        }
+      }
+      if (depth == 0 && p.nextToken() != null) {
+        return new ShapeException(
             path,
             subject(path)
                 + " has data after the JSON object, at offset "
                 + p.currentLocation().getCharOffset());
       }
-      return out.toString().getBytes(StandardCharsets.US_ASCII);
+      return new ShapeException(path, subject(path) + " is not valid JSON");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      // Limit violations (nesting, number length) carry no location.
+      // Limit violations (nesting) carry no location.
       JsonLocation where = e.getLocation();
-      throw new ShapeException(
+      return new ShapeException(
           path,
           subject(path)
               + " is not valid JSON"
@@ -201,76 +209,8 @@ public final class JsonIn {
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
-      throw new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
+      return new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
     }
-  }
-
-  private static void copyObject(JsonParser p, String path, StringBuilder out) throws IOException {
-    out.append('{');
-    JsonToken t;
-    boolean first = true;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      String key = p.currentName();
-      copyString(key, out);
-      out.append(':');
-      p.nextToken();
-      copyValue(p, path.isEmpty() ? key : path + "." + key, out);
-    }
-    if (t != JsonToken.END_OBJECT) {
-      throw new ShapeException(path, subject(path) + " is not a valid JSON object");
-    }
-    out.append('}');
-  }
-
-  private static void copyValue(JsonParser p, String path, StringBuilder out) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT:
-        copyObject(p, path, out);
-        break;
-      case START_ARRAY:
-        out.append('[');
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          if (i > 0) {
-            out.append(',');
-          }
-          copyValue(p, path + "[" + i++ + "]", out);
-        }
-        out.append(']');
-        break;
-      case VALUE_STRING:
-        copyString(p.getText(), out);
-        break;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-      case VALUE_NULL:
-        out.append(p.getText());
-        break;
-      default:
-        throw new ShapeException(path, path + ": unexpected JSON token " + t);
-    }
-  }
-
-  /** Writes a string with every character outside printable ASCII escaped, so none can change. */
-  private static void copyString(String s, StringBuilder out) {
-    out.append('"');
-    for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
-        out.append("\\u").append(HEX[c >>> 12]).append(HEX[c >>> 8 & 15]);
-        out.append(HEX[c >>> 4 & 15]).append(HEX[c & 15]);
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
   }
 
   /**
@@ -349,6 +289,69 @@ public final class JsonIn {
     return path.isEmpty() ? "the document" : path;
   }
 
+  // ------------------------------------------------------------------ Go's reading
+
+  /**
+   * A document read as Go's {@code encoding/json} unmarshals it into a type: the document to read
+   * fields from, and the type error Go would report, to be thrown once the fields are read.
+   */
+  public static final class GoRead {
+    private final JsonIn document;
+    private final @Nullable ShapeException error;
+
+    GoRead(JsonIn document, @Nullable ShapeException error) {
+      this.document = document;
+      this.error = error;
+    }
+
+    /**
+     * Returns the document to read: the original one when reading its last occurrences gives what
+     * Go gives, else an equivalent one with each field once (see {@link GoUnmarshal}).
+     *
+     * @return the document
+     */
+    public JsonIn document() {
+      return document;
+    }
+
+    /**
+     * Throws the type error Go reports for the document, if any. Called after the fields were
+     * read, so that an error that reading a field reports in its own words comes first.
+     *
+     * @throws ShapeException when Go would fail to unmarshal the document
+     */
+    public void finish() {
+      if (error != null) {
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Reads this document, which must be a whole document, as Go's {@code encoding/json} unmarshals
+   * it into {@code type}: duplicate keys processed in order (structs and maps merge, slices are
+   * decoded onto what they replace, {@code null} is a no-op on scalars), keys matched with Go's
+   * case folding, and a type error in any occurrence an error. In time and memory linear in the
+   * document.
+   *
+   * @param type the Go type of the document, a struct
+   * @return the document to read fields from, and the error to report after reading them
+   */
+  public GoRead readAsGo(GoType type) {
+    if (parent != null) {
+      throw new IllegalStateException("only a whole document can be read as a Go value");
+    }
+    GoUnmarshal.Result r = GoUnmarshal.read(doc, type, rootPath == null ? "" : rootPath);
+    if (r.canonical == null) {
+      return new GoRead(this, r.error);
+    }
+    JsonTape canonical = JsonTape.parse(r.canonical);
+    if (canonical == null) {
+      throw new ShapeException(path(), subject(path()) + " cannot be read");
+    }
+    return new GoRead(new JsonIn(canonical, 0, rootPath == null ? "" : rootPath), r.error);
+  }
+
   // ------------------------------------------------------------------ lookup
 
   /**
@@ -394,24 +397,18 @@ public final class JsonIn {
       }
       return found;
     }
+    // Walk the chain of keys that share the name's fingerprint bucket.
+    int[] table = (int[]) idx;
+    int mask = table[0];
+    int base = mask + 2;
     int h = JsonTape.fingerprint(lower);
-    if (idx instanceof char[]) {
-      char[] slots = (char[]) idx;
-      int mask = slots.length - 1;
-      for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
-        int k = slots[s] - 1;
-        if (k + 1 > found && matches(k, key, lower)) {
-          found = k + 1;
-        }
+    for (int o = table[1 + (h & mask)]; o != 0; o = table[base + 2 * o - 1]) {
+      int k = table[base + 2 * o - 2];
+      if (PROBES.on) {
+        PROBES.count++;
       }
-    } else {
-      int[] slots = (int[]) idx;
-      int mask = slots.length - 1;
-      for (int s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
-        int k = slots[s] - 1;
-        if (k + 1 > found && matches(k, key, lower)) {
-          found = k + 1;
-        }
+      if (k + 1 > found && matches(k, key, lower)) {
+        found = k + 1;
       }
     }
     return found;
@@ -424,44 +421,58 @@ public final class JsonIn {
   }
 
   /**
-   * Indexes the keys of an object with more than a few of them by a fingerprint that keys equal
-   * ignoring case share (length, first and last character folded), so that each lookup compares
-   * about one key. Objects with fewer keys are scanned.
+   * Indexes the keys of an object with more than a few of them by a fingerprint that keys Go
+   * matches to the same name share (length, first and last character folded), so that each lookup
+   * compares about one key. Keys are chained per bucket, so that building takes one step a key
+   * however many of them share a fingerprint, and a lookup at most one step a key: the readers
+   * look up a fixed set of names, so reading an object stays linear in its size. Objects with
+   * fewer keys are scanned.
+   *
+   * <p>The table holds the bucket mask, then the buckets (the ordinal, from 1, of the last key
+   * put in each, 0 for none), then per key its tape index and the ordinal of the next key in its
+   * bucket.
    */
   private Object buildIndex() {
     JsonTape d = doc;
     int size = d.objectSize(at);
     Object idx = NO_INDEX;
     if (size >= INDEX_THRESHOLD) {
-      int length = Integer.highestOneBit(size + (size >> 1)) << 1;
-      int end = d.end(at);
-      int mask = length - 1;
-      // Slots hold a key's tape index plus one: as chars when every tape index fits.
-      if (end < Character.MAX_VALUE) {
-        char[] slots = new char[length];
-        for (int k = JsonTape.first(at); k < end; k = d.next(k + 1)) {
-          int s = d.keyFingerprint(k) & mask;
-          while (slots[s] != 0) {
-            s = (s + 1) & mask;
-          }
-          slots[s] = (char) (k + 1);
+      int buckets = Integer.highestOneBit(size + (size >> 1)) << 1;
+      int mask = buckets - 1;
+      int base = buckets + 1;
+      int[] table = new int[base + 2 * size];
+      table[0] = mask;
+      int o = 0;
+      for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
+        o++;
+        int b = 1 + (d.keyFingerprint(k) & mask);
+        table[base + 2 * o - 2] = k;
+        table[base + 2 * o - 1] = table[b];
+        table[b] = o;
+        if (PROBES.on) {
+          PROBES.count++;
         }
-        idx = slots;
-      } else {
-        int[] slots = new int[length];
-        for (int k = JsonTape.first(at); k < end; k = d.next(k + 1)) {
-          int s = d.keyFingerprint(k) & mask;
-          while (slots[s] != 0) {
-            s = (s + 1) & mask;
-          }
-          slots[s] = k + 1;
-        }
-        idx = slots;
       }
+      idx = table;
     }
     index = idx;
     return idx;
   }
+
+  /**
+   * Counts the steps of key lookups and index building, so that tests can show the work is linear
+   * in the input without timing it. Counting is off unless a test turns it on; it is not meant
+   * for concurrent use.
+   */
+  static final class Probes {
+    /** Steps counted while {@link #on}. */
+    long count;
+    /** Whether steps are counted. */
+    boolean on;
+  }
+
+  /** The lookup step counter (see {@link Probes}). */
+  static final Probes PROBES = new Probes();
 
   // ------------------------------------------------------------------ materializing
 

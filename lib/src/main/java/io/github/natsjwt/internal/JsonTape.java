@@ -8,12 +8,11 @@ import org.jspecify.annotations.Nullable;
  * A JSON document checked in one pass over its UTF-8 bytes, with the position of every token
  * recorded, so that values are turned into Java objects only when a reader asks for them.
  *
- * <p>Immutable once built. {@link #parse} accepts exactly the documents that the Jackson parser
- * configured in {@link JsonIn} accepts (strict RFC 8259 JSON, one object, nesting at most {@value
- * #MAX_DEPTH} deep, at most {@value #MAX_DIGITS} digits in a number, at most {@value
- * #MAX_NAME_CHARS} characters in a key and {@value #MAX_STRING_CHARS} in a string) and returns
- * {@code null} for everything else, so that the caller can let Jackson report the error in its
- * words and with its position.
+ * <p>Immutable once built. {@link #parse} accepts exactly the documents that Go's {@code
+ * encoding/json} accepts (strict RFC 8259 JSON, one object, nesting at most {@value #MAX_DEPTH}
+ * deep, numbers, keys and strings of any length) and returns {@code null} for everything else, so
+ * that the caller can report the error with its position. It runs in time linear in the document,
+ * whatever its shape, without recursion.
  *
  * <p>The tape holds one {@code int} per token, in document order. An object or array is the
  * complement ({@code ~}) of its offset, followed by the tape index just past its last token; its
@@ -24,14 +23,17 @@ import org.jspecify.annotations.Nullable;
  * so that most strings are created and most keys compared without scanning for their end.
  */
 final class JsonTape {
-  /** Nesting depth, counting the outer object as 1: what {@link JsonIn} configures Jackson with. */
-  static final int MAX_DEPTH = 64;
-  /** Digits in a number (sign, point and exponent letters not counted), as Jackson counts them. */
-  static final int MAX_DIGITS = 400;
-  /** Characters in a key: Jackson's default {@code maxNameLength}. */
-  static final int MAX_NAME_CHARS = 50_000;
-  /** Characters in a string: Jackson's default {@code maxStringLength}. */
-  static final int MAX_STRING_CHARS = 20_000_000;
+  /**
+   * Nesting depth, counting the outer object as 1: Go's scanner fails beyond 10,000 ("exceeded max
+   * depth"). The parser keeps no stack, so depth costs nothing.
+   */
+  static final int MAX_DEPTH = 10_000;
+  /** Digits in a number: Go sets no limit; the document's size bounds it. */
+  static final int MAX_DIGITS = Integer.MAX_VALUE;
+  /** Characters in a key: Go sets no limit. */
+  static final int MAX_NAME_CHARS = Integer.MAX_VALUE;
+  /** Characters in a string: Go sets no limit. */
+  static final int MAX_STRING_CHARS = Integer.MAX_VALUE;
 
   /** Bytes that may stand for themselves inside a string: printable ASCII but quote and backslash. */
   private static final boolean[] PLAIN = new boolean[256];
@@ -203,10 +205,25 @@ final class JsonTape {
             sb.append('\t');
             break;
           case 'u':
-            sb.append(
-                (char)
-                    (hex(b[p + 2]) << 12 | hex(b[p + 3]) << 8 | hex(b[p + 4]) << 4 | hex(b[p + 5])));
-            p += 4;
+            {
+              char c1 = hex4(b, p + 2);
+              p += 4;
+              if (Character.isSurrogate(c1)) {
+                // Go keeps only a high surrogate followed by an escaped low one; any other
+                // surrogate becomes U+FFFD.
+                if (Character.isHighSurrogate(c1)
+                    && b[p + 2] == '\\'
+                    && b[p + 3] == 'u'
+                    && Character.isLowSurrogate(hex4(b, p + 4))) {
+                  sb.append(c1).append(hex4(b, p + 4));
+                  p += 6;
+                } else {
+                  sb.append('\uFFFD');
+                }
+              } else {
+                sb.append(c1);
+              }
+            }
             break;
           default: // '"', '\\' and '/' stand for themselves
             sb.append((char) e);
@@ -292,13 +309,17 @@ final class JsonTape {
     return new String(out, StandardCharsets.ISO_8859_1);
   }
 
+  private static char hex4(byte[] b, int p) {
+    return (char) (hex(b[p]) << 12 | hex(b[p + 1]) << 8 | hex(b[p + 2]) << 4 | hex(b[p + 3]));
+  }
+
   private static int hex(byte c) {
     return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
   }
 
   /**
-   * Whether the key at {@code i} equals {@code name} ignoring case, as {@link
-   * String#equalsIgnoreCase} decides.
+   * Whether the key at {@code i} names the field {@code name} (ASCII) as Go matches keys to fields:
+   * exactly or under simple case folding (see {@link #goFoldEquals}).
    */
   boolean keyEquals(int i, String name) {
     byte[] b = buf;
@@ -314,7 +335,7 @@ final class JsonTape {
         int c = b[p + k];
         int d = name.charAt(k);
         if (c != d && (d >= 0x80 || lower(c) != lower(d))) {
-          return d >= 0x80 && string(i).equalsIgnoreCase(name);
+          return d >= 0x80 && goFoldEquals(string(i), name);
         }
       }
       return true;
@@ -327,7 +348,7 @@ final class JsonTape {
       }
       if (c == '\\' || c < 0 || d >= 0x80) {
         // An escape or a non-ASCII character (which may fold to ASCII, as U+017F does to 's').
-        return string(i).equalsIgnoreCase(name);
+        return goFoldEquals(string(i), name);
       }
       if (c == '"' || lower(c) != lower(d)) {
         return false;
@@ -352,6 +373,34 @@ final class JsonTape {
     }
     for (int k = 0; k < len; k++) {
       if (lower(b[p + k]) != lower[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code key} matches {@code name} as Go's {@code bytes.EqualFold} decides for a field
+   * name of ASCII letters, digits and underscores: equal characters, ASCII letters equal ignoring
+   * case, and the two non-ASCII characters whose simple case folding reaches ASCII, U+017F (long
+   * s, as {@code s}) and U+212A (Kelvin sign, as {@code k}). U+0130 and U+0131 match nothing.
+   *
+   * @param key the key as decoded
+   * @param name the field name
+   * @return whether they match
+   */
+  static boolean goFoldEquals(String key, String name) {
+    int n = name.length();
+    if (key.length() != n) {
+      return false;
+    }
+    for (int j = 0; j < n; j++) {
+      char c = key.charAt(j);
+      if (c == name.charAt(j)) {
+        continue;
+      }
+      int want = lower(name.charAt(j));
+      if (c < 0x80 ? lower(c) != want : !(c == '\u017F' && want == 's' || c == '\u212A' && want == 'k')) {
         return false;
       }
     }
@@ -707,7 +756,7 @@ final class JsonTape {
 
   /**
    * The offset after the number at {@code p}: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]?
-   * [0-9]+)?} with at most {@value #MAX_DIGITS} digits; -1 when there is none.
+   * [0-9]+)?}; -1 when there is none.
    */
   private int number(byte[] b, int p) {
     int n = limit;
@@ -747,7 +796,7 @@ final class JsonTape {
       count += d - p;
       p = d;
     }
-    return count <= MAX_DIGITS ? p : -1;
+    return p;
   }
 
   private int digits(byte[] b, int p) {

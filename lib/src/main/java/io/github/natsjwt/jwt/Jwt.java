@@ -4,6 +4,7 @@ import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
 import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.GoType;
 import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.nkey.InvalidNKeyException;
@@ -272,14 +273,19 @@ public final class Jwt {
     }
   }
 
+  /** The reference's header struct. */
+  private static final GoType HEADER = GoType.struct("typ", GoType.STRING, "alg", GoType.STRING);
+
   private static JwtHeader readHeader(byte[] headerBytes) {
     JsonIn json;
     String typ;
     String alg;
     try {
-      json = JsonIn.parse(headerBytes, "header");
+      JsonIn.GoRead read = JsonIn.parse(headerBytes, "header").readAsGo(HEADER);
+      json = read.document();
       typ = json.string("typ");
       alg = json.string("alg");
+      read.finish();
     } catch (JsonIn.ShapeException e) {
       throw new MalformedJwtException("header", -1, e.getMessage(), e);
     }

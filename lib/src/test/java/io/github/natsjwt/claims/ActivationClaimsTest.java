@@ -47,11 +47,21 @@ class ActivationClaimsTest {
   }
 
   @Test
+  void fromJson_v1ActivationWithStringMax_failsAsInGo() {
+    // Go 1.19 + jwt v2.3.0: "json: cannot unmarshal string into Go struct field
+    // v1NatsActivation.nats.max of type int64".
+    ClaimsFormatException e = assertThrows(ClaimsFormatException.class, () -> Claims.fromJson(
+        "{\"iss\":\"" + EXPORTER + "\",\"sub\":\"" + IMPORTER + "\",\"type\":\"activation\","
+            + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":\"ignored\"}}"));
+    assertTrue(e.getMessage().contains("nats.max"), e.getMessage());
+  }
+
+  @Test
   void fromJson_v1Activation_movesTypeToKind() {
     ActivationClaims a = (ActivationClaims) Claims.fromJson(
         "{\"iss\":\"" + EXPORTER + "\",\"sub\":\"" + IMPORTER + "\",\"type\":\"activation\","
             + "\"issuer_account\":\"" + EXPORTER + "\",\"tags\":[\"a\"],"
-            + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":\"ignored\"}}");
+            + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":5}}");
     assertEquals(ExportType.SERVICE, a.kind());
     assertEquals(1, a.version());
     assertEquals(EXPORTER, a.issuerAccount());

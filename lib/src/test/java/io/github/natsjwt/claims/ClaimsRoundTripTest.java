@@ -249,8 +249,13 @@ class ClaimsRoundTripTest {
     }
   }
 
+  /**
+   * A limit for a scope template: never 0 (see {@link #userLimits(Random, boolean)}), and exact in
+   * a float64, since the reference reads scopes through {@code map[string]interface{}} and so
+   * rounds larger numbers to 53 bits, as the library does.
+   */
   static long nonZeroLimit(Random r) {
-    long l = limit(r);
+    long l = limit(r) & ((1L << 53) - 1);
     return l == 0 ? -1 : l;
   }
 
@@ -261,7 +266,7 @@ class ClaimsRoundTripTest {
   /**
    * Random permissions and limits. A scope template read back fills absent subs, data and payload
    * with -1 (the reference's NewUserScope), so a 0 there, which is not written, cannot survive;
-   * {@code zeroLimits} false avoids it.
+   * {@code zeroLimits} false avoids it, and keeps limits exact in a float64.
    */
   static UserPermissionLimits userLimits(Random r, boolean zeroLimits) {
     UserPermissionLimits.Builder b =

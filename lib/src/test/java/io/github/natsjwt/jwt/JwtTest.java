@@ -101,11 +101,10 @@ class JwtTest {
 
   @Test
   void decode_payloadOverJsonLimits_malformedPayload() {
-    // Jackson's limit errors carry no position; they used to escape as a NullPointerException.
+    // Go's scanner fails beyond 10,000 levels; the error carries no position.
     String deep = operatorPayload(OPERATOR, "d").replace("\"name\":\"d\"",
-        "\"name\":\"d\",\"x\":" + "[".repeat(64) + "]".repeat(64));
-    String longNumber = operatorPayload(OPERATOR, "n").replace("1700000000", "1".repeat(401));
-    for (String payload : List.of(deep, longNumber)) {
+        "\"name\":\"d\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000));
+    for (String payload : List.of(deep)) {
       MalformedJwtException e = malformed(craft(V2_HEADER, payload, OPERATOR, false));
       assertEquals("payload", e.part());
       assertTrue(e.getMessage().contains("is not valid JSON: "), e.getMessage());
