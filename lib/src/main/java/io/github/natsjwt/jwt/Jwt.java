@@ -147,7 +147,7 @@ public final class Jwt {
    */
   static void checkSize(String token) {
     if (token.length() > MAX_TOKEN_BYTES / 3) {
-      long bytes = token.getBytes(StandardCharsets.UTF_8).length;
+      long bytes = utf8Length(token);
       if (bytes > MAX_TOKEN_BYTES) {
         throw new MalformedJwtException(
             "token",
@@ -155,6 +155,27 @@ public final class Jwt {
             "token size " + bytes + " exceeds maximum of " + MAX_TOKEN_BYTES + " bytes");
       }
     }
+  }
+
+  /** The length of the token in UTF-8, counted without encoding it. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < len
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /**

@@ -31,11 +31,13 @@ public final class JwtDecoder {
   public static final int CACHED_CHARS_PER_ENTRY = 4096;
 
   private final boolean sizeCapped;
+  private final int maxTokenBytes;
   private final int cacheSize;
   private final @Nullable TokenCache<DecodedJwt<Claims>> cache;
 
   private JwtDecoder(Builder b) {
     this.sizeCapped = b.sizeCapped;
+    this.maxTokenBytes = b.maxTokenBytes;
     this.cacheSize = b.cacheSize;
     this.cache =
         b.cacheSize == 0
@@ -88,12 +90,44 @@ public final class JwtDecoder {
       if (sizeCapped) {
         Jwt.checkSize(token);
       }
+      checkBound(token);
       decoded = Jwt.decodeAny(token);
       if (c != null) {
         c.put(token, decoded);
       }
     }
     return Jwt.ofType(decoded, type);
+  }
+
+  /**
+   * Refuses a token larger than this decoder's bound before any of it is decoded. The bound holds
+   * in every mode, {@link Builder#withoutSizeCap()} included: it is the decoder's own protection,
+   * not a rule of the server's.
+   */
+  private void checkBound(String token) {
+    if (token.length() > maxTokenBytes / 3) {
+      long bytes = Jwt.utf8Length(token);
+      if (bytes > maxTokenBytes) {
+        throw new MalformedJwtException(
+            "token",
+            -1,
+            "token size "
+                + bytes
+                + " exceeds this decoder's bound of "
+                + maxTokenBytes
+                + " bytes (maxTokenBytes; a CONNECT line is limited by the server's"
+                + " max_control_line, 4096 bytes by default)");
+      }
+    }
+  }
+
+  /**
+   * Returns the largest token, in UTF-8 bytes, that this decoder decodes at all.
+   *
+   * @return the bound
+   */
+  public int maxTokenBytes() {
+    return maxTokenBytes;
   }
 
   /**
@@ -110,17 +144,39 @@ public final class JwtDecoder {
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "JwtDecoder[verifiedTokenCacheSize=%d%s]",
+        "JwtDecoder[verifiedTokenCacheSize=%d, maxTokenBytes=%d%s]",
         cacheSize,
+        maxTokenBytes,
         sizeCapped ? "" : ", without size cap");
   }
 
   /** Settings of a {@link JwtDecoder}. Not thread-safe; build once and share the decoder. */
   public static final class Builder {
     private boolean sizeCapped = true;
+    private int maxTokenBytes = Jwt.MAX_TOKEN_BYTES;
     private int cacheSize;
 
     private Builder() {}
+
+    /**
+     * Sets the largest token, in UTF-8 bytes, that the decoder decodes at all, in every mode (with
+     * {@link #withoutSizeCap()} too): larger tokens are refused before any of them is decoded.
+     * The default, {@value Jwt#MAX_TOKEN_BYTES} bytes, is the cap of nats-server 2.12.6 and later
+     * and its default {@code max_payload}; an auth service that only sees user JWTs from CONNECT
+     * lines can set the server's {@code max_control_line} (4096 bytes by default). Decoding takes
+     * time and memory linear in the token's size whatever its content.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxTokenBytes(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxTokenBytes is " + bytes + "; it must be at least 1");
+      }
+      this.maxTokenBytes = bytes;
+      return this;
+    }
 
     /**
      * Sets how many verified tokens to remember; 0, the default, remembers none.
@@ -139,8 +195,8 @@ public final class JwtDecoder {
     }
 
     /**
-     * Accepts tokens of any size, as {@link Jwt#decodeWithoutSizeCap(String, Class)} does. Use it
-     * only to reproduce a server from before the cap; the cap protects against oversized input.
+     * Drops the 1 MiB cap that nats-server 2.12.6 and later apply, to reproduce a server from
+     * before it. Tokens stay bounded by {@link #maxTokenBytes(int)}, which is then the only limit.
      *
      * @return this builder
      */

@@ -125,13 +125,17 @@ public final class TrustVerifier {
     this.cache = new AccountCache(b.accountCacheSize);
     // Accounts have their own cache of fully checked accounts; remembering their tokens as well
     // would only hold large JWTs twice.
-    this.accountDecoder = decoder(profile, 0);
-    this.tokenDecoder = decoder(profile, b.verifiedTokenCacheSize);
+    this.accountDecoder = decoder(profile, 0, b.maxTokenBytes);
+    this.tokenDecoder = decoder(profile, b.verifiedTokenCacheSize, b.maxTokenBytes);
   }
 
-  /** Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one. */
-  private static JwtDecoder decoder(ServerProfile profile, int cacheSize) {
-    JwtDecoder.Builder d = JwtDecoder.builder().verifiedTokenCacheSize(cacheSize);
+  /**
+   * Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one, and
+   * within the verifier's own bound in every profile.
+   */
+  private static JwtDecoder decoder(ServerProfile profile, int cacheSize, int maxTokenBytes) {
+    JwtDecoder.Builder d =
+        JwtDecoder.builder().verifiedTokenCacheSize(cacheSize).maxTokenBytes(maxTokenBytes);
     if (!profile.tokenSizeCap()) {
       d.withoutSizeCap();
     }
@@ -1356,6 +1360,7 @@ public final class TrustVerifier {
     private long maxSubscriptions;
     private long maxPayload;
     private ZoneId localZone = ZoneId.systemDefault();
+    private int maxTokenBytes = Jwt.MAX_TOKEN_BYTES;
     private int accountCacheSize = DEFAULT_ACCOUNT_CACHE_SIZE;
     private int verifiedTokenCacheSize = DEFAULT_VERIFIED_TOKEN_CACHE_SIZE;
 
@@ -1514,6 +1519,28 @@ public final class TrustVerifier {
      */
     public Builder accountCacheSize(int size) {
       this.accountCacheSize = size;
+      return this;
+    }
+
+    /**
+     * Sets the largest token, in UTF-8 bytes, that the verifier reads at all, in every profile:
+     * larger user JWTs, activation tokens and account JWTs are refused before any of them is
+     * decoded. nats-server 2.12.6 and later refuse tokens over 1 MiB themselves; earlier servers
+     * have no cap of their own, but bound a CONNECT line by {@code max_control_line} (4096 bytes
+     * by default) and a pushed account JWT by {@code max_payload} (1 MiB by default). The default
+     * is {@value Jwt#MAX_TOKEN_BYTES} bytes; an auth service that sees only user JWTs from CONNECT
+     * lines may set the server's {@code max_control_line}. Whatever the bound, reading a token
+     * takes time and memory linear in its size.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxTokenBytes(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxTokenBytes is " + bytes + "; it must be at least 1");
+      }
+      this.maxTokenBytes = bytes;
       return this;
     }
 
