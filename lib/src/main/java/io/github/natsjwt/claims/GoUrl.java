@@ -48,7 +48,8 @@ final class GoUrl {
       }
       if (c == ':') {
         if (i == 0) {
-          throw new IllegalArgumentException("parse " + GoText.quote(raw) + ": missing protocol scheme");
+          throw new IllegalArgumentException(
+              "parse " + GoText.quote(raw) + ": missing protocol scheme");
         }
         scheme = rest.substring(0, i).toLowerCase(Locale.ROOT);
         rest = rest.substring(i + 1);
@@ -112,7 +113,11 @@ final class GoUrl {
     }
     if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
-          "parse " + GoText.quote(raw) + ": invalid port " + GoText.quote(":" + port) + " after host");
+          "parse "
+              + GoText.quote(raw)
+              + ": invalid port "
+              + GoText.quote(":" + port)
+              + " after host");
     }
     return host;
   }

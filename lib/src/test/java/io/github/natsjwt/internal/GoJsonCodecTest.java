@@ -60,9 +60,9 @@ class GoJsonCodecTest {
 
   /**
    * Every line of {@code testdata/go-float64-json.txt}: what Go's {@code json.Marshal} writes for a
-   * float64, from {@code testdata/gen/float64_json.go}. It holds all the ties and lopsided power-of-
-   * two intervals among 91,194 generated values, plus a random sample (subnormals, powers of ten,
-   * the 1e-6 and 1e21 cut-overs, integers around 2^53).
+   * float64, from {@code testdata/gen/float64_json.go}. It holds all the ties and lopsided
+   * power-of-two intervals among 91,194 generated values, plus a random sample (subnormals, powers
+   * of ten, the 1e-6 and 1e21 cut-overs, integers around 2^53).
    */
   @Test
   void formatFloat_goVectors_allMatch() throws IOException {
