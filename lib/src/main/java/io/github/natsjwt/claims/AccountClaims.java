@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,9 @@ public final class AccountClaims extends Claims {
   private final RevocationList revocations;
   private final Permissions defaultPermissions;
   private final Map<String, List<WeightedMapping>> mappings;
+  // Sources whose destination list was JSON null (a nil slice in Go): empty in mappings(), and
+  // written back as null, as Go writes a nil slice. Always a subset of mappings' keys.
+  private final Set<String> nullMappings;
   private final ExternalAuthorization authorization;
   // The reference writes "authorization" even when empty since it was added; tokens from older
   // versions have no such key, and re-encode without it.
@@ -81,6 +85,9 @@ public final class AccountClaims extends Claims {
       m.put(from, List.copyOf(b.mappings.get(from)));
     }
     mappings = Collections.unmodifiableMap(m);
+    Set<String> nulls = new HashSet<>(b.nullMappings);
+    nulls.retainAll(m.keySet());
+    nullMappings = Collections.unmodifiableSet(nulls);
     authorization = b.authorization;
     writeAuthorization = b.writeAuthorization || !b.authorization.isEmpty();
     trace = b.trace;
@@ -113,6 +120,7 @@ public final class AccountClaims extends Claims {
     b.revocations = revocations.toBuilder();
     b.defaultPermissions = defaultPermissions;
     b.mappings.putAll(mappings);
+    b.nullMappings.addAll(nullMappings);
     b.authorization = authorization;
     b.writeAuthorization = writeAuthorization;
     b.trace = trace;
@@ -184,6 +192,9 @@ public final class AccountClaims extends Claims {
 
   /**
    * Returns the subject mappings ({@code mappings}): source subject to weighted destinations.
+   *
+   * <p>A source whose destinations were read as JSON {@code null} has an empty list here (the
+   * server treats both alike) and is written back as {@code null}, as Go writes its nil slice.
    *
    * @return an unmodifiable map, sources in the order they are written (byte-wise)
    */
@@ -374,6 +385,10 @@ public final class AccountClaims extends Claims {
     if (!mappings.isEmpty()) {
       w.name("mappings").beginObject();
       for (Map.Entry<String, List<WeightedMapping>> e : mappings.entrySet()) {
+        if (nullMappings.contains(e.getKey())) {
+          w.name(e.getKey()).nullValue();
+          continue;
+        }
         w.name(e.getKey()).beginArray();
         for (WeightedMapping m : e.getValue()) {
           m.write(w);
@@ -425,7 +440,7 @@ public final class AccountClaims extends Claims {
           nats.object("default_permissions").map(Permissions::read).orElse(Permissions.EMPTY);
       Optional<JsonIn> mappings = nats.object("mappings");
       if (mappings.isPresent()) {
-        readMappings(mappings.get(), b.mappings);
+        readMappings(mappings.get(), b.mappings, b.nullMappings);
       }
       Optional<JsonIn> auth = nats.object("authorization");
       b.writeAuthorization = auth.isPresent();
@@ -445,7 +460,8 @@ public final class AccountClaims extends Claims {
     return b.build();
   }
 
-  private static void readMappings(JsonIn o, Map<String, List<WeightedMapping>> into) {
+  private static void readMappings(
+      JsonIn o, Map<String, List<WeightedMapping>> into, Set<String> nulls) {
     for (Map.Entry<String, Object> e : o.asMap().entrySet()) {
       Object v = e.getValue();
       List<WeightedMapping> list = new ArrayList<>();
@@ -465,6 +481,9 @@ public final class AccountClaims extends Claims {
         throw o.mismatch(e.getKey(), "an array of weighted mappings", v);
       }
       into.put(e.getKey(), list);
+      if (v == JsonIn.NULL) {
+        nulls.add(e.getKey());
+      }
     }
   }
 
@@ -702,6 +721,7 @@ public final class AccountClaims extends Claims {
     private RevocationList.Builder revocations = RevocationList.EMPTY.toBuilder();
     private Permissions defaultPermissions = Permissions.EMPTY;
     private final Map<String, List<WeightedMapping>> mappings = new LinkedHashMap<>();
+    private final Set<String> nullMappings = new HashSet<>();
     private ExternalAuthorization authorization = ExternalAuthorization.NONE;
     private boolean writeAuthorization;
     private @Nullable MsgTrace trace;
@@ -882,6 +902,7 @@ public final class AccountClaims extends Claims {
      */
     public Builder mapping(String from, List<WeightedMapping> to) {
       mappings.put(Objects.requireNonNull(from, "from"), List.copyOf(to));
+      nullMappings.remove(from);
       return this;
     }
 
@@ -904,6 +925,7 @@ public final class AccountClaims extends Claims {
      */
     public Builder removeMapping(String from) {
       mappings.remove(from);
+      nullMappings.remove(from);
       return this;
     }
 

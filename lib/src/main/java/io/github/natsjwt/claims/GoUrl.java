@@ -26,7 +26,7 @@ final class GoUrl {
       char c = raw.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         throw new IllegalArgumentException(
-            "parse \"" + raw + "\": net/url: invalid control character in URL");
+            "parse " + GoText.quote(raw) + ": net/url: invalid control character in URL");
       }
     }
     String rest = raw;
@@ -48,7 +48,8 @@ final class GoUrl {
       }
       if (c == ':') {
         if (i == 0) {
-          throw new IllegalArgumentException("parse \"" + raw + "\": missing protocol scheme");
+          throw new IllegalArgumentException(
+              "parse " + GoText.quote(raw) + ": missing protocol scheme");
         }
         scheme = rest.substring(0, i).toLowerCase(Locale.ROOT);
         rest = rest.substring(i + 1);
@@ -81,7 +82,7 @@ final class GoUrl {
       String first = slash >= 0 ? rest.substring(0, slash) : rest;
       if (first.contains(":")) {
         throw new IllegalArgumentException(
-            "parse \"" + raw + "\": first path segment in URL cannot contain colon");
+            "parse " + GoText.quote(raw) + ": first path segment in URL cannot contain colon");
       }
     }
     return new GoUrl(scheme, hasUser, host, rest);
@@ -94,13 +95,13 @@ final class GoUrl {
       int close = authority.indexOf(']');
       if (close < 0) {
         throw new IllegalArgumentException(
-            "parse \"" + raw + "\": missing ']' in host");
+            "parse " + GoText.quote(raw) + ": missing ']' in host");
       }
       host = authority.substring(1, close);
       String after = authority.substring(close + 1);
       if (!after.isEmpty() && !after.startsWith(":")) {
         throw new IllegalArgumentException(
-            "parse \"" + raw + "\": invalid port \"" + after + "\" after host");
+            "parse " + GoText.quote(raw) + ": invalid port " + GoText.quote(after) + " after host");
       }
       port = after.isEmpty() ? "" : after.substring(1);
     } else {
@@ -112,7 +113,11 @@ final class GoUrl {
     }
     if (!port.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
-          "parse \"" + raw + "\": invalid port \":" + port + "\" after host");
+          "parse "
+              + GoText.quote(raw)
+              + ": invalid port "
+              + GoText.quote(":" + port)
+              + " after host");
     }
     return host;
   }
@@ -121,7 +126,7 @@ final class GoUrl {
   static @Nullable String accountServerUrlProblem(String url) {
     try {
       if (parse(url).scheme.isEmpty()) {
-        return "account server url \"" + url + "\" requires a protocol";
+        return "account server url " + GoText.quote(url) + " requires a protocol";
       }
       return null;
     } catch (IllegalArgumentException e) {
@@ -141,13 +146,13 @@ final class GoUrl {
     try {
       u = parse(url);
     } catch (IllegalArgumentException e) {
-      return "error parsing operator service url \"" + url + "\": " + e.getMessage();
+      return "error parsing operator service url " + GoText.quote(url) + ": " + e.getMessage();
     }
     if (u.hasUser) {
-      return "operator service url \"" + url + "\" - credentials are not supported";
+      return "operator service url " + GoText.quote(url) + " - credentials are not supported";
     }
     if (!u.path.isEmpty()) {
-      return "operator service url \"" + url + "\" - paths are not supported";
+      return "operator service url " + GoText.quote(url) + " - paths are not supported";
     }
     switch (u.scheme) {
       case "nats":
@@ -162,9 +167,9 @@ final class GoUrl {
       default:
         break;
     }
-    return "operator service url \""
-        + url
-        + "\" - protocol not supported "
+    return "operator service url "
+        + GoText.quote(url)
+        + " - protocol not supported "
         + (webSockets ? "(only 'nats', 'tls', 'ws', 'wss' only)" : "(only 'nats' or 'tls' only)");
   }
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A block is a line of at least three dashes, any text and at least three dashes; one token
  * line; and another such line. Unlike the reference's regular expression, lines are trimmed (so
- * indented files, CRLF and trailing spaces work), blank lines inside a block are skipped, and
+ * indented files, CRLF and trailing spaces work), a lone CR ends a line too, blank lines inside a
+ * block are skipped, and
  * blocks are told apart by their content rather than their order: a token with dots is a JWT, a
  * token starting with {@code S} is a seed. So a file with the seed first, or with a blank line
  * after a marker, gives the right values where the reference gives wrong ones. Where the reference
@@ -43,8 +44,8 @@ final class CredsText {
     this.text = text;
     this.source = source;
     int n = 1;
-    for (char c : text) {
-      if (c == '\n') {
+    for (int p = 0; p < text.length; p++) {
+      if (isBreak(text, p)) {
         n++;
       }
     }
@@ -55,7 +56,7 @@ final class CredsText {
     int s = 0;
     for (int i = 0; i < n; i++) {
       int e = s;
-      while (e < text.length && text[e] != '\n') {
+      while (e < text.length && !isBreak(text, e)) {
         e++;
       }
       rawStart[i] = s;
@@ -71,6 +72,21 @@ final class CredsText {
       end[i] = b;
       s = e + 1;
     }
+  }
+
+  /**
+   * Whether the character at p ends a line: every LF, and a CR on its own (old Mac files). A CR
+   * next to an LF (CRLF, or LFCR) is part of that line break and trimmed as space, so line numbers
+   * are those an editor shows.
+   */
+  private static boolean isBreak(char[] text, int p) {
+    char c = text[p];
+    if (c == '\n') {
+      return true;
+    }
+    return c == '\r'
+        && (p + 1 == text.length || text[p + 1] != '\n')
+        && (p == 0 || text[p - 1] != '\n');
   }
 
   /**
@@ -162,7 +178,7 @@ final class CredsText {
           if (looksLikeKeyOrJwt(first)) {
             throw new CredsFormatException(
                 CredsErrorCode.WRAPPED_TOKEN,
-                contains(first, '.') ? "jwt" : "seed",
+                wrappedPart(i, first),
                 first + 1,
                 String.format(CredsFormatException.WRAPPED, source, first + 1, k, body));
           }
@@ -203,6 +219,34 @@ final class CredsText {
         && count(i, '.') == 2) {
       bareJwts.add(new Token(start[i], end[i], i + 1));
     }
+  }
+
+  /**
+   * Names what a block with a wrapped token holds: by its opening marker ({@code -----BEGIN NATS
+   * USER JWT-----} or {@code -----BEGIN USER NKEY SEED-----}), or, for other marker text, by how
+   * the token starts (a JWT's JSON header is {@code ey...}, a seed {@code S...}). Not by dots: the
+   * first line of a JWT wrapped early has none.
+   */
+  private String wrappedPart(int marker, int first) {
+    boolean jwt = markerHas(marker, "JWT");
+    boolean seed = markerHas(marker, "SEED") || markerHas(marker, "NKEY");
+    if (jwt != seed) {
+      return jwt ? "jwt" : "seed";
+    }
+    return text[start[first]] == 'e' ? "jwt" : "seed";
+  }
+
+  private boolean markerHas(int i, String word) {
+    outer:
+    for (int p = start[i]; p + word.length() <= end[i]; p++) {
+      for (int k = 0; k < word.length(); k++) {
+        if (Character.toUpperCase(text[p + k]) != word.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private boolean looksLikeKeyOrJwt(int i) {

@@ -1,6 +1,7 @@
 package io.github.natsjwt.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -398,10 +399,19 @@ public final class GoJsonWriter {
   }
 
   /**
-   * Formats a double as Go's {@code encoding/json} does.
+   * Formats a double as Go's {@code encoding/json} does: the shortest decimal that reads back as
+   * the same double ({@code strconv.AppendFloat(b, v, fmt, -1, 64)}), in {@code 'e'} form below
+   * 1e-6 and from 1e21 on, with a negative exponent written without its leading zero ({@code
+   * 1e-7}).
+   *
+   * <p>When several shortest decimals read back, the one nearest the exact value wins, and an
+   * exact tie goes to the even last digit: {@code 23764941806332.0625} is written {@code
+   * 23764941806332.062}. JDK 17's {@code Double.toString} is not always shortest, so this does not
+   * use it; the interval arithmetic below is exact.
    *
    * @param v a finite double
    * @return the JSON number text
+   * @throws IllegalArgumentException for NaN and infinities, which Go cannot encode either
    */
   public static String formatFloat(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
@@ -410,28 +420,15 @@ public final class GoJsonWriter {
     if (v == 0) {
       return (1 / v < 0) ? "-0" : "0";
     }
-    // Shortest digits that read back as the same double (JDK 17's Double.toString is not always
-    // shortest, so search the precision).
-    BigDecimal shortest = null;
-    for (int p = 1; p <= 17; p++) {
-      BigDecimal candidate = new BigDecimal(v).round(new java.math.MathContext(p));
-      if (candidate.doubleValue() == v) {
-        shortest = candidate;
-        break;
-      }
-    }
-    if (shortest == null) {
-      shortest = new BigDecimal(v);
+    ShortestDecimal d = ShortestDecimal.of(Math.abs(v));
+    String digits = d.digits;
+    StringBuilder sb = new StringBuilder(digits.length() + 8);
+    if (v < 0) {
+      sb.append('-');
     }
     double abs = Math.abs(v);
     if (abs < 1e-6 || abs >= 1e21) {
-      BigDecimal unscaled = shortest.stripTrailingZeros();
-      String digits = unscaled.unscaledValue().abs().toString();
-      int exponent = digits.length() - 1 - unscaled.scale();
-      StringBuilder sb = new StringBuilder();
-      if (v < 0) {
-        sb.append('-');
-      }
+      int exponent = d.exponent + digits.length() - 1;
       sb.append(digits.charAt(0));
       if (digits.length() > 1) {
         sb.append('.').append(digits, 1, digits.length());
@@ -439,8 +436,134 @@ public final class GoJsonWriter {
       // strconv writes at least two exponent digits (1e-07); encoding/json then drops the
       // leading zero of a negative exponent (1e-7). Positive exponents here are always >= 21.
       sb.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
-      return sb.toString();
+    } else if (d.exponent >= 0) {
+      sb.append(digits);
+      sb.append("0".repeat(d.exponent));
+    } else {
+      int point = digits.length() + d.exponent;
+      if (point <= 0) {
+        sb.append("0.").append("0".repeat(-point)).append(digits);
+      } else {
+        sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
+      }
     }
-    return shortest.stripTrailingZeros().toPlainString();
+    return sb.toString();
+  }
+
+  /**
+   * The shortest decimal {@code digits × 10^exponent} that reads back as a given positive double,
+   * computed exactly with integers.
+   *
+   * <p>The double {@code m × 2^e} reads back from every decimal inside its rounding interval:
+   * half-way to each neighbour, with the end points included only when {@code m} is even (a tie
+   * reads as the even mantissa). At a power of two the lower neighbour is twice as close, so the
+   * interval is lopsided. The shortest decimal uses the largest power of ten {@code 10^k} that has
+   * a multiple inside the interval; among those multiples the one nearest the exact value is taken,
+   * a tie going to the even multiple.
+   */
+  private static final class ShortestDecimal {
+    final String digits;
+    final int exponent;
+
+    private ShortestDecimal(String digits, int exponent) {
+      this.digits = digits;
+      this.exponent = exponent;
+    }
+
+    static ShortestDecimal of(double positive) {
+      long bits = Double.doubleToRawLongBits(positive);
+      int biased = (int) (bits >>> 52) & 0x7ff;
+      long m = bits & ((1L << 52) - 1);
+      int e2;
+      if (biased == 0) {
+        e2 = -1074;
+      } else {
+        m |= 1L << 52;
+        e2 = biased - 1075;
+      }
+      boolean lopsided = m == 1L << 52 && biased > 1;
+      // Centre and ends in units of 2^(e2 - 2), over a common denominator.
+      BigInteger centre = BigInteger.valueOf(4 * m);
+      BigInteger low = BigInteger.valueOf(4 * m - (lopsided ? 1 : 2));
+      BigInteger high = BigInteger.valueOf(4 * m + 2);
+      BigInteger denominator = BigInteger.ONE;
+      int shift = e2 - 2;
+      if (shift >= 0) {
+        centre = centre.shiftLeft(shift);
+        low = low.shiftLeft(shift);
+        high = high.shiftLeft(shift);
+      } else {
+        denominator = denominator.shiftLeft(-shift);
+      }
+      boolean inclusive = (m & 1) == 0;
+
+      // The estimate of the decimal exponent may be one off; the search bounds allow for it.
+      int magnitude = (int) Math.floor(Math.log10(positive));
+      int lo = magnitude - 18; // 17 significant digits always suffice
+      int hi = magnitude + 2; // no multiple of 10^(magnitude + 2) is near the value
+      // Largest k in [lo, hi) whose multiples reach into the interval (monotone in k).
+      while (hi - lo > 1) {
+        int mid = (lo + hi) >> 1; // signed: k is often negative
+        if (range(low, high, denominator, mid, inclusive) != null) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      int k = lo;
+      BigInteger[] allowed = range(low, high, denominator, k, inclusive);
+      if (allowed == null) {
+        throw new IllegalStateException("no decimal found for " + positive);
+      }
+      BigInteger n = nearestEven(centre, denominator, k);
+      if (n.compareTo(allowed[0]) < 0) {
+        n = allowed[0];
+      } else if (n.compareTo(allowed[1]) > 0) {
+        n = allowed[1];
+      }
+      String s = n.toString();
+      int end = s.length();
+      while (end > 1 && s.charAt(end - 1) == '0') {
+        end--;
+      }
+      return new ShortestDecimal(s.substring(0, end), k + s.length() - end);
+    }
+
+    /**
+     * Returns the least and greatest n with {@code n × 10^k} in the interval [low, high] /
+     * denominator (ends excluded unless inclusive), or null when there is none.
+     */
+    private static BigInteger @Nullable [] range(
+        BigInteger low, BigInteger high, BigInteger denominator, int k, boolean inclusive) {
+      BigInteger[] lowQr = scaled(low, denominator, k);
+      BigInteger[] highQr = scaled(high, denominator, k);
+      BigInteger least = lowQr[0];
+      if (lowQr[1].signum() != 0 || !inclusive) {
+        least = least.add(BigInteger.ONE);
+      }
+      BigInteger greatest = highQr[0];
+      if (highQr[1].signum() == 0 && !inclusive) {
+        greatest = greatest.subtract(BigInteger.ONE);
+      }
+      return least.compareTo(greatest) <= 0 ? new BigInteger[] {least, greatest} : null;
+    }
+
+    /** Returns the nearest integer to value / denominator / 10^k, a tie going to the even one. */
+    private static BigInteger nearestEven(BigInteger value, BigInteger denominator, int k) {
+      BigInteger[] qr = scaled(value, denominator, k);
+      BigInteger divisor = k > 0 ? denominator.multiply(BigInteger.TEN.pow(k)) : denominator;
+      int cmp = qr[1].shiftLeft(1).compareTo(divisor);
+      if (cmp > 0 || (cmp == 0 && qr[0].testBit(0))) {
+        return qr[0].add(BigInteger.ONE);
+      }
+      return qr[0];
+    }
+
+    /** Returns floor and remainder of value / denominator / 10^k (all positive). */
+    private static BigInteger[] scaled(BigInteger value, BigInteger denominator, int k) {
+      BigInteger numerator = k < 0 ? value.multiply(BigInteger.TEN.pow(-k)) : value;
+      BigInteger divisor = k > 0 ? denominator.multiply(BigInteger.TEN.pow(k)) : denominator;
+      return numerator.divideAndRemainder(divisor);
+    }
   }
 }

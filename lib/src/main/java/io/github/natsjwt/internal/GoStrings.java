@@ -9,7 +9,104 @@ import java.util.List;
  * so that both agree on them.
  */
 public final class GoStrings {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private GoStrings() {}
+
+  /**
+   * Quotes text as Go's {@code strconv.Quote} (and so {@code fmt}'s {@code %q}) does: printable
+   * characters as they are, {@code "} and the backslash escaped, {@code \a \b \f \n \r \t \v}
+   * for those controls, {@code \xNN} for other bytes below 0x20 and for 0x7f, and a four- or
+   * eight-digit Unicode escape (<code>&#92;u00a0</code>, <code>&#92;U000e0001</code>) for every
+   * other character Go does not count as printable.
+   *
+   * <p>A lone surrogate cannot come from valid UTF-8; it is quoted as U+FFFD, which is what Go
+   * reads from the JSON this library writes for it.
+   *
+   * @param s the text
+   * @return the quoted text
+   */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2);
+    sb.append('"');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        cp = 0xFFFD;
+      }
+      if (cp == '"' || cp == '\\') {
+        sb.append('\\').append((char) cp);
+        continue;
+      }
+      if (isPrint(cp)) {
+        sb.appendCodePoint(cp);
+        continue;
+      }
+      switch (cp) {
+        case 0x07:
+          sb.append("\\a");
+          break;
+        case '\b':
+          sb.append("\\b");
+          break;
+        case '\f':
+          sb.append("\\f");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        case 0x0B:
+          sb.append("\\v");
+          break;
+        default:
+          if (cp < ' ' || cp == 0x7f) {
+            hex(sb.append("\\x"), cp, 2);
+          } else if (cp < 0x10000) {
+            hex(sb.append("\\u"), cp, 4);
+          } else {
+            hex(sb.append("\\U"), cp, 8);
+          }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  private static void hex(StringBuilder sb, int cp, int digits) {
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+      sb.append(HEX[(cp >>> shift) & 0xF]);
+    }
+  }
+
+  /**
+   * Go's {@code unicode.IsPrint} (which {@code strconv.IsPrint} equals): letters, marks, numbers,
+   * punctuation, symbols and the ASCII space, as of the Unicode version of the Go reference (see
+   * {@code GoPrintable}), whatever the JDK's.
+   *
+   * @param cp a code point
+   * @return whether Go prints it as it is when quoting
+   */
+  public static boolean isPrint(int cp) {
+    int[] bounds = GoPrintable.BOUNDS;
+    // The number of bounds at or below cp is odd exactly inside a printable range.
+    int lo = 0;
+    int hi = bounds.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (bounds[mid] <= cp) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo & 1) == 1;
+  }
 
   /**
    * Go's {@code unicode.IsSpace}.

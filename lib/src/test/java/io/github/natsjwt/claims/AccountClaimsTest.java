@@ -190,6 +190,48 @@ class AccountClaimsTest {
     assertEquals("nats.mappings.m[0].weight", e.field());
   }
 
+  @Test
+  void toJson_mappingReadAsNull_writesNullAsGo() {
+    // Expected bytes: Go jwt/v2 (Debian golang-github-nats-io-jwt-dev, go1.19.8),
+    // json.Unmarshal of this payload into jwt.AccountClaims, then json.Marshal: its "mappings"
+    // member is {"a.b":null,"c.d":[],"e.f":[{"subject":""}],"g.h":[{"subject":"x","weight":50}]}.
+    String goMappings =
+        "\"mappings\":{\"a.b\":null,\"c.d\":[],\"e.f\":[{\"subject\":\"\"}],"
+            + "\"g.h\":[{\"subject\":\"x\",\"weight\":50}]}";
+    AccountClaims c =
+        fromNats(
+            "{\"mappings\":{\"a.b\":null,\"c.d\":[],\"e.f\":[null],"
+                + "\"g.h\":[{\"subject\":\"x\",\"weight\":50}]},"
+                + "\"type\":\"account\",\"version\":2}");
+
+    assertTrue(natsOf(c).contains(goMappings), natsOf(c));
+    assertEquals(List.of(), c.mappings().get("a.b"));
+    assertEquals(List.of(), c.mappings().get("c.d"));
+    // Still null after a copy, and through a signed token.
+    assertTrue(natsOf(c.toBuilder().build()).contains(goMappings));
+    assertTrue(natsOf(encodedAndDecoded(c)).contains(goMappings));
+    // Decoded from Go's own output again, the bytes stay the same.
+    assertEquals(c.toJson(), Claims.fromJson(c.toJson()).toJson());
+  }
+
+  @Test
+  void toJson_nullMappingReplacedOrRemoved_writesTheNewValue() {
+    AccountClaims c =
+        fromNats("{\"mappings\":{\"a.b\":null},\"type\":\"account\",\"version\":2}");
+
+    assertTrue(
+        natsOf(c.toBuilder().mapping("a.b", List.of()).build())
+            .contains("\"mappings\":{\"a.b\":[]}"));
+    assertTrue(
+        natsOf(c.toBuilder().mapping("a.b", WeightedMapping.of("x")).build())
+            .contains("\"mappings\":{\"a.b\":[{\"subject\":\"x\"}]}"));
+    assertFalse(natsOf(c.toBuilder().removeMapping("a.b").build()).contains("mappings"));
+    // Removed and set again through the builder: an empty list, as Go's AddMapping makes.
+    assertTrue(
+        natsOf(c.toBuilder().removeMapping("a.b").mapping("a.b").build())
+            .contains("\"mappings\":{\"a.b\":[]}"));
+  }
+
   // ------------------------------------------------------------------ encoding
 
   @Test

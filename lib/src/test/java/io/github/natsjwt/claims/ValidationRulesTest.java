@@ -301,6 +301,59 @@ class ValidationRulesTest {
         issues(op, JWT_2_3));
   }
 
+  @Test
+  void validate_urlsWithControlCharacters_quotedAsGoPercentQ() {
+    // Expected: Go jwt/v2 2.3.0 (Debian, go1.19.8), OperatorClaims.Validate with the same
+    // AccountServerURL and OperatorServiceURLs; Description of each issue, printed with %s.
+    OperatorClaims op =
+        OperatorClaims.builder(AccountTestKeys.OPERATOR.publicKey())
+            .accountServerUrl("nats://u:p@h/\u0001\u2028")
+            .operatorServiceUrls(
+                List.of(
+                    "http://h/\u007f", "ws://[::1:4222", "tls://h\u00a0:x", "http://h\u0085:1/"))
+            .build();
+
+    assertEquals(
+        List.of(
+            "error parsing account server url: parse \"nats://u:p@h/\\x01\\u2028\": net/url:"
+                + " invalid control character in URL",
+            "error parsing operator service url \"http://h/\\x7f\": parse \"http://h/\\x7f\":"
+                + " net/url: invalid control character in URL",
+            "error parsing operator service url \"ws://[::1:4222\": parse \"ws://[::1:4222\":"
+                + " missing ']' in host",
+            "error parsing operator service url \"tls://h\\u00a0:x\": parse"
+                + " \"tls://h\\u00a0:x\": invalid port \":x\" after host",
+            "operator service url \"http://h\\u0085:1/\" - paths are not supported"),
+        issues(op, JWT_2_3));
+  }
+
+  @Test
+  void validate_accountValuesWithControlCharacters_quotedAsGoPercentQ() {
+    // Expected: Go jwt/v2 2.3.0 (Debian, go1.19.8), AccountClaims.Validate with InfoURL
+    // "http://h/\x7f", signing key "A\x7f" and a mapping from "a.\u200b" weighing 150.
+    AccountClaims a =
+        (AccountClaims)
+            Claims.fromJson(
+                "{\"iss\":\""
+                    + AccountTestKeys.OPERATOR.publicKey()
+                    + "\",\"sub\":\""
+                    + A
+                    + "\",\"nats\":{\"info_url\":\"http://h/\\u007f\","
+                    + "\"signing_keys\":[\"A\\u007f\"],"
+                    + "\"mappings\":{\"a.\\u200b\":[{\"subject\":\"b\",\"weight\":150}]},"
+                    + "\"type\":\"account\",\"version\":2}}");
+
+    List<String> got = new java.util.ArrayList<>(issues(a, JWT_2_3));
+    java.util.Collections.sort(got); // Go's order follows map iteration
+    assertEquals(
+        List.of(
+            "\"A\\x7f\" is not a valid account signing key",
+            "Mapping \"a.\\u200b\"" + EXCEEDS,
+            "error parsing info url: parse \"http://h/\\x7f\": net/url: invalid control"
+                + " character in URL"),
+        got);
+  }
+
   // ------------------------------------------------------------------ activation subject message
 
   @Test

@@ -242,6 +242,69 @@ class CredsTest {
   }
 
   @Test
+  void read_jwtWrappedBeforeFirstDot_reportsTheJwtByItsMarker() {
+    // The first line of the block ("eyJ0eXAiOiJKV1QiLCJh") has no dot; the marker says JWT.
+    String jwt = creds(STANDARD).get("expected_jwt").asText();
+    String wrapped =
+        text(STANDARD).replace(jwt, jwt.substring(0, 20) + "\n" + jwt.substring(20));
+
+    CredsFormatException e = assertThrows(CredsFormatException.class, () -> Creds.parse(wrapped));
+
+    assertEquals(CredsErrorCode.WRAPPED_TOKEN, e.code());
+    assertEquals("jwt", e.part());
+    assertEquals(OptionalInt.of(2), e.line());
+    assertEquals(String.format(CredsFormatException.WRAPPED, "creds", 2, 3, 2), e.getMessage());
+  }
+
+  @Test
+  void read_wrappedTokensUnderOtherMarkerText_labelledByHowTheTokenStarts() {
+    JsonNode c = creds(STANDARD);
+    String jwt = c.get("expected_jwt").asText();
+    String seed = c.get("expected_seed").asText();
+    String jwtBlock =
+        "---x---\n" + jwt.substring(0, 20) + "\n" + jwt.substring(20) + "\n---x---\n";
+    String seedBlock =
+        "---y---\n" + seed.substring(0, 20) + "\n" + seed.substring(20) + "\n---y---\n";
+
+    assertEquals(
+        "jwt", assertThrows(CredsFormatException.class, () -> Creds.parse(jwtBlock)).part());
+    assertEquals(
+        "seed", assertThrows(CredsFormatException.class, () -> Creds.parse(seedBlock)).part());
+  }
+
+  @Test
+  void read_crOnlyLineEnds_readAsTheGoWrittenFile() {
+    // standard.creds is Go's FormatUserConfig output; with every LF turned into a CR it must give
+    // the values the reference wrote into it.
+    JsonNode c = creds(STANDARD);
+    String cr = text(STANDARD).replace('\n', '\r');
+    assertFalse(cr.contains("\n"));
+
+    try (Creds creds = Creds.parse(cr)) {
+      assertCredsOf(c, creds);
+    }
+    String lfcr = text(STANDARD).replace("\n", "\n\r");
+    try (Creds creds = Creds.parse(lfcr)) {
+      assertCredsOf(c, creds);
+    }
+  }
+
+  @Test
+  void read_crOnlyWrappedSeed_countsLinesAsAnEditorDoes() {
+    String seed = creds(STANDARD).get("expected_seed").asText();
+    String wrapped =
+        text(STANDARD)
+            .replace(seed, seed.substring(0, 29) + "\n" + seed.substring(29))
+            .replace('\n', '\r');
+
+    CredsFormatException e = assertThrows(CredsFormatException.class, () -> Creds.parse(wrapped));
+
+    assertEquals(CredsErrorCode.WRAPPED_TOKEN, e.code());
+    assertEquals("seed", e.part());
+    assertEquals(OptionalInt.of(10), e.line());
+  }
+
+  @Test
   void read_wrappedSeed_throwsWrappedTokenWithoutShowingTheSeed() {
     String seed = creds(STANDARD).get("expected_seed").asText();
     String wrapped =
