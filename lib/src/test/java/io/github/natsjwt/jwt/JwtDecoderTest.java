@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.natsjwt.NatsJwtException;
@@ -196,7 +197,11 @@ class JwtDecoderTest {
             ACCOUNT);
     JwtDecoder capped = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
     assertThrows(MalformedJwtException.class, () -> capped.decode(token));
-    JwtDecoder uncapped = JwtDecoder.builder().withoutSizeCap().build();
+    // Without the server's cap the decoder's own bound still holds until it is raised.
+    JwtDecoder bounded = JwtDecoder.builder().withoutSizeCap().build();
+    MalformedJwtException e = assertThrows(MalformedJwtException.class, () -> bounded.decode(token));
+    assertTrue(e.getMessage().contains("maxTokenBytes"), e.getMessage());
+    JwtDecoder uncapped = JwtDecoder.builder().withoutSizeCap().maxTokenBytes(4 << 20).build();
     assertEquals(USER.publicKey(), uncapped.decode(token).claims().subject());
   }
 

@@ -23,6 +23,7 @@ import io.github.natsjwt.claims.Import;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.WeightedMapping;
 import io.github.natsjwt.jwt.Jwt;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -164,12 +165,28 @@ class TrustVerifierJwtLibraryTest {
     assertTrue(userJwt.length() > Jwt.MAX_TOKEN_BYTES);
     String accountJwt = accountJwt(a -> a);
 
-    assertAccepted(connect(accountJwt, userJwt, ServerProfile.V2_9));
-    assertAccepted(connect(accountJwt, userJwt, ServerProfile.V2_10));
+    // Servers before 2.12.6 have no cap of their own: the verifier's bound (1 MiB by default)
+    // refuses the token until it is raised.
+    for (ServerProfile old : List.of(ServerProfile.V2_9, ServerProfile.V2_10)) {
+      assertRejected(
+          Rule.USER_JWT_MALFORMED,
+          "exceeds this decoder's bound of 1048576 bytes (maxTokenBytes",
+          connect(accountJwt, userJwt, old));
+      assertAccepted(
+          verifier(resolver(accountJwt))
+              .serverProfile(old)
+              .maxTokenBytes(4 << 20)
+              .build()
+              .verifyUser(userJwt, signed()));
+    }
     assertRejected(
         Rule.USER_JWT_MALFORMED,
         "exceeds maximum of 1048576 bytes",
-        connect(accountJwt, userJwt, ServerProfile.LATEST));
+        verifier(resolver(accountJwt))
+            .serverProfile(ServerProfile.LATEST)
+            .maxTokenBytes(4 << 20)
+            .build()
+            .verifyUser(userJwt, signed()));
   }
 
   @Test
@@ -192,7 +209,8 @@ class TrustVerifierJwtLibraryTest {
         accountJwt(
             a -> a.addImports(Import.service(EXPORTER.publicKey(), "svc.a").token(activation).build()));
 
-    TrustVerifier v29 = verifier(resolver()).serverProfile(ServerProfile.V2_9).build();
+    TrustVerifier v29 =
+        verifier(resolver()).serverProfile(ServerProfile.V2_9).maxTokenBytes(4 << 20).build();
     VerifiedAccount importer = v29.verifyAccount(importerJwt).orElseThrow();
     VerifiedAccount exporter = v29.verifyAccount(exporterJwt).orElseThrow();
     Verification<VerifiedImport> imported =
