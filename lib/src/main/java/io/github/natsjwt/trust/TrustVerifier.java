@@ -16,6 +16,7 @@ import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoNet;
+import io.github.natsjwt.internal.UnixSeconds;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.jwt.ClaimTypeMismatchException;
 import io.github.natsjwt.jwt.DecodedJwt;
@@ -229,17 +230,21 @@ public final class TrustVerifier {
     return expired == null ? v : Verification.rejected(expired);
   }
 
-  /** Section 2 step 5: an account whose {@code exp} is now or earlier is marked expired. */
+  /**
+   * Section 2 step 5: an account whose {@code exp} is set and is now or earlier is marked expired.
+   * The server tests {@code exp != 0}, not {@code exp > 0}, so a negative {@code exp} (which passes
+   * validation) marks the account expired too.
+   */
   private static @Nullable Rejection expiredAtConnect(VerifiedAccount account, Instant now) {
     long exp = account.claims().expiresAtSeconds();
-    if (exp > 0 && exp <= now.getEpochSecond()) {
+    if (exp != 0 && exp <= now.getEpochSecond()) {
       return Rejection.of(
           Rule.ACCOUNT_EXPIRED,
           String.format(
               Locale.ROOT,
               Messages.ACCOUNT_EXPIRED,
               account.publicKey(),
-              Instant.ofEpochSecond(exp),
+              UnixSeconds.describe(exp),
               now));
     }
     return null;
@@ -416,7 +421,7 @@ public final class TrustVerifier {
               Messages.EXPIRED,
               what,
               claims.subject(),
-              Instant.ofEpochSecond(exp),
+              UnixSeconds.describe(exp),
               now,
               renewHint(what)));
     }
@@ -429,7 +434,7 @@ public final class TrustVerifier {
               Messages.NOT_YET_VALID,
               what,
               claims.subject(),
-              Instant.ofEpochSecond(nbf),
+              UnixSeconds.describe(nbf),
               now));
     }
     return null;
@@ -752,13 +757,17 @@ public final class TrustVerifier {
           String.format(Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, account.publicKey(), userKey));
     }
 
-    // Step 19: the disconnect timer; exp == now fires at once.
+    // Step 19: the disconnect timer. It fires at once for exp == now, for a negative exp (which
+    // passes validation), and for an exp so far ahead that Go's Duration arithmetic wraps to zero
+    // or less; the server accepts the connection and closes it at once.
     long exp = user.expiresAtSeconds();
-    if (exp > 0 && exp <= now.getEpochSecond()) {
+    if (exp != 0 && UnixSeconds.goTimerNanos(exp, now.getEpochSecond()) <= 0) {
       return reject(
           Rule.USER_EXPIRED,
-          String.format(
-              Locale.ROOT, Messages.USER_EXPIRES_NOW, userKey, Instant.ofEpochSecond(exp)));
+          exp == now.getEpochSecond()
+              ? String.format(
+                  Locale.ROOT, Messages.USER_EXPIRES_NOW, userKey, UnixSeconds.describe(exp))
+              : String.format(Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, userKey, exp));
     }
     Instant disconnectAt = disconnectAt(exp, now, window.windowEnd().orElse(null));
 
@@ -826,20 +835,20 @@ public final class TrustVerifier {
 
   /**
    * The disconnect timer: without {@code exp}, the window end; otherwise the shorter of the time to
-   * {@code exp} (counted from the current whole second) and the time to the window end.
+   * {@code exp} (counted from the current whole second, in Go's wrapping nanoseconds; the caller
+   * has rejected a timer that fires at once) and the time to the window end.
    */
   private static @Nullable Instant disconnectAt(
       long exp, Instant now, @Nullable Instant windowEnd) {
     Duration validFor = windowEnd == null ? Duration.ZERO : Duration.between(now, windowEnd);
     if (exp == 0) {
-      return validFor.isZero() ? null : now.plus(validFor);
+      return validFor.isZero() ? null : UnixSeconds.plusSaturating(now, validFor);
     }
-    long left = Math.max(0, exp - now.getEpochSecond());
-    Duration expiresIn = Duration.ofSeconds(left);
+    Duration expiresIn = Duration.ofNanos(UnixSeconds.goTimerNanos(exp, now.getEpochSecond()));
     if (!validFor.isZero() && validFor.compareTo(expiresIn) < 0) {
-      return now.plus(validFor);
+      return UnixSeconds.plusSaturating(now, validFor);
     }
-    return now.plus(expiresIn);
+    return UnixSeconds.plusSaturating(now, expiresIn);
   }
 
   private Set<ConnectionType> knownTypes(List<ConnectionType> listed) {
@@ -1040,8 +1049,8 @@ public final class TrustVerifier {
         ac.subject(),
         user.subject(),
         entry,
-        Instant.ofEpochSecond(at),
-        Instant.ofEpochSecond(iat));
+        UnixSeconds.describe(at),
+        UnixSeconds.describe(iat));
   }
 
   /** Step 16: the client's address must parse and lie in one of the networks. */
@@ -1291,7 +1300,7 @@ public final class TrustVerifier {
               Messages.EXPIRED,
               "activation",
               act.subject(),
-              Instant.ofEpochSecond(exp),
+              UnixSeconds.describe(exp),
               now,
               renewHint("activation")));
     }
@@ -1304,7 +1313,7 @@ public final class TrustVerifier {
               exporter.publicKey(),
               export.subject(),
               importer.publicKey(),
-              Instant.ofEpochSecond(act.issuedAtSeconds())));
+              UnixSeconds.describe(act.issuedAtSeconds())));
     }
     return Verification.accepted(new VerifiedImport(importer, exporter, imp, export, act));
   }
