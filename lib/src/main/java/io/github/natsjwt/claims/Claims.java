@@ -3,6 +3,7 @@ package io.github.natsjwt.claims;
 import io.github.natsjwt.internal.Base32;
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.UnixSeconds;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
@@ -409,10 +410,10 @@ public abstract class Claims {
   public String toString() {
     return getClass().getSimpleName()
         + "[sub="
-        + data.subject
+        + Redact.key(data.subject)
         + ", iss="
-        + data.issuer
-        + (data.name.isEmpty() ? "" : ", name=" + data.name)
+        + Redact.key(data.issuer)
+        + (data.name.isEmpty() ? "" : ", name=" + Redact.text(data.name))
         + "]";
   }
 

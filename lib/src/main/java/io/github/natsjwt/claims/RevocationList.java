@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.UnixSeconds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -164,7 +165,13 @@ public final class RevocationList {
 
   @Override
   public String toString() {
-    return "RevocationList" + entries;
+    StringBuilder sb = new StringBuilder("RevocationList{");
+    String sep = "";
+    for (Map.Entry<String, Long> e : entries.entrySet()) {
+      sb.append(sep).append(Redact.key(e.getKey())).append('=').append(e.getValue());
+      sep = ", ";
+    }
+    return sb.append('}').toString();
   }
 
   /**

@@ -16,6 +16,7 @@ import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoNet;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.UnixSeconds;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.jwt.ClaimTypeMismatchException;
@@ -262,14 +263,15 @@ public final class TrustVerifier {
       return Verification.rejected(
           Rejection.of(
               Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.NO_RESOLVER, accountKey) + hint));
+              String.format(Locale.ROOT, Messages.NO_RESOLVER, Redact.key(accountKey)) + hint));
     }
     if (!NKeyType.ACCOUNT.isValidPublicKey(accountKey)) {
       // The server only fetches valid account keys.
       return Verification.rejected(
           Rejection.of(
               Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.NOT_AN_ACCOUNT_KEY, accountKey) + hint));
+              String.format(Locale.ROOT, Messages.NOT_AN_ACCOUNT_KEY, Redact.key(accountKey))
+                  + hint));
     }
     Optional<String> token;
     try {
@@ -329,14 +331,15 @@ public final class TrustVerifier {
                   Locale.ROOT,
                   Messages.ACCOUNT_SUBJECT_MISMATCH,
                   account.publicKey(),
-                  expectedKey)));
+                  Redact.key(expectedKey))));
     }
     return Verification.accepted(account);
   }
 
   /** Decode, trusted issuer, time-independent validation. */
   private Verification<VerifiedAccount> loadAccount(String token, @Nullable String expectedKey) {
-    String label = expectedKey == null ? "the account JWT" : "the JWT for account " + expectedKey;
+    String label =
+        expectedKey == null ? "the account JWT" : "the JWT for account " + Redact.key(expectedKey);
     DecodedJwt<AccountClaims> decoded;
     try {
       decoded = accountDecoder.decode(token, AccountClaims.class);
@@ -363,7 +366,7 @@ public final class TrustVerifier {
               String.format(
                   Locale.ROOT,
                   Messages.ACCOUNT_INVALID,
-                  claims.subject(),
+                  Redact.key(claims.subject()),
                   describe(errors),
                   limitsHint(claims, errors))));
     }
@@ -378,16 +381,16 @@ public final class TrustVerifier {
     for (OperatorClaims op : operators) {
       if (op.subject().equals(issuer) && op.strictSigningKeyUsage()) {
         return String.format(
-            Locale.ROOT, Messages.ACCOUNT_STRICT_IDENTITY, claims.subject(), issuer);
+            Locale.ROOT, Messages.ACCOUNT_STRICT_IDENTITY, Redact.key(claims.subject()), issuer);
       }
     }
     if (issuer.equals(claims.subject())) {
-      return String.format(Locale.ROOT, Messages.ACCOUNT_SELF_SIGNED, claims.subject());
+      return String.format(Locale.ROOT, Messages.ACCOUNT_SELF_SIGNED, Redact.key(claims.subject()));
     }
     return String.format(
         Locale.ROOT,
         Messages.ACCOUNT_UNTRUSTED_ISSUER,
-        claims.subject(),
+        Redact.key(claims.subject()),
         issuer,
         trustedKeys.keySet().stream().sorted().collect(Collectors.joining(", ")));
   }
@@ -420,7 +423,7 @@ public final class TrustVerifier {
               Locale.ROOT,
               Messages.EXPIRED,
               what,
-              claims.subject(),
+              Redact.key(claims.subject()),
               UnixSeconds.describe(exp),
               now,
               renewHint(what)));
@@ -433,7 +436,7 @@ public final class TrustVerifier {
               Locale.ROOT,
               Messages.NOT_YET_VALID,
               what,
-              claims.subject(),
+              Redact.key(claims.subject()),
               UnixSeconds.describe(nbf),
               now));
     }
@@ -580,13 +583,16 @@ public final class TrustVerifier {
           e);
     }
     String userKey = user.subject();
+    // The subject is not checked to be a user key before the nonce step: shown only if it is one.
+    String userLabel = Redact.key(userKey);
 
     // Step 3: proxy_required (2.12 and later).
     if (profile.proxyRequired()
         && user.permissionLimits().proxyRequired()
         && !ctx.viaTrustedProxy()) {
       return reject(
-          Rule.PROXY_REQUIRED, String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userKey));
+          Rule.PROXY_REQUIRED,
+          String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userLabel));
     }
 
     // Step 4: validation with time checks.
@@ -598,12 +604,13 @@ public final class TrustVerifier {
     if (!errors.isEmpty()) {
       return reject(
           Rule.USER_INVALID,
-          String.format(Locale.ROOT, Messages.USER_INVALID, userKey, describe(errors)));
+          String.format(
+              Locale.ROOT, Messages.USER_INVALID, userLabel, describe(errors)));
     }
 
     // Step 5 (2.9): connection types of the user JWT itself, before the account lookup.
     if (!profile.templateConnectionTypes()) {
-      Rejection r = connectionTypeProblem(user.permissionLimits(), ctx.connectionType(), userKey);
+      Rejection r = connectionTypeProblem(user.permissionLimits(), ctx.connectionType(), userLabel);
       if (r != null) {
         return Verification.rejected(r);
       }
@@ -619,7 +626,7 @@ public final class TrustVerifier {
           String.format(
               Locale.ROOT,
               Messages.ACCOUNT_NOT_PINNED,
-              accountKey,
+              Redact.key(accountKey),
               pinnedAccounts.stream().sorted().collect(Collectors.joining(", "))));
     }
 
@@ -652,7 +659,7 @@ public final class TrustVerifier {
             String.format(
                 Locale.ROOT,
                 Messages.SCOPED_USER_HAS_PERMISSIONS,
-                userKey,
+                userLabel,
                 signer,
                 scope.role().isEmpty() ? "" : " (role \"" + scope.role() + "\")",
                 setFields(own)));
@@ -665,7 +672,7 @@ public final class TrustVerifier {
                 Locale.ROOT,
                 Messages.TEMPLATE_REJECTED,
                 signer,
-                userKey,
+                userLabel,
                 expansion.rejectionReason().orElse("")));
       }
       limits = expansion.limits().orElseThrow();
@@ -675,7 +682,7 @@ public final class TrustVerifier {
     UserPermissionLimits typesFrom =
         profile.templateConnectionTypes() ? limits : user.permissionLimits();
     if (profile.templateConnectionTypes()) {
-      Rejection r = connectionTypeProblem(limits, ctx.connectionType(), userKey);
+      Rejection r = connectionTypeProblem(limits, ctx.connectionType(), userLabel);
       if (r != null) {
         return Verification.rejected(r);
       }
@@ -692,7 +699,7 @@ public final class TrustVerifier {
     if (bearer && ac.limits().disallowBearer()) {
       return reject(
           Rule.BEARER_DISALLOWED,
-          String.format(Locale.ROOT, Messages.BEARER_DISALLOWED, userKey, account.publicKey()));
+          String.format(Locale.ROOT, Messages.BEARER_DISALLOWED, userLabel, account.publicKey()));
     }
 
     // Step 14: the nonce signature, unless the caller explicitly assumes it.
@@ -710,7 +717,7 @@ public final class TrustVerifier {
     }
 
     // Step 16: source networks.
-    Rejection src = sourceProblem(limits.src(), ctx.clientHost(), userKey);
+    Rejection src = sourceProblem(limits.src(), ctx.clientHost(), userLabel);
     if (src != null) {
       return Verification.rejected(src);
     }
@@ -754,7 +761,8 @@ public final class TrustVerifier {
         && !ac.authorization().authUsers().contains(userKey)) {
       return reject(
           Rule.AUTH_CALLOUT_REQUIRED,
-          String.format(Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, account.publicKey(), userKey));
+          String.format(
+              Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, account.publicKey(), userLabel));
     }
 
     // Step 19: the disconnect timer. It fires at once for exp == now, for a negative exp (which
@@ -766,8 +774,8 @@ public final class TrustVerifier {
           Rule.USER_EXPIRED,
           exp == now.getEpochSecond()
               ? String.format(
-                  Locale.ROOT, Messages.USER_EXPIRES_NOW, userKey, UnixSeconds.describe(exp))
-              : String.format(Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, userKey, exp));
+                  Locale.ROOT, Messages.USER_EXPIRES_NOW, userLabel, UnixSeconds.describe(exp))
+              : String.format(Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, userLabel, exp));
     }
     Instant disconnectAt = disconnectAt(exp, now, window.windowEnd().orElse(null));
 
@@ -982,7 +990,7 @@ public final class TrustVerifier {
     if (sig.isEmpty()) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_MISSING,
-          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, userKey));
+          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, Redact.key(userKey)));
     }
     byte[] signature = decodeSignature(sig);
     if (signature == null) {
@@ -995,7 +1003,7 @@ public final class TrustVerifier {
     } catch (NatsJwtException e) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.USER_KEY_INVALID, userKey),
+          String.format(Locale.ROOT, Messages.USER_KEY_INVALID, Redact.key(userKey)),
           e);
     }
     boolean ok;
@@ -1008,7 +1016,7 @@ public final class TrustVerifier {
     if (!ok) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_INVALID, userKey));
+          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_INVALID, Redact.key(userKey)));
     }
     return null;
   }
@@ -1071,7 +1079,8 @@ public final class TrustVerifier {
         // The server stops at the first entry that does not parse.
         return Rejection.of(
             Rule.SOURCE_NOT_ALLOWED,
-            String.format(Locale.ROOT, Messages.SOURCE_BAD_CIDR, cidr, userKey, host));
+            String.format(
+                Locale.ROOT, Messages.SOURCE_BAD_CIDR, Redact.text(cidr), userKey, host));
       }
       if (net.contains(ip)) {
         return null;
@@ -1558,7 +1567,8 @@ public final class TrustVerifier {
       if (!systemAccount.isEmpty()) {
         if (!NKeyType.ACCOUNT.isValidPublicKey(systemAccount)) {
           throw new TrustConfigurationException(
-              String.format(Locale.ROOT, Messages.SYSTEM_ACCOUNT_NOT_ACCOUNT, systemAccount));
+              String.format(
+                  Locale.ROOT, Messages.SYSTEM_ACCOUNT_NOT_ACCOUNT, Redact.key(systemAccount)));
         }
         for (OperatorClaims op : operators) {
           if (!op.systemAccount().isEmpty() && !op.systemAccount().equals(systemAccount)) {
@@ -1575,7 +1585,7 @@ public final class TrustVerifier {
       for (String k : pinnedAccounts) {
         if (!NKeyType.ACCOUNT.isValidPublicKey(k)) {
           throw new TrustConfigurationException(
-              String.format(Locale.ROOT, Messages.PINNED_NOT_ACCOUNT, k));
+              String.format(Locale.ROOT, Messages.PINNED_NOT_ACCOUNT, Redact.key(k)));
         }
       }
       if (maxSubscriptions < 0 || maxSubscriptions > Integer.MAX_VALUE) {
