@@ -550,7 +550,7 @@ public final class AccountClaims extends Claims {
       if (i.isService()) {
         String local = i.effectiveLocalSubject();
         String group = perExporter ? i.account() : "";
-        String where = perExporter ? " in same account " + GoText.quote(i.account()) : "";
+        String where = perExporter ? " in same account " + GoText.quoteKey(i.account()) : "";
         Set<String> seen = localByAccount.computeIfAbsent(group, k -> new LinkedHashSet<>());
         for (String other : seen) {
           if (Subjects.isContainedIn(local, other) || Subjects.isContainedIn(other, local)) {

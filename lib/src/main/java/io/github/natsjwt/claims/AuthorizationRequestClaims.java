@@ -180,7 +180,7 @@ public final class AuthorizationRequestClaims extends Claims {
     if (userNkey.isEmpty()) {
       c.error("User nkey is required");
     } else if (!isKey(userNkey, NKeyType.USER)) {
-      c.error("User nkey " + GoText.quote(userNkey) + " is not a valid user public key");
+      c.error("User nkey " + GoText.quoteKey(userNkey) + " is not a valid user public key");
     }
     validateTimes(c, now);
   }

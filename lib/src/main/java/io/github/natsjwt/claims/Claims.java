@@ -3,6 +3,8 @@ package io.github.natsjwt.claims;
 import io.github.natsjwt.internal.Base32;
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.UnixSeconds;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +64,16 @@ public abstract class Claims {
   /**
    * Returns when the claim expires ({@code exp}); a claim is valid during its expiry second.
    *
-   * @return the expiry, or empty when the claim never expires
+   * <p>A token may hold any {@code int64}; values outside {@link Instant}'s range are clamped to
+   * {@link Instant#MIN} or {@link Instant#MAX}. Decisions use the raw value, {@link
+   * #expiresAtSeconds()}, as the Go reference does.
+   *
+   * @return the expiry, or empty when the claim never expires ({@code exp} is 0)
    */
   public Optional<Instant> expiresAt() {
-    return data.expires == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(data.expires));
+    return data.expires == 0
+        ? Optional.empty()
+        : Optional.of(UnixSeconds.toInstant(data.expires));
   }
 
   /**
@@ -80,12 +88,15 @@ public abstract class Claims {
   /**
    * Returns when the claim was issued ({@code iat}); set by encoding.
    *
-   * @return the issue time, or empty when not set
+   * <p>Values outside {@link Instant}'s range are clamped to {@link Instant#MIN} or {@link
+   * Instant#MAX}; {@link #issuedAtSeconds()} gives the raw value that revocation checks use.
+   *
+   * @return the issue time, or empty when not set ({@code iat} is 0)
    */
   public Optional<Instant> issuedAt() {
     return data.issuedAt == 0
         ? Optional.empty()
-        : Optional.of(Instant.ofEpochSecond(data.issuedAt));
+        : Optional.of(UnixSeconds.toInstant(data.issuedAt));
   }
 
   /**
@@ -109,12 +120,15 @@ public abstract class Claims {
   /**
    * Returns the time before which the claim is not valid ({@code nbf}).
    *
-   * @return the not-before time, or empty when there is none
+   * <p>Values outside {@link Instant}'s range are clamped to {@link Instant#MIN} or {@link
+   * Instant#MAX}; {@link #notBeforeSeconds()} gives the raw value that decisions use.
+   *
+   * @return the not-before time, or empty when there is none ({@code nbf} is 0)
    */
   public Optional<Instant> notBefore() {
     return data.notBefore == 0
         ? Optional.empty()
-        : Optional.of(Instant.ofEpochSecond(data.notBefore));
+        : Optional.of(UnixSeconds.toInstant(data.notBefore));
   }
 
   /**
@@ -155,7 +169,8 @@ public abstract class Claims {
   }
 
   /**
-   * Returns the raw expiry in seconds, as in the token.
+   * Returns the raw expiry in seconds, as in the token: any {@code int64}, compared as the Go
+   * reference compares it.
    *
    * @return {@code exp}, 0 when not set
    */
@@ -395,10 +410,10 @@ public abstract class Claims {
   public String toString() {
     return getClass().getSimpleName()
         + "[sub="
-        + data.subject
+        + Redact.key(data.subject)
         + ", iss="
-        + data.issuer
-        + (data.name.isEmpty() ? "" : ", name=" + data.name)
+        + Redact.key(data.issuer)
+        + (data.name.isEmpty() ? "" : ", name=" + Redact.text(data.name))
         + "]";
   }
 

@@ -116,7 +116,7 @@ public final class ExternalAuthorization {
     }
     for (String u : authUsers) {
       if (!NKeyType.USER.isValidPublicKey(u)) {
-        c.error("AuthUser " + GoText.quote(u) + " is not a valid user public key");
+        c.error("AuthUser " + GoText.quoteKey(u) + " is not a valid user public key");
       }
     }
     for (String a : allowedAccounts) {
@@ -125,11 +125,11 @@ public final class ExternalAuthorization {
           c.error("AllowedAccounts can only be a list of accounts or \"*\"");
         }
       } else if (!NKeyType.ACCOUNT.isValidPublicKey(a)) {
-        c.error("Account " + GoText.quote(a) + " is not a valid account public key");
+        c.error("Account " + GoText.quoteKey(a) + " is not a valid account public key");
       }
     }
     if (!xkey.isEmpty() && !NKeyType.CURVE.isValidPublicKey(xkey)) {
-      c.error("XKey " + GoText.quote(xkey) + " is not a valid public xkey");
+      c.error("XKey " + GoText.quoteKey(xkey) + " is not a valid public xkey");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoStrings;
+import io.github.natsjwt.internal.Redact;
 
 /**
  * Go's string helpers that validation messages and list normalisation depend on: {@code %q}
@@ -8,6 +9,23 @@ import io.github.natsjwt.internal.GoStrings;
  */
 final class GoText {
   private GoText() {}
+
+  /**
+   * Quotes a key-like value as Go's {@code %q} does when it is a public key (or empty, or {@code
+   * *}); anything else may be a seed or private key, and only its length is shown.
+   */
+  static String quoteKey(String s) {
+    return Redact.isShown(s) ? quote(s) : Redact.redacted(s);
+  }
+
+  /**
+   * Quotes free text as Go's {@code %q} does unless it may hold key material ({@link
+   * Redact#text(String)}), which is shown only by its length.
+   */
+  static String quoteText(String s) {
+    String shown = Redact.text(s);
+    return shown.equals(s) ? quote(s) : shown;
+  }
 
   /** Quotes like Go's {@code %q} ({@code strconv.Quote}); see {@link GoStrings#quote}. */
   static String quote(String s) {

@@ -3,6 +3,7 @@ package io.github.natsjwt.claims;
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.jwt.Jwt;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -432,7 +433,7 @@ public final class Import {
         + " "
         + subject
         + " from "
-        + account
+        + Redact.key(account)
         + (localSubject.isEmpty() ? "" : " as " + localSubject)
         + (to.isEmpty() ? "" : " to " + to)
         + (token.isEmpty() ? "" : ", token=yes")

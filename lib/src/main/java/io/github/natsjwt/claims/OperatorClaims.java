@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -208,11 +209,11 @@ public final class OperatorClaims extends Claims {
     }
     for (String k : signingKeys) {
       if (!isKey(k, NKeyType.OPERATOR)) {
-        c.error(k + " is not an operator public key");
+        c.error(Redact.key(k) + " is not an operator public key");
       }
     }
     if (!systemAccount.isEmpty() && !isKey(systemAccount, NKeyType.ACCOUNT)) {
-      c.error(systemAccount + " is not an account public key");
+      c.error(Redact.key(systemAccount) + " is not an account public key");
     }
     String versionProblem = serverVersionProblem(assertServerVersion);
     if (versionProblem != null) {

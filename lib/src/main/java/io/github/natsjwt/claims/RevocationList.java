@@ -2,6 +2,8 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.UnixSeconds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,12 +75,16 @@ public final class RevocationList {
   /**
    * Returns the revocation time of a key.
    *
+   * <p>An entry may hold any {@code int64}; one outside {@link Instant}'s range is clamped to
+   * {@link Instant#MIN} or {@link Instant#MAX}. {@link #entries()} holds the raw seconds, which
+   * {@link #isRevoked(String, long)} compares.
+   *
    * @param publicKey the key, or {@value #ALL}
    * @return the time, or empty when the key has no entry of its own
    */
   public Optional<Instant> revokedAt(String publicKey) {
     Long ts = entries.get(Objects.requireNonNull(publicKey, "publicKey"));
-    return ts == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(ts));
+    return ts == null ? Optional.empty() : Optional.of(UnixSeconds.toInstant(ts));
   }
 
   /**
@@ -159,7 +165,13 @@ public final class RevocationList {
 
   @Override
   public String toString() {
-    return "RevocationList" + entries;
+    StringBuilder sb = new StringBuilder("RevocationList{");
+    String sep = "";
+    for (Map.Entry<String, Long> e : entries.entrySet()) {
+      sb.append(sep).append(Redact.key(e.getKey())).append('=').append(e.getValue());
+      sep = ", ";
+    }
+    return sb.append('}').toString();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,7 +126,7 @@ public final class SigningKeys {
       if (scope != null) {
         scope.validate(c);
       } else if (!NKeyType.ACCOUNT.isValidPublicKey(e.getKey())) {
-        c.error(GoText.quote(e.getKey()) + " is not a valid account signing key");
+        c.error(GoText.quoteKey(e.getKey()) + " is not a valid account signing key");
       }
     }
   }
@@ -209,7 +210,8 @@ public final class SigningKeys {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, @Nullable UserScope> e : entries.entrySet()) {
       UserScope scope = e.getValue();
-      parts.add(scope == null ? e.getKey() : e.getKey() + " (scoped, role=" + scope.role() + ")");
+      String key = Redact.key(e.getKey());
+      parts.add(scope == null ? key : key + " (scoped, role=" + Redact.text(scope.role()) + ")");
     }
     return "SigningKeys" + parts;
   }

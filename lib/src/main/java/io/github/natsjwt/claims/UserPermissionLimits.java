@@ -407,7 +407,7 @@ public final class UserPermissionLimits {
     permissions.validate(c);
     for (String cidr : src) {
       if (!GoFormats.isCidr(cidr)) {
-        c.error("invalid cidr " + GoText.quote(cidr) + " in user src limits");
+        c.error("invalid cidr " + GoText.quoteText(cidr) + " in user src limits");
       }
     }
     for (TimeRange t : times) {

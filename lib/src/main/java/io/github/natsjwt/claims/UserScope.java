@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.Objects;
 import java.util.Optional;
@@ -131,7 +132,7 @@ public final class UserScope {
 
   void validate(ValidationResult.Collector c) {
     if (!NKeyType.ACCOUNT.isValidPublicKey(key)) {
-      c.error(key + " is not an account public key");
+      c.error(Redact.key(key) + " is not an account public key");
     }
   }
 

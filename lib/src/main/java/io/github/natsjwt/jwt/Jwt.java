@@ -6,6 +6,7 @@ import io.github.natsjwt.claims.ClaimsFormatException;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoType;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.nkey.InvalidNKeyException;
 import io.github.natsjwt.nkey.NKey;
@@ -349,11 +350,15 @@ public final class Jwt {
             "the issuer (iss) is a seed, not a public key, so the signature cannot be verified;"
                 + " the seed is exposed and must be replaced");
       }
+      // Not a public key, so possibly a mistyped, truncated or re-cased secret: only its length
+      // is shown, in the getter as in the message.
       throw new SignatureMismatchException(
-          issuer,
+          Redact.key(issuer),
           issuer.isEmpty()
               ? "the token has no issuer (iss), so its signature cannot be verified"
-              : "the issuer (iss) is not a valid public key, so the signature cannot be verified: "
+              : "the issuer (iss) "
+                  + Redact.key(issuer)
+                  + " is not a valid public key, so the signature cannot be verified: "
                   + e.getMessage());
     }
     if (!key.type().isSigningType()) {

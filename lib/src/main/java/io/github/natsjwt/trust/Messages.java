@@ -158,6 +158,11 @@ final class Messages {
   static final String USER_EXPIRES_NOW =
       "user JWT %s expires at %s, the current second: the server accepts it and disconnects it at"
           + " once (User Authentication Expired); issue a new user JWT";
+  static final String USER_EXPIRY_TIMER_FIRES =
+      "user JWT %s has exp %d, which the server's disconnect timer reads as due at once (a"
+          + " negative exp, or one so far ahead that Go's time.Duration in nanoseconds wraps): the"
+          + " server accepts it and disconnects it at once (User Authentication Expired); issue a"
+          + " new user JWT without exp, or with one less than 292 years ahead";
   static final String MAX_SUBSCRIPTIONS_ZERO =
       "the connection's subscription limit is %d (%s subs %d, account limits.subs %d, server"
           + " max_subs %d where 0 is unlimited): the server closes the connection about 20 ms"

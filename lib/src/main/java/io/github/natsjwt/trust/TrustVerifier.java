@@ -16,6 +16,8 @@ import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoNet;
+import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.UnixSeconds;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.jwt.ClaimTypeMismatchException;
 import io.github.natsjwt.jwt.DecodedJwt;
@@ -233,17 +235,21 @@ public final class TrustVerifier {
     return expired == null ? v : Verification.rejected(expired);
   }
 
-  /** Section 2 step 5: an account whose {@code exp} is now or earlier is marked expired. */
+  /**
+   * Section 2 step 5: an account whose {@code exp} is set and is now or earlier is marked expired.
+   * The server tests {@code exp != 0}, not {@code exp > 0}, so a negative {@code exp} (which passes
+   * validation) marks the account expired too.
+   */
   private static @Nullable Rejection expiredAtConnect(VerifiedAccount account, Instant now) {
     long exp = account.claims().expiresAtSeconds();
-    if (exp > 0 && exp <= now.getEpochSecond()) {
+    if (exp != 0 && exp <= now.getEpochSecond()) {
       return Rejection.of(
           Rule.ACCOUNT_EXPIRED,
           String.format(
               Locale.ROOT,
               Messages.ACCOUNT_EXPIRED,
               account.publicKey(),
-              Instant.ofEpochSecond(exp),
+              UnixSeconds.describe(exp),
               now));
     }
     return null;
@@ -261,14 +267,15 @@ public final class TrustVerifier {
       return Verification.rejected(
           Rejection.of(
               Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.NO_RESOLVER, accountKey) + hint));
+              String.format(Locale.ROOT, Messages.NO_RESOLVER, Redact.key(accountKey)) + hint));
     }
     if (!NKeyType.ACCOUNT.isValidPublicKey(accountKey)) {
       // The server only fetches valid account keys.
       return Verification.rejected(
           Rejection.of(
               Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.NOT_AN_ACCOUNT_KEY, accountKey) + hint));
+              String.format(Locale.ROOT, Messages.NOT_AN_ACCOUNT_KEY, Redact.key(accountKey))
+                  + hint));
     }
     Optional<String> token;
     try {
@@ -328,14 +335,15 @@ public final class TrustVerifier {
                   Locale.ROOT,
                   Messages.ACCOUNT_SUBJECT_MISMATCH,
                   account.publicKey(),
-                  expectedKey)));
+                  Redact.key(expectedKey))));
     }
     return Verification.accepted(account);
   }
 
   /** Decode, trusted issuer, time-independent validation. */
   private Verification<VerifiedAccount> loadAccount(String token, @Nullable String expectedKey) {
-    String label = expectedKey == null ? "the account JWT" : "the JWT for account " + expectedKey;
+    String label =
+        expectedKey == null ? "the account JWT" : "the JWT for account " + Redact.key(expectedKey);
     DecodedJwt<AccountClaims> decoded;
     try {
       decoded = accountDecoder.decode(token, AccountClaims.class);
@@ -362,7 +370,7 @@ public final class TrustVerifier {
               String.format(
                   Locale.ROOT,
                   Messages.ACCOUNT_INVALID,
-                  claims.subject(),
+                  Redact.key(claims.subject()),
                   describe(errors),
                   limitsHint(claims, errors))));
     }
@@ -377,16 +385,16 @@ public final class TrustVerifier {
     for (OperatorClaims op : operators) {
       if (op.subject().equals(issuer) && op.strictSigningKeyUsage()) {
         return String.format(
-            Locale.ROOT, Messages.ACCOUNT_STRICT_IDENTITY, claims.subject(), issuer);
+            Locale.ROOT, Messages.ACCOUNT_STRICT_IDENTITY, Redact.key(claims.subject()), issuer);
       }
     }
     if (issuer.equals(claims.subject())) {
-      return String.format(Locale.ROOT, Messages.ACCOUNT_SELF_SIGNED, claims.subject());
+      return String.format(Locale.ROOT, Messages.ACCOUNT_SELF_SIGNED, Redact.key(claims.subject()));
     }
     return String.format(
         Locale.ROOT,
         Messages.ACCOUNT_UNTRUSTED_ISSUER,
-        claims.subject(),
+        Redact.key(claims.subject()),
         issuer,
         trustedKeys.keySet().stream().sorted().collect(Collectors.joining(", ")));
   }
@@ -419,8 +427,8 @@ public final class TrustVerifier {
               Locale.ROOT,
               Messages.EXPIRED,
               what,
-              claims.subject(),
-              Instant.ofEpochSecond(exp),
+              Redact.key(claims.subject()),
+              UnixSeconds.describe(exp),
               now,
               renewHint(what)));
     }
@@ -432,8 +440,8 @@ public final class TrustVerifier {
               Locale.ROOT,
               Messages.NOT_YET_VALID,
               what,
-              claims.subject(),
-              Instant.ofEpochSecond(nbf),
+              Redact.key(claims.subject()),
+              UnixSeconds.describe(nbf),
               now));
     }
     return null;
@@ -579,13 +587,16 @@ public final class TrustVerifier {
           e);
     }
     String userKey = user.subject();
+    // The subject is not checked to be a user key before the nonce step: shown only if it is one.
+    String userLabel = Redact.key(userKey);
 
     // Step 3: proxy_required (2.12 and later).
     if (profile.proxyRequired()
         && user.permissionLimits().proxyRequired()
         && !ctx.viaTrustedProxy()) {
       return reject(
-          Rule.PROXY_REQUIRED, String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userKey));
+          Rule.PROXY_REQUIRED,
+          String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userLabel));
     }
 
     // Step 4: validation with time checks.
@@ -597,12 +608,13 @@ public final class TrustVerifier {
     if (!errors.isEmpty()) {
       return reject(
           Rule.USER_INVALID,
-          String.format(Locale.ROOT, Messages.USER_INVALID, userKey, describe(errors)));
+          String.format(
+              Locale.ROOT, Messages.USER_INVALID, userLabel, describe(errors)));
     }
 
     // Step 5 (2.9): connection types of the user JWT itself, before the account lookup.
     if (!profile.templateConnectionTypes()) {
-      Rejection r = connectionTypeProblem(user.permissionLimits(), ctx.connectionType(), userKey);
+      Rejection r = connectionTypeProblem(user.permissionLimits(), ctx.connectionType(), userLabel);
       if (r != null) {
         return Verification.rejected(r);
       }
@@ -618,7 +630,7 @@ public final class TrustVerifier {
           String.format(
               Locale.ROOT,
               Messages.ACCOUNT_NOT_PINNED,
-              accountKey,
+              Redact.key(accountKey),
               pinnedAccounts.stream().sorted().collect(Collectors.joining(", "))));
     }
 
@@ -651,7 +663,7 @@ public final class TrustVerifier {
             String.format(
                 Locale.ROOT,
                 Messages.SCOPED_USER_HAS_PERMISSIONS,
-                userKey,
+                userLabel,
                 signer,
                 scope.role().isEmpty() ? "" : " (role \"" + scope.role() + "\")",
                 setFields(own)));
@@ -664,7 +676,7 @@ public final class TrustVerifier {
                 Locale.ROOT,
                 Messages.TEMPLATE_REJECTED,
                 signer,
-                userKey,
+                userLabel,
                 expansion.rejectionReason().orElse("")));
       }
       limits = expansion.limits().orElseThrow();
@@ -674,7 +686,7 @@ public final class TrustVerifier {
     UserPermissionLimits typesFrom =
         profile.templateConnectionTypes() ? limits : user.permissionLimits();
     if (profile.templateConnectionTypes()) {
-      Rejection r = connectionTypeProblem(limits, ctx.connectionType(), userKey);
+      Rejection r = connectionTypeProblem(limits, ctx.connectionType(), userLabel);
       if (r != null) {
         return Verification.rejected(r);
       }
@@ -691,7 +703,7 @@ public final class TrustVerifier {
     if (bearer && ac.limits().disallowBearer()) {
       return reject(
           Rule.BEARER_DISALLOWED,
-          String.format(Locale.ROOT, Messages.BEARER_DISALLOWED, userKey, account.publicKey()));
+          String.format(Locale.ROOT, Messages.BEARER_DISALLOWED, userLabel, account.publicKey()));
     }
 
     // Step 14: the nonce signature, unless the caller explicitly assumes it.
@@ -709,7 +721,7 @@ public final class TrustVerifier {
     }
 
     // Step 16: source networks.
-    Rejection src = sourceProblem(limits.src(), ctx.clientHost(), userKey);
+    Rejection src = sourceProblem(limits.src(), ctx.clientHost(), userLabel);
     if (src != null) {
       return Verification.rejected(src);
     }
@@ -753,16 +765,21 @@ public final class TrustVerifier {
         && !ac.authorization().authUsers().contains(userKey)) {
       return reject(
           Rule.AUTH_CALLOUT_REQUIRED,
-          String.format(Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, account.publicKey(), userKey));
+          String.format(
+              Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, account.publicKey(), userLabel));
     }
 
-    // Step 19: the disconnect timer; exp == now fires at once.
+    // Step 19: the disconnect timer. It fires at once for exp == now, for a negative exp (which
+    // passes validation), and for an exp so far ahead that Go's Duration arithmetic wraps to zero
+    // or less; the server accepts the connection and closes it at once.
     long exp = user.expiresAtSeconds();
-    if (exp > 0 && exp <= now.getEpochSecond()) {
+    if (exp != 0 && UnixSeconds.goTimerNanos(exp, now.getEpochSecond()) <= 0) {
       return reject(
           Rule.USER_EXPIRED,
-          String.format(
-              Locale.ROOT, Messages.USER_EXPIRES_NOW, userKey, Instant.ofEpochSecond(exp)));
+          exp == now.getEpochSecond()
+              ? String.format(
+                  Locale.ROOT, Messages.USER_EXPIRES_NOW, userLabel, UnixSeconds.describe(exp))
+              : String.format(Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, userLabel, exp));
     }
     Instant disconnectAt = disconnectAt(exp, now, window.windowEnd().orElse(null));
 
@@ -830,20 +847,20 @@ public final class TrustVerifier {
 
   /**
    * The disconnect timer: without {@code exp}, the window end; otherwise the shorter of the time to
-   * {@code exp} (counted from the current whole second) and the time to the window end.
+   * {@code exp} (counted from the current whole second, in Go's wrapping nanoseconds; the caller
+   * has rejected a timer that fires at once) and the time to the window end.
    */
   private static @Nullable Instant disconnectAt(
       long exp, Instant now, @Nullable Instant windowEnd) {
     Duration validFor = windowEnd == null ? Duration.ZERO : Duration.between(now, windowEnd);
     if (exp == 0) {
-      return validFor.isZero() ? null : now.plus(validFor);
+      return validFor.isZero() ? null : UnixSeconds.plusSaturating(now, validFor);
     }
-    long left = Math.max(0, exp - now.getEpochSecond());
-    Duration expiresIn = Duration.ofSeconds(left);
+    Duration expiresIn = Duration.ofNanos(UnixSeconds.goTimerNanos(exp, now.getEpochSecond()));
     if (!validFor.isZero() && validFor.compareTo(expiresIn) < 0) {
-      return now.plus(validFor);
+      return UnixSeconds.plusSaturating(now, validFor);
     }
-    return now.plus(expiresIn);
+    return UnixSeconds.plusSaturating(now, expiresIn);
   }
 
   private Set<ConnectionType> knownTypes(List<ConnectionType> listed) {
@@ -977,7 +994,7 @@ public final class TrustVerifier {
     if (sig.isEmpty()) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_MISSING,
-          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, userKey));
+          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, Redact.key(userKey)));
     }
     byte[] signature = decodeSignature(sig);
     if (signature == null) {
@@ -990,7 +1007,7 @@ public final class TrustVerifier {
     } catch (NatsJwtException e) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.USER_KEY_INVALID, userKey),
+          String.format(Locale.ROOT, Messages.USER_KEY_INVALID, Redact.key(userKey)),
           e);
     }
     boolean ok;
@@ -1003,7 +1020,7 @@ public final class TrustVerifier {
     if (!ok) {
       return Rejection.of(
           Rule.NONCE_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_INVALID, userKey));
+          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_INVALID, Redact.key(userKey)));
     }
     return null;
   }
@@ -1044,8 +1061,8 @@ public final class TrustVerifier {
         ac.subject(),
         user.subject(),
         entry,
-        Instant.ofEpochSecond(at),
-        Instant.ofEpochSecond(iat));
+        UnixSeconds.describe(at),
+        UnixSeconds.describe(iat));
   }
 
   /** Step 16: the client's address must parse and lie in one of the networks. */
@@ -1066,7 +1083,8 @@ public final class TrustVerifier {
         // The server stops at the first entry that does not parse.
         return Rejection.of(
             Rule.SOURCE_NOT_ALLOWED,
-            String.format(Locale.ROOT, Messages.SOURCE_BAD_CIDR, cidr, userKey, host));
+            String.format(
+                Locale.ROOT, Messages.SOURCE_BAD_CIDR, Redact.text(cidr), userKey, host));
       }
       if (net.contains(ip)) {
         return null;
@@ -1295,7 +1313,7 @@ public final class TrustVerifier {
               Messages.EXPIRED,
               "activation",
               act.subject(),
-              Instant.ofEpochSecond(exp),
+              UnixSeconds.describe(exp),
               now,
               renewHint("activation")));
     }
@@ -1308,7 +1326,7 @@ public final class TrustVerifier {
               exporter.publicKey(),
               export.subject(),
               importer.publicKey(),
-              Instant.ofEpochSecond(act.issuedAtSeconds())));
+              UnixSeconds.describe(act.issuedAtSeconds())));
     }
     return Verification.accepted(new VerifiedImport(importer, exporter, imp, export, act));
   }
@@ -1576,7 +1594,8 @@ public final class TrustVerifier {
       if (!systemAccount.isEmpty()) {
         if (!NKeyType.ACCOUNT.isValidPublicKey(systemAccount)) {
           throw new TrustConfigurationException(
-              String.format(Locale.ROOT, Messages.SYSTEM_ACCOUNT_NOT_ACCOUNT, systemAccount));
+              String.format(
+                  Locale.ROOT, Messages.SYSTEM_ACCOUNT_NOT_ACCOUNT, Redact.key(systemAccount)));
         }
         for (OperatorClaims op : operators) {
           if (!op.systemAccount().isEmpty() && !op.systemAccount().equals(systemAccount)) {
@@ -1593,7 +1612,7 @@ public final class TrustVerifier {
       for (String k : pinnedAccounts) {
         if (!NKeyType.ACCOUNT.isValidPublicKey(k)) {
           throw new TrustConfigurationException(
-              String.format(Locale.ROOT, Messages.PINNED_NOT_ACCOUNT, k));
+              String.format(Locale.ROOT, Messages.PINNED_NOT_ACCOUNT, Redact.key(k)));
         }
       }
       if (maxSubscriptions < 0 || maxSubscriptions > Integer.MAX_VALUE) {

@@ -184,14 +184,17 @@ class JwtInvalidTest {
         "activation_issued_by_user",
         issuerNotAllowed(ClaimType.ACTIVATION, NKeyType.USER, "operator or account keys"));
     // Issuers that are not public keys.
-    m.put("issuer_not_a_key", signature("NOTAKEY", "not a valid public key"));
+    // An iss that is not a public key may be a mangled secret: only its length is shown.
+    m.put(
+        "issuer_not_a_key",
+        signature("<not a public key: 7 characters, redacted>", "not a valid public key"));
     m.put(
         "issuer_is_a_seed",
         signature(SignatureMismatchException.REDACTED_SEED, "is a seed", "must be replaced"));
     m.put("issuer_missing", signature("", "no issuer"));
     m.put(
         "issuer_lowercase",
-        signature(ISS_A.toLowerCase(java.util.Locale.ROOT), "not a valid public key"));
+        signature("<not a public key: 56 characters, redacted>", "not a valid public key"));
     // Claims that cannot be read.
     m.put("version_3", claimsFormat("nats.version", "newer version", "3"));
     m.put("version_as_string", claimsFormat("nats.version", "expected an integer", "\"2\""));

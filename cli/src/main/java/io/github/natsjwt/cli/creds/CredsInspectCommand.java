@@ -175,9 +175,11 @@ public final class CredsInspectCommand implements Callable<Integer> {
         c.issuerAccount().isEmpty()
             ? "(none: the account's own key signed it)"
             : c.issuerAccount() + " (signed with one of its signing keys)");
-    row("issued at", c.issuedAt().map(Instant::toString).orElse("(not set)"));
-    c.notBefore().ifPresent(t -> row("not before", t.toString()));
-    row("expires", c.expiresAt().map(Instant::toString).orElse("never"));
+    row("issued at", c.issuedAtSeconds() == 0 ? "(not set)" : instant(c.issuedAtSeconds()));
+    if (c.notBeforeSeconds() != 0) {
+      row("not before", instant(c.notBeforeSeconds()));
+    }
+    row("expires", c.expiresAtSeconds() == 0 ? "never" : instant(c.expiresAtSeconds()));
     row("format", jwt.isV1() ? "JWT v1 (legacy)" : "JWT v2");
     row("bearer token", c.isBearerToken() ? "yes (no signature with the seed is asked for)" : "no");
     if (c.hasEmptyPermissions() && !c.issuerAccount().isEmpty()) {
@@ -276,5 +278,12 @@ public final class CredsInspectCommand implements Callable<Integer> {
       sb.append(' ');
     }
     streams.out().println(sb.append(value));
+  }
+
+  /** Unix seconds as an ISO-8601 instant; a token may hold any int64, beyond Instant's range. */
+  private static String instant(long seconds) {
+    return seconds >= Instant.MIN.getEpochSecond() && seconds <= Instant.MAX.getEpochSecond()
+        ? Instant.ofEpochSecond(seconds).toString()
+        : seconds + " seconds since 1970 (beyond java.time.Instant)";
   }
 }

@@ -1,0 +1,87 @@
+package io.github.natsjwt.internal;
+
+import io.github.natsjwt.nkey.NKey;
+
+/**
+ * What messages, getters and {@code toString()} may show of untrusted key-like text. A field that
+ * should hold a public key may hold a seed or a private key instead, whole or mistyped,
+ * truncated, lower-cased or padded; such text is secret, and nothing of it beyond its length is
+ * repeated. A syntactically valid public key is shown as it is.
+ */
+public final class Redact {
+  private Redact() {}
+
+  /**
+   * Shows a key-like field: itself when it is empty, {@code "*"} or a valid public key, otherwise
+   * a redacted form that gives only its length.
+   *
+   * @param value the field as found
+   * @return the value, or for example {@code <not a public key: 58 characters, redacted>}
+   */
+  public static String key(String value) {
+    if (value.isEmpty() || value.equals("*") || NKey.isValidPublicKey(value)) {
+      return value;
+    }
+    return redacted(value);
+  }
+
+  /**
+   * Returns whether {@link #key(String)} shows a value as it is.
+   *
+   * @param value the field as found
+   * @return {@code true} when the value is empty, {@code "*"} or a valid public key
+   */
+  public static boolean isShown(String value) {
+    return value.isEmpty() || value.equals("*") || NKey.isValidPublicKey(value);
+  }
+
+  /**
+   * The redacted form of a value that is not a public key.
+   *
+   * @param value the value
+   * @return {@code <not a public key: N characters, redacted>}
+   */
+  public static String redacted(String value) {
+    int n = value.length();
+    return "<not a public key: " + n + (n == 1 ? " character" : " characters") + ", redacted>";
+  }
+
+  /**
+   * Shows free text (a name, for example) in a {@code toString()}: itself unless a run of 12 or
+   * more letters and digits in it could be key material (it contains a digit, or is all capitals,
+   * and is not a valid public key). Lower-case or capitalised words, however long, are shown.
+   *
+   * @param text the text as found
+   * @return the text, or {@code <N characters, redacted: may hold a key>}
+   */
+  public static String text(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isAlnum(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean digit = false;
+      int upper = 0;
+      while (i < n && isAlnum(text.charAt(i))) {
+        char c = text.charAt(i);
+        digit |= c >= '0' && c <= '9';
+        upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+        i++;
+      }
+      int len = i - start;
+      if (len >= 12
+          && (digit || upper == len)
+          && !NKey.isValidPublicKey(text.substring(start, i))) {
+        return "<" + n + " characters, redacted: may hold a key>";
+      }
+    }
+    return text;
+  }
+
+  private static boolean isAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+}
