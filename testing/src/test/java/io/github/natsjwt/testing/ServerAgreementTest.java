@@ -57,18 +57,23 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agreement matrix: every scenario is decided twice, by a live nats-server (2.9.10 on the
- * build machines) through real clients, and by {@link TrustVerifier} with {@link
- * ServerProfile#V2_9} over the very same operator, account and user JWTs. Each scenario asserts
- * that the server decides as spec trust-chain.md says, and that the verifier decides the same.
+ * The agreement matrix: every scenario is decided on every nats-server series ({@link
+ * NatsServerVersion#all()}: 2.9.10, 2.10.27 and 2.14.5 on the build machines) twice, by the live
+ * server through real clients, and by {@link TrustVerifier} with that server's {@link
+ * ServerProfile} over the very same operator, account and user JWTs. Each scenario asserts that
+ * the server decides as spec trust-chain.md says for its version, and that the verifier decides the
+ * same. Test names start with the deciding server's version, for example {@code [2.14.5]}.
  *
- * <p>One server serves every scenario: two trusted operators (one of them strict about signing
- * keys), every account preloaded into its memory resolver. Connect verdicts come from jnats when a
+ * <p>Per series, two servers serve every scenario, one per trusted operator (one of them strict
+ * about signing keys; 2.9.10 reads one operator only), every account preloaded into its memory
+ * resolver. Connect verdicts come from jnats when a
  * signed connection is expected to succeed, and otherwise from {@link RawNatsClient}, which learns
  * of a refusal at once (jnats waits for its connection timeout). Publish and subscribe verdicts
  * come from jnats: a message delivered, or the permissions violation the server reports.
@@ -89,6 +94,12 @@ class ServerAgreementTest {
       TestOperator.create("strict").signingKey().strictSigningKeyUsage(true);
   private static final List<Scenario> SCENARIOS = new ArrayList<>();
 
+  /** Allowed or accepted on every server. */
+  static final Expect YES = p -> true;
+
+  /** Denied or refused on every server. */
+  static final Expect NO = p -> false;
+
   static {
     permissions();
     queueGroups();
@@ -105,7 +116,11 @@ class ServerAgreementTest {
    */
   private record Stack(NatsServer server, TrustVerifier verifier) {}
 
-  private static final Map<String, Stack> STACKS = new HashMap<>();
+  /** Per series, per operator public key. */
+  private static final Map<String, Map<String, Stack>> STACKS = new HashMap<>();
+
+  /** The stacks of the series whose scenario runs now (scenarios run one at a time). */
+  private static Map<String, Stack> current = Map.of();
   private static @Nullable Path dir;
   private static final Map<String, Client> OBSERVERS = new HashMap<>();
 
@@ -125,11 +140,17 @@ class ServerAgreementTest {
     Verdict decide(Path creds, String userJwt) throws Exception;
   }
 
+  /** The verdict a scenario expects from a server that decides as a profile says. */
+  @FunctionalInterface
+  interface Expect {
+    boolean test(ServerProfile profile);
+  }
+
   /** One row of the matrix. */
   record Scenario(
       String category,
       String name,
-      boolean expected,
+      Expect expected,
       @Nullable TestUser user,
       @Nullable UnaryOperator<String> edit,
       Side server,
@@ -140,20 +161,25 @@ class ServerAgreementTest {
     }
   }
 
-  static Stream<Scenario> scenarios() {
-    return SCENARIOS.stream();
+  /** Every scenario on every series, named by the server version that decides it. */
+  static Stream<Arguments> scenarios() {
+    return NatsServerVersion.all().stream()
+        .flatMap(v -> SCENARIOS.stream().map(s -> Arguments.of(Named.of(v.label(), v), s)));
   }
 
   @Test
   void matrix_isLargeAndCoversEveryCategory() {
-    assertTrue(SCENARIOS.size() >= 40, "only " + SCENARIOS.size() + " scenarios");
+    assertTrue(SCENARIOS.size() >= 80, "only " + SCENARIOS.size() + " scenarios");
     List<String> categories = SCENARIOS.stream().map(Scenario::category).distinct().toList();
     assertTrue(categories.size() >= 7, "categories: " + categories);
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("scenarios")
-  void serverAndVerifier_decideAlike(Scenario s) throws Exception {
+  void serverAndVerifier_decideAlike(NatsServerVersion version, Scenario s) throws Exception {
+    version.assumeInstalled();
+    current = startStacks(version);
+    boolean expected = s.expected().test(version.profile());
     Path creds = dir().resolve("scenario.creds");
     String jwt = "";
     TestUser user = s.user();
@@ -170,41 +196,54 @@ class ServerAgreementTest {
     }
     Verdict live = s.server().decide(creds, jwt);
     Verdict ours = s.verifier().decide(creds, jwt);
+    String server = version.version().orElse(version.series());
     if (live.allowed() != ours.allowed()) {
       fail(
           String.format(
-              "DISAGREEMENT in scenario [%s]: nats-server %s says %s, TrustVerifier (V2_9) says %s",
-              s, version(), live, ours));
+              "DISAGREEMENT in scenario [%s]: nats-server %s says %s, TrustVerifier (%s) says %s",
+              s, server, live, version.profile(), ours));
     }
-    if (live.allowed() != s.expected()) {
+    if (live.allowed() != expected) {
       fail(
           String.format(
-              "scenario [%s]: expected %s, but nats-server %s and TrustVerifier both say %s / %s",
+              "scenario [%s]: expected %s, but nats-server %s and TrustVerifier (%s) both say %s"
+                  + " / %s",
               s,
-              s.expected() ? "ALLOWED" : "DENIED",
-              version(),
+              expected ? "ALLOWED" : "DENIED",
+              server,
+              version.profile(),
               live,
               ours));
     }
   }
 
-  private static String version() {
-    return server(OP.systemAccount()).version();
+  @BeforeAll
+  static void createDirectory() throws IOException {
+    dir = Files.createTempDirectory("natsjwt-agreement-");
   }
 
-  @BeforeAll
-  static void startServers() throws IOException {
-    dir = Files.createTempDirectory("natsjwt-agreement-");
+  /**
+   * The servers of one series, started when its first scenario runs: one per operator (2.9.10
+   * cannot read a list of operators), each with a verifier configured as that server is.
+   */
+  private static Map<String, Stack> startStacks(NatsServerVersion version) {
+    Map<String, Stack> stacks = STACKS.get(version.series());
+    if (stacks != null) {
+      return stacks;
+    }
+    stacks = new HashMap<>();
+    STACKS.put(version.series(), stacks);
     for (TestOperator op : List.of(OP, STRICT)) {
       ServerConfig config = op.serverConfig().build();
       TrustVerifier.Builder v =
           TrustVerifier.builder()
-              .serverProfile(ServerProfile.V2_9)
+              .serverProfile(version.profile())
               .accountResolver(MemoryAccountResolver.of(config.preloads()));
       config.operators().forEach(v::trustOperator);
       config.systemAccount().ifPresent(v::systemAccount);
-      STACKS.put(op.publicKey(), new Stack(NatsServer.start(config), v.build()));
+      stacks.put(op.publicKey(), new Stack(version.start(config), v.build()));
     }
+    return stacks;
   }
 
   @AfterAll
@@ -212,7 +251,7 @@ class ServerAgreementTest {
     OBSERVERS.values().forEach(Client::close);
     OBSERVERS.clear();
     try {
-      STACKS.values().forEach(s -> s.server().close());
+      STACKS.values().forEach(m -> m.values().forEach(s -> s.server().close()));
       STACKS.clear();
     } finally {
       if (dir != null) {
@@ -226,7 +265,7 @@ class ServerAgreementTest {
   }
 
   private static Stack stack(TestAccount account) {
-    Stack s = STACKS.get(account.operator().publicKey());
+    Stack s = current.get(account.operator().publicKey());
     if (s == null) {
       throw new IllegalStateException("no server for operator " + account.operator().name());
     }
@@ -239,6 +278,10 @@ class ServerAgreementTest {
 
   private static TrustVerifier verifier(TestAccount account) {
     return stack(account).verifier();
+  }
+
+  private static ServerProfile profile() {
+    return current.values().iterator().next().verifier().profile();
   }
 
   private static Path dir() {
@@ -255,11 +298,11 @@ class ServerAgreementTest {
     TestAccount acc = OP.account("perms");
     TestUser pub =
         acc.user("pub").pubAllow("orders.>", "*.public").pubDeny("orders.secret.>");
-    publish(c, "allowed by orders.>", pub, "orders.new", true);
-    publish(c, "outside every allow entry", pub, "payments.refund", false);
-    publish(c, "deny orders.secret.> wins over allow orders.>", pub, "orders.secret.key", false);
-    publish(c, "allowed by *.public", pub, "news.public", true);
-    publish(c, "*.public does not cover two tokens", pub, "a.b.public", false);
+    publish(c, "allowed by orders.>", pub, "orders.new", YES);
+    publish(c, "outside every allow entry", pub, "payments.refund", NO);
+    publish(c, "deny orders.secret.> wins over allow orders.>", pub, "orders.secret.key", NO);
+    publish(c, "allowed by *.public", pub, "news.public", YES);
+    publish(c, "*.public does not cover two tokens", pub, "a.b.public", NO);
 
     // Go encoders (and this library's) omit an empty list; other tools may write one.
     TestUser emptyAllow = acc.user("emptyallow").pubDeny("x");
@@ -272,20 +315,20 @@ class ServerAgreementTest {
             "\"pub\":{\"deny\":[\"x\"]}",
             "\"pub\":{\"allow\":[],\"deny\":[\"x\"]}"),
         "y",
-        false);
+        NO);
 
     TestUser denyOnly = acc.user("denyonly").pubDeny("audit.>");
-    publish(c, "deny-only list leaves other subjects open", denyOnly, "orders.new", true);
-    publish(c, "deny-only list denies audit.>", denyOnly, "audit.log", false);
+    publish(c, "deny-only list leaves other subjects open", denyOnly, "orders.new", YES);
+    publish(c, "deny-only list denies audit.>", denyOnly, "audit.log", NO);
 
     TestUser sub = acc.user("sub").subAllow("foo.*", "news.>").subDeny("news.private.>");
-    subscribe(c, "allow foo.* permits SUB foo.* (obs 7)", sub, "foo.*", "", "foo.x", true);
-    subscribe(c, "allow foo.* permits SUB foo.> (obs 7)", sub, "foo.>", "", "foo.y", true);
-    subscribe(c, "allow foo.* refuses SUB foo.a.b (obs 7)", sub, "foo.a.b", "", "foo.a.b", false);
-    subscribe(c, "allow news.> permits SUB news.today", sub, "news.today", "", "news.today", true);
+    subscribe(c, "allow foo.* permits SUB foo.* (obs 7)", sub, "foo.*", "", "foo.x", YES);
+    subscribe(c, "allow foo.* permits SUB foo.> (obs 7)", sub, "foo.>", "", "foo.y", YES);
+    subscribe(c, "allow foo.* refuses SUB foo.a.b (obs 7)", sub, "foo.a.b", "", "foo.a.b", NO);
+    subscribe(c, "allow news.> permits SUB news.today", sub, "news.today", "", "news.today", YES);
     subscribe(
-        c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", false);
-    subscribe(c, "outside the allow list", sub, "bar", "", "bar", false);
+        c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", NO);
+    subscribe(c, "outside the allow list", sub, "bar", "", "bar", NO);
 
     TestAccount defaults =
         OP.account("defaults")
@@ -294,8 +337,8 @@ class ServerAgreementTest {
                     b.defaultPermissions(
                         Permissions.of(Permission.allowing("def.>"), Permission.EMPTY)));
     TestUser plain = defaults.user("plain");
-    publish(c, "account default permissions allow def.>", plain, "def.x", true);
-    publish(c, "account default permissions deny other.x", plain, "other.x", false);
+    publish(c, "account default permissions allow def.>", plain, "def.x", YES);
+    publish(c, "account default permissions deny other.x", plain, "other.x", NO);
   }
 
   private static void queueGroups() {
@@ -303,27 +346,27 @@ class ServerAgreementTest {
     TestAccount acc = OP.account("queues");
     // Observation 8.
     TestUser q = acc.user("q").subAllow("foo.> q1", "bar").subDeny("bar qx");
-    subscribe(c, "queue-only allow refuses a plain SUB", q, "foo.a", "", "foo.a", false);
-    subscribe(c, "queue-only allow permits its queue", q, "foo.a", "q1", "foo.a", true);
-    subscribe(c, "queue-only allow refuses another queue", q, "foo.a", "q2", "foo.a", false);
-    subscribe(c, "queued deny blocks its queue", q, "bar", "qx", "bar", false);
-    subscribe(c, "queued deny leaves other queues", q, "bar", "qy", "bar", true);
-    subscribe(c, "queued deny leaves plain SUB", q, "bar", "", "bar", true);
+    subscribe(c, "queue-only allow refuses a plain SUB", q, "foo.a", "", "foo.a", NO);
+    subscribe(c, "queue-only allow permits its queue", q, "foo.a", "q1", "foo.a", YES);
+    subscribe(c, "queue-only allow refuses another queue", q, "foo.a", "q2", "foo.a", NO);
+    subscribe(c, "queued deny blocks its queue", q, "bar", "qx", "bar", NO);
+    subscribe(c, "queued deny leaves other queues", q, "bar", "qy", "bar", YES);
+    subscribe(c, "queued deny leaves plain SUB", q, "bar", "", "bar", YES);
 
     TestUser wild = acc.user("wild").subAllow("jobs.* w.*");
-    subscribe(c, "wildcard queue name w.* permits w.1", wild, "jobs.a", "w.1", "jobs.a", true);
-    subscribe(c, "wildcard queue name w.* refuses v.1", wild, "jobs.a", "v.1", "jobs.a", false);
+    subscribe(c, "wildcard queue name w.* permits w.1", wild, "jobs.a", "w.1", "jobs.a", YES);
+    subscribe(c, "wildcard queue name w.* refuses v.1", wild, "jobs.a", "v.1", "jobs.a", NO);
 
     TestUser both = acc.user("both").subDeny("baz", "baz qz");
-    subscribe(c, "plain deny blocks a plain SUB", both, "baz", "", "baz", false);
+    subscribe(c, "plain deny blocks a plain SUB", both, "baz", "", "baz", NO);
     subscribe(
         c,
-        "2.9.10 quirk: a non-matching queued deny lifts a plain deny",
+        "before 2.14 a non-matching queued deny lifts a plain deny (sec 5.3)",
         both,
         "baz",
         "qy",
         "baz",
-        true);
+        ServerProfile::queuedDenyOverridesPlainDeny);
   }
 
   private static void responses() {
@@ -331,10 +374,10 @@ class ServerAgreementTest {
     TestAccount acc = OP.account("replies");
     TestUser responder =
         acc.user("responder").subAllow("svc.>").allowResponses(1, Duration.ofMinutes(1));
-    reply(c, "resp lets a service answer a request", responder, "svc.a", "rsp.a", true);
-    publish(c, "resp alone restricts other publishes (obs 15)", responder, "other", false);
+    reply(c, "resp lets a service answer a request", responder, "svc.a", "rsp.a", YES);
+    publish(c, "resp alone restricts other publishes (obs 15)", responder, "other", NO);
     TestUser noResp = acc.user("noresp").subAllow("svc.>").pubAllow("nothing");
-    reply(c, "without resp a reply outside pub allow is denied", noResp, "svc.b", "rsp.b", false);
+    reply(c, "without resp a reply outside pub allow is denied", noResp, "svc.b", "rsp.b", NO);
   }
 
   private static void templates() {
@@ -371,127 +414,128 @@ class ServerAgreementTest {
                     .sub(Permission.allowing("q.> grp", "in.{{name()}}"))
                     .build());
     TestUser bob = acc.user("bob").scoped("t").tags("team:red", "team:blue");
-    publish(c, "name() allows n.bob", bob, "n.bob", true);
-    publish(c, "name() does not allow n.alice", bob, "n.alice", false);
-    publish(c, "subject() allows s.<user key>", bob, "s." + bob.publicKey(), true);
-    publish(c, "tag(team) allows t.red", bob, "t.red", true);
-    publish(c, "tag(team) allows t.blue", bob, "t.blue", true);
-    publish(c, "tag(team) does not allow t.green", bob, "t.green", false);
-    publish(c, "account-name() allows an.tmpl", bob, "an.tmpl", true);
-    publish(c, "account-subject() allows as.<account key>", bob, "as." + acc.publicKey(), true);
-    publish(c, "account-tag(region) allows at.eu", bob, "at.eu", true);
-    publish(c, "2.9.10: x{{name()}} stays literal", bob, "x{{name()}}", true);
-    publish(c, "2.9.10: x{{name()}} does not expand", bob, "xbob", false);
+    publish(c, "name() allows n.bob", bob, "n.bob", YES);
+    publish(c, "name() does not allow n.alice", bob, "n.alice", NO);
+    publish(c, "subject() allows s.<user key>", bob, "s." + bob.publicKey(), YES);
+    publish(c, "tag(team) allows t.red", bob, "t.red", YES);
+    publish(c, "tag(team) allows t.blue", bob, "t.blue", YES);
+    publish(c, "tag(team) does not allow t.green", bob, "t.green", NO);
+    publish(c, "account-name() allows an.tmpl", bob, "an.tmpl", YES);
+    publish(c, "account-subject() allows as.<account key>", bob, "as." + acc.publicKey(), YES);
+    publish(c, "account-tag(region) allows at.eu", bob, "at.eu", YES);
+    // Whole-token templates before 2.11 (sec 4.4), templates anywhere after (sec 4.3).
+    publish(c, "x{{name()}} stays literal before 2.11", bob, "x{{name()}}", p -> !p.templatesAnywhere());
+    publish(c, "x{{name()}} expands from 2.11", bob, "xbob", ServerProfile::templatesAnywhere);
 
     TestUser noTag = acc.user("notag").scoped("missallow");
-    publish(c, "missing tag in allow: user connects, publish denied (obs 25)", noTag, "a.x", false);
+    publish(c, "missing tag in allow: user connects, publish denied (obs 25)", noTag, "a.x", NO);
     TestUser denyTag = acc.user("denytag").scoped("missdeny");
-    connect(c, "missing tag in deny refuses the user (obs 24)", denyTag, false);
+    connect(c, "missing tag in deny refuses the user (obs 24)", denyTag, NO);
     TestUser queued = acc.user("queued").scoped("queue");
-    subscribe(c, "template list with a queue entry", queued, "q.a", "grp", "q.a", false);
-    subscribe(c, "template sub allow in.{{name()}}", queued, "in.queued", "", "in.queued", true);
+    subscribe(c, "template list with a queue entry", queued, "q.a", "grp", "q.a", NO);
+    subscribe(c, "template sub allow in.{{name()}}", queued, "in.queued", "", "in.queued", YES);
 
     TestUser own = acc.user("own").scoped("t").pubAllow("n.own");
-    connect(c, "scoped user with permissions of its own is refused (obs 10)", own, false);
+    connect(c, "scoped user with permissions of its own is refused (obs 10)", own, NO);
     TestUser limits = acc.user("limits").scoped("t").subs(-1);
-    connect(c, "scoped user with a -1 limit is refused (obs 11)", limits, false);
+    connect(c, "scoped user with a -1 limit is refused (obs 11)", limits, NO);
   }
 
   private static void connects() {
     String c = "connect";
     TestAccount acc = OP.account("conn").signingKey();
-    connect(c, "user signed by the account, signed nonce", acc.user("plain"), true);
+    connect(c, "user signed by the account, signed nonce", acc.user("plain"), YES);
     connect(
-        c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), true);
+        c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), YES);
     connect(
         c,
         "user signed by a key unknown to the account",
         acc.user("stranger").signedBy(NKey.generate(NKeyType.ACCOUNT)),
-        false);
+        NO);
     connect(
         c,
         "user signed by the account's key with another account's issuer_account",
         acc.user("lying")
             .customize(b -> b.issuerAccount(NKey.generate(NKeyType.ACCOUNT).publicKey())),
-        false);
+        NO);
 
     TestUser revoked = acc.user("revoked");
     acc.revoke(revoked.publicKey(), NOW.plus(Duration.ofHours(1)));
-    connect(c, "user revoked by key", revoked, false);
+    connect(c, "user revoked by key", revoked, NO);
     TestAccount all = OP.account("revokedall");
     all.revoke("*", NOW.plus(Duration.ofHours(1)));
-    connect(c, "every user revoked by *", all.user("anyone"), false);
+    connect(c, "every user revoked by *", all.user("anyone"), NO);
     TestAccount past = OP.account("revokedpast");
     TestUser later = past.user("later");
     past.revoke(later.publicKey(), NOW.minus(Duration.ofHours(1)));
-    connect(c, "revocation older than the JWT", later, true);
+    connect(c, "revocation older than the JWT", later, YES);
 
     connect(
-        c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), false);
+        c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), NO);
     connect(
         c,
         "user valid for another hour",
         acc.user("fresh").expiresAt(NOW.plus(Duration.ofHours(1))),
-        true);
+        YES);
     connect(
         c,
         "user not yet valid",
         acc.user("early").customize(b -> b.notBefore(NOW.plus(Duration.ofHours(1)))),
-        false);
+        NO);
 
     connect(
         c,
         "bearer user without a signature",
         acc.user("bearer").bearer(true),
         RawNatsClient.Signature.NONE,
-        true);
+        YES);
     connect(
         c,
         "non-bearer user without a signature (obs 2)",
         acc.user("nosig"),
         RawNatsClient.Signature.NONE,
-        false);
+        NO);
     connect(
         c,
         "signature over the wrong nonce",
         acc.user("wrongsig"),
         RawNatsClient.Signature.WRONG_NONCE,
-        false);
+        NO);
     TestAccount noBearer = OP.account("nobearer").limits(l -> l.disallowBearer(true));
     connect(
         c,
         "bearer user in a disallow_bearer account",
         noBearer.user("bearer").bearer(true),
         RawNatsClient.Signature.NONE,
-        false);
-    connect(c, "signed user in a disallow_bearer account", noBearer.user("signed"), true);
+        NO);
+    connect(c, "signed user in a disallow_bearer account", noBearer.user("signed"), YES);
 
     connect(
         c,
         "src 127.0.0.0/8 admits 127.0.0.1",
         acc.user("local").customize(b -> b.addSrc("127.0.0.0/8")),
-        true);
+        YES);
     connect(
         c,
         "src 10.0.0.0/8 refuses 127.0.0.1 (obs 17)",
         acc.user("remote").customize(b -> b.addSrc("10.0.0.0/8")),
-        false);
+        NO);
 
     connect(
         c,
         "connection types STANDARD",
         acc.user("std").customize(b -> b.addAllowedConnectionTypes(ConnectionType.STANDARD)),
-        true);
+        YES);
     connect(
         c,
         "connection types WEBSOCKET only (obs 19)",
         acc.user("ws").customize(b -> b.addAllowedConnectionTypes(ConnectionType.WEBSOCKET)),
-        false);
+        NO);
     connect(
         c,
         "connection types FOO only (obs 20)",
         acc.user("foo").customize(b -> b.addAllowedConnectionTypes(ConnectionType.of("FOO"))),
-        false);
+        NO);
     connect(
         c,
         "connection types standard and FOO (obs 21)",
@@ -500,17 +544,19 @@ class ServerAgreementTest {
                 b ->
                     b.addAllowedConnectionTypes(
                         ConnectionType.of("standard"), ConnectionType.of("FOO"))),
-        true);
+        YES);
 
-    // Windows that never cross midnight in UTC: one that contains the whole day but its edges,
-    // one an hour that is at least an hour away.
+    // The whole day but its edges, in a zone where it is now around midday: the window's edges
+    // are hours away whenever the scenario runs (in UTC it failed in the seconds around midnight).
     connect(
         c,
-        "time window 00:00:01-23:59:59 UTC",
+        "time window 00:00:01-23:59:59 where it is midday",
         acc.user("day")
             .customize(
-                b -> b.addTimes(new TimeRange("00:00:01", "23:59:59")).timesLocation("UTC")),
-        true);
+                b ->
+                    b.addTimes(new TimeRange("00:00:01", "23:59:59"))
+                        .timesLocation(zoneWhereItIs(12))),
+        YES);
     int away = (LocalTime.ofInstant(NOW, ZoneOffset.UTC).getHour() + 2) % 24;
     String h = String.format("%02d", away);
     connect(
@@ -519,10 +565,10 @@ class ServerAgreementTest {
         acc.user("later")
             .customize(
                 b -> b.addTimes(new TimeRange(h + ":00:00", h + ":59:59")).timesLocation("UTC")),
-        false);
+        NO);
 
     TestAccount expired = OP.account("expired").expiresAt(NOW.minus(Duration.ofMinutes(5)));
-    connect(c, "user of an expired account", expired.user("late"), false);
+    connect(c, "user of an expired account", expired.user("late"), NO);
   }
 
   private static void strictOperator() {
@@ -532,16 +578,16 @@ class ServerAgreementTest {
         c,
         "account signed by the operator's signing key, user by the account's signing key",
         good.user("u").signedBySigningKey(),
-        true);
+        YES);
     connect(
         c,
         "account signed by the operator's signing key, user by the account's identity key",
         good.user("byidentity"),
-        false);
+        NO);
     TestAccount bad = STRICT.account("strictbad").signedBy(STRICT.key());
-    connect(c, "account signed by the strict operator's identity key", bad.user("u"), false);
+    connect(c, "account signed by the strict operator's identity key", bad.user("u"), NO);
     TestAccount loose = OP.account("loose").signedBy(OP.key());
-    connect(c, "non-strict operator: identity-signed account", loose.user("u"), true);
+    connect(c, "non-strict operator: identity-signed account", loose.user("u"), YES);
   }
 
   private static void imports() {
@@ -561,7 +607,7 @@ class ServerAgreementTest {
         OP.account("i1").importStream(exp, "ps.>"),
         "ps.>",
         "ps.a",
-        true);
+        YES);
     stream(
         c,
         "private stream export with an activation token",
@@ -569,7 +615,7 @@ class ServerAgreementTest {
         OP.account("i2").importStream(exp, "xs.>"),
         "xs.>",
         "xs.a",
-        true);
+        YES);
     stream(
         c,
         "private stream export without a token",
@@ -577,7 +623,7 @@ class ServerAgreementTest {
         OP.account("i3").addImport(Import.stream(exp.publicKey(), "xs.b").build()),
         "xs.b",
         "xs.b",
-        false);
+        NO);
     stream(
         c,
         "import of a subject nobody exports",
@@ -585,28 +631,28 @@ class ServerAgreementTest {
         OP.account("i4").importStream(exp, "nx.>"),
         "nx.>",
         "nx.a",
-        false);
+        NO);
     service(
         c,
         "public service export",
         exp,
         OP.account("i5").importService(exp, "psvc.echo"),
         "psvc.echo",
-        true);
+        YES);
     service(
         c,
         "private service export with an activation token",
         exp,
         OP.account("i6").importService(exp, "xsvc.a"),
         "xsvc.a",
-        true);
+        YES);
     service(
         c,
         "private service export without a token",
         exp,
         OP.account("i7").addImport(Import.service(exp.publicKey(), "xsvc.b").build()),
         "xsvc.b",
-        false);
+        NO);
 
     // Revoked activations: tokens issued now, revoked an hour ahead (the rule is inclusive).
     Instant revokedAt = NOW.plus(Duration.ofHours(1));
@@ -628,9 +674,20 @@ class ServerAgreementTest {
     revStream.importStream(rev, "rs.>");
     revService.importService(rev, "rsvc.x");
     kept.importStream(rev, "rs.>");
-    stream(c, "revoked stream activation", rev, revStream, "rs.>", "rs.a", false);
-    service(c, "revoked service activation", rev, revService, "rsvc.x", false);
-    stream(c, "activation revoked for another account only", rev, kept, "rs.>", "rs.a", true);
+    stream(c, "revoked stream activation", rev, revStream, "rs.>", "rs.a", NO);
+    service(c, "revoked service activation", rev, revService, "rsvc.x", NO);
+    stream(c, "activation revoked for another account only", rev, kept, "rs.>", "rs.a", YES);
+  }
+
+  /**
+   * Names a fixed-offset zone ({@code Etc/GMT...}, in the tz database of the servers and the JDK)
+   * where the local time at {@link #NOW} is within the hour that starts at {@code hour}.
+   */
+  static String zoneWhereItIs(int hour) {
+    int utcHour = LocalTime.ofInstant(NOW, ZoneOffset.UTC).getHour();
+    int offset = Math.floorMod(hour - utcHour + 12, 24) - 12; // -12..11, UTC+offset
+    // Etc/GMT signs are inverted: Etc/GMT-5 is UTC+5.
+    return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
   }
 
   /**
@@ -653,12 +710,12 @@ class ServerAgreementTest {
 
   // ================================================================== scenario kinds
 
-  private static void connect(String c, String name, TestUser user, boolean expected) {
+  private static void connect(String c, String name, TestUser user, Expect expected) {
     connect(c, name, user, RawNatsClient.Signature.GOOD, expected);
   }
 
   private static void connect(
-      String c, String name, TestUser user, RawNatsClient.Signature sig, boolean expected) {
+      String c, String name, TestUser user, RawNatsClient.Signature sig, Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -666,7 +723,7 @@ class ServerAgreementTest {
             expected,
             user,
             null,
-            (creds, jwt) -> serverConnect(user, creds, jwt, sig, expected),
+            (creds, jwt) -> serverConnect(user, creds, jwt, sig, expected.test(profile())),
             (creds, jwt) -> {
               Verification<VerifiedUser> v = verifyUser(user, jwt, sig);
               return new Verdict(
@@ -676,7 +733,7 @@ class ServerAgreementTest {
   }
 
   private static void publish(
-      String c, String name, TestUser user, String subject, boolean expected) {
+      String c, String name, TestUser user, String subject, Expect expected) {
     publish(c, name, user, null, subject, expected);
   }
 
@@ -686,7 +743,7 @@ class ServerAgreementTest {
       TestUser user,
       @Nullable UnaryOperator<String> edit,
       String subject,
-      boolean expected) {
+      Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -706,7 +763,7 @@ class ServerAgreementTest {
       String subject,
       String queue,
       String probe,
-      boolean expected) {
+      Expect expected) {
     String what = "SUB " + subject + (queue.isEmpty() ? "" : " " + queue);
     SCENARIOS.add(
         new Scenario(
@@ -722,7 +779,7 @@ class ServerAgreementTest {
   }
 
   private static void reply(
-      String c, String name, TestUser user, String service, String replyTo, boolean expected) {
+      String c, String name, TestUser user, String service, String replyTo, Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -750,7 +807,7 @@ class ServerAgreementTest {
       TestAccount importer,
       String importSubject,
       String subject,
-      boolean expected) {
+      Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -768,7 +825,7 @@ class ServerAgreementTest {
       TestAccount exporter,
       TestAccount importer,
       String subject,
-      boolean expected) {
+      Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -869,11 +926,12 @@ class ServerAgreementTest {
 
   /** An unrestricted user of an account, connected once and kept for the whole run. */
   private static Client observer(TestAccount account) throws IOException, InterruptedException {
-    Client c = OBSERVERS.get(account.publicKey());
+    String key = server(account).port() + "/" + account.publicKey();
+    Client c = OBSERVERS.get(key);
     if (c == null) {
       TestUser u = account.user("observer-" + OBSERVERS.size());
       c = jnats(account, u.writeCreds(dir().resolve("observers")));
-      OBSERVERS.put(account.publicKey(), c);
+      OBSERVERS.put(key, c);
     }
     c.events().clear();
     return c;
