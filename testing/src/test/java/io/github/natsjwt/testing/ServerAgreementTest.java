@@ -108,6 +108,10 @@ class ServerAgreementTest {
     connects();
     strictOperator();
     imports();
+    limits();
+    unusableSubscribeAllow();
+    publishDenyWhitespace();
+    publishMatching();
   }
 
   /**
@@ -679,6 +683,145 @@ class ServerAgreementTest {
     stream(c, "activation revoked for another account only", rev, kept, "rs.>", "rs.a", YES);
   }
 
+  private static final long TWO_POW_32 = 1L << 32;
+
+  private static void limits() {
+    String c = "limits";
+    TestAccount acc = OP.account("limits");
+    TestUser two = acc.user("subs2").subs(2);
+    subscriptions(c, "subs 2 admits two", two, 2, YES);
+    subscriptions(c, "subs 2 refuses a third", two, 3, NO);
+    TestUser small = acc.user("payload2").payload(2);
+    payload(c, "payload 2 admits 2 bytes", small, 2, YES);
+    payload(c, "payload 2 refuses 3 bytes", small, 3, NO);
+
+    // Out of the 32-bit range: 2.14.5 clamps to 2147483647, 2.9.10 and 2.10.27 keep the low 32
+    // bits (2^32 + 1 becomes 1, 2^32 becomes 0, 2^32 - 1 becomes -1, unlimited).
+    subscriptions(
+        c,
+        "user subs 2^32+1: clamped, or truncated to 1",
+        acc.user("subsbig").subs(TWO_POW_32 + 1).payload(TWO_POW_32 + 1),
+        2,
+        ServerProfile::limitsSaturate);
+    payload(
+        c,
+        "user payload 2^32+1: clamped, or truncated to 1",
+        acc.user("payloadbig").subs(TWO_POW_32 + 1).payload(TWO_POW_32 + 1),
+        2,
+        ServerProfile::limitsSaturate);
+    subscriptions(
+        c, "user subs 2^32-1: clamped, or truncated to -1", acc.user("subsm1").subs(TWO_POW_32 - 1), 3, YES);
+    TestAccount conn = OP.account("connbig").limits(l -> l.conn(TWO_POW_32));
+    connect(
+        c,
+        "account conn 2^32: clamped, or truncated to 0",
+        conn.user("u"),
+        ServerProfile::limitsSaturate);
+    TestAccount accSubs = OP.account("subsbig").limits(l -> l.subs(TWO_POW_32 + 1));
+    subscriptions(
+        c,
+        "account subs 2^32+1: clamped, or truncated to 1",
+        accSubs.user("u"),
+        2,
+        ServerProfile::limitsSaturate);
+    TestAccount accPayload = OP.account("payloadbig").limits(l -> l.payload(TWO_POW_32 + 1));
+    payload(
+        c,
+        "account payload 2^32+1: clamped, or truncated to 1",
+        accPayload.user("u"),
+        2,
+        ServerProfile::limitsSaturate);
+    TestAccount tmpl =
+        OP.account("tmpllimits")
+            .scopedSigningKey(
+                "big", UserPermissionLimits.builder().subs(TWO_POW_32 + 1).payload(-1).build());
+    subscriptions(
+        c,
+        "template subs 2^32+1: clamped, or truncated to 1",
+        tmpl.user("u").scoped("big"),
+        2,
+        ServerProfile::limitsSaturate);
+  }
+
+  /** Subscribe allow lists in which the server can use no entry: it then denies every SUB. */
+  private static void unusableSubscribeAllow() {
+    String c = "unusable subscribe allow";
+    TestAccount acc = OP.account("unusable");
+    subscribe(
+        c,
+        "allow [a<nbsp>q1<nbsp>q2]: three fields, no entry",
+        acc.user("nbsp").subAllow("a\u00a0q1\u00a0q2"),
+        "a",
+        "",
+        "a",
+        NO);
+    subscribe(
+        c,
+        "allow [a<tab>b<tab>c]: three fields, no entry",
+        acc.user("tabs").subAllow("a\tb\tc"),
+        "x",
+        "",
+        "x",
+        NO);
+    // jwt 2.3.0 (2.9.10) accepts these subjects; later servers refuse the user at CONNECT.
+    subscribe(
+        c, "allow [a..b]: empty token", acc.user("dots").subAllow("a..b"), "q", "", "q", NO);
+    subscribe(c, "allow [.a]: leading dot", acc.user("lead").subAllow(".a"), "q", "", "q", NO);
+    subscribe(
+        c,
+        "allow [a..b, ok]: the usable entry still allows",
+        acc.user("mixed").subAllow("a\tb\tc", "ok"),
+        "ok",
+        "",
+        "ok",
+        YES);
+  }
+
+  /** 2.14.5 splits publish deny entries at control white space and denies the first field. */
+  private static void publishDenyWhitespace() {
+    String c = "publish deny white space";
+    TestAccount acc = OP.account("pubws");
+    TestUser u = acc.user("ws").pubDeny("a\tb", "g\nh", "k\rl", "m\fn", "p\u00a0q", "s\tt\tu");
+    publish(c, "deny [a<tab>b]", u, "a", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [g<lf>h]", u, "g", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [k<cr>l]", u, "k", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [m<ff>n]", u, "m", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [p<nbsp>q] is not split", u, "p", YES);
+    publish(c, "deny [s<tab>t<tab>u]: three fields deny nothing", u, "s", YES);
+    TestUser edge = acc.user("wsedge").pubDeny("v\t", "w\u000bx", "y\tz\u00a0w");
+    publish(c, "deny [v<tab>]", edge, "v", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [w<vt>x]", edge, "w", YES);
+    publish(c, "deny [y<tab>z<nbsp>w]: split at nbsp too, three fields", edge, "y", YES);
+    publish(c, "deny [a<tab>b] leaves b", u, "b", YES);
+    TestUser allow = acc.user("wsallow").pubAllow("a\tb", "ok");
+    publish(c, "allow [a<tab>b] is not split", allow, "a", NO);
+  }
+
+  /** The publish matcher observed on 2.10.27 (ServerProfile.publishMatchQuirk). */
+  private static void publishMatching() {
+    String c = "publish matching";
+    TestAccount acc = OP.account("pubmatch");
+    TestUser allow = acc.user("allowcc").pubAllow("c.c", "*");
+    publish(c, "allow [c.c, *]: * missed after literal c", allow, "c", p -> !p.publishMatchQuirk());
+    publish(c, "allow [c.c, *] allows d", allow, "d", YES);
+    publish(c, "allow [c.c, *] allows c.c", allow, "c.c", YES);
+    TestUser deny = acc.user("denycc").pubDeny("c.c", "*");
+    publish(c, "deny [c.c, *]: * missed after literal c", deny, "c", ServerProfile::publishMatchQuirk);
+    publish(c, "deny [c.c, *] denies d", deny, "d", NO);
+    TestUser fwc = acc.user("denyfwc").pubDeny("a.>", ">.a");
+    publish(c, "deny [a.>, >.a]: stops at the empty > node", fwc, "a.b", ServerProfile::publishMatchQuirk);
+    publish(c, "deny [a.>, >.a] denies nothing at one token", fwc, "a", YES);
+    TestUser star = acc.user("allowstar").pubAllow("*.b", "a.c");
+    publish(c, "allow [*.b, a.c] allows a.b", star, "a.b", YES);
+    publish(c, "allow [*.b, a.c] allows x.b", star, "x.b", YES);
+    TestUser deep = acc.user("allowdeep").pubAllow("a.*", "a.b.c");
+    publish(c, "allow [a.*, a.b.c]: * missed after literal a.b", deep, "a.b", p -> !p.publishMatchQuirk());
+    TestUser dots = acc.user("allowdots").pubAllow("a.>", "b.*.>", "*");
+    publish(c, "allow [a.>, b.*.>, *] allows b.x.y", dots, "b.x.y", YES);
+    TestUser sub = acc.user("subcc").subAllow("c.c", "*");
+    subscribe(c, "subscribe allow [c.c, *] is not affected", sub, "c", "", "c", YES);
+  }
+
   /**
    * Names a fixed-offset zone ({@code Etc/GMT...}, in the tz database of the servers and the JDK)
    * where the local time at {@link #NOW} is within the hour that starts at {@code hour}.
@@ -730,6 +873,76 @@ class ServerAgreementTest {
                   v.isAccepted(),
                   v.rejection().map(r -> r.rule() + ": " + r.message()).orElse("accepted"));
             }));
+  }
+
+  /** A session: connect, send protocol commands, PING; the verifier judges the verified user. */
+  private static void session(
+      String c,
+      String name,
+      TestUser user,
+      String commands,
+      java.util.function.Function<VerifiedUser, Verdict> judge,
+      Expect expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            name,
+            expected,
+            user,
+            null,
+            (creds, jwt) -> {
+              char[] seed = Fixtures.parseCreds(Files.readString(creds)).seed().toCharArray();
+              try {
+                RawNatsClient.Answer a =
+                    RawNatsClient.connect(
+                        server(user.account()).port(),
+                        jwt,
+                        seed,
+                        RawNatsClient.Signature.GOOD,
+                        WAIT,
+                        commands);
+                return new Verdict(a.accepted(), a.detail());
+              } finally {
+                Arrays.fill(seed, '\0');
+              }
+            },
+            (creds, jwt) -> {
+              Verification<VerifiedUser> v = verifyUser(user, jwt, RawNatsClient.Signature.GOOD);
+              if (!v.isAccepted()) {
+                return new Verdict(false, "connection refused: " + v.rejection().orElseThrow());
+              }
+              return judge.apply(v.orElseThrow());
+            }));
+  }
+
+  private static void subscriptions(String c, String name, TestUser user, int n, Expect expected) {
+    StringBuilder cmds = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      cmds.append("SUB s").append(i).append(' ').append(i).append("\r\n");
+    }
+    session(
+        c,
+        n + " SUBs (" + name + ")",
+        user,
+        cmds.toString(),
+        u ->
+            new Verdict(
+                u.maxSubscriptions() == -1 || u.maxSubscriptions() >= n,
+                "max subscriptions " + u.maxSubscriptions()),
+        expected);
+  }
+
+  private static void payload(String c, String name, TestUser user, int bytes, Expect expected) {
+    session(
+        c,
+        "PUB of " + bytes + " bytes (" + name + ")",
+        user,
+        "PUB p " + bytes + "\r\n" + "x".repeat(bytes) + "\r\n",
+        u ->
+            new Verdict(
+                (u.maxPayload() == -1 || u.maxPayload() >= bytes) && u.permissions().canPublish("p"),
+                "max payload " + u.maxPayload()),
+        expected);
   }
 
   private static void publish(
