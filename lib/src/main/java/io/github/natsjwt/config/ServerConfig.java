@@ -105,6 +105,7 @@ public final class ServerConfig {
   private final Map<String, String> accountFiles;
   private final List<String> pinnedAccounts;
   private final List<String> rawText;
+  private final @Nullable String serverVersion;
 
   private ServerConfig(Builder b) {
     host = b.host;
@@ -132,6 +133,7 @@ public final class ServerConfig {
     accountFiles = Collections.unmodifiableMap(new LinkedHashMap<>(b.accountFiles));
     pinnedAccounts = List.copyOf(b.pinnedAccounts);
     rawText = List.copyOf(b.rawText);
+    serverVersion = b.serverVersion;
   }
 
   /**
@@ -175,7 +177,18 @@ public final class ServerConfig {
     b.accountFiles.putAll(accountFiles);
     b.pinnedAccounts.addAll(pinnedAccounts);
     b.rawText.addAll(rawText);
+    b.serverVersion = serverVersion;
     return b;
+  }
+
+  /**
+   * Returns the nats-server version the configuration was checked for ({@link
+   * Builder#serverVersion(String)}).
+   *
+   * @return for example {@code "2.9.10"}, or empty when written for 2.10 and later
+   */
+  public Optional<String> serverVersion() {
+    return Optional.ofNullable(serverVersion);
   }
 
   /**
@@ -545,6 +558,12 @@ public final class ServerConfig {
   static final String DURATION_TOO_LONG =
       "%s is too long for nats-server: %s (at most about 292 years)";
   static final String BLANK = "%s must not be blank";
+  static final String BAD_VERSION =
+      "the nats-server version must be major.minor.patch (for example 2.10.27), got %s";
+  static final String OPERATOR_LIST_REFUSED =
+      "nats-server %s accepts one trusted operator, not a list of %d (it refuses to start:"
+          + " \"error parsing operators: unsupported type []interface {}\"); run one server per"
+          + " operator, or nats-server 2.10 or later";
 
   /**
    * Builds a {@link ServerConfig}.
@@ -577,8 +596,37 @@ public final class ServerConfig {
     private final Map<String, String> accountFiles = new LinkedHashMap<>();
     private final Set<String> pinnedAccounts = new LinkedHashSet<>();
     private final List<String> rawText = new ArrayList<>();
+    private @Nullable String serverVersion;
 
     private Builder() {}
+
+    /**
+     * Names the nats-server version the configuration is for, so that {@link #build()} refuses what
+     * that version would refuse to start with, with a message saying why, instead of a server that
+     * exits. Without it the configuration is checked for 2.10 and later (see the README's table of
+     * what each version accepts).
+     *
+     * <p>The checks, observed on the real servers: 2.9.10 refuses a list of trusted operators
+     * ("error parsing operators: unsupported type []interface {}"), even a list of one; 2.10.27 and
+     * 2.14.5 accept it.
+     *
+     * @param version a version {@code major.minor.patch}, optionally with a leading {@code v}, or
+     *     {@code null} for 2.10 and later
+     * @return this builder
+     * @throws ServerConfigException when the version is not {@code major.minor.patch}
+     */
+    public Builder serverVersion(@Nullable String version) {
+      if (version == null) {
+        serverVersion = null;
+        return this;
+      }
+      String v = version.startsWith("v") ? version.substring(1) : version;
+      if (!v.matches("\\d+\\.\\d+\\.\\d+([-+.].*)?")) {
+        throw new ServerConfigException(String.format(BAD_VERSION, version));
+      }
+      serverVersion = v;
+      return this;
+    }
 
     /**
      * Sets the host the server listens on for clients ({@code host}).
@@ -991,7 +1039,19 @@ public final class ServerConfig {
       if (Boolean.TRUE.equals(hardDelete) && !Boolean.TRUE.equals(allowDelete)) {
         throw new ServerConfigException(HARD_DELETE_NEEDS_ALLOW);
       }
+      if (serverVersion != null && operators.size() > 1 && before(serverVersion, 2, 10)) {
+        throw new ServerConfigException(
+            String.format(OPERATOR_LIST_REFUSED, serverVersion, operators.size()));
+      }
       return new ServerConfig(this);
+    }
+
+    /** Whether a {@code major.minor.patch} version comes before {@code major.minor}. */
+    private static boolean before(String version, int major, int minor) {
+      String[] parts = version.split("[.\\-+]");
+      int ma = Integer.parseInt(parts[0]);
+      int mi = Integer.parseInt(parts[1]);
+      return ma < major || (ma == major && mi < minor);
     }
 
     private static void rejectUnless(

@@ -73,6 +73,9 @@ public final class EffectivePermissions {
   private final @Nullable ResponsePermission resp;
   private final List<SubEntry> subAllowEntries;
   private final List<SubEntry> subDenyEntries;
+  private final List<String> pubDenyEntries;
+  private final @Nullable QuirkPublishMatcher pubAllowQuirk;
+  private final @Nullable QuirkPublishMatcher pubDenyQuirk;
 
   private EffectivePermissions(
       ServerProfile profile,
@@ -91,6 +94,12 @@ public final class EffectivePermissions {
     this.resp = resp;
     this.subAllowEntries = parseSubEntries(this.subAllow);
     this.subDenyEntries = parseSubEntries(this.subDeny);
+    this.pubDenyEntries =
+        profile.publishDenySplitsWhitespace() ? splitPublishDeny(this.pubDeny) : this.pubDeny;
+    boolean quirk = profile.publishMatchQuirk();
+    this.pubAllowQuirk =
+        quirk && this.pubAllow != null ? new QuirkPublishMatcher(this.pubAllow) : null;
+    this.pubDenyQuirk = quirk ? new QuirkPublishMatcher(this.pubDenyEntries) : null;
   }
 
   /**
@@ -177,10 +186,13 @@ public final class EffectivePermissions {
     if (!SubjectMatcher.isValidLiteralSubject(subject)) {
       return false;
     }
-    if (pubAllow != null && !matchesAny(pubAllow, subject)) {
+    if (pubAllow != null
+        && !(pubAllowQuirk != null ? pubAllowQuirk.matches(subject) : matchesAny(pubAllow, subject))) {
       return false;
     }
-    return !matchesAny(pubDeny, subject);
+    return !(pubDenyQuirk != null
+        ? pubDenyQuirk.matches(subject)
+        : matchesAny(pubDenyEntries, subject));
   }
 
   /**
@@ -228,7 +240,8 @@ public final class EffectivePermissions {
       return false;
     }
     boolean allowed = true;
-    if (!subAllowEntries.isEmpty()) {
+    // A non-empty allow list restricts even when the server could store none of its entries.
+    if (!subAllow.isEmpty()) {
       Match m = match(subAllowEntries, subject);
       allowed = m.plain;
       if (queued && !m.queues.isEmpty()) {
@@ -401,6 +414,37 @@ public final class EffectivePermissions {
       out.add(new SubEntry(f.get(0), f.size() == 2 ? f.get(1) : ""));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Publish deny entries as {@link ServerProfile#publishDenySplitsWhitespace()} servers store
+   * them: an entry with a space, tab, line feed, carriage return or form feed is split into fields
+   * at any white space, like a subscribe entry, and denies its first field when it has one or two
+   * (more deny nothing); other entries stay as given.
+   */
+  private static List<String> splitPublishDeny(List<String> entries) {
+    List<String> out = new ArrayList<>(entries.size());
+    for (String e : entries) {
+      if (!containsControlSpace(e)) {
+        out.add(e);
+        continue;
+      }
+      List<String> f = GoStrings.fields(e);
+      if (f.size() == 1 || f.size() == 2) {
+        out.add(f.get(0));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static boolean containsControlSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Match match(List<SubEntry> entries, String subject) {

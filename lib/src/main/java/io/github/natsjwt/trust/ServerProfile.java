@@ -10,11 +10,14 @@ import io.github.natsjwt.claims.ValidationRules;
  */
 public enum ServerProfile {
   /** nats-server 2.9.x (2.9.10, Debian bookworm), built with nats-io/jwt 2.3.0. */
-  V2_9(false, false, false, true, true, false, false, true, false, true, false),
-  /** nats-server 2.10.x from 2.10.19 on. */
-  V2_10(false, true, false, true, true, true, false, false, false, false, false),
+  V2_9(false, false, false, true, true, false, false, true, false, true, false, false, false, false),
+  /**
+   * nats-server 2.10.x from 2.10.19 on, with the publish-matching quirk observed on 2.10.27 ({@link
+   * #publishMatchQuirk()}).
+   */
+  V2_10(false, true, false, true, true, true, false, false, false, false, false, false, false, true),
   /** The current nats-server (2.14 and later). */
-  LATEST(true, true, true, false, false, true, true, false, true, false, true);
+  LATEST(true, true, true, false, false, true, true, false, true, false, true, true, true, false);
 
   private final boolean templatesAnywhere;
   private final boolean templateConnectionTypes;
@@ -27,6 +30,9 @@ public enum ServerProfile {
   private final boolean templateSubjectLimit;
   private final boolean templateEmptyTagCrash;
   private final boolean proxyRequired;
+  private final boolean limitsSaturate;
+  private final boolean publishDenySplitsWhitespace;
+  private final boolean publishMatchQuirk;
 
   ServerProfile(
       boolean templatesAnywhere,
@@ -39,7 +45,10 @@ public enum ServerProfile {
       boolean jwtLibrary23,
       boolean templateSubjectLimit,
       boolean templateEmptyTagCrash,
-      boolean proxyRequired) {
+      boolean proxyRequired,
+      boolean limitsSaturate,
+      boolean publishDenySplitsWhitespace,
+      boolean publishMatchQuirk) {
     this.templatesAnywhere = templatesAnywhere;
     this.templateConnectionTypes = templateConnectionTypes;
     this.inProcessConnections = inProcessConnections;
@@ -51,6 +60,9 @@ public enum ServerProfile {
     this.templateSubjectLimit = templateSubjectLimit;
     this.templateEmptyTagCrash = templateEmptyTagCrash;
     this.proxyRequired = proxyRequired;
+    this.limitsSaturate = limitsSaturate;
+    this.publishDenySplitsWhitespace = publishDenySplitsWhitespace;
+    this.publishMatchQuirk = publishMatchQuirk;
   }
 
   /**
@@ -175,5 +187,45 @@ public enum ServerProfile {
    */
   public boolean proxyRequired() {
     return proxyRequired;
+  }
+
+  /**
+   * Returns whether {@code subs}, {@code payload} and {@code conn} values outside the 32-bit range
+   * (in user, template and account limits) are clamped to it; otherwise they keep their low 32 bits
+   * ({@code 4294967297} becomes 1, {@code 4294967296} becomes 0). Observed: 2.14.5 clamps, 2.9.10
+   * and 2.10.27 truncate (spec trust-chain.md section 3.7).
+   *
+   * @return {@code true} for the latest server
+   */
+  public boolean limitsSaturate() {
+    return limitsSaturate;
+  }
+
+  /**
+   * Returns whether a publish deny entry that contains a tab, line feed, carriage return or form
+   * feed is split into fields at any white space, as a subscribe entry is, and denies its first
+   * field when it has one or two ({@code "a\tb"} and {@code "a\t"} deny {@code a}; {@code
+   * "a\tb\tc"} denies nothing); otherwise such an entry matches no subject a client can publish
+   * to. Observed on 2.14.5; 2.9.10 and 2.10.27 do not split.
+   *
+   * @return {@code true} for the latest server
+   */
+  public boolean publishDenySplitsWhitespace() {
+    return publishDenySplitsWhitespace;
+  }
+
+  /**
+   * Returns whether publish permissions are checked with the matcher observed on nats-server
+   * 2.10.27, which differs from the standard match in two cases: when the subject's last token
+   * exists as a literal node (an entry such as {@code c.c} has the subject {@code c} as a literal
+   * prefix), a last-token {@code *} entry is not consulted (allow {@code ["c.c","*"]} denies
+   * {@code PUB c}; deny {@code ["c.c","*"]} allows it); and an empty {@code >} node, left behind
+   * by an invalid entry such as {@code >.a}, ends the search without a match (deny {@code
+   * ["a.>",">.a"]} allows {@code PUB a.b}). Subscribe checks are not affected.
+   *
+   * @return {@code true} for 2.10
+   */
+  public boolean publishMatchQuirk() {
+    return publishMatchQuirk;
   }
 }

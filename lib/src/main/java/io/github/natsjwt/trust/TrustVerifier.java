@@ -738,7 +738,7 @@ public final class TrustVerifier {
     boolean leaf =
         ctx.connectionType().equals(ConnectionType.LEAFNODE)
             || ctx.connectionType().equals(ConnectionType.LEAFNODE_WS);
-    int connLimit = (int) (leaf ? ac.limits().leafNodeConn() : ac.limits().conn());
+    int connLimit = limit32(leaf ? ac.limits().leafNodeConn() : ac.limits().conn());
     if (connLimit != NO_LIMIT && ctx.accountConnections() >= connLimit) {
       String field = leaf ? "limits.leaf" : "limits.conn";
       return reject(
@@ -787,13 +787,12 @@ public final class TrustVerifier {
     boolean templateLimits =
         scope != null && !user.issuerAccount().isEmpty() && !user.issuerAccount().equals(signer);
     UserPermissionLimits limitSource = templateLimits ? limits : user.permissionLimits();
-    int userSubs = (int) limitSource.subs();
-    int userPayload = (int) limitSource.payload();
+    int userSubs = limit32(limitSource.subs());
+    int userPayload = limit32(limitSource.payload());
+    int accountSubs = limit32(ac.limits().subs());
     int subs =
-        minLimit(
-            minLimit(userSubs, (int) ac.limits().subs()),
-            maxSubscriptions == 0 ? NO_LIMIT : maxSubscriptions);
-    int payload = minLimit(minLimit(userPayload, (int) ac.limits().payload()), maxPayload);
+        minLimit(minLimit(userSubs, accountSubs), maxSubscriptions == 0 ? NO_LIMIT : maxSubscriptions);
+    int payload = minLimit(minLimit(userPayload, limit32(ac.limits().payload())), maxPayload);
     if (subs != NO_LIMIT && subs <= 0) {
       return reject(
           Rule.MAX_SUBSCRIPTIONS_ZERO,
@@ -803,7 +802,7 @@ public final class TrustVerifier {
               subs,
               templateLimits ? "template" : "user",
               userSubs,
-              (int) ac.limits().subs(),
+              accountSubs,
               maxSubscriptions));
     }
 
@@ -838,6 +837,18 @@ public final class TrustVerifier {
   }
 
   /** The server's minimum of two limits where -1 is unlimited (other values compare as numbers). */
+  /**
+   * A 64-bit JWT limit ({@code subs}, {@code payload}, {@code conn}) as the server's 32-bit field
+   * holds it: clamped to the 32-bit range, or its low 32 bits ({@link
+   * ServerProfile#limitsSaturate()}).
+   */
+  private int limit32(long value) {
+    if (profile.limitsSaturate()) {
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+    return (int) value;
+  }
+
   private static int minLimit(int value, int limit) {
     if (value != NO_LIMIT) {
       return limit != NO_LIMIT && limit < value ? limit : value;

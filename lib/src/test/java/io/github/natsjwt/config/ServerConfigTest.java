@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -194,6 +195,38 @@ class ServerConfigTest {
                     + file.toAbsolutePath()
                     + "\"\n]\n"));
     assertEquals(List.of(OPERATOR_JWT, file.toAbsolutePath().toString()), config.operators());
+  }
+
+  @Test
+  void serverVersion_severalOperatorsOn29_refusedWithReason() {
+    Path file = dir.resolve("op.jwt");
+    ServerConfig.Builder b =
+        ServerConfig.builder().operator(OPERATOR_JWT).operatorFile(file).memoryResolver();
+
+    // Observed: 2.9.10 exits with this parse error on any operator list; 2.10.27 and 2.14.5 start.
+    ServerConfigException e =
+        assertThrows(ServerConfigException.class, () -> b.serverVersion("2.9.10").build());
+    assertEquals(
+        "nats-server 2.9.10 accepts one trusted operator, not a list of 2 (it refuses to start:"
+            + " \"error parsing operators: unsupported type []interface {}\"); run one server per"
+            + " operator, or nats-server 2.10 or later",
+        e.getMessage());
+    assertEquals(Optional.of("2.10.27"), b.serverVersion("v2.10.27").build().serverVersion());
+    assertEquals(2, b.serverVersion("2.14.5").build().operators().size());
+    assertEquals(Optional.empty(), b.serverVersion(null).build().serverVersion());
+    assertEquals(
+        1,
+        ServerConfig.builder()
+            .operator(OPERATOR_JWT)
+            .serverVersion("2.9.10")
+            .build()
+            .operators()
+            .size());
+    ServerConfigException bad =
+        assertThrows(ServerConfigException.class, () -> b.serverVersion("2.10"));
+    assertEquals(
+        "the nats-server version must be major.minor.patch (for example 2.10.27), got 2.10",
+        bad.getMessage());
   }
 
   static Stream<Arguments> quotedValues() {

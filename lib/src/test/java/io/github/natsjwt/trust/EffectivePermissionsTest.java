@@ -419,4 +419,77 @@ class EffectivePermissionsTest {
         () -> EffectivePermissions.of(null, Permissions.EMPTY, ServerProfile.LATEST));
     assertThrows(NullPointerException.class, () -> of(Permissions.EMPTY).canPublish(null));
   }
+
+  // ------------------------------------------------------------------ live observations
+
+  @ParameterizedTest
+  @EnumSource(ServerProfile.class)
+  void canSubscribe_allowListWithNoUsableEntry_deniesEverySubscription(ServerProfile profile) {
+    // Observed on 2.9.10, 2.10.27 and 2.14.5: the server keeps an allow list even when it could
+    // store none of its entries, and then refuses every SUB.
+    for (String entry : List.of("a\u00a0q1\u00a0q2", "a\tb\tc", "a..b", ".a")) {
+      EffectivePermissions p = of(sub(List.of(entry), List.of()), profile);
+      assertFalse(p.canSubscribe("a"), entry);
+      assertFalse(p.canSubscribe("x"), entry);
+      assertFalse(p.canSubscribe(">"), entry);
+    }
+    assertTrue(of(sub(List.of("a\tb\tc", "ok"), List.of()), profile).canSubscribe("ok"));
+  }
+
+  @Test
+  void canPublish_denyWithControlWhiteSpace_latestDeniesFirstField() {
+    // Observed on 2.14.5; 2.9.10 and 2.10.27 keep the entry whole, which matches nothing.
+    Permissions deny =
+        Permissions.of(
+            new Permission(
+                List.of(), List.of("a\tb", "g\nh", "k\rl", "m\fn", "v\t", "s\tt\tu", "p\u00a0q")),
+            Permission.EMPTY);
+    EffectivePermissions latest = of(deny, ServerProfile.LATEST);
+    for (String denied : List.of("a", "g", "k", "m", "v")) {
+      assertFalse(latest.canPublish(denied), denied);
+    }
+    for (String allowed : List.of("b", "s", "p", "q")) {
+      assertTrue(latest.canPublish(allowed), allowed);
+    }
+    for (ServerProfile older : List.of(ServerProfile.V2_9, ServerProfile.V2_10)) {
+      EffectivePermissions p = of(deny, older);
+      for (String s : List.of("a", "g", "k", "m", "v", "s", "p")) {
+        assertTrue(p.canPublish(s), older + " " + s);
+      }
+    }
+    Permissions allow = Permissions.of(Permission.allowing("a\tb"), Permission.EMPTY);
+    assertFalse(of(allow, ServerProfile.LATEST).canPublish("a"));
+  }
+
+  @Test
+  void canPublish_v210Quirk_asObservedOn21027() {
+    // Each verdict observed on nats-server 2.10.27 (ServerAgreementTest, "publish matching");
+    // 2.9.10 and 2.14.5 match normally.
+    Permissions allowCc = Permissions.of(Permission.allowing("c.c", "*"), Permission.EMPTY);
+    Permissions denyCc = Permissions.of(new Permission(List.of(), List.of("c.c", "*")), Permission.EMPTY);
+    Permissions denyFwc =
+        Permissions.of(new Permission(List.of(), List.of("a.>", ">.a")), Permission.EMPTY);
+    Permissions allowDeep = Permissions.of(Permission.allowing("a.*", "a.b.c"), Permission.EMPTY);
+    Permissions allowStar = Permissions.of(Permission.allowing("*.b", "a.c"), Permission.EMPTY);
+
+    EffectivePermissions q = of(allowCc, ServerProfile.V2_10);
+    assertFalse(q.canPublish("c"));
+    assertTrue(q.canPublish("d"));
+    assertTrue(q.canPublish("c.c"));
+    assertTrue(of(denyCc, ServerProfile.V2_10).canPublish("c"));
+    assertFalse(of(denyCc, ServerProfile.V2_10).canPublish("d"));
+    assertTrue(of(denyFwc, ServerProfile.V2_10).canPublish("a.b"));
+    assertFalse(of(allowDeep, ServerProfile.V2_10).canPublish("a.b"));
+    assertTrue(of(allowStar, ServerProfile.V2_10).canPublish("a.b"));
+    assertTrue(of(allowStar, ServerProfile.V2_10).canPublish("x.b"));
+    // Subscribe is not affected.
+    assertTrue(of(Permissions.of(Permission.EMPTY, Permission.allowing("c.c", "*")), ServerProfile.V2_10).canSubscribe("c"));
+
+    for (ServerProfile p : List.of(ServerProfile.V2_9, ServerProfile.LATEST)) {
+      assertTrue(of(allowCc, p).canPublish("c"), p.name());
+      assertFalse(of(denyCc, p).canPublish("c"), p.name());
+      assertFalse(of(denyFwc, p).canPublish("a.b"), p.name());
+      assertTrue(of(allowDeep, p).canPublish("a.b"), p.name());
+    }
+  }
 }

@@ -47,6 +47,7 @@ import io.github.natsjwt.trust.Chain.MutableClock;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
@@ -1040,6 +1041,18 @@ class TrustVerifierTest {
         long accPayload,
         long srvSubs,
         long srvPayload) {
+      return limits(
+          ServerProfile.LATEST, userSubs, userPayload, accSubs, accPayload, srvSubs, srvPayload);
+    }
+
+    private VerifiedUser limits(
+        ServerProfile profile,
+        long userSubs,
+        long userPayload,
+        long accSubs,
+        long accPayload,
+        long srvSubs,
+        long srvPayload) {
       String acc =
           accountJwt(
               a ->
@@ -1049,7 +1062,11 @@ class TrustVerifierTest {
                           .payload(accPayload)
                           .build()));
       TrustVerifier v =
-          verifier(resolver(acc)).maxSubscriptions(srvSubs).maxPayload(srvPayload).build();
+          verifier(resolver(acc))
+              .serverProfile(profile)
+              .maxSubscriptions(srvSubs)
+              .maxPayload(srvPayload)
+              .build();
       return v.verifyUser(userJwt(x -> x.subs(userSubs).payload(userPayload)), signed())
           .orElseThrow();
     }
@@ -1094,9 +1111,41 @@ class TrustVerifierTest {
     }
 
     @Test
-    void verifyUser_payloadBeyond32Bits_wrapsAsTheServerDoes() {
-      // The server keeps these limits in 32-bit integers: 2^32 + 5 becomes 5.
-      assertEquals(5, limits(-1, (1L << 32) + 5, -1, -1, 0, 0).maxPayload());
+    void verifyUser_payloadBeyond32Bits_wrapsOn29And210() {
+      // 2.9.10 and 2.10.27 keep these limits in 32-bit integers: 2^32 + 5 becomes 5.
+      for (ServerProfile p : List.of(ServerProfile.V2_9, ServerProfile.V2_10)) {
+        assertEquals(5, limits(p, -1, (1L << 32) + 5, -1, -1, 0, 0).maxPayload(), p.name());
+        assertEquals(1, limits(p, (1L << 32) + 1, -1, -1, -1, 0, 0).maxSubscriptions(), p.name());
+        assertEquals(-1, limits(p, (1L << 32) - 1, -1, -1, -1, 0, 0).maxSubscriptions(), p.name());
+      }
+    }
+
+    @Test
+    void verifyUser_limitsBeyond32Bits_clampedOnLatest() {
+      // Observed on 2.14.5: a user with subs and payload 2^32 + 1 may hold two subscriptions and
+      // publish 2 bytes (ServerAgreementTest, category "limits").
+      VerifiedUser u =
+          limits(ServerProfile.LATEST, (1L << 32) + 1, (1L << 32) + 1, -1, -1, 0, 0);
+      assertEquals(Integer.MAX_VALUE, u.maxSubscriptions());
+      assertEquals(1024 * 1024, u.maxPayload()); // lowered by the server's default max_payload
+      assertEquals(
+          Integer.MAX_VALUE,
+          limits(ServerProfile.LATEST, -1, -1, (1L << 32) + 1, -1, 0, 0).maxSubscriptions());
+    }
+
+    @Test
+    void verifyUser_accountConnBeyond32Bits_clampedOnLatestTruncatedBefore() {
+      // Observed: 2.14.5 accepts a user of an account with limits.conn 2^32; 2.9.10 and 2.10.27
+      // read it as 0 and refuse every connection.
+      String acc =
+          accountJwt(a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().conn(1L << 32).build()));
+      assertAccepted(
+          verifier(resolver(acc)).serverProfile(ServerProfile.LATEST).build()
+              .verifyUser(userJwt(x -> x), signed()));
+      assertRejected(
+          Rule.ACCOUNT_CONNECTIONS_EXCEEDED,
+          verifier(resolver(acc)).serverProfile(ServerProfile.V2_10).build()
+              .verifyUser(userJwt(x -> x), signed()));
     }
 
     @Test

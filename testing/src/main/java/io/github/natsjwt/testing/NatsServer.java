@@ -84,6 +84,7 @@ public final class NatsServer implements AutoCloseable {
   }
 
   private final Process process;
+  private final Path executable;
   private final ServerConfig config;
   private final Path workDir;
   private final Path configFile;
@@ -94,12 +95,14 @@ public final class NatsServer implements AutoCloseable {
 
   private NatsServer(
       Process process,
+      Path executable,
       ServerConfig config,
       Path workDir,
       Path configFile,
       Path outputFile,
       String info) {
     this.process = process;
+    this.executable = executable;
     this.config = config;
     this.workDir = workDir;
     this.configFile = configFile;
@@ -194,6 +197,11 @@ public final class NatsServer implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(timeout, "timeout");
     Path executable = findExecutable().orElseThrow(() -> new NatsServerException(installHint()));
+    return start(executable, config, timeout);
+  }
+
+  /** Starts a given executable; {@link NatsServerVersion#start(ServerConfig)} comes here. */
+  static NatsServer start(Path executable, ServerConfig config, Duration timeout) {
     Path workDir;
     try {
       workDir = Files.createTempDirectory("natsjwt-nats-server-");
@@ -242,7 +250,7 @@ public final class NatsServer implements AutoCloseable {
         stop(process);
         return null;
       }
-      return new NatsServer(process, run, workDir, configFile, outputFile, info);
+      return new NatsServer(process, executable, run, workDir, configFile, outputFile, info);
     } catch (RuntimeException e) {
       stop(process);
       throw e;
@@ -387,6 +395,15 @@ public final class NatsServer implements AutoCloseable {
   }
 
   /**
+   * Returns the executable this server runs.
+   *
+   * @return the nats-server file started
+   */
+  public Path executable() {
+    return executable;
+  }
+
+  /**
    * Returns whether the process is still running.
    *
    * @return {@code true} until it stops
@@ -435,6 +452,8 @@ public final class NatsServer implements AutoCloseable {
   public String toString() {
     return "NatsServer["
         + url()
+        + ", "
+        + version()
         + ", pid "
         + process.pid()
         + (isRunning() ? "" : ", stopped")

@@ -45,6 +45,17 @@ final class RawNatsClient {
    */
   static Answer connect(int port, String jwt, char[] seed, Signature signature, Duration timeout)
       throws IOException {
+    return connect(port, jwt, seed, signature, timeout, "");
+  }
+
+  /**
+   * Connects and authenticates as {@link #connect(int, String, char[], Signature, Duration)} does,
+   * sends protocol commands (for example {@code SUB a 1\r\n}), then {@code PING}: accepted when
+   * the server answers {@code PONG} before any {@code -ERR} (a refused command, a limit exceeded).
+   */
+  static Answer connect(
+      int port, String jwt, char[] seed, Signature signature, Duration timeout, String commands)
+      throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
@@ -68,7 +79,7 @@ final class RawNatsClient {
         String signed = signature == Signature.GOOD ? nonce : nonce + "-not-the-nonce";
         connect.append(",\"sig\":\"").append(sign(seed, signed)).append('"');
       }
-      connect.append("}\r\nPING\r\n");
+      connect.append("}\r\n").append(commands).append("PING\r\n");
       out.write(connect.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (true) {

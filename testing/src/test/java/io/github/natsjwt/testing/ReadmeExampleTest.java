@@ -1,6 +1,11 @@
 package io.github.natsjwt.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.natsjwt.config.ServerConfig;
+import io.github.natsjwt.trust.MemoryAccountResolver;
+import io.github.natsjwt.trust.TrustVerifier;
 
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
@@ -15,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Credentials for your own tests" example, as written there (only the class name
- * differs); keep the two in step.
+ * The README's "Credentials for your own tests" and "Several nats-server versions" examples, as
+ * written there (only the class name differs); keep them in step.
  */
 @NatsServerTest // skipped, with a hint, where nats-server is not installed
 class ReadmeExampleTest {
@@ -36,5 +41,23 @@ class ReadmeExampleTest {
     Message m = sub.nextMessage(Duration.ofSeconds(5));
     assertEquals("42", new String(m.getData(), StandardCharsets.UTF_8));
     nc.close();
+  }
+
+  @NatsServerMatrix // once per series, named [2.9.10], [2.10.27], [2.14.5]
+  void serverAndVerifierAgree(NatsServerVersion version) {
+    TestOperator op = TestOperator.create("acme");
+    TestAccount orders = op.account("orders");
+    ServerConfig config = op.serverConfig().build();
+    TrustVerifier verifier =
+        TrustVerifier.builder()
+            .serverProfile(version.profile()) // V2_9, V2_10 or LATEST
+            .trustOperator(op.jwt())
+            .accountResolver(MemoryAccountResolver.of(config.preloads()))
+            .build();
+    try (NatsServer server = version.start(config)) { // checks config for that version first
+      assertEquals(version.version().orElseThrow(), server.version());
+      assertTrue(verifier.resolveAccount(orders.publicKey()).isAccepted());
+      // connect clients to server.url() and compare what the server and the verifier decide
+    }
   }
 }

@@ -20,6 +20,10 @@ class ReadmeTest {
     String readme = Files.readString(repositoryRoot().resolve("README.md"));
 
     assertTrue(readme.contains(body), "README.md lacks the example as ReadmeExampleTest runs it");
+    String matrix =
+        source.substring(
+            source.indexOf("  @NatsServerMatrix"), source.lastIndexOf("  }\n}") + "  }\n".length());
+    assertTrue(readme.contains(matrix), "README.md lacks the @NatsServerMatrix example as it runs");
     assertTrue(
         readme.contains(
             "@NatsServerTest // skipped, with a hint, where nats-server is not installed"));

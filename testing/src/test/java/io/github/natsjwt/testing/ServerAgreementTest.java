@@ -57,18 +57,23 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agreement matrix: every scenario is decided twice, by a live nats-server (2.9.10 on the
- * build machines) through real clients, and by {@link TrustVerifier} with {@link
- * ServerProfile#V2_9} over the very same operator, account and user JWTs. Each scenario asserts
- * that the server decides as spec trust-chain.md says, and that the verifier decides the same.
+ * The agreement matrix: every scenario is decided on every nats-server series ({@link
+ * NatsServerVersion#all()}: 2.9.10, 2.10.27 and 2.14.5 on the build machines) twice, by the live
+ * server through real clients, and by {@link TrustVerifier} with that server's {@link
+ * ServerProfile} over the very same operator, account and user JWTs. Each scenario asserts that
+ * the server decides as spec trust-chain.md says for its version, and that the verifier decides the
+ * same. Test names start with the deciding server's version, for example {@code [2.14.5]}.
  *
- * <p>One server serves every scenario: two trusted operators (one of them strict about signing
- * keys), every account preloaded into its memory resolver. Connect verdicts come from jnats when a
+ * <p>Per series, two servers serve every scenario, one per trusted operator (one of them strict
+ * about signing keys; 2.9.10 reads one operator only), every account preloaded into its memory
+ * resolver. Connect verdicts come from jnats when a
  * signed connection is expected to succeed, and otherwise from {@link RawNatsClient}, which learns
  * of a refusal at once (jnats waits for its connection timeout). Publish and subscribe verdicts
  * come from jnats: a message delivered, or the permissions violation the server reports.
@@ -89,6 +94,12 @@ class ServerAgreementTest {
       TestOperator.create("strict").signingKey().strictSigningKeyUsage(true);
   private static final List<Scenario> SCENARIOS = new ArrayList<>();
 
+  /** Allowed or accepted on every server. */
+  static final Expect YES = p -> true;
+
+  /** Denied or refused on every server. */
+  static final Expect NO = p -> false;
+
   static {
     permissions();
     queueGroups();
@@ -97,6 +108,10 @@ class ServerAgreementTest {
     connects();
     strictOperator();
     imports();
+    limits();
+    unusableSubscribeAllow();
+    publishDenyWhitespace();
+    publishMatching();
   }
 
   /**
@@ -105,7 +120,11 @@ class ServerAgreementTest {
    */
   private record Stack(NatsServer server, TrustVerifier verifier) {}
 
-  private static final Map<String, Stack> STACKS = new HashMap<>();
+  /** Per series, per operator public key. */
+  private static final Map<String, Map<String, Stack>> STACKS = new HashMap<>();
+
+  /** The stacks of the series whose scenario runs now (scenarios run one at a time). */
+  private static Map<String, Stack> current = Map.of();
   private static @Nullable Path dir;
   private static final Map<String, Client> OBSERVERS = new HashMap<>();
 
@@ -125,11 +144,17 @@ class ServerAgreementTest {
     Verdict decide(Path creds, String userJwt) throws Exception;
   }
 
+  /** The verdict a scenario expects from a server that decides as a profile says. */
+  @FunctionalInterface
+  interface Expect {
+    boolean test(ServerProfile profile);
+  }
+
   /** One row of the matrix. */
   record Scenario(
       String category,
       String name,
-      boolean expected,
+      Expect expected,
       @Nullable TestUser user,
       @Nullable UnaryOperator<String> edit,
       Side server,
@@ -140,20 +165,25 @@ class ServerAgreementTest {
     }
   }
 
-  static Stream<Scenario> scenarios() {
-    return SCENARIOS.stream();
+  /** Every scenario on every series, named by the server version that decides it. */
+  static Stream<Arguments> scenarios() {
+    return NatsServerVersion.all().stream()
+        .flatMap(v -> SCENARIOS.stream().map(s -> Arguments.of(Named.of(v.label(), v), s)));
   }
 
   @Test
   void matrix_isLargeAndCoversEveryCategory() {
-    assertTrue(SCENARIOS.size() >= 40, "only " + SCENARIOS.size() + " scenarios");
+    assertTrue(SCENARIOS.size() >= 80, "only " + SCENARIOS.size() + " scenarios");
     List<String> categories = SCENARIOS.stream().map(Scenario::category).distinct().toList();
     assertTrue(categories.size() >= 7, "categories: " + categories);
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("scenarios")
-  void serverAndVerifier_decideAlike(Scenario s) throws Exception {
+  void serverAndVerifier_decideAlike(NatsServerVersion version, Scenario s) throws Exception {
+    version.assumeInstalled();
+    current = startStacks(version);
+    boolean expected = s.expected().test(version.profile());
     Path creds = dir().resolve("scenario.creds");
     String jwt = "";
     TestUser user = s.user();
@@ -170,41 +200,54 @@ class ServerAgreementTest {
     }
     Verdict live = s.server().decide(creds, jwt);
     Verdict ours = s.verifier().decide(creds, jwt);
+    String server = version.version().orElse(version.series());
     if (live.allowed() != ours.allowed()) {
       fail(
           String.format(
-              "DISAGREEMENT in scenario [%s]: nats-server %s says %s, TrustVerifier (V2_9) says %s",
-              s, version(), live, ours));
+              "DISAGREEMENT in scenario [%s]: nats-server %s says %s, TrustVerifier (%s) says %s",
+              s, server, live, version.profile(), ours));
     }
-    if (live.allowed() != s.expected()) {
+    if (live.allowed() != expected) {
       fail(
           String.format(
-              "scenario [%s]: expected %s, but nats-server %s and TrustVerifier both say %s / %s",
+              "scenario [%s]: expected %s, but nats-server %s and TrustVerifier (%s) both say %s"
+                  + " / %s",
               s,
-              s.expected() ? "ALLOWED" : "DENIED",
-              version(),
+              expected ? "ALLOWED" : "DENIED",
+              server,
+              version.profile(),
               live,
               ours));
     }
   }
 
-  private static String version() {
-    return server(OP.systemAccount()).version();
+  @BeforeAll
+  static void createDirectory() throws IOException {
+    dir = Files.createTempDirectory("natsjwt-agreement-");
   }
 
-  @BeforeAll
-  static void startServers() throws IOException {
-    dir = Files.createTempDirectory("natsjwt-agreement-");
+  /**
+   * The servers of one series, started when its first scenario runs: one per operator (2.9.10
+   * cannot read a list of operators), each with a verifier configured as that server is.
+   */
+  private static Map<String, Stack> startStacks(NatsServerVersion version) {
+    Map<String, Stack> stacks = STACKS.get(version.series());
+    if (stacks != null) {
+      return stacks;
+    }
+    stacks = new HashMap<>();
+    STACKS.put(version.series(), stacks);
     for (TestOperator op : List.of(OP, STRICT)) {
       ServerConfig config = op.serverConfig().build();
       TrustVerifier.Builder v =
           TrustVerifier.builder()
-              .serverProfile(ServerProfile.V2_9)
+              .serverProfile(version.profile())
               .accountResolver(MemoryAccountResolver.of(config.preloads()));
       config.operators().forEach(v::trustOperator);
       config.systemAccount().ifPresent(v::systemAccount);
-      STACKS.put(op.publicKey(), new Stack(NatsServer.start(config), v.build()));
+      stacks.put(op.publicKey(), new Stack(version.start(config), v.build()));
     }
+    return stacks;
   }
 
   @AfterAll
@@ -212,7 +255,7 @@ class ServerAgreementTest {
     OBSERVERS.values().forEach(Client::close);
     OBSERVERS.clear();
     try {
-      STACKS.values().forEach(s -> s.server().close());
+      STACKS.values().forEach(m -> m.values().forEach(s -> s.server().close()));
       STACKS.clear();
     } finally {
       if (dir != null) {
@@ -226,7 +269,7 @@ class ServerAgreementTest {
   }
 
   private static Stack stack(TestAccount account) {
-    Stack s = STACKS.get(account.operator().publicKey());
+    Stack s = current.get(account.operator().publicKey());
     if (s == null) {
       throw new IllegalStateException("no server for operator " + account.operator().name());
     }
@@ -239,6 +282,10 @@ class ServerAgreementTest {
 
   private static TrustVerifier verifier(TestAccount account) {
     return stack(account).verifier();
+  }
+
+  private static ServerProfile profile() {
+    return current.values().iterator().next().verifier().profile();
   }
 
   private static Path dir() {
@@ -255,11 +302,11 @@ class ServerAgreementTest {
     TestAccount acc = OP.account("perms");
     TestUser pub =
         acc.user("pub").pubAllow("orders.>", "*.public").pubDeny("orders.secret.>");
-    publish(c, "allowed by orders.>", pub, "orders.new", true);
-    publish(c, "outside every allow entry", pub, "payments.refund", false);
-    publish(c, "deny orders.secret.> wins over allow orders.>", pub, "orders.secret.key", false);
-    publish(c, "allowed by *.public", pub, "news.public", true);
-    publish(c, "*.public does not cover two tokens", pub, "a.b.public", false);
+    publish(c, "allowed by orders.>", pub, "orders.new", YES);
+    publish(c, "outside every allow entry", pub, "payments.refund", NO);
+    publish(c, "deny orders.secret.> wins over allow orders.>", pub, "orders.secret.key", NO);
+    publish(c, "allowed by *.public", pub, "news.public", YES);
+    publish(c, "*.public does not cover two tokens", pub, "a.b.public", NO);
 
     // Go encoders (and this library's) omit an empty list; other tools may write one.
     TestUser emptyAllow = acc.user("emptyallow").pubDeny("x");
@@ -272,20 +319,20 @@ class ServerAgreementTest {
             "\"pub\":{\"deny\":[\"x\"]}",
             "\"pub\":{\"allow\":[],\"deny\":[\"x\"]}"),
         "y",
-        false);
+        NO);
 
     TestUser denyOnly = acc.user("denyonly").pubDeny("audit.>");
-    publish(c, "deny-only list leaves other subjects open", denyOnly, "orders.new", true);
-    publish(c, "deny-only list denies audit.>", denyOnly, "audit.log", false);
+    publish(c, "deny-only list leaves other subjects open", denyOnly, "orders.new", YES);
+    publish(c, "deny-only list denies audit.>", denyOnly, "audit.log", NO);
 
     TestUser sub = acc.user("sub").subAllow("foo.*", "news.>").subDeny("news.private.>");
-    subscribe(c, "allow foo.* permits SUB foo.* (obs 7)", sub, "foo.*", "", "foo.x", true);
-    subscribe(c, "allow foo.* permits SUB foo.> (obs 7)", sub, "foo.>", "", "foo.y", true);
-    subscribe(c, "allow foo.* refuses SUB foo.a.b (obs 7)", sub, "foo.a.b", "", "foo.a.b", false);
-    subscribe(c, "allow news.> permits SUB news.today", sub, "news.today", "", "news.today", true);
+    subscribe(c, "allow foo.* permits SUB foo.* (obs 7)", sub, "foo.*", "", "foo.x", YES);
+    subscribe(c, "allow foo.* permits SUB foo.> (obs 7)", sub, "foo.>", "", "foo.y", YES);
+    subscribe(c, "allow foo.* refuses SUB foo.a.b (obs 7)", sub, "foo.a.b", "", "foo.a.b", NO);
+    subscribe(c, "allow news.> permits SUB news.today", sub, "news.today", "", "news.today", YES);
     subscribe(
-        c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", false);
-    subscribe(c, "outside the allow list", sub, "bar", "", "bar", false);
+        c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", NO);
+    subscribe(c, "outside the allow list", sub, "bar", "", "bar", NO);
 
     TestAccount defaults =
         OP.account("defaults")
@@ -294,8 +341,8 @@ class ServerAgreementTest {
                     b.defaultPermissions(
                         Permissions.of(Permission.allowing("def.>"), Permission.EMPTY)));
     TestUser plain = defaults.user("plain");
-    publish(c, "account default permissions allow def.>", plain, "def.x", true);
-    publish(c, "account default permissions deny other.x", plain, "other.x", false);
+    publish(c, "account default permissions allow def.>", plain, "def.x", YES);
+    publish(c, "account default permissions deny other.x", plain, "other.x", NO);
   }
 
   private static void queueGroups() {
@@ -303,27 +350,27 @@ class ServerAgreementTest {
     TestAccount acc = OP.account("queues");
     // Observation 8.
     TestUser q = acc.user("q").subAllow("foo.> q1", "bar").subDeny("bar qx");
-    subscribe(c, "queue-only allow refuses a plain SUB", q, "foo.a", "", "foo.a", false);
-    subscribe(c, "queue-only allow permits its queue", q, "foo.a", "q1", "foo.a", true);
-    subscribe(c, "queue-only allow refuses another queue", q, "foo.a", "q2", "foo.a", false);
-    subscribe(c, "queued deny blocks its queue", q, "bar", "qx", "bar", false);
-    subscribe(c, "queued deny leaves other queues", q, "bar", "qy", "bar", true);
-    subscribe(c, "queued deny leaves plain SUB", q, "bar", "", "bar", true);
+    subscribe(c, "queue-only allow refuses a plain SUB", q, "foo.a", "", "foo.a", NO);
+    subscribe(c, "queue-only allow permits its queue", q, "foo.a", "q1", "foo.a", YES);
+    subscribe(c, "queue-only allow refuses another queue", q, "foo.a", "q2", "foo.a", NO);
+    subscribe(c, "queued deny blocks its queue", q, "bar", "qx", "bar", NO);
+    subscribe(c, "queued deny leaves other queues", q, "bar", "qy", "bar", YES);
+    subscribe(c, "queued deny leaves plain SUB", q, "bar", "", "bar", YES);
 
     TestUser wild = acc.user("wild").subAllow("jobs.* w.*");
-    subscribe(c, "wildcard queue name w.* permits w.1", wild, "jobs.a", "w.1", "jobs.a", true);
-    subscribe(c, "wildcard queue name w.* refuses v.1", wild, "jobs.a", "v.1", "jobs.a", false);
+    subscribe(c, "wildcard queue name w.* permits w.1", wild, "jobs.a", "w.1", "jobs.a", YES);
+    subscribe(c, "wildcard queue name w.* refuses v.1", wild, "jobs.a", "v.1", "jobs.a", NO);
 
     TestUser both = acc.user("both").subDeny("baz", "baz qz");
-    subscribe(c, "plain deny blocks a plain SUB", both, "baz", "", "baz", false);
+    subscribe(c, "plain deny blocks a plain SUB", both, "baz", "", "baz", NO);
     subscribe(
         c,
-        "2.9.10 quirk: a non-matching queued deny lifts a plain deny",
+        "before 2.14 a non-matching queued deny lifts a plain deny (sec 5.3)",
         both,
         "baz",
         "qy",
         "baz",
-        true);
+        ServerProfile::queuedDenyOverridesPlainDeny);
   }
 
   private static void responses() {
@@ -331,10 +378,10 @@ class ServerAgreementTest {
     TestAccount acc = OP.account("replies");
     TestUser responder =
         acc.user("responder").subAllow("svc.>").allowResponses(1, Duration.ofMinutes(1));
-    reply(c, "resp lets a service answer a request", responder, "svc.a", "rsp.a", true);
-    publish(c, "resp alone restricts other publishes (obs 15)", responder, "other", false);
+    reply(c, "resp lets a service answer a request", responder, "svc.a", "rsp.a", YES);
+    publish(c, "resp alone restricts other publishes (obs 15)", responder, "other", NO);
     TestUser noResp = acc.user("noresp").subAllow("svc.>").pubAllow("nothing");
-    reply(c, "without resp a reply outside pub allow is denied", noResp, "svc.b", "rsp.b", false);
+    reply(c, "without resp a reply outside pub allow is denied", noResp, "svc.b", "rsp.b", NO);
   }
 
   private static void templates() {
@@ -371,127 +418,128 @@ class ServerAgreementTest {
                     .sub(Permission.allowing("q.> grp", "in.{{name()}}"))
                     .build());
     TestUser bob = acc.user("bob").scoped("t").tags("team:red", "team:blue");
-    publish(c, "name() allows n.bob", bob, "n.bob", true);
-    publish(c, "name() does not allow n.alice", bob, "n.alice", false);
-    publish(c, "subject() allows s.<user key>", bob, "s." + bob.publicKey(), true);
-    publish(c, "tag(team) allows t.red", bob, "t.red", true);
-    publish(c, "tag(team) allows t.blue", bob, "t.blue", true);
-    publish(c, "tag(team) does not allow t.green", bob, "t.green", false);
-    publish(c, "account-name() allows an.tmpl", bob, "an.tmpl", true);
-    publish(c, "account-subject() allows as.<account key>", bob, "as." + acc.publicKey(), true);
-    publish(c, "account-tag(region) allows at.eu", bob, "at.eu", true);
-    publish(c, "2.9.10: x{{name()}} stays literal", bob, "x{{name()}}", true);
-    publish(c, "2.9.10: x{{name()}} does not expand", bob, "xbob", false);
+    publish(c, "name() allows n.bob", bob, "n.bob", YES);
+    publish(c, "name() does not allow n.alice", bob, "n.alice", NO);
+    publish(c, "subject() allows s.<user key>", bob, "s." + bob.publicKey(), YES);
+    publish(c, "tag(team) allows t.red", bob, "t.red", YES);
+    publish(c, "tag(team) allows t.blue", bob, "t.blue", YES);
+    publish(c, "tag(team) does not allow t.green", bob, "t.green", NO);
+    publish(c, "account-name() allows an.tmpl", bob, "an.tmpl", YES);
+    publish(c, "account-subject() allows as.<account key>", bob, "as." + acc.publicKey(), YES);
+    publish(c, "account-tag(region) allows at.eu", bob, "at.eu", YES);
+    // Whole-token templates before 2.11 (sec 4.4), templates anywhere after (sec 4.3).
+    publish(c, "x{{name()}} stays literal before 2.11", bob, "x{{name()}}", p -> !p.templatesAnywhere());
+    publish(c, "x{{name()}} expands from 2.11", bob, "xbob", ServerProfile::templatesAnywhere);
 
     TestUser noTag = acc.user("notag").scoped("missallow");
-    publish(c, "missing tag in allow: user connects, publish denied (obs 25)", noTag, "a.x", false);
+    publish(c, "missing tag in allow: user connects, publish denied (obs 25)", noTag, "a.x", NO);
     TestUser denyTag = acc.user("denytag").scoped("missdeny");
-    connect(c, "missing tag in deny refuses the user (obs 24)", denyTag, false);
+    connect(c, "missing tag in deny refuses the user (obs 24)", denyTag, NO);
     TestUser queued = acc.user("queued").scoped("queue");
-    subscribe(c, "template list with a queue entry", queued, "q.a", "grp", "q.a", false);
-    subscribe(c, "template sub allow in.{{name()}}", queued, "in.queued", "", "in.queued", true);
+    subscribe(c, "template list with a queue entry", queued, "q.a", "grp", "q.a", NO);
+    subscribe(c, "template sub allow in.{{name()}}", queued, "in.queued", "", "in.queued", YES);
 
     TestUser own = acc.user("own").scoped("t").pubAllow("n.own");
-    connect(c, "scoped user with permissions of its own is refused (obs 10)", own, false);
+    connect(c, "scoped user with permissions of its own is refused (obs 10)", own, NO);
     TestUser limits = acc.user("limits").scoped("t").subs(-1);
-    connect(c, "scoped user with a -1 limit is refused (obs 11)", limits, false);
+    connect(c, "scoped user with a -1 limit is refused (obs 11)", limits, NO);
   }
 
   private static void connects() {
     String c = "connect";
     TestAccount acc = OP.account("conn").signingKey();
-    connect(c, "user signed by the account, signed nonce", acc.user("plain"), true);
+    connect(c, "user signed by the account, signed nonce", acc.user("plain"), YES);
     connect(
-        c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), true);
+        c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), YES);
     connect(
         c,
         "user signed by a key unknown to the account",
         acc.user("stranger").signedBy(NKey.generate(NKeyType.ACCOUNT)),
-        false);
+        NO);
     connect(
         c,
         "user signed by the account's key with another account's issuer_account",
         acc.user("lying")
             .customize(b -> b.issuerAccount(NKey.generate(NKeyType.ACCOUNT).publicKey())),
-        false);
+        NO);
 
     TestUser revoked = acc.user("revoked");
     acc.revoke(revoked.publicKey(), NOW.plus(Duration.ofHours(1)));
-    connect(c, "user revoked by key", revoked, false);
+    connect(c, "user revoked by key", revoked, NO);
     TestAccount all = OP.account("revokedall");
     all.revoke("*", NOW.plus(Duration.ofHours(1)));
-    connect(c, "every user revoked by *", all.user("anyone"), false);
+    connect(c, "every user revoked by *", all.user("anyone"), NO);
     TestAccount past = OP.account("revokedpast");
     TestUser later = past.user("later");
     past.revoke(later.publicKey(), NOW.minus(Duration.ofHours(1)));
-    connect(c, "revocation older than the JWT", later, true);
+    connect(c, "revocation older than the JWT", later, YES);
 
     connect(
-        c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), false);
+        c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), NO);
     connect(
         c,
         "user valid for another hour",
         acc.user("fresh").expiresAt(NOW.plus(Duration.ofHours(1))),
-        true);
+        YES);
     connect(
         c,
         "user not yet valid",
         acc.user("early").customize(b -> b.notBefore(NOW.plus(Duration.ofHours(1)))),
-        false);
+        NO);
 
     connect(
         c,
         "bearer user without a signature",
         acc.user("bearer").bearer(true),
         RawNatsClient.Signature.NONE,
-        true);
+        YES);
     connect(
         c,
         "non-bearer user without a signature (obs 2)",
         acc.user("nosig"),
         RawNatsClient.Signature.NONE,
-        false);
+        NO);
     connect(
         c,
         "signature over the wrong nonce",
         acc.user("wrongsig"),
         RawNatsClient.Signature.WRONG_NONCE,
-        false);
+        NO);
     TestAccount noBearer = OP.account("nobearer").limits(l -> l.disallowBearer(true));
     connect(
         c,
         "bearer user in a disallow_bearer account",
         noBearer.user("bearer").bearer(true),
         RawNatsClient.Signature.NONE,
-        false);
-    connect(c, "signed user in a disallow_bearer account", noBearer.user("signed"), true);
+        NO);
+    connect(c, "signed user in a disallow_bearer account", noBearer.user("signed"), YES);
 
     connect(
         c,
         "src 127.0.0.0/8 admits 127.0.0.1",
         acc.user("local").customize(b -> b.addSrc("127.0.0.0/8")),
-        true);
+        YES);
     connect(
         c,
         "src 10.0.0.0/8 refuses 127.0.0.1 (obs 17)",
         acc.user("remote").customize(b -> b.addSrc("10.0.0.0/8")),
-        false);
+        NO);
 
     connect(
         c,
         "connection types STANDARD",
         acc.user("std").customize(b -> b.addAllowedConnectionTypes(ConnectionType.STANDARD)),
-        true);
+        YES);
     connect(
         c,
         "connection types WEBSOCKET only (obs 19)",
         acc.user("ws").customize(b -> b.addAllowedConnectionTypes(ConnectionType.WEBSOCKET)),
-        false);
+        NO);
     connect(
         c,
         "connection types FOO only (obs 20)",
         acc.user("foo").customize(b -> b.addAllowedConnectionTypes(ConnectionType.of("FOO"))),
-        false);
+        NO);
     connect(
         c,
         "connection types standard and FOO (obs 21)",
@@ -500,17 +548,19 @@ class ServerAgreementTest {
                 b ->
                     b.addAllowedConnectionTypes(
                         ConnectionType.of("standard"), ConnectionType.of("FOO"))),
-        true);
+        YES);
 
-    // Windows that never cross midnight in UTC: one that contains the whole day but its edges,
-    // one an hour that is at least an hour away.
+    // The whole day but its edges, in a zone where it is now around midday: the window's edges
+    // are hours away whenever the scenario runs (in UTC it failed in the seconds around midnight).
     connect(
         c,
-        "time window 00:00:01-23:59:59 UTC",
+        "time window 00:00:01-23:59:59 where it is midday",
         acc.user("day")
             .customize(
-                b -> b.addTimes(new TimeRange("00:00:01", "23:59:59")).timesLocation("UTC")),
-        true);
+                b ->
+                    b.addTimes(new TimeRange("00:00:01", "23:59:59"))
+                        .timesLocation(zoneWhereItIs(12))),
+        YES);
     int away = (LocalTime.ofInstant(NOW, ZoneOffset.UTC).getHour() + 2) % 24;
     String h = String.format("%02d", away);
     connect(
@@ -519,10 +569,10 @@ class ServerAgreementTest {
         acc.user("later")
             .customize(
                 b -> b.addTimes(new TimeRange(h + ":00:00", h + ":59:59")).timesLocation("UTC")),
-        false);
+        NO);
 
     TestAccount expired = OP.account("expired").expiresAt(NOW.minus(Duration.ofMinutes(5)));
-    connect(c, "user of an expired account", expired.user("late"), false);
+    connect(c, "user of an expired account", expired.user("late"), NO);
   }
 
   private static void strictOperator() {
@@ -532,16 +582,16 @@ class ServerAgreementTest {
         c,
         "account signed by the operator's signing key, user by the account's signing key",
         good.user("u").signedBySigningKey(),
-        true);
+        YES);
     connect(
         c,
         "account signed by the operator's signing key, user by the account's identity key",
         good.user("byidentity"),
-        false);
+        NO);
     TestAccount bad = STRICT.account("strictbad").signedBy(STRICT.key());
-    connect(c, "account signed by the strict operator's identity key", bad.user("u"), false);
+    connect(c, "account signed by the strict operator's identity key", bad.user("u"), NO);
     TestAccount loose = OP.account("loose").signedBy(OP.key());
-    connect(c, "non-strict operator: identity-signed account", loose.user("u"), true);
+    connect(c, "non-strict operator: identity-signed account", loose.user("u"), YES);
   }
 
   private static void imports() {
@@ -561,7 +611,7 @@ class ServerAgreementTest {
         OP.account("i1").importStream(exp, "ps.>"),
         "ps.>",
         "ps.a",
-        true);
+        YES);
     stream(
         c,
         "private stream export with an activation token",
@@ -569,7 +619,7 @@ class ServerAgreementTest {
         OP.account("i2").importStream(exp, "xs.>"),
         "xs.>",
         "xs.a",
-        true);
+        YES);
     stream(
         c,
         "private stream export without a token",
@@ -577,7 +627,7 @@ class ServerAgreementTest {
         OP.account("i3").addImport(Import.stream(exp.publicKey(), "xs.b").build()),
         "xs.b",
         "xs.b",
-        false);
+        NO);
     stream(
         c,
         "import of a subject nobody exports",
@@ -585,28 +635,28 @@ class ServerAgreementTest {
         OP.account("i4").importStream(exp, "nx.>"),
         "nx.>",
         "nx.a",
-        false);
+        NO);
     service(
         c,
         "public service export",
         exp,
         OP.account("i5").importService(exp, "psvc.echo"),
         "psvc.echo",
-        true);
+        YES);
     service(
         c,
         "private service export with an activation token",
         exp,
         OP.account("i6").importService(exp, "xsvc.a"),
         "xsvc.a",
-        true);
+        YES);
     service(
         c,
         "private service export without a token",
         exp,
         OP.account("i7").addImport(Import.service(exp.publicKey(), "xsvc.b").build()),
         "xsvc.b",
-        false);
+        NO);
 
     // Revoked activations: tokens issued now, revoked an hour ahead (the rule is inclusive).
     Instant revokedAt = NOW.plus(Duration.ofHours(1));
@@ -628,9 +678,159 @@ class ServerAgreementTest {
     revStream.importStream(rev, "rs.>");
     revService.importService(rev, "rsvc.x");
     kept.importStream(rev, "rs.>");
-    stream(c, "revoked stream activation", rev, revStream, "rs.>", "rs.a", false);
-    service(c, "revoked service activation", rev, revService, "rsvc.x", false);
-    stream(c, "activation revoked for another account only", rev, kept, "rs.>", "rs.a", true);
+    stream(c, "revoked stream activation", rev, revStream, "rs.>", "rs.a", NO);
+    service(c, "revoked service activation", rev, revService, "rsvc.x", NO);
+    stream(c, "activation revoked for another account only", rev, kept, "rs.>", "rs.a", YES);
+  }
+
+  private static final long TWO_POW_32 = 1L << 32;
+
+  private static void limits() {
+    String c = "limits";
+    TestAccount acc = OP.account("limits");
+    TestUser two = acc.user("subs2").subs(2);
+    subscriptions(c, "subs 2 admits two", two, 2, YES);
+    subscriptions(c, "subs 2 refuses a third", two, 3, NO);
+    TestUser small = acc.user("payload2").payload(2);
+    payload(c, "payload 2 admits 2 bytes", small, 2, YES);
+    payload(c, "payload 2 refuses 3 bytes", small, 3, NO);
+
+    // Out of the 32-bit range: 2.14.5 clamps to 2147483647, 2.9.10 and 2.10.27 keep the low 32
+    // bits (2^32 + 1 becomes 1, 2^32 becomes 0, 2^32 - 1 becomes -1, unlimited).
+    subscriptions(
+        c,
+        "user subs 2^32+1: clamped, or truncated to 1",
+        acc.user("subsbig").subs(TWO_POW_32 + 1).payload(TWO_POW_32 + 1),
+        2,
+        ServerProfile::limitsSaturate);
+    payload(
+        c,
+        "user payload 2^32+1: clamped, or truncated to 1",
+        acc.user("payloadbig").subs(TWO_POW_32 + 1).payload(TWO_POW_32 + 1),
+        2,
+        ServerProfile::limitsSaturate);
+    subscriptions(
+        c, "user subs 2^32-1: clamped, or truncated to -1", acc.user("subsm1").subs(TWO_POW_32 - 1), 3, YES);
+    TestAccount conn = OP.account("connbig").limits(l -> l.conn(TWO_POW_32));
+    connect(
+        c,
+        "account conn 2^32: clamped, or truncated to 0",
+        conn.user("u"),
+        ServerProfile::limitsSaturate);
+    TestAccount accSubs = OP.account("subsbig").limits(l -> l.subs(TWO_POW_32 + 1));
+    subscriptions(
+        c,
+        "account subs 2^32+1: clamped, or truncated to 1",
+        accSubs.user("u"),
+        2,
+        ServerProfile::limitsSaturate);
+    TestAccount accPayload = OP.account("payloadbig").limits(l -> l.payload(TWO_POW_32 + 1));
+    payload(
+        c,
+        "account payload 2^32+1: clamped, or truncated to 1",
+        accPayload.user("u"),
+        2,
+        ServerProfile::limitsSaturate);
+    TestAccount tmpl =
+        OP.account("tmpllimits")
+            .scopedSigningKey(
+                "big", UserPermissionLimits.builder().subs(TWO_POW_32 + 1).payload(-1).build());
+    subscriptions(
+        c,
+        "template subs 2^32+1: clamped, or truncated to 1",
+        tmpl.user("u").scoped("big"),
+        2,
+        ServerProfile::limitsSaturate);
+  }
+
+  /** Subscribe allow lists in which the server can use no entry: it then denies every SUB. */
+  private static void unusableSubscribeAllow() {
+    String c = "unusable subscribe allow";
+    TestAccount acc = OP.account("unusable");
+    subscribe(
+        c,
+        "allow [a<nbsp>q1<nbsp>q2]: three fields, no entry",
+        acc.user("nbsp").subAllow("a\u00a0q1\u00a0q2"),
+        "a",
+        "",
+        "a",
+        NO);
+    subscribe(
+        c,
+        "allow [a<tab>b<tab>c]: three fields, no entry",
+        acc.user("tabs").subAllow("a\tb\tc"),
+        "x",
+        "",
+        "x",
+        NO);
+    // jwt 2.3.0 (2.9.10) accepts these subjects; later servers refuse the user at CONNECT.
+    subscribe(
+        c, "allow [a..b]: empty token", acc.user("dots").subAllow("a..b"), "q", "", "q", NO);
+    subscribe(c, "allow [.a]: leading dot", acc.user("lead").subAllow(".a"), "q", "", "q", NO);
+    subscribe(
+        c,
+        "allow [a..b, ok]: the usable entry still allows",
+        acc.user("mixed").subAllow("a\tb\tc", "ok"),
+        "ok",
+        "",
+        "ok",
+        YES);
+  }
+
+  /** 2.14.5 splits publish deny entries at control white space and denies the first field. */
+  private static void publishDenyWhitespace() {
+    String c = "publish deny white space";
+    TestAccount acc = OP.account("pubws");
+    TestUser u = acc.user("ws").pubDeny("a\tb", "g\nh", "k\rl", "m\fn", "p\u00a0q", "s\tt\tu");
+    publish(c, "deny [a<tab>b]", u, "a", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [g<lf>h]", u, "g", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [k<cr>l]", u, "k", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [m<ff>n]", u, "m", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [p<nbsp>q] is not split", u, "p", YES);
+    publish(c, "deny [s<tab>t<tab>u]: three fields deny nothing", u, "s", YES);
+    TestUser edge = acc.user("wsedge").pubDeny("v\t", "w\u000bx", "y\tz\u00a0w");
+    publish(c, "deny [v<tab>]", edge, "v", p -> !p.publishDenySplitsWhitespace());
+    publish(c, "deny [w<vt>x]", edge, "w", YES);
+    publish(c, "deny [y<tab>z<nbsp>w]: split at nbsp too, three fields", edge, "y", YES);
+    publish(c, "deny [a<tab>b] leaves b", u, "b", YES);
+    TestUser allow = acc.user("wsallow").pubAllow("a\tb", "ok");
+    publish(c, "allow [a<tab>b] is not split", allow, "a", NO);
+  }
+
+  /** The publish matcher observed on 2.10.27 (ServerProfile.publishMatchQuirk). */
+  private static void publishMatching() {
+    String c = "publish matching";
+    TestAccount acc = OP.account("pubmatch");
+    TestUser allow = acc.user("allowcc").pubAllow("c.c", "*");
+    publish(c, "allow [c.c, *]: * missed after literal c", allow, "c", p -> !p.publishMatchQuirk());
+    publish(c, "allow [c.c, *] allows d", allow, "d", YES);
+    publish(c, "allow [c.c, *] allows c.c", allow, "c.c", YES);
+    TestUser deny = acc.user("denycc").pubDeny("c.c", "*");
+    publish(c, "deny [c.c, *]: * missed after literal c", deny, "c", ServerProfile::publishMatchQuirk);
+    publish(c, "deny [c.c, *] denies d", deny, "d", NO);
+    TestUser fwc = acc.user("denyfwc").pubDeny("a.>", ">.a");
+    publish(c, "deny [a.>, >.a]: stops at the empty > node", fwc, "a.b", ServerProfile::publishMatchQuirk);
+    publish(c, "deny [a.>, >.a] denies nothing at one token", fwc, "a", YES);
+    TestUser star = acc.user("allowstar").pubAllow("*.b", "a.c");
+    publish(c, "allow [*.b, a.c] allows a.b", star, "a.b", YES);
+    publish(c, "allow [*.b, a.c] allows x.b", star, "x.b", YES);
+    TestUser deep = acc.user("allowdeep").pubAllow("a.*", "a.b.c");
+    publish(c, "allow [a.*, a.b.c]: * missed after literal a.b", deep, "a.b", p -> !p.publishMatchQuirk());
+    TestUser dots = acc.user("allowdots").pubAllow("a.>", "b.*.>", "*");
+    publish(c, "allow [a.>, b.*.>, *] allows b.x.y", dots, "b.x.y", YES);
+    TestUser sub = acc.user("subcc").subAllow("c.c", "*");
+    subscribe(c, "subscribe allow [c.c, *] is not affected", sub, "c", "", "c", YES);
+  }
+
+  /**
+   * Names a fixed-offset zone ({@code Etc/GMT...}, in the tz database of the servers and the JDK)
+   * where the local time at {@link #NOW} is within the hour that starts at {@code hour}.
+   */
+  static String zoneWhereItIs(int hour) {
+    int utcHour = LocalTime.ofInstant(NOW, ZoneOffset.UTC).getHour();
+    int offset = Math.floorMod(hour - utcHour + 12, 24) - 12; // -12..11, UTC+offset
+    // Etc/GMT signs are inverted: Etc/GMT-5 is UTC+5.
+    return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
   }
 
   /**
@@ -653,12 +853,12 @@ class ServerAgreementTest {
 
   // ================================================================== scenario kinds
 
-  private static void connect(String c, String name, TestUser user, boolean expected) {
+  private static void connect(String c, String name, TestUser user, Expect expected) {
     connect(c, name, user, RawNatsClient.Signature.GOOD, expected);
   }
 
   private static void connect(
-      String c, String name, TestUser user, RawNatsClient.Signature sig, boolean expected) {
+      String c, String name, TestUser user, RawNatsClient.Signature sig, Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -666,7 +866,7 @@ class ServerAgreementTest {
             expected,
             user,
             null,
-            (creds, jwt) -> serverConnect(user, creds, jwt, sig, expected),
+            (creds, jwt) -> serverConnect(user, creds, jwt, sig, expected.test(profile())),
             (creds, jwt) -> {
               Verification<VerifiedUser> v = verifyUser(user, jwt, sig);
               return new Verdict(
@@ -675,8 +875,78 @@ class ServerAgreementTest {
             }));
   }
 
+  /** A session: connect, send protocol commands, PING; the verifier judges the verified user. */
+  private static void session(
+      String c,
+      String name,
+      TestUser user,
+      String commands,
+      java.util.function.Function<VerifiedUser, Verdict> judge,
+      Expect expected) {
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            name,
+            expected,
+            user,
+            null,
+            (creds, jwt) -> {
+              char[] seed = Fixtures.parseCreds(Files.readString(creds)).seed().toCharArray();
+              try {
+                RawNatsClient.Answer a =
+                    RawNatsClient.connect(
+                        server(user.account()).port(),
+                        jwt,
+                        seed,
+                        RawNatsClient.Signature.GOOD,
+                        WAIT,
+                        commands);
+                return new Verdict(a.accepted(), a.detail());
+              } finally {
+                Arrays.fill(seed, '\0');
+              }
+            },
+            (creds, jwt) -> {
+              Verification<VerifiedUser> v = verifyUser(user, jwt, RawNatsClient.Signature.GOOD);
+              if (!v.isAccepted()) {
+                return new Verdict(false, "connection refused: " + v.rejection().orElseThrow());
+              }
+              return judge.apply(v.orElseThrow());
+            }));
+  }
+
+  private static void subscriptions(String c, String name, TestUser user, int n, Expect expected) {
+    StringBuilder cmds = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      cmds.append("SUB s").append(i).append(' ').append(i).append("\r\n");
+    }
+    session(
+        c,
+        n + " SUBs (" + name + ")",
+        user,
+        cmds.toString(),
+        u ->
+            new Verdict(
+                u.maxSubscriptions() == -1 || u.maxSubscriptions() >= n,
+                "max subscriptions " + u.maxSubscriptions()),
+        expected);
+  }
+
+  private static void payload(String c, String name, TestUser user, int bytes, Expect expected) {
+    session(
+        c,
+        "PUB of " + bytes + " bytes (" + name + ")",
+        user,
+        "PUB p " + bytes + "\r\n" + "x".repeat(bytes) + "\r\n",
+        u ->
+            new Verdict(
+                (u.maxPayload() == -1 || u.maxPayload() >= bytes) && u.permissions().canPublish("p"),
+                "max payload " + u.maxPayload()),
+        expected);
+  }
+
   private static void publish(
-      String c, String name, TestUser user, String subject, boolean expected) {
+      String c, String name, TestUser user, String subject, Expect expected) {
     publish(c, name, user, null, subject, expected);
   }
 
@@ -686,7 +956,7 @@ class ServerAgreementTest {
       TestUser user,
       @Nullable UnaryOperator<String> edit,
       String subject,
-      boolean expected) {
+      Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -706,7 +976,7 @@ class ServerAgreementTest {
       String subject,
       String queue,
       String probe,
-      boolean expected) {
+      Expect expected) {
     String what = "SUB " + subject + (queue.isEmpty() ? "" : " " + queue);
     SCENARIOS.add(
         new Scenario(
@@ -722,7 +992,7 @@ class ServerAgreementTest {
   }
 
   private static void reply(
-      String c, String name, TestUser user, String service, String replyTo, boolean expected) {
+      String c, String name, TestUser user, String service, String replyTo, Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -750,7 +1020,7 @@ class ServerAgreementTest {
       TestAccount importer,
       String importSubject,
       String subject,
-      boolean expected) {
+      Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -768,7 +1038,7 @@ class ServerAgreementTest {
       TestAccount exporter,
       TestAccount importer,
       String subject,
-      boolean expected) {
+      Expect expected) {
     SCENARIOS.add(
         new Scenario(
             c,
@@ -869,11 +1139,12 @@ class ServerAgreementTest {
 
   /** An unrestricted user of an account, connected once and kept for the whole run. */
   private static Client observer(TestAccount account) throws IOException, InterruptedException {
-    Client c = OBSERVERS.get(account.publicKey());
+    String key = server(account).port() + "/" + account.publicKey();
+    Client c = OBSERVERS.get(key);
     if (c == null) {
       TestUser u = account.user("observer-" + OBSERVERS.size());
       c = jnats(account, u.writeCreds(dir().resolve("observers")));
-      OBSERVERS.put(account.publicKey(), c);
+      OBSERVERS.put(key, c);
     }
     c.events().clear();
     return c;
