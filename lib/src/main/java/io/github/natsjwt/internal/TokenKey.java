@@ -4,9 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A token as a hash key: compared in full, hashed on its length and last characters only (a
- * signature's, for a JWT), so that a token read again from the network, a new string, is not
- * hashed in full on every lookup. Keys are also ordered, so even tokens crafted to share a bucket
- * cost a lookup O(log n) in a {@link java.util.concurrent.ConcurrentHashMap}.
+ * signature's, for a JWT), so that a token read again from the network, a new string, is not hashed
+ * in full on every lookup. Keys are also ordered, so even tokens crafted to share a bucket cost a
+ * lookup O(log n) in a {@link java.util.concurrent.ConcurrentHashMap}.
  */
 final class TokenKey implements Comparable<TokenKey> {
   private static final int HASHED_CHARS = 32;

@@ -17,20 +17,20 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Memory.</b> Each entry is charged {@link #charge(int)}: {@value #ENTRY_OVERHEAD_BYTES}
  * bytes plus a fixed number of bytes per token character, chosen by the owner for the values it
  * keeps, and at least an equal share of the budget ({@code maxBytes / maxEntries} rounded up), so
- * that the
- * budget alone also bounds the number of entries. That is an upper bound of what the entry retains (the token string, the decoded value and
- * the cache's own nodes), because every object a decoded token holds was read from some characters
- * of it: the factor is the most bytes per character that any token shape makes the value retain,
- * measured with JOL over tokens built to be as dense as possible (many tiny strings, empty objects,
- * tiny map entries), with a margin on top. The charges of all entries never exceed the budget, so
- * neither does what they retain. Tokens longer than {@value #MAX_TOKEN_CHARS} characters are never
- * kept: they are rare, and their decoding costs more than their signature check.
+ * that the budget alone also bounds the number of entries. That is an upper bound of what the entry
+ * retains (the token string, the decoded value and the cache's own nodes), because every object a
+ * decoded token holds was read from some characters of it: the factor is the most bytes per
+ * character that any token shape makes the value retain, measured with JOL over tokens built to be
+ * as dense as possible (many tiny strings, empty objects, tiny map entries), with a margin on top.
+ * The charges of all entries never exceed the budget, so neither does what they retain. Tokens
+ * longer than {@value #MAX_TOKEN_CHARS} characters are never kept: they are rare, and their
+ * decoding costs more than their signature check.
  *
  * <p><b>Fairness.</b> When an entry needs room, the oldest entry of the largest group leaves (the
  * group of the new entry, if it would then be the largest). A group holding no more than an equal
  * share of the budget, {@code budget / groups}, therefore never loses an entry to another group's
- * inserts: a flood of tokens from one group only cycles through that group's own entries once it
- * is the largest.
+ * inserts: a flood of tokens from one group only cycles through that group's own entries once it is
+ * the largest.
  *
  * <p>Thread-safe. A lookup takes no lock, so threads verifying in parallel do not wait for each
  * other; inserts, which follow a full verification, take one lock. The key is the token itself and
@@ -80,8 +80,8 @@ public final class VerifiedTokenCache<V> {
    *
    * @param maxEntries how many tokens to keep, 0 or more; 0 keeps none
    * @param maxBytes the most bytes all entries may be charged together
-   * @param bytesPerChar bytes charged per token character: at least the most that one character
-   *     of any token makes its entry retain
+   * @param bytesPerChar bytes charged per token character: at least the most that one character of
+   *     any token makes its entry retain
    * @throws IllegalArgumentException when a bound is negative or the factor less than 1
    */
   public VerifiedTokenCache(int maxEntries, long maxBytes, int bytesPerChar) {
@@ -117,8 +117,8 @@ public final class VerifiedTokenCache<V> {
   }
 
   /**
-   * Keeps a value for a token, making room as described above. A token already kept keeps its
-   * first value and its group.
+   * Keeps a value for a token, making room as described above. A token already kept keeps its first
+   * value and its group.
    *
    * @param token the whole token
    * @param group who put it in: the account or the issuer whose share it uses

@@ -122,7 +122,8 @@ class JwtDecoderTest {
     String token = userToken();
     DecodedJwt<UserClaims> first = decoder.decode(token, UserClaims.class);
     // A distinct but equal string, as a token read again from the network would be.
-    DecodedJwt<UserClaims> second = decoder.decode(new String(token.toCharArray()), UserClaims.class);
+    DecodedJwt<UserClaims> second =
+        decoder.decode(new String(token.toCharArray()), UserClaims.class);
     assertSame(first, second);
     assertEquals(1, decoder.cachedTokens());
   }
@@ -310,7 +311,6 @@ class JwtDecoderTest {
   @Test
   void builder_negativeSize_throws() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> JwtDecoder.builder().verifiedTokenCacheSize(-1));
+        IllegalArgumentException.class, () -> JwtDecoder.builder().verifiedTokenCacheSize(-1));
   }
 }
