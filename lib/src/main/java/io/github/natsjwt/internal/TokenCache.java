@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Values derived from tokens that passed their checks, keyed on the whole token text, bounded in
- * entries and in the total length of the tokens held; the oldest entry leaves first.
+ * Values derived from short strings (public keys), keyed on the whole text, bounded in entries and
+ * in the total length of the strings held; the oldest entry leaves first. Verified tokens, whose
+ * decoded claims can be many times larger than their text, are kept in a {@link
+ * VerifiedTokenCache} instead, which is bounded by the memory the entries retain.
  *
  * <p>Thread-safe; a lookup takes no lock, so threads verifying in parallel do not wait for each
  * other. The key is the token itself and a hit needs {@link String#equals}, so a token differing in
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class TokenCache<V> {
   private final int maxEntries;
   private final long maxChars;
-  private final ConcurrentHashMap<Key, V> entries;
+  private final ConcurrentHashMap<TokenKey, V> entries;
   private final ConcurrentLinkedQueue<String> insertionOrder = new ConcurrentLinkedQueue<>();
   private final AtomicLong chars = new AtomicLong();
 
@@ -49,7 +51,7 @@ public final class TokenCache<V> {
    * @return the value, or {@code null} when the token is not kept
    */
   public @Nullable V get(String token) {
-    return maxEntries == 0 ? null : entries.get(new Key(token));
+    return maxEntries == 0 ? null : entries.get(new TokenKey(token));
   }
 
   /**
@@ -63,7 +65,7 @@ public final class TokenCache<V> {
     if (maxEntries == 0 || token.length() > maxChars) {
       return;
     }
-    if (entries.putIfAbsent(new Key(token), value) != null) {
+    if (entries.putIfAbsent(new TokenKey(token), value) != null) {
       return;
     }
     insertionOrder.add(token);
@@ -73,40 +75,8 @@ public final class TokenCache<V> {
       if (oldest == null) {
         return;
       }
-      entries.remove(new Key(oldest));
+      entries.remove(new TokenKey(oldest));
       total = chars.addAndGet(-oldest.length());
-    }
-  }
-
-  /** A token, compared in full, hashed on its tail. */
-  private static final class Key implements Comparable<Key> {
-    private static final int HASHED_CHARS = 32;
-    private final String token;
-    private final int hash;
-
-    Key(String token) {
-      this.token = token;
-      int n = token.length();
-      int h = n;
-      for (int i = Math.max(0, n - HASHED_CHARS); i < n; i++) {
-        h = 31 * h + token.charAt(i);
-      }
-      this.hash = h;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Key && ((Key) o).token.equals(token);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public int compareTo(Key o) {
-      return token.compareTo(o.token);
     }
   }
 

@@ -1,9 +1,14 @@
 package io.github.natsjwt.jwt;
 
+import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
-import io.github.natsjwt.internal.TokenCache;
+import io.github.natsjwt.internal.VerifiedTokenCache;
+import io.github.natsjwt.nkey.NKey;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,38 +16,75 @@ import org.jspecify.annotations.Nullable;
  * tokens it has verified so that a token seen again is not verified again.
  *
  * <pre>{@code
- * JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10_000).build();
+ * JwtDecoder decoder = JwtDecoder.builder()
+ *     .verifiedTokenCacheSize(10_000)
+ *     .cacheOnlyIssuers(accountSigningKeys)   // the keys whose tokens you go on to trust
+ *     .build();
  * DecodedJwt<UserClaims> user = decoder.decode(userJwt, UserClaims.class);
  * }</pre>
  *
  * <p>A token's decoding and signature check depend on nothing but the token, so a remembered
  * result is exactly the result a fresh decode would give: the cache changes the cost, never the
- * outcome. It is keyed on the whole token (a token differing in any character is decoded afresh),
- * holds only tokens that decoded and verified, and is bounded in entries and in characters (on
- * average {@value #CACHED_CHARS_PER_ENTRY} per entry; a longer token uses up more of the budget).
- * Decoding checks no time: {@link Claims#validate} (or the trust verifier) still decides whether a
- * remembered token has expired.
+ * outcome. It is keyed on the whole token (a token differing in any character is decoded afresh)
+ * and holds only tokens that decoded and verified. Decoding checks no time: {@link Claims#validate}
+ * (or the trust verifier) still decides whether a remembered token has expired.
+ *
+ * <p><b>Whose tokens are remembered.</b> A decoder does not know whom you trust, and anyone can
+ * sign a token with a key of their own. So the cache admits only tokens whose {@code iss} is one of
+ * the keys given to {@link Builder#cacheOnlyIssuers(Collection)}; a cache that admits every issuer
+ * must be asked for with {@link Builder#cacheAnyIssuer()}, and then tokens from untrusted clients
+ * occupy it (within its memory bound) and can push out the tokens of legitimate issuers. Generic
+ * claims (arbitrary JSON) are never remembered. {@link io.github.natsjwt.trust.TrustVerifier} has
+ * its own cache, which admits a token only once its whole chain is trusted.
+ *
+ * <p><b>Memory.</b> A cache of {@code n} entries retains at most {@code n} × {@value
+ * #CACHE_BYTES_PER_ENTRY} bytes (64 MiB for 4,096 entries): the token strings, the decoded claims
+ * with every object they hold, the header and payload text once read, and the cache's own nodes.
+ * Each entry is charged 1,024 bytes plus 24 bytes per token
+ * character, and at least {@value #CACHE_BYTES_PER_ENTRY}: a typical user JWT of 600 characters
+ * uses one entry's share, a token crafted to be as dense as possible (many tiny strings or empty
+ * objects) uses about 20 bytes per character, and a token of up to 64 KiB uses up to 1.5 MiB of
+ * the budget. Longer tokens are not remembered.
+ *
+ * <p><b>Fairness.</b> Entries are grouped by issuer. When the budget is full, the oldest entry of
+ * the issuer holding the most leaves, so an issuer holding no more than an equal share of the
+ * budget never loses entries to another issuer's tokens, however many that one sends.
  *
  * <p>Immutable and thread-safe; a lookup takes no lock. The cache is off unless a size is set:
  * {@link Jwt#decode(String, Class)} never caches.
  */
 public final class JwtDecoder {
-  /** Token characters budgeted per cache entry. */
-  public static final int CACHED_CHARS_PER_ENTRY = 4096;
+  /**
+   * Bytes of heap budgeted per cache entry: what a cache of {@code n} entries may retain is {@code
+   * n} times this.
+   */
+  public static final int CACHE_BYTES_PER_ENTRY = 16 * 1024;
+
+  /**
+   * Bytes charged per token character: above the most that any token shape makes a {@link
+   * DecodedJwt} retain per character of its token (about 20, for account JWTs full of empty
+   * exports), measured with JOL.
+   */
+  static final int CACHE_BYTES_PER_TOKEN_CHAR = 24;
 
   private final boolean sizeCapped;
   private final int maxTokenBytes;
   private final int cacheSize;
-  private final @Nullable TokenCache<DecodedJwt<Claims>> cache;
+  private final @Nullable Set<String> cachedIssuers; // null: any issuer
+  private final @Nullable VerifiedTokenCache<DecodedJwt<Claims>> cache;
 
   private JwtDecoder(Builder b) {
     this.sizeCapped = b.sizeCapped;
     this.maxTokenBytes = b.maxTokenBytes;
     this.cacheSize = b.cacheSize;
+    this.cachedIssuers = b.anyIssuer ? null : Set.copyOf(b.issuers);
     this.cache =
         b.cacheSize == 0
             ? null
-            : new TokenCache<>(b.cacheSize, (long) b.cacheSize * CACHED_CHARS_PER_ENTRY);
+            : new VerifiedTokenCache<>(
+                b.cacheSize,
+                (long) b.cacheSize * CACHE_BYTES_PER_ENTRY,
+                CACHE_BYTES_PER_TOKEN_CHAR);
   }
 
   /**
@@ -84,7 +126,7 @@ public final class JwtDecoder {
   public <T extends Claims> DecodedJwt<T> decode(String token, Class<T> type) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(type, "type");
-    TokenCache<DecodedJwt<Claims>> c = cache;
+    VerifiedTokenCache<DecodedJwt<Claims>> c = cache;
     DecodedJwt<Claims> decoded = c == null ? null : c.get(token);
     if (decoded == null) {
       if (sizeCapped) {
@@ -92,11 +134,17 @@ public final class JwtDecoder {
       }
       checkBound(token);
       decoded = Jwt.decodeAny(token);
-      if (c != null) {
-        c.put(token, decoded);
+      if (c != null && admits(decoded)) {
+        c.put(token, decoded.issuer(), decoded);
       }
     }
     return Jwt.ofType(decoded, type);
+  }
+
+  private boolean admits(DecodedJwt<Claims> decoded) {
+    Set<String> issuers = cachedIssuers;
+    return decoded.claims().type() != ClaimType.GENERIC
+        && (issuers == null || issuers.contains(decoded.issuer()));
   }
 
   /**
@@ -136,17 +184,44 @@ public final class JwtDecoder {
    * @return 0 when the cache is off
    */
   public int cachedTokens() {
-    TokenCache<DecodedJwt<Claims>> c = cache;
+    VerifiedTokenCache<DecodedJwt<Claims>> c = cache;
     return c == null ? 0 : c.size();
+  }
+
+  /**
+   * Returns how many verified tokens of one issuer are remembered now.
+   *
+   * @param issuer the issuer's public key
+   * @return 0 when the cache is off or holds none of its tokens
+   */
+  public int cachedTokens(String issuer) {
+    Objects.requireNonNull(issuer, "issuer");
+    VerifiedTokenCache<DecodedJwt<Claims>> c = cache;
+    return c == null ? 0 : c.size(issuer);
+  }
+
+  /**
+   * Returns the most heap the cache may retain: its entries times {@value #CACHE_BYTES_PER_ENTRY}.
+   *
+   * @return bytes; 0 when the cache is off
+   */
+  public long cacheMemoryBound() {
+    VerifiedTokenCache<DecodedJwt<Claims>> c = cache;
+    return c == null ? 0 : c.maxBytes();
   }
 
   @Override
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "JwtDecoder[verifiedTokenCacheSize=%d, maxTokenBytes=%d%s]",
+        "JwtDecoder[verifiedTokenCacheSize=%d, maxTokenBytes=%d%s%s]",
         cacheSize,
         maxTokenBytes,
+        cacheSize == 0
+            ? ""
+            : cachedIssuers == null
+                ? ", any issuer"
+                : ", " + cachedIssuers.size() + " cached issuers",
         sizeCapped ? "" : ", without size cap");
   }
 
@@ -155,6 +230,9 @@ public final class JwtDecoder {
     private boolean sizeCapped = true;
     private int maxTokenBytes = Jwt.MAX_TOKEN_BYTES;
     private int cacheSize;
+    private final Set<String> issuers = new LinkedHashSet<>();
+    private boolean issuersSet;
+    private boolean anyIssuer;
 
     private Builder() {}
 
@@ -179,9 +257,11 @@ public final class JwtDecoder {
     }
 
     /**
-     * Sets how many verified tokens to remember; 0, the default, remembers none.
+     * Sets how many verified tokens to remember; 0, the default, remembers none. A size above 0
+     * also needs {@link #cacheOnlyIssuers(Collection)} or {@link #cacheAnyIssuer()}.
      *
-     * @param entries 0 or more
+     * @param entries 0 or more; the cache then retains at most {@code entries} × {@value
+     *     JwtDecoder#CACHE_BYTES_PER_ENTRY} bytes
      * @return this builder
      * @throws IllegalArgumentException when negative
      */
@@ -191,6 +271,45 @@ public final class JwtDecoder {
             "verifiedTokenCacheSize is " + entries + "; use 0 to disable the cache");
       }
       this.cacheSize = entries;
+      return this;
+    }
+
+    /**
+     * Remembers only tokens whose {@code iss} is one of these keys, for example the signing keys of
+     * the accounts you trust. Tokens of other issuers are decoded afresh every time.
+     *
+     * @param issuerPublicKeys public keys; adds to those given before
+     * @return this builder
+     * @throws IllegalArgumentException when a key is not a valid public key
+     */
+    public Builder cacheOnlyIssuers(Collection<String> issuerPublicKeys) {
+      Objects.requireNonNull(issuerPublicKeys, "issuerPublicKeys");
+      int i = 0;
+      for (String k : issuerPublicKeys) {
+        Objects.requireNonNull(k, "issuer key");
+        if (!NKey.isValidPublicKey(k)) {
+          // The text is not repeated: it could be a seed given by mistake.
+          throw new IllegalArgumentException(
+              "cacheOnlyIssuers: key #"
+                  + i
+                  + " is not a valid public key; pass the issuers' public keys (A... or O...)");
+        }
+        i++;
+      }
+      issuers.addAll(issuerPublicKeys);
+      issuersSet = true;
+      return this;
+    }
+
+    /**
+     * Remembers tokens of every issuer. Anyone can sign a token with a key of their own, so tokens
+     * of untrusted clients then take up the cache (never more than its memory bound) and can push
+     * out the tokens of legitimate issuers; prefer {@link #cacheOnlyIssuers(Collection)}.
+     *
+     * @return this builder
+     */
+    public Builder cacheAnyIssuer() {
+      this.anyIssuer = true;
       return this;
     }
 
@@ -209,8 +328,17 @@ public final class JwtDecoder {
      * Builds the decoder.
      *
      * @return an immutable, thread-safe decoder with its own cache
+     * @throws IllegalStateException when a cache size is set but neither {@link
+     *     #cacheOnlyIssuers(Collection)} nor {@link #cacheAnyIssuer()} is
      */
     public JwtDecoder build() {
+      if (cacheSize > 0 && !issuersSet && !anyIssuer) {
+        throw new IllegalStateException(
+            "verifiedTokenCacheSize is "
+                + cacheSize
+                + " but no issuers to remember tokens of: call cacheOnlyIssuers(...) with the keys"
+                + " you trust, or cacheAnyIssuer() to remember every issuer's tokens");
+      }
       return new JwtDecoder(this);
     }
   }

@@ -18,6 +18,7 @@ import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoNet;
 import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.UnixSeconds;
+import io.github.natsjwt.internal.VerifiedTokenCache;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.jwt.ClaimTypeMismatchException;
 import io.github.natsjwt.jwt.DecodedJwt;
@@ -54,11 +55,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe: build one with {@link #builder()} and share it. Account JWTs come
  * from an {@link AccountResolver}; accounts that pass the time-independent checks are cached,
  * bounded, keyed on the whole JWT, and their expiry is checked again on every use with the
- * verifier's clock. User JWTs and activation tokens whose signature verified are remembered
- * (bounded, keyed on the whole token, see {@link Builder#verifiedTokenCacheSize(int)}), so a
- * returning token skips only its signature check: every rule that depends on time, the account, the
- * nonce or the connection runs afresh on every call, as the server runs them at every {@code
- * CONNECT}.
+ * verifier's clock. User JWTs and activation tokens are remembered once their whole chain is
+ * trusted (bounded by memory and shared fairly between accounts, keyed on the whole token, see
+ * {@link Builder#verifiedTokenCacheSize(int)}), so a returning token skips only its decoding and
+ * signature check: every rule that depends on time, the account, the nonce or the connection runs
+ * afresh on every call, as the server runs them at every {@code CONNECT}.
  *
  * <pre>{@code
  * TrustVerifier verifier = TrustVerifier.builder()
@@ -90,6 +91,13 @@ public final class TrustVerifier {
   /** Verified user and activation tokens remembered unless configured otherwise. */
   public static final int DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 4096;
 
+  /**
+   * Bytes charged per character of a remembered user JWT or activation token: above the most that
+   * any token shape makes its decoded claims and token string retain per character (about 14, for
+   * a user JWT full of one-letter connection types), measured with JOL.
+   */
+  static final int TOKEN_CACHE_BYTES_PER_CHAR = 16;
+
   private static final int NO_LIMIT = -1;
 
   private final List<OperatorClaims> operators;
@@ -104,8 +112,10 @@ public final class TrustVerifier {
   private final int maxPayload;
   private final ZoneId localZone;
   private final AccountCache cache;
-  private final JwtDecoder accountDecoder;
-  private final JwtDecoder tokenDecoder;
+  private final JwtDecoder decoder;
+  // User JWTs and activation tokens whose chain is trusted, grouped by account; only the claims are
+  // kept (a hit needs nothing else).
+  private final VerifiedTokenCache<Claims> verifiedTokens;
 
   private TrustVerifier(Builder b, Map<String, String> trustedKeys, Set<String> strict) {
     this.operators = List.copyOf(b.operators);
@@ -125,19 +135,22 @@ public final class TrustVerifier {
     this.maxPayload = (int) (b.maxPayload == 0 ? DEFAULT_MAX_PAYLOAD : b.maxPayload);
     this.localZone = b.localZone;
     this.cache = new AccountCache(b.accountCacheSize);
-    // Accounts have their own cache of fully checked accounts; remembering their tokens as well
-    // would only hold large JWTs twice.
-    this.accountDecoder = decoder(profile, 0, b.maxTokenBytes);
-    this.tokenDecoder = decoder(profile, b.verifiedTokenCacheSize, b.maxTokenBytes);
+    // Accounts have their own cache of fully checked accounts. User and activation tokens are
+    // remembered here, not by the decoder, because only here is it known when they are trusted.
+    this.decoder = decoder(profile, b.maxTokenBytes);
+    this.verifiedTokens =
+        new VerifiedTokenCache<>(
+            b.verifiedTokenCacheSize,
+            (long) b.verifiedTokenCacheSize * JwtDecoder.CACHE_BYTES_PER_ENTRY,
+            TOKEN_CACHE_BYTES_PER_CHAR);
   }
 
   /**
    * Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one, and
    * within the verifier's own bound in every profile.
    */
-  private static JwtDecoder decoder(ServerProfile profile, int cacheSize, int maxTokenBytes) {
-    JwtDecoder.Builder d =
-        JwtDecoder.builder().verifiedTokenCacheSize(cacheSize).maxTokenBytes(maxTokenBytes);
+  private static JwtDecoder decoder(ServerProfile profile, int maxTokenBytes) {
+    JwtDecoder.Builder d = JwtDecoder.builder().maxTokenBytes(maxTokenBytes);
     if (!profile.tokenSizeCap()) {
       d.withoutSizeCap();
     }
@@ -346,7 +359,7 @@ public final class TrustVerifier {
         expectedKey == null ? "the account JWT" : "the JWT for account " + Redact.key(expectedKey);
     DecodedJwt<AccountClaims> decoded;
     try {
-      decoded = accountDecoder.decode(token, AccountClaims.class);
+      decoded = decoder.decode(token, AccountClaims.class);
     } catch (NatsJwtException e) {
       return Verification.rejected(
           Rejection.of(
@@ -558,10 +571,14 @@ public final class TrustVerifier {
     if (userJwt.isEmpty()) {
       return reject(Rule.USER_JWT_MISSING, Messages.USER_JWT_MISSING);
     }
-    // Step 2: decode as a user JWT.
+    // Step 2: decode as a user JWT, unless it is remembered from an earlier call that trusted it.
     UserClaims user;
+    Claims remembered = verifiedTokens.get(userJwt);
     try {
-      user = tokenDecoder.decode(userJwt, UserClaims.class).claims();
+      user =
+          remembered instanceof UserClaims
+              ? (UserClaims) remembered
+              : decoder.decode(userJwt, UserClaims.class).claims();
     } catch (ClaimTypeMismatchException e) {
       return reject(
           Rule.NOT_A_USER_JWT,
@@ -648,6 +665,11 @@ public final class TrustVerifier {
     String signer = user.issuer();
     if (!account.allowsUserSigner(signer)) {
       return reject(Rule.SIGNER_NOT_IN_ACCOUNT, signerMessage(user, account));
+    }
+    // The user JWT is now known to come from a trusted account: remember it. The checks that do
+    // not depend on its issuer still run on every call, this one and those after it included.
+    if (remembered == null) {
+      verifiedTokens.put(userJwt, account.publicKey(), user);
     }
     UserScope scope = account.scopeOf(signer).orElse(null);
     UserPermissionLimits limits = user.permissionLimits();
@@ -1276,8 +1298,12 @@ public final class TrustVerifier {
               importer.publicKey()));
     }
     ActivationClaims act;
+    Claims remembered = verifiedTokens.get(imp.token());
     try {
-      act = tokenDecoder.decode(imp.token(), ActivationClaims.class).claims();
+      act =
+          remembered instanceof ActivationClaims
+              ? (ActivationClaims) remembered
+              : decoder.decode(imp.token(), ActivationClaims.class).claims();
     } catch (NatsJwtException e) {
       return reject(
           Rule.ACTIVATION_INVALID,
@@ -1303,6 +1329,11 @@ public final class TrustVerifier {
                 act.issuer(),
                 exporter.publicKey()));
       }
+    }
+    // The activation comes from a trusted importer's account JWT, and its issuer is the exporter
+    // or one of its signers: remember it.
+    if (remembered == null) {
+      verifiedTokens.put(imp.token(), exporter.publicKey(), act);
     }
     Rejection timing =
         timeProblem(act, now, Rule.ACTIVATION_EXPIRED, Rule.ACTIVATION_NOT_YET_VALID, "activation");
@@ -1355,6 +1386,11 @@ public final class TrustVerifier {
       }
     }
     return null;
+  }
+
+  /** The remembered user JWTs and activation tokens, for tests. */
+  VerifiedTokenCache<Claims> verifiedTokenCache() {
+    return verifiedTokens;
   }
 
   /**
@@ -1574,10 +1610,21 @@ public final class TrustVerifier {
     }
 
     /**
-     * Sets how many user JWTs and activation tokens with a verified signature to remember; 0
-     * disables the cache. A remembered token skips only the signature check (see {@link
-     * JwtDecoder}); the cache holds on average up to {@value JwtDecoder#CACHED_CHARS_PER_ENTRY}
-     * token characters per entry.
+     * Sets how many user JWTs and activation tokens to remember; 0 disables the cache. A token is
+     * remembered only once its whole chain is trusted: the account is trusted by the operator and
+     * the token's signer belongs to the account (for an activation, to the exporting account).
+     * Tokens of untrusted issuers are never kept, so they cannot fill the cache or push trusted
+     * ones out. A remembered token skips only its decoding and signature check; every other rule
+     * (expiry, revocation, nonce, connection, account limits) runs on every call.
+     *
+     * <p>The cache retains at most {@code size} × {@value JwtDecoder#CACHE_BYTES_PER_ENTRY} bytes
+     * (64 MiB at the default size; about 10 MB for 4,096 typical user JWTs): each entry is charged
+     * 1,024 bytes plus 16 bytes per token character,
+     * and at least {@value JwtDecoder#CACHE_BYTES_PER_ENTRY}, above the 14.5 bytes per character
+     * that the densest user JWT retains, as measured with JOL. Tokens over 64 KiB are not kept.
+     * Entries are shared fairly between accounts: when the cache is full, the oldest entry of the
+     * account holding the most leaves, so an account holding no more than an equal share never
+     * loses entries to another account's users, however many it mints.
      *
      * @param size 0 or more; {@value TrustVerifier#DEFAULT_VERIFIED_TOKEN_CACHE_SIZE} by default
      * @return this builder

@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.claims.GenericClaims;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.testing.AdversarialTokens;
 import io.github.natsjwt.testing.JwtTestData;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,14 @@ class JwtDecoderTest {
     byte[] raw = new byte[NKey.KEY_BYTES];
     raw[0] = (byte) b;
     return NKey.fromRawSeed(type, raw);
+  }
+
+  /** A decoder that remembers the tokens {@link #ACCOUNT} signs. */
+  private static JwtDecoder cachingAccount(int entries) {
+    return JwtDecoder.builder()
+        .verifiedTokenCacheSize(entries)
+        .cacheOnlyIssuers(List.of(ACCOUNT.publicKey()))
+        .build();
   }
 
   private static String userToken() {
@@ -50,7 +60,7 @@ class JwtDecoderTest {
 
   @Test
   void decode_everyVectorTwiceWithCache_sameOutcomeAsJwtDecode() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(1000).build();
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(1000).cacheAnyIssuer().build();
     int tokens = 0;
     for (int pass = 0; pass < 2; pass++) {
       for (JsonNode v : JwtTestData.validVectors()) {
@@ -109,11 +119,12 @@ class JwtDecoderTest {
 
   @Test
   void decode_sameTokenTwice_secondIsTheRememberedResult() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    JwtDecoder decoder = cachingAccount(10);
     String token = userToken();
     DecodedJwt<UserClaims> first = decoder.decode(token, UserClaims.class);
     // A distinct but equal string, as a token read again from the network would be.
-    DecodedJwt<UserClaims> second = decoder.decode(new String(token.toCharArray()), UserClaims.class);
+    DecodedJwt<UserClaims> second =
+        decoder.decode(new String(token.toCharArray()), UserClaims.class);
     assertSame(first, second);
     assertEquals(1, decoder.cachedTokens());
   }
@@ -128,7 +139,7 @@ class JwtDecoderTest {
 
   @Test
   void decode_rememberedTokenWithLastCharacterChanged_signatureStillChecked() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    JwtDecoder decoder = cachingAccount(10);
     String token = userToken();
     decoder.decode(token);
     // The last character carries only the signature's last bits: same prefix, same length.
@@ -140,7 +151,7 @@ class JwtDecoderTest {
 
   @Test
   void decode_rememberedTokenAsOtherType_throwsClaimTypeMismatch() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    JwtDecoder decoder = cachingAccount(10);
     String token = userToken();
     decoder.decode(token, UserClaims.class);
     ClaimTypeMismatchException e =
@@ -154,7 +165,7 @@ class JwtDecoderTest {
 
   @Test
   void decode_failingToken_notRemembered() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    JwtDecoder decoder = cachingAccount(10);
     String token = userToken();
     String forged = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(86);
     for (int i = 0; i < 3; i++) {
@@ -165,7 +176,7 @@ class JwtDecoderTest {
 
   @Test
   void decode_moreTokensThanEntries_keepsAtMostTheSize() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(3).build();
+    JwtDecoder decoder = cachingAccount(3);
     for (int i = 0; i < 10; i++) {
       String token =
           Jwt.encode(UserClaims.builder(USER.publicKey()).name("user " + i).build(), ACCOUNT);
@@ -175,18 +186,115 @@ class JwtDecoderTest {
   }
 
   @Test
-  void decode_tokenLongerThanCharacterBudget_decodedButNotRemembered() {
-    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(1).build();
-    String token =
-        Jwt.encode(
-            UserClaims.builder(USER.publicKey())
-                .name("x".repeat(JwtDecoder.CACHED_CHARS_PER_ENTRY))
-                .build(),
-            ACCOUNT);
-    assertEquals(
-        Optional.of("x".repeat(JwtDecoder.CACHED_CHARS_PER_ENTRY)),
-        Optional.of(decoder.decode(token, UserClaims.class).claims().name()));
+  void decode_tokenChargedMoreThanTheBudget_decodedButNotRemembered() {
+    // One entry's budget is 16 KiB; a token of 1,000 characters is charged 4,096 + 24 per
+    // character, more than that.
+    JwtDecoder decoder = cachingAccount(1);
+    String name = "x".repeat(1000);
+    String token = Jwt.encode(UserClaims.builder(USER.publicKey()).name(name).build(), ACCOUNT);
+    assertEquals(name, decoder.decode(token, UserClaims.class).claims().name());
     assertEquals(0, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_tokenOver64KiB_decodedButNotRemembered() {
+    JwtDecoder decoder = cachingAccount(1000);
+    String name = "x".repeat(64 * 1024);
+    String token = Jwt.encode(UserClaims.builder(USER.publicKey()).name(name).build(), ACCOUNT);
+    assertEquals(name, decoder.decode(token, UserClaims.class).claims().name());
+    assertEquals(0, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_issuerNotAmongCachedIssuers_decodedEveryTimeNotRemembered() {
+    NKey stranger = seeded(NKeyType.ACCOUNT, 3);
+    JwtDecoder decoder = cachingAccount(10);
+    String token = Jwt.encode(UserClaims.builder(USER.publicKey()).build(), stranger);
+    assertNotSame(decoder.decode(token), decoder.decode(token));
+    assertEquals(0, decoder.cachedTokens());
+    assertEquals(0, decoder.cachedTokens(stranger.publicKey()));
+  }
+
+  @Test
+  void decode_cacheAnyIssuer_remembersAStrangersToken() {
+    NKey stranger = seeded(NKeyType.ACCOUNT, 3);
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).cacheAnyIssuer().build();
+    String token = Jwt.encode(UserClaims.builder(USER.publicKey()).build(), stranger);
+    assertSame(decoder.decode(token), decoder.decode(token));
+    assertEquals(1, decoder.cachedTokens(stranger.publicKey()));
+  }
+
+  @Test
+  void decode_genericClaims_neverRemembered() {
+    JwtDecoder decoder = JwtDecoder.builder().verifiedTokenCacheSize(10).cacheAnyIssuer().build();
+    String token =
+        AdversarialTokens.sign(
+            "{\"jti\":\"J\",\"iat\":1700000000,\"iss\":\""
+                + ACCOUNT.publicKey()
+                + "\",\"sub\":\"x\",\"nats\":{\"type\":\"generic\",\"version\":2,"
+                + "\"data\":{\"a\":[[[]]]}}}",
+            ACCOUNT);
+    assertInstanceOf(GenericClaims.class, decoder.decode(token).claims());
+    assertNotSame(decoder.decode(token), decoder.decode(token));
+    assertEquals(0, decoder.cachedTokens());
+  }
+
+  @Test
+  void decode_floodFromOneIssuer_anotherIssuersTokensStay() {
+    NKey other = seeded(NKeyType.ACCOUNT, 4);
+    JwtDecoder decoder =
+        JwtDecoder.builder()
+            .verifiedTokenCacheSize(10)
+            .cacheOnlyIssuers(List.of(ACCOUNT.publicKey(), other.publicKey()))
+            .build();
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      kept.add(Jwt.encode(UserClaims.builder(USER.publicKey()).name("o" + i).build(), other));
+      decoder.decode(kept.get(i));
+    }
+    for (int i = 0; i < 200; i++) {
+      decoder.decode(
+          Jwt.encode(UserClaims.builder(USER.publicKey()).name("f" + i).build(), ACCOUNT));
+    }
+    // Four entries are less than an equal share (5 of 10): the flood cycles through its own.
+    assertEquals(4, decoder.cachedTokens(other.publicKey()));
+    assertEquals(6, decoder.cachedTokens(ACCOUNT.publicKey()));
+    for (String t : kept) {
+      DecodedJwt<Claims> first = decoder.decode(t);
+      assertSame(first, decoder.decode(new String(t.toCharArray())));
+    }
+  }
+
+  @Test
+  void build_sizeWithoutIssuerChoice_throwsIllegalState() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> JwtDecoder.builder().verifiedTokenCacheSize(10).build());
+    assertEquals(
+        "verifiedTokenCacheSize is 10 but no issuers to remember tokens of: call"
+            + " cacheOnlyIssuers(...) with the keys you trust, or cacheAnyIssuer() to remember"
+            + " every issuer's tokens",
+        e.getMessage());
+  }
+
+  @Test
+  void cacheOnlyIssuers_seedInsteadOfPublicKey_throwsWithoutRepeatingIt() {
+    String seed = new String(USER.seed());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JwtDecoder.builder().cacheOnlyIssuers(List.of(ACCOUNT.publicKey(), seed)));
+    assertEquals(
+        "cacheOnlyIssuers: key #1 is not a valid public key; pass the issuers' public keys (A..."
+            + " or O...)",
+        e.getMessage());
+  }
+
+  @Test
+  void cacheMemoryBound_isEntriesTimesBytesPerEntry() {
+    assertEquals(10L * 16 * 1024, cachingAccount(10).cacheMemoryBound());
+    assertEquals(0, JwtDecoder.builder().build().cacheMemoryBound());
   }
 
   @Test
@@ -195,7 +303,7 @@ class JwtDecoderTest {
         Jwt.encode(
             UserClaims.builder(USER.publicKey()).name("x".repeat(Jwt.MAX_TOKEN_BYTES)).build(),
             ACCOUNT);
-    JwtDecoder capped = JwtDecoder.builder().verifiedTokenCacheSize(10).build();
+    JwtDecoder capped = cachingAccount(10);
     assertThrows(MalformedJwtException.class, () -> capped.decode(token));
     // Without the server's cap the decoder's own bound still holds until it is raised.
     JwtDecoder bounded = JwtDecoder.builder().withoutSizeCap().build();
@@ -208,7 +316,6 @@ class JwtDecoderTest {
   @Test
   void builder_negativeSize_throws() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> JwtDecoder.builder().verifiedTokenCacheSize(-1));
+        IllegalArgumentException.class, () -> JwtDecoder.builder().verifiedTokenCacheSize(-1));
   }
 }
