@@ -315,8 +315,34 @@ public abstract class Claims {
   public static Claims fromJson(byte[] json, int length) {
     Objects.requireNonNull(json, "json");
     Objects.checkFromToIndex(0, length, json.length);
+    return read(json, length, null);
+  }
+
+  /**
+   * Reads claims from payload JSON as {@link #fromJson(byte[], int)} does when the payload names
+   * the {@code expected} claim type (or a type this library does not know); a payload that names
+   * another known type is read only as {@link GenericClaims}, whose {@link
+   * GenericClaims#declaredType()} names the type it holds. A caller that needs one type learns
+   * that it has another without reading, or paying for, the rest of it.
+   *
+   * @param json holds the payload JSON (UTF-8)
+   * @param length the JSON's length in bytes
+   * @param expected the claim type wanted
+   * @return the claims, or generic claims when the payload holds another type
+   * @throws IndexOutOfBoundsException when {@code length} is negative or beyond the array
+   * @throws ClaimsFormatException when the JSON is malformed, a field has the wrong type, or the
+   *     kind or version is not supported
+   */
+  public static Claims fromJson(byte[] json, int length, ClaimType expected) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(expected, "expected");
+    Objects.checkFromToIndex(0, length, json.length);
+    return read(json, length, expected);
+  }
+
+  private static Claims read(byte[] json, int length, @Nullable ClaimType expected) {
     try {
-      return ClaimsReader.read(JsonIn.parse(json, length, ""));
+      return ClaimsReader.read(JsonIn.parse(json, length, ""), expected);
     } catch (JsonIn.ShapeException e) {
       throw new ClaimsFormatException(e.path(), "claims JSON: " + e.getMessage(), e);
     }

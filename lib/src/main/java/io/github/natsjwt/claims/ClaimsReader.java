@@ -25,6 +25,15 @@ final class ClaimsReader {
    * duplicate keys, {@code null} and key case ({@link JsonIn#readAsGo}).
    */
   static Claims read(JsonIn document) {
+    return read(document, null);
+  }
+
+  /**
+   * Reads a payload as {@link #read(JsonIn)} does, unless it names a claim type other than {@code
+   * expected}: then it is read only as generic claims, whose {@link GenericClaims#declaredType()}
+   * names what it holds, so that a token of the wrong type costs no more than its common fields.
+   */
+  static Claims read(JsonIn document, @Nullable ClaimType expected) {
     JsonIn.GoRead identifier = document.readAsGo(ClaimSchemas.IDENTIFIER);
     JsonIn payload = identifier.document();
     String topType = payload.string("type");
@@ -45,6 +54,12 @@ final class ClaimsReader {
               + "); this library reads versions 1 and 2");
     }
     identifier.finish();
+    if (expected != null) {
+      ClaimType actual = ClaimType.ofJsonName(kind).orElse(ClaimType.GENERIC);
+      if (actual != ClaimType.GENERIC && actual != expected) {
+        kind = ClaimType.GENERIC.jsonName();
+      }
+    }
     JsonIn.GoRead whole = document.readAsGo(ClaimSchemas.of(kind, version));
     payload = whole.document();
     nats = payload.objectOrNull("nats");

@@ -102,6 +102,9 @@ final class GoUnmarshal {
       int p = d.offset(k) + 1;
       for (int i = 0; i < names.length; i++) {
         byte[] n = names[i];
+        if (JsonIn.PROBES.on) {
+          JsonIn.PROBES.count++;
+        }
         if (n.length != len) {
           continue;
         }
@@ -121,6 +124,9 @@ final class GoUnmarshal {
       return -1;
     }
     String s = d.string(k);
+    if (JsonIn.PROBES.on) {
+      JsonIn.PROBES.count += s.length();
+    }
     if (s.length() > 2 * st.longestName) {
       return -1;
     }
@@ -151,6 +157,9 @@ final class GoUnmarshal {
   // ------------------------------------------------------------------ first pass: check
 
   private void check(GoType t, int v) {
+    if (JsonIn.PROBES.on) {
+      JsonIn.PROBES.count++;
+    }
     byte k = d.kind(v);
     switch (t.kind) {
       case STRING:
@@ -578,6 +587,9 @@ final class GoUnmarshal {
 
   /** Writes the value that the occurrences {@code src} (tape indexes, in order) decode into. */
   private void emit(GoType t, IntList src) {
+    if (JsonIn.PROBES.on) {
+      JsonIn.PROBES.count += src.size;
+    }
     switch (t.kind) {
       case STRING:
       case INT:

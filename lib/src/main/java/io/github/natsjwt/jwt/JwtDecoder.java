@@ -133,7 +133,7 @@ public final class JwtDecoder {
         Jwt.checkSize(token);
       }
       checkBound(token);
-      decoded = Jwt.decodeAny(token);
+      decoded = Jwt.decodeAny(token, type);
       if (c != null && admits(decoded)) {
         c.put(token, decoded.issuer(), decoded);
       }
