@@ -12,27 +12,51 @@ public final class Redact {
   private Redact() {}
 
   /**
-   * Shows a key-like field: itself when it is empty, {@code "*"} or a valid public key, otherwise
-   * a redacted form that gives only its length.
+   * Shows a key-like field: itself when it is empty, {@code "*"}, a valid public key, or too short
+   * a text to hold key material (no run of 12 or more letters and digits, as in {@code bogus}),
+   * so that messages about such values stay the reference's; otherwise a redacted form that gives
+   * only its length.
    *
    * @param value the field as found
    * @return the value, or for example {@code <not a public key: 58 characters, redacted>}
    */
   public static String key(String value) {
-    if (value.isEmpty() || value.equals("*") || NKey.isValidPublicKey(value)) {
-      return value;
-    }
-    return redacted(value);
+    return isShown(value) ? value : redacted(value);
+  }
+
+  /**
+   * Shows a token's issuer, on which a signature failed: itself only when it is a valid public key
+   * (or empty), otherwise the redacted form, whatever its length.
+   *
+   * @param issuer the {@code iss} as found
+   * @return the issuer, or for example {@code <not a public key: 58 characters, redacted>}
+   */
+  public static String issuer(String issuer) {
+    return issuer.isEmpty() || NKey.isValidPublicKey(issuer) ? issuer : redacted(issuer);
   }
 
   /**
    * Returns whether {@link #key(String)} shows a value as it is.
    *
    * @param value the field as found
-   * @return {@code true} when the value is empty, {@code "*"} or a valid public key
+   * @return {@code true} when the value is empty, {@code "*"}, a valid public key, or holds no
+   *     run of 12 or more letters and digits
    */
   public static boolean isShown(String value) {
-    return value.isEmpty() || value.equals("*") || NKey.isValidPublicKey(value);
+    return value.isEmpty()
+        || value.equals("*")
+        || NKey.isValidPublicKey(value)
+        || longestAlnumRun(value) < 12;
+  }
+
+  private static int longestAlnumRun(String s) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      run = isAlnum(s.charAt(i)) ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   /**

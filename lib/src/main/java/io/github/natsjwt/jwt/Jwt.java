@@ -403,11 +403,11 @@ public final class Jwt {
       // Not a public key, so possibly a mistyped, truncated or re-cased secret: only its length
       // is shown, in the getter as in the message.
       throw new SignatureMismatchException(
-          Redact.key(issuer),
+          Redact.issuer(issuer),
           issuer.isEmpty()
               ? "the token has no issuer (iss), so its signature cannot be verified"
               : "the issuer (iss) "
-                  + Redact.key(issuer)
+                  + Redact.issuer(issuer)
                   + " is not a valid public key, so the signature cannot be verified: "
                   + e.getMessage());
     }
