@@ -46,7 +46,7 @@ public final class VerifiedTokenCache<V> {
   public static final int ENTRY_OVERHEAD_BYTES = 1024;
 
   /** The longest token kept, in characters. */
-  public static final int MAX_TOKEN_CHARS = 64 * 1024;
+  public static final int MAX_TOKEN_CHARS = 256 * 1024;
 
   private final int maxEntries;
   private final long maxBytes;

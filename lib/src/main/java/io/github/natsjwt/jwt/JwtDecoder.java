@@ -40,11 +40,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Memory.</b> A cache of {@code n} entries retains at most {@code n} × {@value
  * #CACHE_BYTES_PER_ENTRY} bytes (64 MiB for 4,096 entries): the token strings, the decoded claims
  * with every object they hold, the header and payload text once read, and the cache's own nodes.
- * Each entry is charged 1,024 bytes plus 24 bytes per token
- * character, and at least {@value #CACHE_BYTES_PER_ENTRY}: a typical user JWT of 600 characters
- * uses one entry's share, a token crafted to be as dense as possible (many tiny strings or empty
- * objects) uses about 20 bytes per character, and a token of up to 64 KiB uses up to 1.5 MiB of
- * the budget. Longer tokens are not remembered.
+ * Each entry is charged 1,024 bytes plus 24 bytes per token character, and at least {@value
+ * #CACHE_BYTES_PER_ENTRY}. A typical user JWT of 600 characters retains about 2 KB and is charged
+ * the minimum; a token crafted to decode into as many objects as possible (empty exports, tiny
+ * strings) retains up to about 20 bytes per character, measured with JOL; a token of 256 KiB, the
+ * longest kept, is charged 6 MiB. Longer tokens are decoded afresh every time.
  *
  * <p><b>Fairness.</b> Entries are grouped by issuer. When the budget is full, the oldest entry of
  * the issuer holding the most leaves, so an issuer holding no more than an equal share of the

@@ -1621,7 +1621,7 @@ public final class TrustVerifier {
      * (64 MiB at the default size; about 10 MB for 4,096 typical user JWTs): each entry is charged
      * 1,024 bytes plus 16 bytes per token character,
      * and at least {@value JwtDecoder#CACHE_BYTES_PER_ENTRY}, above the 14.5 bytes per character
-     * that the densest user JWT retains, as measured with JOL. Tokens over 64 KiB are not kept.
+     * that the densest user JWT retains, as measured with JOL. Tokens over 256 KiB are not kept.
      * Entries are shared fairly between accounts: when the cache is full, the oldest entry of the
      * account holding the most leaves, so an account holding no more than an equal share never
      * loses entries to another account's users, however many it mints.

@@ -23,7 +23,7 @@ import org.openjdk.jol.info.GraphLayout;
 class JwtDecoderFootprintTest {
   private static final int ENTRIES = 128;
   private static final int[] FILL_LENGTHS = {600, 2_000, 8_000};
-  private static final int[] LENGTHS = {600, 4_000, 16_000, 64 * 1024};
+  private static final int[] LENGTHS = {600, 4_000, 16_000, 256 * 1024};
 
   static Stream<AdversarialTokens.Shape> shapes() {
     List<AdversarialTokens.Shape> all = new ArrayList<>();

@@ -185,7 +185,7 @@ class TrustVerifierTokenCacheTest {
   @MethodSource("shapes")
   void cachedClaims_denseTokens_eachRetainsLessThanItsCharge(AdversarialTokens.Shape shape) {
     VerifiedTokenCache<Claims> cache = cacheOf(verifier(resolver()).build());
-    for (int chars : new int[] {600, 4_000, 16_000, 64 * 1024}) {
+    for (int chars : new int[] {600, 4_000, 16_000, 256 * 1024}) {
       String token = shape.token(ACCOUNT, USER.publicKey(), chars, chars);
       Claims claims = Jwt.decode(token).claims();
       // What an entry holds: the token string and the claims (the cache's own nodes are counted
