@@ -536,15 +536,16 @@ func withNewer(b []byte, newer map[string]string) []byte {
 func verdict(family, note, token string, newer map[string]string) {
 	c := jwtCase{ID: nextID, Kind: "jwt", Family: family, Note: note, Token: token, GoCall: "Decode", Issues: []issue{}}
 	nextID++
-	for k := range newer {
-		c.Newer = append(c.Newer, "nats."+k)
-	}
 	var claims jwt.Claims
 	var err error
 	if genericV2(token) {
+		// read as generic claims, Go keeps "nats" whole, newer fields included
 		c.GoCall = "DecodeGeneric"
 		claims, err = jwt.DecodeGeneric(token)
 	} else {
+		for k := range newer {
+			c.Newer = append(c.Newer, "nats."+k)
+		}
 		claims, err = jwt.Decode(token)
 	}
 	c.Now = time.Now().UTC().Unix()
