@@ -132,10 +132,10 @@ public final class GenericClaims extends Claims {
   }
 
   static GenericClaims read(ClaimsData data, JsonIn payload, @Nullable JsonIn nats) {
-    // The v1 layout's top-level generic fields; their types are checked as the reference does.
+    // The v1 layout's top-level generic fields. The reference's generic claims have no top-level
+    // version, so one there is ignored, whatever it holds.
     String topType = payload.string("type");
     List<String> topTags = payload.strings("tags");
-    payload.integer("version", Integer.MIN_VALUE, Integer.MAX_VALUE);
     Map<String, @Nullable Object> m = null;
     if (nats != null) {
       m = new LinkedHashMap<>();

@@ -39,6 +39,9 @@ final class GoUnmarshal {
   private final String rootPath;
   /** Set by the first pass when the plain reader would read the document differently from Go. */
   private boolean dirty;
+  /** Whether the error must be reported before the document is read any further. */
+  private boolean fatal;
+
   /** The first type error, by document position of the pass, or null. */
   private JsonIn.@Nullable ShapeException error;
   private final Out out;
@@ -73,6 +76,9 @@ final class GoUnmarshal {
   static Result read(JsonTape d, GoType type, String rootPath) {
     GoUnmarshal g = new GoUnmarshal(d, rootPath, new Out(0));
     g.check(type, 0);
+    if (g.fatal && g.error != null) {
+      throw g.error;
+    }
     if (!g.dirty || g.error != null) {
       return new Result(null, g.error);
     }
@@ -184,6 +190,7 @@ final class GoUnmarshal {
         return;
       case ANY:
         checkAny(v);
+        checkDepth(v);
         return;
       case STRUCT:
       case POINTER:
@@ -319,6 +326,42 @@ final class GoUnmarshal {
       byte k = d.kind(x);
       if ((k == '-' || (k >= '0' && k <= '9')) && !isFloat64(x)) {
         failWith(x, "the number " + clip(d.numberText(x)) + " is out of the float64 range");
+      }
+    }
+  }
+
+  /**
+   * Values of {@code interface{}} fields (the data of generic claims) become nested Java maps and
+   * lists, which Java walks recursively (to compare, hash and write them); Go accepts them up to
+   * the document's 10,000 levels, but here they are refused beyond this depth, so that no
+   * operation on the claims can overflow a thread's stack.
+   */
+  static final int MAX_ANY_DEPTH = 500;
+
+  /** Refuses an {@code interface{}} value nested deeper than {@link #MAX_ANY_DEPTH}. */
+  private void checkDepth(int v) {
+    int[] ends = new int[16];
+    int depth = 0;
+    for (int x = v, end = d.next(v); x < end; x++) {
+      while (depth > 0 && x >= ends[depth - 1]) {
+        depth--;
+      }
+      if (d.tape[x] < 0) {
+        if (depth == MAX_ANY_DEPTH) {
+          fatal = true;
+          failWith(
+              v,
+              "nested deeper than "
+                  + MAX_ANY_DEPTH
+                  + " levels; generic claims data is read only to that depth (Go reads up to"
+                  + " 10,000)");
+          return;
+        }
+        if (depth == ends.length) {
+          ends = Arrays.copyOf(ends, depth * 2);
+        }
+        ends[depth++] = d.end(x);
+        x++; // a container's second slot
       }
     }
   }

@@ -153,4 +153,22 @@ class GenericClaimsTest {
     assertEquals(List.of("claim is expired"),
         ClaimsVectors.descriptions(g.validate(ClaimsVectors.FIXED_IAT)));
   }
+
+  @Test
+  void fromJson_dataNestedDeeperThan500_refusedTyped_500Read() {
+    String iss = "ADGJG7BA7QGCJ5JWFOI5DAAXEDPJNUA2IMR3PH2VPZZ2UGOQWZDZRVFX";
+    String head = "{\"iss\":\"" + iss + "\",\"sub\":\"" + iss + "\",\"nats\":{\"version\":2,\"x\":";
+    // 500 levels in x: read, and every operation on the data stays within a thread's stack.
+    Claims ok = Claims.fromJson(head + "[".repeat(500) + "]".repeat(500) + "}}");
+    assertEquals(ok.toJson(), Claims.fromJson(ok.toJson()).toJson());
+    assertEquals(ok, Claims.fromJson(ok.toJson()));
+    // Deeper (Go reads up to the document's 10,000 levels): a typed refusal, not a stack overflow.
+    for (String deep :
+        List.of("[".repeat(9_000) + "]".repeat(9_000), "{\"a\":".repeat(501) + "1" + "}".repeat(501))) {
+      ClaimsFormatException e =
+          assertThrows(ClaimsFormatException.class, () -> Claims.fromJson(head + deep + "}}"));
+      assertEquals("nats.x", e.field());
+      assertTrue(e.getMessage().contains("nested deeper than 500 levels"), e.getMessage());
+    }
+  }
 }
