@@ -150,10 +150,14 @@ public enum ServerProfile {
    * Returns the claims rules this server version validates account, user and activation JWTs with
    * (spec trust-chain.md sections 2 and 9).
    *
-   * @return {@link ValidationRules#JWT_2_3} for 2.9, {@link ValidationRules#CURRENT} otherwise
+   * @return {@link ValidationRules#JWT_2_3} for 2.9, {@link ValidationRules#SERVER_2_10} for 2.10,
+   *     {@link ValidationRules#CURRENT} otherwise
    */
   public ValidationRules validationRules() {
-    return jwtLibrary23 ? ValidationRules.JWT_2_3 : ValidationRules.CURRENT;
+    if (jwtLibrary23) {
+      return ValidationRules.JWT_2_3;
+    }
+    return this == V2_10 ? ValidationRules.SERVER_2_10 : ValidationRules.CURRENT;
   }
 
   /**
