@@ -865,6 +865,13 @@ class ServerAgreementTest {
     TestUser fwc = acc.user("denyfwc").pubDeny("a.>", ">.a");
     publish(c, "deny [a.>, >.a]: stops at the empty > node", fwc, "a.b", ServerProfile::publishMatchQuirk);
     publish(c, "deny [a.>, >.a] denies nothing at one token", fwc, "a", YES);
+    TestUser branch = acc.user("allowbranch").pubAllow("*.>.a", "*.b", "b.>");
+    publish(
+        c,
+        "allow [*.>.a, *.b, b.>]: the empty > below * ends the search",
+        branch,
+        "b.b.a",
+        p -> !p.publishMatchQuirk());
     TestUser star = acc.user("allowstar").pubAllow("*.b", "a.c");
     publish(c, "allow [*.b, a.c] allows a.b", star, "a.b", YES);
     publish(c, "allow [*.b, a.c] allows x.b", star, "x.b", YES);
