@@ -24,6 +24,9 @@ import java.util.Random;
  * TrustVerifier} under that server's profile. The fixed matrix of {@link ServerAgreementTest}
  * cannot find the next disagreement; this can.
  *
+ * <p>Every third user instead gets random {@code subs} and {@code payload} limits (0, -1,
+ * negatives, values beyond 32 bits) and tries three subscriptions and a small publish.
+ *
  * <p>A fresh seed each run, printed; {@code -Dnatsjwt.random.seed=<seed>} repeats a run and
  * {@code -Dnatsjwt.random.users=<n>} sets how many users each server judges (40 by default).
  */
@@ -56,7 +59,8 @@ class ServerRandomAgreementTest {
     List<String> descriptions = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
       TestUser u = account.user("u" + i);
-      descriptions.add(randomPermissions(random, u));
+      // Every third user tests limits instead of permissions.
+      descriptions.add(i % 3 == 2 ? randomLimits(random, u) : randomPermissions(random, u));
       users.add(u);
     }
     ServerConfig config = op.serverConfig().build();
@@ -83,6 +87,17 @@ class ServerRandomAgreementTest {
         } finally {
           Arrays.fill(seed, '\0');
         }
+        if (live.accepted() && i % 3 == 2) {
+          // A subscription limit of 0 closes the connection about 20 ms after CONNECT, after the
+          // PONG: wait, and ask again.
+          Thread.sleep(60);
+          RawNatsClient.Answer again = holder[0].command("");
+          if (!again.accepted()) {
+            holder[0].close();
+            holder[0] = null;
+            live = new RawNatsClient.Answer(false, "closed after CONNECT: " + again.detail());
+          }
+        }
         verdicts++;
         String who = "user " + i + " " + descriptions.get(i);
         if (live.accepted() != ours.isAccepted()) {
@@ -94,6 +109,12 @@ class ServerRandomAgreementTest {
           continue;
         }
         if (holder[0] == null) {
+          continue;
+        }
+        if (i % 3 == 2) {
+          try (RawNatsClient.Session s = holder[0]) {
+            verdicts += probeLimits(random, s, ours.orElseThrow(), who, disagreements);
+          }
           continue;
         }
         EffectivePermissions p = ours.orElseThrow().permissions();
@@ -156,6 +177,42 @@ class ServerRandomAgreementTest {
             .connectionType(ConnectionType.STANDARD)
             .signature(ConnectionContext.signNonce(nonce, u.key()))
             .build());
+  }
+
+  /** Limits around the edges: 0, small, -1, negatives, and beyond 32 bits either way. */
+  private static final long[] LIMITS = {
+    -1, 0, 1, 2, 3, -2, (1L << 32) + 1, (1L << 32) + 2, (1L << 32) - 1, 1L << 32, (1L << 31) - 1,
+    1L << 31, -(1L << 32) - 1, -(1L << 32) + 1, Long.MAX_VALUE, Long.MIN_VALUE
+  };
+
+  private static String randomLimits(Random r, TestUser u) {
+    long subs = LIMITS[r.nextInt(LIMITS.length)];
+    long payload = LIMITS[r.nextInt(LIMITS.length)];
+    u.subs(subs).payload(payload);
+    return "subs " + subs + " payload " + payload;
+  }
+
+  /** Three SUBs, then a PUB of 0 to 4 bytes (a payload violation closes the connection). */
+  private static int probeLimits(
+      Random r, RawNatsClient.Session s, VerifiedUser u, String who, List<String> disagreements)
+      throws java.io.IOException {
+    long max = u.maxSubscriptions();
+    for (int k = 1; k <= 3; k++) {
+      RawNatsClient.Answer a = s.command("SUB l" + k + " " + k + "\r\n");
+      boolean v = max == -1 || max >= k;
+      if (a.accepted() != v) {
+        disagreements.add(who + ": SUB number " + k + " server " + a + ", verifier max " + max);
+        return k;
+      }
+    }
+    int bytes = r.nextInt(5);
+    RawNatsClient.Answer a = s.command("PUB p " + bytes + "\r\n" + "x".repeat(bytes) + "\r\n");
+    boolean v = u.maxPayload() == -1 || u.maxPayload() >= bytes;
+    if (a.accepted() != v) {
+      disagreements.add(
+          who + ": PUB of " + bytes + " bytes server " + a + ", verifier max " + u.maxPayload());
+    }
+    return 4;
   }
 
   /** Gives the user random lists and returns them as text for reports. */
