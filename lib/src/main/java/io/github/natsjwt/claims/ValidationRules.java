@@ -52,11 +52,20 @@ public enum ValidationRules {
    * <p>Authorization request and response claims did not exist in jwt 2.3.0; they are validated
    * with the current rules.
    */
-  JWT_2_3;
+  JWT_2_3,
+  /**
+   * The rules nats-server 2.10.x applies, as observed on 2.10.27 (Debian trixie's build, which
+   * reports jwt 2.8.2): the {@link #CURRENT} rules, except that service imports are compared across
+   * all imports whatever their exporter, with jwt 2.3.0's messages ({@code overlapping subject
+   * namespace for "ov.a" and "ov.a"}, logged by 2.10.27 for two imports of {@code ov.a} from two
+   * exporters, which 2.14.5 accepts), and that an embedded activation token is decoded without the
+   * 1 MiB cap (2.10.27 also accepts a user JWT over 1 MiB).
+   */
+  SERVER_2_10;
 
   /** Whether subjects may not start or end with {@code .} nor contain {@code ..} (jwt 2.5.4+). */
   boolean checksSubjectDots() {
-    return this == CURRENT;
+    return this != JWT_2_3;
   }
 
   /** Whether service imports are compared only with imports from the same exporting account. */
@@ -66,12 +75,12 @@ public enum ValidationRules {
 
   /** Whether mapping destinations may contain wildcards. */
   boolean allowsMappingDestinationWildcards() {
-    return this == CURRENT;
+    return this != JWT_2_3;
   }
 
   /** Whether mapping weights are checked per destination and per cluster in 32 bits. */
   boolean checksMappingWeightsWide() {
-    return this == CURRENT;
+    return this != JWT_2_3;
   }
 
   /** Whether an embedded activation token over 1 MiB is refused when decoded. */
@@ -81,16 +90,16 @@ public enum ValidationRules {
 
   /** Whether the fields added after jwt 2.3.0 (authorization, trace, ...) are validated. */
   boolean validatesLaterFields() {
-    return this == CURRENT;
+    return this != JWT_2_3;
   }
 
   /** Whether operator service URLs may use the {@code ws} and {@code wss} schemes. */
   boolean allowsWebSocketServiceUrls() {
-    return this == CURRENT;
+    return this != JWT_2_3;
   }
 
   /** Whether the activation subject mismatch names the subject that was checked ({@code to}). */
   boolean namesCheckedImportSubject() {
-    return this == CURRENT;
+    return this != JWT_2_3;
   }
 }

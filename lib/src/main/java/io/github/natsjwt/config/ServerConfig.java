@@ -106,6 +106,9 @@ public final class ServerConfig {
   private final List<String> pinnedAccounts;
   private final List<String> rawText;
   private final @Nullable String serverVersion;
+  private final @Nullable String clusterName;
+  private final @Nullable Integer clusterPort;
+  private final List<String> routes;
 
   private ServerConfig(Builder b) {
     host = b.host;
@@ -134,6 +137,9 @@ public final class ServerConfig {
     pinnedAccounts = List.copyOf(b.pinnedAccounts);
     rawText = List.copyOf(b.rawText);
     serverVersion = b.serverVersion;
+    clusterName = b.clusterName;
+    clusterPort = b.clusterPort;
+    routes = List.copyOf(b.routes);
   }
 
   /**
@@ -178,6 +184,9 @@ public final class ServerConfig {
     b.pinnedAccounts.addAll(pinnedAccounts);
     b.rawText.addAll(rawText);
     b.serverVersion = serverVersion;
+    b.clusterName = clusterName;
+    b.clusterPort = clusterPort;
+    b.routes.addAll(routes);
     return b;
   }
 
@@ -189,6 +198,34 @@ public final class ServerConfig {
    */
   public Optional<String> serverVersion() {
     return Optional.ofNullable(serverVersion);
+  }
+
+  /**
+   * Returns the cluster's name ({@code cluster.name}).
+   *
+   * @return the name, or empty when the server is not part of a cluster
+   */
+  public Optional<String> clusterName() {
+    return Optional.ofNullable(clusterName);
+  }
+
+  /**
+   * Returns the port the server listens on for routes from other cluster members ({@code
+   * cluster.port}).
+   *
+   * @return the port, or empty when the server is not part of a cluster
+   */
+  public OptionalInt clusterPort() {
+    return clusterPort == null ? OptionalInt.empty() : OptionalInt.of(clusterPort);
+  }
+
+  /**
+   * Returns the routes to other cluster members ({@code cluster.routes}).
+   *
+   * @return URLs such as {@code nats-route://127.0.0.1:6223}, in the order added
+   */
+  public List<String> routes() {
+    return routes;
   }
 
   /**
@@ -336,6 +373,20 @@ public final class ServerConfig {
     }
     if (pidFile != null) {
       line(out, "pid_file", quote(pidFile));
+    }
+    if (clusterName != null && clusterPort != null) {
+      out.append("cluster: {\n");
+      line(out, "  name", quote(clusterName));
+      line(out, "  host", quote(host));
+      line(out, "  port", Integer.toString(clusterPort));
+      if (!routes.isEmpty()) {
+        out.append("  routes: [\n");
+        for (String r : routes) {
+          out.append("    ").append(quote(r)).append('\n');
+        }
+        out.append("  ]\n");
+      }
+      out.append("}\n");
     }
 
     out.append('\n');
@@ -558,6 +609,8 @@ public final class ServerConfig {
   static final String DURATION_TOO_LONG =
       "%s is too long for nats-server: %s (at most about 292 years)";
   static final String BLANK = "%s must not be blank";
+  static final String ROUTES_WITHOUT_CLUSTER =
+      "routes need a cluster: call cluster(name, port) as well";
   static final String BAD_VERSION =
       "the nats-server version must be major.minor.patch (for example 2.10.27), got %s";
   static final String OPERATOR_LIST_REFUSED =
@@ -597,8 +650,63 @@ public final class ServerConfig {
     private final Set<String> pinnedAccounts = new LinkedHashSet<>();
     private final List<String> rawText = new ArrayList<>();
     private @Nullable String serverVersion;
+    private @Nullable String clusterName;
+    private @Nullable Integer clusterPort;
+    private final List<String> routes = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Makes the server a member of a cluster ({@code cluster { name, host, port }}): it listens for
+     * routes on the client host and this port. Accounts pushed to a full resolver spread through
+     * the cluster (spec trust-chain.md section 1.4).
+     *
+     * @param name the cluster's name, the same on every member
+     * @param port the route port, 1 to 65535
+     * @return this builder
+     * @throws ServerConfigException when the name is blank or the port out of range
+     */
+    public Builder cluster(String name, int port) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new ServerConfigException(String.format(BLANK, "the cluster name"));
+      }
+      if (port < 1 || port > 65535) {
+        throw new ServerConfigException(
+            String.format(OUT_OF_RANGE, "the cluster port", "1 to 65535", (long) port));
+      }
+      clusterName = name;
+      clusterPort = port;
+      return this;
+    }
+
+    /**
+     * Adds a route to another cluster member on 127.0.0.1 ({@code nats-route://127.0.0.1:<port>}).
+     *
+     * @param port the other member's route port, 1 to 65535
+     * @return this builder
+     * @throws ServerConfigException when the port is out of range
+     */
+    public Builder route(int port) {
+      if (port < 1 || port > 65535) {
+        throw new ServerConfigException(
+            String.format(OUT_OF_RANGE, "a route port", "1 to 65535", (long) port));
+      }
+      routes.add("nats-route://127.0.0.1:" + port);
+      return this;
+    }
+
+    /**
+     * Leaves the cluster: removes the cluster block and its routes.
+     *
+     * @return this builder
+     */
+    public Builder noCluster() {
+      clusterName = null;
+      clusterPort = null;
+      routes.clear();
+      return this;
+    }
 
     /**
      * Names the nats-server version the configuration is for, so that {@link #build()} refuses what
@@ -1038,6 +1146,9 @@ public final class ServerConfig {
       rejectUnless(ttl, resolverType == ResolverType.CACHE, kind, "ttl", onlyCache);
       if (Boolean.TRUE.equals(hardDelete) && !Boolean.TRUE.equals(allowDelete)) {
         throw new ServerConfigException(HARD_DELETE_NEEDS_ALLOW);
+      }
+      if (!routes.isEmpty() && clusterName == null) {
+        throw new ServerConfigException(ROUTES_WITHOUT_CLUSTER);
       }
       if (serverVersion != null && operators.size() > 1 && before(serverVersion, 2, 10)) {
         throw new ServerConfigException(

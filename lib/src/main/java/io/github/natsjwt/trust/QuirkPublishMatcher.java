@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * made so far, unmarked. The search differs from a standard match in two ways:
  *
  * <ul>
- *   <li>a {@code >} node at a level ends the search there: a match if an entry ends on it, none
- *       otherwise (even when another branch would match);
+ *   <li>the first {@code >} node met ends the whole search, also inside the branch below a {@code
+ *       *}: a match if an entry ends on it, none otherwise (even when another branch would match:
+ *       allow {@code ["*.>.a","*.b","b.>"]} denies {@code PUB b.b.a});
  *   <li>at the subject's last token, a literal node for that token decides alone, so a {@code *}
  *       entry at the same level is not consulted.
  * </ul>
@@ -79,30 +80,43 @@ final class QuirkPublishMatcher {
 
   /** Whether the subject (a valid literal subject) matches, as 2.10.27 decides. */
   boolean matches(String subject) {
-    return matchFrom(root, subject.split("\\.", -1), 0);
+    return search(root, subject.split("\\.", -1), 0) == FOUND;
   }
 
-  private static boolean matchFrom(@Nullable Level start, String[] tokens, int from) {
+  /** The search goes on in the caller. */
+  private static final int GO_ON = 0;
+
+  /** The search stopped with a match. */
+  private static final int FOUND = 1;
+
+  /** The search stopped without one (at an empty {@code >} node). */
+  private static final int STOPPED = 2;
+
+  private static int search(@Nullable Level start, String[] tokens, int from) {
     Level level = start;
     Node star = null;
     Node literal = null;
     for (int i = from; i < tokens.length; i++) {
       if (level == null) {
-        return false;
+        return GO_ON;
       }
       if (level.rest != null) {
-        return level.rest.entry;
+        // The whole search ends at the first > node met, even an empty one in a branch.
+        return level.rest.entry ? FOUND : STOPPED;
       }
       star = level.star;
-      if (star != null && matchFrom(star.next, tokens, i + 1)) {
-        return true;
+      if (star != null) {
+        int below = search(star.next, tokens, i + 1);
+        if (below != GO_ON) {
+          return below;
+        }
       }
       literal = level.literals.get(tokens[i]);
       level = literal == null ? null : literal.next;
     }
     if (literal != null) {
-      return literal.entry;
+      return literal.entry ? FOUND : GO_ON;
     }
-    return star != null && star.entry;
+    return star != null && star.entry ? FOUND : GO_ON;
   }
 }

@@ -150,10 +150,14 @@ public enum ServerProfile {
    * Returns the claims rules this server version validates account, user and activation JWTs with
    * (spec trust-chain.md sections 2 and 9).
    *
-   * @return {@link ValidationRules#JWT_2_3} for 2.9, {@link ValidationRules#CURRENT} otherwise
+   * @return {@link ValidationRules#JWT_2_3} for 2.9, {@link ValidationRules#SERVER_2_10} for 2.10,
+   *     {@link ValidationRules#CURRENT} otherwise
    */
   public ValidationRules validationRules() {
-    return jwtLibrary23 ? ValidationRules.JWT_2_3 : ValidationRules.CURRENT;
+    if (jwtLibrary23) {
+      return ValidationRules.JWT_2_3;
+    }
+    return this == V2_10 ? ValidationRules.SERVER_2_10 : ValidationRules.CURRENT;
   }
 
   /**
@@ -219,9 +223,10 @@ public enum ServerProfile {
    * 2.10.27, which differs from the standard match in two cases: when the subject's last token
    * exists as a literal node (an entry such as {@code c.c} has the subject {@code c} as a literal
    * prefix), a last-token {@code *} entry is not consulted (allow {@code ["c.c","*"]} denies
-   * {@code PUB c}; deny {@code ["c.c","*"]} allows it); and an empty {@code >} node, left behind
-   * by an invalid entry such as {@code >.a}, ends the search without a match (deny {@code
-   * ["a.>",">.a"]} allows {@code PUB a.b}). Subscribe checks are not affected.
+   * {@code PUB c}; deny {@code ["c.c","*"]} allows it); and the first {@code >} node met ends the
+   * whole search, so an empty one, left behind by an invalid entry such as {@code >.a}, ends it
+   * without a match (deny {@code ["a.>",">.a"]} allows {@code PUB a.b}; allow {@code
+   * ["*.>.a","*.b","b.>"]} denies {@code PUB b.b.a}). Subscribe checks are not affected.
    *
    * @return {@code true} for 2.10
    */

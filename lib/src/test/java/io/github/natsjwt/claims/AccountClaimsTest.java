@@ -701,6 +701,23 @@ class AccountClaimsTest {
   }
 
   @Test
+  void validate_server210Rules_serviceImportOverlapAcrossExporters() {
+    // nats-server 2.10.27 logged exactly these issues for two imports of ov.a from two exporters
+    // and refused the account's users; 2.14.5 accepted them.
+    AccountClaims twoExporters =
+        AccountClaims.builder(A)
+            .addImports(Import.service(B, "ov.a").build(), Import.service(C, "ov.a").build())
+            .build();
+
+    assertEquals(
+        List.of(
+            "overlapping subject namespace for \"ov.a\" and \"ov.a\"",
+            "overlapping subject namespace for \"\""),
+        ClaimsVectors.descriptions(twoExporters.validate(NOW, ValidationRules.SERVER_2_10)));
+    assertEquals(List.of(), issues(twoExporters));
+  }
+
+  @Test
   void validate_duplicateServiceImport_reportsOverlapAndDuplicate() {
     AccountClaims c =
         AccountClaims.builder(A)

@@ -229,6 +229,49 @@ class ServerConfigTest {
         bad.getMessage());
   }
 
+  @Test
+  void render_cluster_blockWithRoutesOnTheClientHost() {
+    ServerConfig config =
+        ServerConfig.builder()
+            .operator(OPERATOR_JWT)
+            .cluster("c1", 6222)
+            .route(6223)
+            .route(6224)
+            .build();
+
+    assertTrue(
+        config
+            .render()
+            .contains(
+                "cluster: {\n  name: \"c1\"\n  host: \"127.0.0.1\"\n  port: 6222\n  routes: [\n"
+                    + "    \"nats-route://127.0.0.1:6223\"\n    \"nats-route://127.0.0.1:6224\"\n  ]\n}\n"),
+        config.render());
+    assertEquals(Optional.of("c1"), config.clusterName());
+    assertEquals(
+        List.of("nats-route://127.0.0.1:6223", "nats-route://127.0.0.1:6224"), config.routes());
+    ServerConfig alone = config.toBuilder().noCluster().build();
+    assertFalse(alone.render().contains("cluster"));
+    assertEquals(List.of(), alone.routes());
+  }
+
+  @Test
+  void cluster_badSettings_throwWithMessage() {
+    assertEquals(
+        "routes need a cluster: call cluster(name, port) as well",
+        assertThrows(
+                ServerConfigException.class,
+                () -> ServerConfig.builder().operator(OPERATOR_JWT).route(6223).build())
+            .getMessage());
+    assertEquals(
+        "the cluster port must be 1 to 65535, got 0",
+        assertThrows(ServerConfigException.class, () -> ServerConfig.builder().cluster("c", 0))
+            .getMessage());
+    assertEquals(
+        "the cluster name must not be blank",
+        assertThrows(ServerConfigException.class, () -> ServerConfig.builder().cluster(" ", 1))
+            .getMessage());
+  }
+
   static Stream<Arguments> quotedValues() {
     // The server's lexer, inside double quotes, knows only \\ \" \t \n \r and \xHH; $ and # are
     // plain characters there, and UTF-8 passes through.

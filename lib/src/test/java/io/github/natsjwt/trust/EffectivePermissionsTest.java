@@ -482,6 +482,12 @@ class EffectivePermissionsTest {
     assertFalse(of(allowDeep, ServerProfile.V2_10).canPublish("a.b"));
     assertTrue(of(allowStar, ServerProfile.V2_10).canPublish("a.b"));
     assertTrue(of(allowStar, ServerProfile.V2_10).canPublish("x.b"));
+    // Found by ServerRandomAgreementTest (seed 7494975646828509303): the empty > node below the
+    // * ends the whole search.
+    Permissions branch =
+        Permissions.of(Permission.allowing("*.>.a", "*.b", "b.>"), Permission.EMPTY);
+    assertFalse(of(branch, ServerProfile.V2_10).canPublish("b.b.a"));
+    assertTrue(of(branch, ServerProfile.LATEST).canPublish("b.b.a"));
     // Subscribe is not affected.
     assertTrue(of(Permissions.of(Permission.EMPTY, Permission.allowing("c.c", "*")), ServerProfile.V2_10).canSubscribe("c"));
 

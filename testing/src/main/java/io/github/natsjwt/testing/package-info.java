@@ -4,7 +4,10 @@
  * signed JWTs and creds files; {@link io.github.natsjwt.testing.NatsServer} runs the installed
  * nats-server with a {@link io.github.natsjwt.config.ServerConfig}; {@link
  * io.github.natsjwt.testing.NatsServerTest} skips (or, when required, fails) tests where no
- * nats-server is installed.
+ * nats-server is installed; {@link io.github.natsjwt.testing.NatsServerVersion} and {@link
+ * io.github.natsjwt.testing.NatsServerMatrix} run a test on each installed series (2.9, 2.10, 2.14)
+ * with its {@link io.github.natsjwt.trust.ServerProfile}; {@link
+ * io.github.natsjwt.testing.NatsCluster} runs a routed cluster.
  *
  * <pre>{@code
  * TestOperator op = TestOperator.create("acme");

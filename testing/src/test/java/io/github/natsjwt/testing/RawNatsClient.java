@@ -103,6 +103,87 @@ final class RawNatsClient {
     }
   }
 
+  /**
+   * A connection kept open for several commands, each answered on its own: {@link #command}
+   * sends one command and a {@code PING}, and reports whether the server answered {@code PONG}
+   * without an {@code -ERR} first.
+   */
+  static final class Session implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Duration timeout;
+
+    private Session(Socket socket, Duration timeout) throws IOException {
+      this.socket = socket;
+      this.in = socket.getInputStream();
+      this.out = socket.getOutputStream();
+      this.timeout = timeout;
+    }
+
+    /** Connects with a good signature; the answer says whether the server accepted the user. */
+    static Answer open(int port, String jwt, char[] seed, Duration timeout, Session[] holder)
+        throws IOException {
+      Socket socket = new Socket();
+      socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+      socket.setSoTimeout((int) timeout.toMillis());
+      Session s = new Session(socket, timeout);
+      String info = readLine(s.in);
+      Matcher m = info == null ? null : NONCE.matcher(info);
+      if (m == null || !m.find()) {
+        s.close();
+        return new Answer(false, "no INFO with a nonce: " + info);
+      }
+      String connect =
+          "CONNECT {\"verbose\":false,\"pedantic\":false,\"protocol\":1,\"lang\":\"raw\","
+              + "\"version\":\"0\",\"jwt\":\""
+              + jwt
+              + "\",\"sig\":\""
+              + sign(seed, m.group(1))
+              + "\"}\r\n";
+      Answer a = s.send(connect);
+      if (a.accepted()) {
+        holder[0] = s;
+      } else {
+        s.close();
+      }
+      return a;
+    }
+
+    /** Sends a command (with its line ending) and a PING; accepted when PONG comes first. */
+    Answer command(String command) throws IOException {
+      return send(command);
+    }
+
+    private Answer send(String command) throws IOException {
+      out.write((command + "PING\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      String err = null;
+      while (true) {
+        String line;
+        try {
+          line = readLine(in);
+        } catch (SocketTimeoutException e) {
+          return new Answer(false, "no answer within " + timeout);
+        }
+        if (line == null) {
+          return new Answer(false, err != null ? err : "connection closed without an answer");
+        }
+        if (line.startsWith("PONG")) {
+          return err == null ? new Answer(true, "PONG") : new Answer(false, err);
+        }
+        if (line.startsWith("-ERR") && err == null) {
+          err = line;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
   /** Signs with jnats' own NKey implementation, independent of the library under test. */
   private static String sign(char[] seed, String text) {
     try {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.natsjwt.claims.ConnectionType;
+import io.github.natsjwt.claims.WeightedMapping;
+import io.github.natsjwt.claims.ClusterTraffic;
+import io.github.natsjwt.claims.MsgTrace;
+import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.Export;
 import io.github.natsjwt.claims.ExportType;
 import io.github.natsjwt.claims.Import;
@@ -12,6 +16,7 @@ import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.Permissions;
 import io.github.natsjwt.claims.TimeRange;
 import io.github.natsjwt.claims.UserPermissionLimits;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.nkey.NKey;
@@ -112,6 +117,8 @@ class ServerAgreementTest {
     unusableSubscribeAllow();
     publishDenyWhitespace();
     publishMatching();
+    versionFlags();
+    accountRules();
   }
 
   /**
@@ -127,6 +134,9 @@ class ServerAgreementTest {
   private static Map<String, Stack> current = Map.of();
   private static @Nullable Path dir;
   private static final Map<String, Client> OBSERVERS = new HashMap<>();
+
+  /** One unrestricted user per account, connected once per server. */
+  private static final Map<String, TestUser> OBSERVER_USERS = new HashMap<>();
 
   // ================================================================== the matrix
 
@@ -150,6 +160,20 @@ class ServerAgreementTest {
     boolean test(ServerProfile profile);
   }
 
+  private static Scenario added(Scenario s) {
+    SCENARIOS.add(s);
+    return s;
+  }
+
+  /** Marks the scenario just added to run on servers of its own, started and stopped for it. */
+  private static Scenario isolated(Scenario s) {
+    Scenario i =
+        new Scenario(
+            s.category(), s.name(), s.expected(), s.user(), s.edit(), s.server(), s.verifier(), true);
+    SCENARIOS.set(SCENARIOS.indexOf(s), i);
+    return i;
+  }
+
   /** One row of the matrix. */
   record Scenario(
       String category,
@@ -158,7 +182,19 @@ class ServerAgreementTest {
       @Nullable TestUser user,
       @Nullable UnaryOperator<String> edit,
       Side server,
-      Side verifier) {
+      Side verifier,
+      boolean isolated) {
+    Scenario(
+        String category,
+        String name,
+        Expect expected,
+        @Nullable TestUser user,
+        @Nullable UnaryOperator<String> edit,
+        Side server,
+        Side verifier) {
+      this(category, name, expected, user, edit, server, verifier, false);
+    }
+
     @Override
     public String toString() {
       return category + ": " + name;
@@ -173,7 +209,7 @@ class ServerAgreementTest {
 
   @Test
   void matrix_isLargeAndCoversEveryCategory() {
-    assertTrue(SCENARIOS.size() >= 80, "only " + SCENARIOS.size() + " scenarios");
+    assertTrue(SCENARIOS.size() >= 110, "only " + SCENARIOS.size() + " scenarios");
     List<String> categories = SCENARIOS.stream().map(Scenario::category).distinct().toList();
     assertTrue(categories.size() >= 7, "categories: " + categories);
   }
@@ -182,7 +218,20 @@ class ServerAgreementTest {
   @MethodSource("scenarios")
   void serverAndVerifier_decideAlike(NatsServerVersion version, Scenario s) throws Exception {
     version.assumeInstalled();
-    current = startStacks(version);
+    Map<String, Stack> own = s.isolated() ? startStacks(version, new HashMap<>()) : null;
+    current = own != null ? own : startStacks(version);
+    try {
+      decide(version, s);
+    } finally {
+      if (own != null) {
+        OBSERVERS.values().forEach(Client::close);
+        OBSERVERS.clear();
+        own.values().forEach(st -> st.server().close());
+      }
+    }
+  }
+
+  private void decide(NatsServerVersion version, Scenario s) throws Exception {
     boolean expected = s.expected().test(version.profile());
     Path creds = dir().resolve("scenario.creds");
     String jwt = "";
@@ -237,8 +286,13 @@ class ServerAgreementTest {
     }
     stacks = new HashMap<>();
     STACKS.put(version.series(), stacks);
+    return startStacks(version, stacks);
+  }
+
+  private static Map<String, Stack> startStacks(NatsServerVersion version, Map<String, Stack> stacks) {
     for (TestOperator op : List.of(OP, STRICT)) {
-      ServerConfig config = op.serverConfig().build();
+      // CONNECT lines up to 4 MiB, for the user JWT over 1 MiB.
+      ServerConfig config = op.serverConfig().appendRaw("max_control_line: 4194304").build();
       TrustVerifier.Builder v =
           TrustVerifier.builder()
               .serverProfile(version.profile())
@@ -811,6 +865,13 @@ class ServerAgreementTest {
     TestUser fwc = acc.user("denyfwc").pubDeny("a.>", ">.a");
     publish(c, "deny [a.>, >.a]: stops at the empty > node", fwc, "a.b", ServerProfile::publishMatchQuirk);
     publish(c, "deny [a.>, >.a] denies nothing at one token", fwc, "a", YES);
+    TestUser branch = acc.user("allowbranch").pubAllow("*.>.a", "*.b", "b.>");
+    publish(
+        c,
+        "allow [*.>.a, *.b, b.>]: the empty > below * ends the search",
+        branch,
+        "b.b.a",
+        p -> !p.publishMatchQuirk());
     TestUser star = acc.user("allowstar").pubAllow("*.b", "a.c");
     publish(c, "allow [*.b, a.c] allows a.b", star, "a.b", YES);
     publish(c, "allow [*.b, a.c] allows x.b", star, "x.b", YES);
@@ -820,6 +881,197 @@ class ServerAgreementTest {
     publish(c, "allow [a.>, b.*.>, *] allows b.x.y", dots, "b.x.y", YES);
     TestUser sub = acc.user("subcc").subAllow("c.c", "*");
     subscribe(c, "subscribe allow [c.c, *] is not affected", sub, "c", "", "c", YES);
+  }
+
+  /** One scenario or more per ServerProfile flag whose live verdict differs between servers. */
+  private static void versionFlags() {
+    String c = "version differences";
+    TestAccount acc =
+        OP.account("flags")
+            .scopedSigningKey(
+                "ws",
+                UserPermissionLimits.builder()
+                    .addAllowedConnectionTypes(ConnectionType.WEBSOCKET)
+                    .build())
+            .scopedSigningKey(
+                "many",
+                UserPermissionLimits.builder()
+                    .pub(Permission.allowing("t.{{tag(a)}}.{{tag(b)}}"))
+                    .build())
+            .scopedSigningKey(
+                "emptytag",
+                UserPermissionLimits.builder()
+                    .pub(Permission.allowing("e.{{tag(none)}}.{{tag(team)}}", "ok"))
+                    .build());
+    // Sec 3.3 step 5: 2.9 checks the user's own (empty) list before the template applies.
+    connect(
+        c,
+        "template allowed_connection_types [WEBSOCKET], ignored by 2.9",
+        acc.user("wsuser").scoped("ws"),
+        p -> !p.templateConnectionTypes());
+    // IN_PROCESS is known from 2.11, but a TCP client is STANDARD: refused either way.
+    connect(
+        c,
+        "allowed_connection_types [IN_PROCESS] refuses a TCP client",
+        acc.user("inproc").customize(b -> b.addAllowedConnectionTypes(ConnectionType.of("IN_PROCESS"))),
+        NO);
+    connect(
+        c,
+        "allowed_connection_types [IN_PROCESS, STANDARD] admits a TCP client",
+        acc.user("inprocstd")
+            .customize(
+                b ->
+                    b.addAllowedConnectionTypes(
+                        ConnectionType.of("IN_PROCESS"), ConnectionType.STANDARD)),
+        YES);
+    // Sec 3.5: a window across midnight, now in its early-morning part (or its evening part).
+    connect(
+        c,
+        "window 22:00-06:00 at about 03:00, the midnight bug refuses",
+        acc.user("night")
+            .customize(
+                b ->
+                    b.addTimes(new TimeRange("22:00:00", "06:00:00"))
+                        .timesLocation(zoneWhereItIs(3))),
+        p -> !p.midnightWindowBug());
+    connect(
+        c,
+        "window 20:00-04:00 at about 22:00",
+        acc.user("evening")
+            .customize(
+                b ->
+                    b.addTimes(new TimeRange("20:00:00", "04:00:00"))
+                        .timesLocation(zoneWhereItIs(22))),
+        YES);
+    // Sec 7: an account with external authorization sends everyone else to the callout (no
+    // service answers here); 2.9 has no callout.
+    TestAccount callout =
+        OP.account("callout")
+            .customize(
+                b ->
+                    b.authorization(
+                        ExternalAuthorization.builder()
+                            .addAuthUsers(NKey.generate(NKeyType.USER).publicKey())
+                            .addAllowedAccounts(ExternalAuthorization.ANY_ACCOUNT)
+                            .build()));
+    connect(c, "user of an auth-callout account, no callout service", callout.user("u"), p -> !p.authCallout());
+    // jwt 2.8.1: tokens over 1 MiB are refused (the servers read CONNECT lines up to 4 MiB here).
+    String[] tags = new String[13000];
+    for (int i = 0; i < tags.length; i++) {
+      tags[i] = "tag" + i + ":" + "v".repeat(60);
+    }
+    TestUser huge = acc.user("huge").tags(tags);
+    // Creds files refuse a JWT over 1 MiB, so this one connects without one.
+    SCENARIOS.add(
+        new Scenario(
+            c,
+            "user JWT over 1 MiB",
+            p -> !p.tokenSizeCap(),
+            null,
+            null,
+            (creds, jwt) -> {
+              char[] seed = huge.key().seed();
+              try {
+                RawNatsClient.Answer a =
+                    RawNatsClient.connect(
+                        server(huge.account()).port(),
+                        huge.jwt(),
+                        seed,
+                        RawNatsClient.Signature.GOOD,
+                        WAIT);
+                return new Verdict(a.accepted(), a.detail());
+              } finally {
+                Arrays.fill(seed, '\0');
+              }
+            },
+            (creds, jwt) -> {
+              Verification<VerifiedUser> v =
+                  verifyUser(huge, huge.jwt(), RawNatsClient.Signature.GOOD);
+              return new Verdict(
+                  v.isAccepted(),
+                  v.rejection().map(r -> r.rule() + ": " + r.message()).orElse("accepted"));
+            }));
+    // jwt 2.3.0 checks subjects for emptiness and spaces only (sec 3.4).
+    publish(
+        c,
+        "pub allow [a..b, ok]: valid for jwt 2.3.0 only",
+        acc.user("dotdot").pubAllow("a..b", "ok"),
+        "ok",
+        ServerProfile::jwtLibrary23);
+    // Sec 4.3: more than 4096 subjects from one list; 65 x 65 = 4225.
+    String[] many = new String[130];
+    for (int i = 0; i < 65; i++) {
+      many[i] = "a:" + i;
+      many[65 + i] = "b:" + i;
+    }
+    connect(
+        c,
+        "template expanding to 4225 subjects",
+        acc.user("manytags").scoped("many").tags(many),
+        p -> !p.templateSubjectLimit());
+    // Sec 4.4: a tag without values before one with values; 2.9 may crash, so on a server of its
+    // own. Later servers drop the entry and keep the other one.
+    isolated(
+        connect(
+            c,
+            "template with an empty tag before a tag with values",
+            acc.user("emptytag").scoped("emptytag").tags("team:red"),
+            p -> !p.templateEmptyTagCrash()));
+    // Sec 3.3 step 3 (2.12+): no trusted proxy here.
+    connect(
+        c,
+        "proxy_required without a trusted proxy",
+        acc.user("proxy").customize(b -> b.proxyRequired(true)),
+        p -> !p.proxyRequired());
+  }
+
+  /** Only the current rules compare service imports per exporter (2.10.27 logs the overlap). */
+  private static boolean acrossExportersOk(ServerProfile p) {
+    return p.validationRules() == ValidationRules.CURRENT;
+  }
+
+  /** Account JWT rules of sec 2 that differ by the jwt library the server was built with. */
+  private static void accountRules() {
+    String c = "account validation";
+    TestAccount noAuthUsers =
+        OP.account("noauthusers")
+            .customize(
+                b ->
+                    b.authorization(
+                        ExternalAuthorization.builder()
+                            .addAllowedAccounts(ExternalAuthorization.ANY_ACCOUNT)
+                            .build()));
+    connect(
+        c,
+        "authorization.allowed_accounts without auth_users, unknown to 2.9",
+        noAuthUsers.user("u"),
+        ServerProfile::jwtLibrary23);
+    TestAccount e1 = OP.account("ovexp1").exportService("ov.a");
+    TestAccount e2 = OP.account("ovexp2").exportService("ov.a");
+    TestAccount overlap = OP.account("overlap").importService(e1, "ov.a").importService(e2, "ov.a");
+    connect(
+        c,
+        "service imports of ov.a from two exporters",
+        overlap.user("u"),
+        ServerAgreementTest::acrossExportersOk);
+    TestAccount mapped =
+        OP.account("mapped").customize(b -> b.mapping("mp.*", WeightedMapping.of("dst.*")));
+    connect(c, "mapping to a wildcard destination", mapped.user("u"), p -> !p.jwtLibrary23());
+    TestAccount trace = OP.account("trace").customize(b -> b.trace(MsgTrace.of("tr.*", 100)));
+    connect(c, "trace destination with a wildcard", trace.user("u"), ServerProfile::jwtLibrary23);
+    TestAccount traffic =
+        OP.account("traffic").customize(b -> b.clusterTraffic(ClusterTraffic.of("bogus")));
+    connect(c, "cluster_traffic bogus", traffic.user("u"), ServerProfile::jwtLibrary23);
+    TestAccount longDescription =
+        OP.account("longdesc").customize(b -> b.description("d".repeat(9000)));
+    connect(c, "description over 8 KiB", longDescription.user("u"), NO);
+    TestAccount e3 = OP.account("ovexp3").exportService("ow.*");
+    TestAccount e4 = OP.account("ovexp4").exportService("ow.a");
+    TestAccount wider = OP.account("overlapwide").importService(e3, "ow.*").importService(e4, "ow.a");
+    connect(c, "service imports of ow.* and ow.a from two exporters", wider.user("u"), ServerAgreementTest::acrossExportersOk);
+    TestAccount same = OP.account("ovexp5").exportService("oz.a").exportService("oz.b");
+    TestAccount one = OP.account("overlapone").importService(same, "oz.a").importService(same, "oz.b");
+    connect(c, "service imports of oz.a and oz.b from one exporter", one.user("u"), YES);
   }
 
   /**
@@ -853,13 +1105,13 @@ class ServerAgreementTest {
 
   // ================================================================== scenario kinds
 
-  private static void connect(String c, String name, TestUser user, Expect expected) {
-    connect(c, name, user, RawNatsClient.Signature.GOOD, expected);
+  private static Scenario connect(String c, String name, TestUser user, Expect expected) {
+    return connect(c, name, user, RawNatsClient.Signature.GOOD, expected);
   }
 
-  private static void connect(
+  private static Scenario connect(
       String c, String name, TestUser user, RawNatsClient.Signature sig, Expect expected) {
-    SCENARIOS.add(
+    return added(
         new Scenario(
             c,
             name,
@@ -1142,8 +1394,8 @@ class ServerAgreementTest {
     String key = server(account).port() + "/" + account.publicKey();
     Client c = OBSERVERS.get(key);
     if (c == null) {
-      TestUser u = account.user("observer-" + OBSERVERS.size());
-      c = jnats(account, u.writeCreds(dir().resolve("observers")));
+      TestUser u = OBSERVER_USERS.computeIfAbsent(account.publicKey(), k -> account.user("observer"));
+      c = jnats(account, u.writeCreds(dir().resolve("observers").resolve(account.publicKey())));
       OBSERVERS.put(key, c);
     }
     c.events().clear();
