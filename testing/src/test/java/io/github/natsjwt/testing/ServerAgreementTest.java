@@ -291,11 +291,13 @@ class ServerAgreementTest {
 
   private static Map<String, Stack> startStacks(NatsServerVersion version, Map<String, Stack> stacks) {
     for (TestOperator op : List.of(OP, STRICT)) {
-      // CONNECT lines up to 4 MiB, for the user JWT over 1 MiB.
+      // CONNECT lines up to 4 MiB, for the user JWT over 1 MiB; the verifier's own bound on the
+      // tokens it reads follows the server's.
       ServerConfig config = op.serverConfig().appendRaw("max_control_line: 4194304").build();
       TrustVerifier.Builder v =
           TrustVerifier.builder()
               .serverProfile(version.profile())
+              .maxTokenBytes(4 << 20)
               .accountResolver(MemoryAccountResolver.of(config.preloads()));
       config.operators().forEach(v::trustOperator);
       config.systemAccount().ifPresent(v::systemAccount);
