@@ -92,6 +92,9 @@ final class GoUnmarshal {
   /** Set by {@link #field} when the key matched only after case folding. */
   private boolean folded;
 
+  /** Holds a key folded by {@link #field}: longer keys match no field name. */
+  private final byte[] scratch = new byte[64];
+
   /**
    * The index of the struct field that the key at tape index {@code k} names, or -1 when the
    * struct has none; sets {@link #folded}.
@@ -129,31 +132,18 @@ final class GoUnmarshal {
       }
       return -1;
     }
-    String s = d.string(k);
+    // Escapes or non-ASCII: fold while decoding, giving up at the first character that folds
+    // onto no ASCII one. Such a key is never written as the field's name, so it is folded.
+    int n = d.foldKeyInto(k, scratch);
     if (JsonIn.PROBES.on) {
-      JsonIn.PROBES.count += s.length();
+      JsonIn.PROBES.count += Math.max(1, n);
     }
-    if (s.length() > 2 * st.longestName) {
+    if (n < 0) {
       return -1;
     }
-    // Fold each character onto ASCII where Go's simple folding does; others match no name.
-    int n = s.length();
-    byte[] f = new byte[n];
-    for (int j = 0; j < n; j++) {
-      char c = s.charAt(j);
-      if (c < 0x80) {
-        f[j] = (byte) JsonTape.lower(c);
-      } else if (c == '\u017F') {
-        f[j] = 's';
-      } else if (c == '\u212A') {
-        f[j] = 'k';
-      } else {
-        return -1;
-      }
-    }
     for (int i = 0; i < names.length; i++) {
-      if (Arrays.equals(names[i], f)) {
-        folded = !s.equals(new String(names[i], StandardCharsets.US_ASCII));
+      if (names[i].length == n && Arrays.equals(names[i], 0, n, scratch, 0, n)) {
+        folded = true;
         return i;
       }
     }

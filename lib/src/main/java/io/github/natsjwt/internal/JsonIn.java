@@ -397,21 +397,63 @@ public final class JsonIn {
       }
       return found;
     }
-    // Walk the chain of keys that share the name's fingerprint bucket.
+    // Walk the chain of keys in the name's bucket; a key whose folded hash differs is skipped
+    // without being compared.
     int[] table = (int[]) idx;
     int mask = table[0];
     int base = mask + 2;
-    int h = JsonTape.fingerprint(lower);
-    for (int o = table[1 + (h & mask)]; o != 0; o = table[base + 2 * o - 1]) {
-      int k = table[base + 2 * o - 2];
+    int h = foldedHash(lower, 0, lower.length);
+    for (int o = table[1 + (h & mask)]; o != 0; o = table[base + 3 * o - 2]) {
       if (PROBES.on) {
         PROBES.count++;
       }
+      if (table[base + 3 * o - 1] != h) {
+        continue;
+      }
+      int k = table[base + 3 * o - 3];
       if (k + 1 > found && matches(k, key, lower)) {
         found = k + 1;
       }
     }
     return found;
+  }
+
+  /** Seeds the key hash per run, so that inputs cannot be built to collide in it. */
+  private static final int HASH_SEED = new java.security.SecureRandom().nextInt();
+
+  /** A hash of lower-case ASCII bytes, equal for keys that Go matches to the same name. */
+  private static int foldedHash(byte[] lower, int from, int to) {
+    int h = HASH_SEED;
+    for (int i = from; i < to; i++) {
+      h = (h ^ lower[i]) * 0x01000193;
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * Puts in {@code out[0]} the hash of the key at tape index {@code k} folded as Go folds it onto
+   * an ASCII field name; false when the key holds a character that folds onto no ASCII one, or
+   * is longer than any name, so that it can match no field name.
+   */
+  private static boolean foldedKey(JsonTape d, int k, int[] out, byte[] scratch) {
+    int len = d.length(k);
+    if (len >= 0) {
+      byte[] b = d.buf;
+      int p = d.offset(k) + 1;
+      int h = HASH_SEED;
+      for (int i = p; i < p + len; i++) {
+        h = (h ^ JsonTape.lower(b[i])) * 0x01000193;
+      }
+      out[0] = h ^ (h >>> 16);
+      return true;
+    }
+    // Escapes or non-ASCII: folded while decoding; no name is longer than the scratch buffer.
+    int n = d.foldKeyInto(k, scratch);
+    if (n < 0) {
+      return false;
+    }
+    out[0] = foldedHash(scratch, 0, n);
+    return true;
   }
 
   /** Whether the key at {@code k} is {@code key} ({@code lower} as lower-case bytes). */
@@ -421,16 +463,16 @@ public final class JsonIn {
   }
 
   /**
-   * Indexes the keys of an object with more than a few of them by a fingerprint that keys Go
-   * matches to the same name share (length, first and last character folded), so that each lookup
-   * compares about one key. Keys are chained per bucket, so that building takes one step a key
-   * however many of them share a fingerprint, and a lookup at most one step a key: the readers
-   * look up a fixed set of names, so reading an object stays linear in its size. Objects with
-   * fewer keys are scanned.
+   * Indexes the keys of an object with more than a few of them by a hash, seeded per run, of the
+   * key folded as Go folds keys onto field names, so that each lookup compares about one key.
+   * Keys are chained per bucket, so that building takes one step a key however many of them
+   * collide, and a lookup at most one step a key: the readers look up a fixed set of names, so
+   * reading an object stays linear in its size. Keys that fold onto no ASCII name are left out.
+   * Objects with fewer keys are scanned.
    *
    * <p>The table holds the bucket mask, then the buckets (the ordinal, from 1, of the last key
-   * put in each, 0 for none), then per key its tape index and the ordinal of the next key in its
-   * bucket.
+   * put in each, 0 for none), then per key its tape index, the ordinal of the next key in its
+   * bucket and its hash.
    */
   private Object buildIndex() {
     JsonTape d = doc;
@@ -440,18 +482,24 @@ public final class JsonIn {
       int buckets = Integer.highestOneBit(size + (size >> 1)) << 1;
       int mask = buckets - 1;
       int base = buckets + 1;
-      int[] table = new int[base + 2 * size];
+      int[] table = new int[base + 3 * size];
       table[0] = mask;
+      int[] hash = new int[1];
+      byte[] scratch = new byte[64];
       int o = 0;
       for (int k = JsonTape.first(at), end = d.end(at); k < end; k = d.next(k + 1)) {
-        o++;
-        int b = 1 + (d.keyFingerprint(k) & mask);
-        table[base + 2 * o - 2] = k;
-        table[base + 2 * o - 1] = table[b];
-        table[b] = o;
         if (PROBES.on) {
           PROBES.count++;
         }
+        if (!foldedKey(d, k, hash, scratch)) {
+          continue; // matches no field name
+        }
+        o++;
+        int b = 1 + (hash[0] & mask);
+        table[base + 3 * o - 3] = k;
+        table[base + 3 * o - 2] = table[b];
+        table[base + 3 * o - 1] = hash[0];
+        table[b] = o;
       }
       idx = table;
     }

@@ -412,35 +412,53 @@ final class JsonTape {
   }
 
   /**
-   * A hash of the key at {@code i} from its length and its first and last characters, each folded
-   * with {@code toLowerCase(toUpperCase(c))} as {@link String#equalsIgnoreCase} compares them: keys
-   * equal ignoring case have the same fingerprint, and {@link #fingerprint(byte[])} gives it for
-   * a name.
+   * Writes the key at {@code i} into {@code out} folded as Go folds a key onto an ASCII field
+   * name (ASCII letters to lower case, U+017F to {@code s}, U+212A to {@code k}), decoding escapes
+   * and UTF-8 on the way, without allocating.
+   *
+   * @return the folded length, or -1 when the key holds a character that folds onto no ASCII
+   *     character or is longer than {@code out}
    */
-  int keyFingerprint(int i) {
-    int len = length(i);
-    if (len >= 0) {
-      int p = offset(i) + 1;
-      return len == 0 ? fingerprint(0, 0, 0) : fingerprint(len, lower(buf[p]), lower(buf[p + len - 1]));
+  int foldKeyInto(int i, byte[] out) {
+    byte[] b = buf;
+    int p = offset(i) + 1;
+    int n = 0;
+    for (; ; ) {
+      int c = b[p];
+      if (c == '"') {
+        return n;
+      }
+      if (n == out.length) {
+        return -1;
+      }
+      int f;
+      if (c == '\\') {
+        int e = b[p + 1];
+        if (e == 'u') {
+          int cp = hex4(b, p + 2);
+          p += 6;
+          f = cp < 0x80 ? cp : cp == 0x17F ? 's' : cp == 0x212A ? 'k' : -1;
+        } else {
+          f = e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e;
+          p += 2;
+        }
+      } else if (c >= 0) {
+        f = c;
+        p++;
+      } else if ((c & 0xFF) == 0xC5 && (b[p + 1] & 0xFF) == 0xBF) {
+        f = 's';
+        p += 2;
+      } else if ((c & 0xFF) == 0xE2 && (b[p + 1] & 0xFF) == 0x84 && (b[p + 2] & 0xFF) == 0xAA) {
+        f = 'k';
+        p += 3;
+      } else {
+        f = -1;
+      }
+      if (f < 0) {
+        return -1;
+      }
+      out[n++] = (byte) lower(f);
     }
-    String s = string(i);
-    int n = s.length();
-    return n == 0 ? fingerprint(0, 0, 0) : fingerprint(n, fold(s.charAt(0)), fold(s.charAt(n - 1)));
-  }
-
-  /** The fingerprint of a name given as lower-case ASCII bytes. */
-  static int fingerprint(byte[] lower) {
-    int n = lower.length;
-    return n == 0 ? fingerprint(0, 0, 0) : fingerprint(n, lower[0], lower[n - 1]);
-  }
-
-  private static int fingerprint(int length, int first, int last) {
-    int h = (length << 16 ^ first << 8 ^ last) * 0x9E3779B9;
-    return h ^ (h >>> 15);
-  }
-
-  private static int fold(char c) {
-    return c < 0x80 ? lower(c) : Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** The end offset (exclusive) of the number starting at {@code off}. */
