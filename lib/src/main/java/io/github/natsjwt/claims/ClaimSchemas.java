@@ -16,6 +16,9 @@ import static io.github.natsjwt.internal.GoType.slice;
 import static io.github.natsjwt.internal.GoType.struct;
 
 import io.github.natsjwt.internal.GoType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The Go types that the reference unmarshals each payload into (spec claims.md §1.12, §2 and §3),
@@ -171,45 +174,57 @@ final class ClaimSchemas {
    * @return the type of the whole payload
    */
   static GoType of(String kind, int version) {
-    boolean v1 = version == 1;
-    switch (kind) {
-      case "operator":
-        return v1 ? OPERATOR_V1_PAYLOAD : OPERATOR_PAYLOAD;
-      case "account":
-        return v1 ? ACCOUNT_V1_PAYLOAD : ACCOUNT_PAYLOAD;
-      case "user":
-        return v1 ? USER_V1_PAYLOAD : USER_PAYLOAD;
-      case "activation":
-        return v1 ? ACTIVATION_V1_PAYLOAD : ACTIVATION_PAYLOAD;
-      case "authorization_request":
-        return AUTHORIZATION_REQUEST_PAYLOAD;
-      case "authorization_response":
-        return AUTHORIZATION_RESPONSE_PAYLOAD;
-      default:
-        return GENERIC_PAYLOAD;
-    }
+    return of(kind, version, ValidationRules.CURRENT);
   }
 
-  private static final GoType OPERATOR_PAYLOAD = payload(OPERATOR, false);
-  private static final GoType OPERATOR_V1_PAYLOAD = payload(OPERATOR_V1, true);
-  private static final GoType ACCOUNT_PAYLOAD = payload(ACCOUNT, false);
-  private static final GoType ACCOUNT_V1_PAYLOAD = payload(ACCOUNT_V1, true);
-  private static final GoType USER_PAYLOAD = payload(USER, false);
-  private static final GoType USER_V1_PAYLOAD = payload(USER_V1, true);
-  private static final GoType ACTIVATION_PAYLOAD = payload(ACTIVATION, false);
-  private static final GoType ACTIVATION_V1_PAYLOAD = payload(ACTIVATION_V1, true);
-  private static final GoType AUTHORIZATION_REQUEST_PAYLOAD =
-      payload(AUTHORIZATION_REQUEST, false);
-  private static final GoType AUTHORIZATION_RESPONSE_PAYLOAD =
-      payload(AUTHORIZATION_RESPONSE, false);
   /**
-   * Generic claims keep {@code nats} as a map of anything; the top-level {@code type}, {@code
-   * tags} and {@code version} of old payloads are not the reference's fields, so they are only
-   * carried along.
+   * The type a payload of this kind and format version is unmarshalled into by the jwt library
+   * of a server generation: fields added after jwt 2.3.0 (nats-server 2.9) and 2.10's library are
+   * not in their structs, so those servers ignore whatever the fields hold.
+   *
+   * @param kind the claim type's name; anything unknown is generic
+   * @param version 1 or 2
+   * @param rules the generation, as {@link ValidationRules} names it
+   * @return the type of the whole payload
    */
-  private static final GoType GENERIC_PAYLOAD =
-      CLAIMS_DATA.with("nats", map(ANY), "type", GoType.RAW, "tags", GoType.RAW, "version",
-          GoType.RAW);
+  static GoType of(String kind, int version, ValidationRules rules) {
+    Map<String, GoType> byKind =
+        rules == ValidationRules.JWT_2_3
+            ? JWT_2_3
+            : rules == ValidationRules.SERVER_2_10 ? SERVER_2_10 : CURRENT;
+    GoType t = byKind.get((version == 1 ? "v1 " : "") + kind);
+    return t != null ? t : byKind.get("generic");
+  }
+
+  private static final Map<String, GoType> CURRENT = generation(Set.of());
+  /** jwt 2.10's library (nats-server 2.10.27) has no proxy_required. */
+  private static final Map<String, GoType> SERVER_2_10 = generation(Set.of("proxy_required"));
+  /** jwt 2.3.0 (nats-server 2.9) also predates auth callout, message tracing and cluster traffic. */
+  private static final Map<String, GoType> JWT_2_3 =
+      generation(
+          Set.of("proxy_required", "allow_trace", "authorization", "trace", "cluster_traffic"));
+
+  private static Map<String, GoType> generation(Set<String> missing) {
+    Map<String, GoType> m = new java.util.HashMap<>();
+    m.put("operator", payload(OPERATOR, false).without(missing));
+    m.put("v1 operator", payload(OPERATOR_V1, true).without(missing));
+    m.put("account", payload(ACCOUNT, false).without(missing));
+    m.put("v1 account", payload(ACCOUNT_V1, true).without(missing));
+    m.put("user", payload(USER, false).without(missing));
+    m.put("v1 user", payload(USER_V1, true).without(missing));
+    m.put("activation", payload(ACTIVATION, false).without(missing));
+    m.put("v1 activation", payload(ACTIVATION_V1, true).without(missing));
+    m.put("authorization_request", payload(AUTHORIZATION_REQUEST, false).without(missing));
+    m.put("authorization_response", payload(AUTHORIZATION_RESPONSE, false).without(missing));
+    m.put(
+        "generic",
+        CLAIMS_DATA.with(
+            "nats", map(ANY), "type", GoType.RAW, "tags", GoType.RAW, "version", GoType.RAW));
+    for (String generic : List.of("v1 generic")) {
+      m.put(generic, m.get("generic"));
+    }
+    return Map.copyOf(m);
+  }
 
   private static GoType payload(GoType nats, boolean v1) {
     GoType top = CLAIMS_DATA.with("nats", nats);

@@ -315,7 +315,7 @@ public abstract class Claims {
   public static Claims fromJson(byte[] json, int length) {
     Objects.requireNonNull(json, "json");
     Objects.checkFromToIndex(0, length, json.length);
-    return read(json, length, null);
+    return read(json, length, null, ValidationRules.CURRENT);
   }
 
   /**
@@ -337,12 +337,39 @@ public abstract class Claims {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(expected, "expected");
     Objects.checkFromToIndex(0, length, json.length);
-    return read(json, length, expected);
+    return read(json, length, expected, ValidationRules.CURRENT);
   }
 
-  private static Claims read(byte[] json, int length, @Nullable ClaimType expected) {
+  /**
+   * Reads claims from payload JSON as the jwt library of an older server generation reads them:
+   * fields that library lacks are ignored, whatever they hold (for {@link
+   * ValidationRules#JWT_2_3}, nats-server 2.9: an account's {@code authorization}, {@code trace}
+   * and {@code cluster_traffic}, imports' and exports' {@code allow_trace}, a user's {@code
+   * proxy_required}; for {@link ValidationRules#SERVER_2_10}: {@code proxy_required}). Otherwise
+   * as {@link #fromJson(byte[], int, ClaimType)}, or as {@link #fromJson(byte[], int)} when {@code
+   * expected} is null.
+   *
+   * @param json holds the payload JSON (UTF-8)
+   * @param length the JSON's length in bytes
+   * @param expected the claim type wanted, or null for any
+   * @param rules the generation whose fields are read
+   * @return the claims, or generic claims when the payload holds another type than expected
+   * @throws IndexOutOfBoundsException when {@code length} is negative or beyond the array
+   * @throws ClaimsFormatException when the JSON is malformed, a field has the wrong type, or the
+   *     kind or version is not supported
+   */
+  public static Claims fromJson(
+      byte[] json, int length, @Nullable ClaimType expected, ValidationRules rules) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(rules, "rules");
+    Objects.checkFromToIndex(0, length, json.length);
+    return read(json, length, expected, rules);
+  }
+
+  private static Claims read(
+      byte[] json, int length, @Nullable ClaimType expected, ValidationRules rules) {
     try {
-      return ClaimsReader.read(JsonIn.parse(json, length, ""), expected);
+      return ClaimsReader.read(JsonIn.parse(json, length, ""), expected, rules);
     } catch (JsonIn.ShapeException e) {
       throw new ClaimsFormatException(e.path(), "claims JSON: " + e.getMessage(), e);
     }

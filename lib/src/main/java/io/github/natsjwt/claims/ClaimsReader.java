@@ -25,15 +25,17 @@ final class ClaimsReader {
    * duplicate keys, {@code null} and key case ({@link JsonIn#readAsGo}).
    */
   static Claims read(JsonIn document) {
-    return read(document, null);
+    return read(document, null, ValidationRules.CURRENT);
   }
 
   /**
    * Reads a payload as {@link #read(JsonIn)} does, unless it names a claim type other than {@code
    * expected}: then it is read only as generic claims, whose {@link GenericClaims#declaredType()}
    * names what it holds, so that a token of the wrong type costs no more than its common fields.
+   * With {@code rules} of an older jwt library, fields that library lacks are ignored, as servers
+   * using it ignore them.
    */
-  static Claims read(JsonIn document, @Nullable ClaimType expected) {
+  static Claims read(JsonIn document, @Nullable ClaimType expected, ValidationRules rules) {
     JsonIn.GoRead identifier = document.readAsGo(ClaimSchemas.IDENTIFIER);
     JsonIn payload = identifier.document();
     String topType = payload.string("type");
@@ -64,7 +66,8 @@ final class ClaimsReader {
         kind = ClaimType.GENERIC.jsonName();
       }
     }
-    JsonIn.GoRead whole = document.readAsGo(ClaimSchemas.of(kind, version));
+    JsonIn.GoRead whole =
+        document.readAsGo(ClaimSchemas.of(kind, version, rules), rules != ValidationRules.CURRENT);
     payload = whole.document();
     nats = payload.objectOrNull("nats");
     Claims claims = readAs(kind, version, payload, nats);

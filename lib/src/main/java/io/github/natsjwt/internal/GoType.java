@@ -205,6 +205,53 @@ public final class GoType {
     return () -> t;
   }
 
+  /**
+   * This type with the named struct fields left out wherever they occur, as the Go structs of an
+   * older library version lack fields added later: a document read as the result ignores them.
+   *
+   * @param fields the JSON names to leave out
+   * @return the narrower type
+   */
+  public GoType without(java.util.Set<String> fields) {
+    return without(fields, new java.util.IdentityHashMap<>());
+  }
+
+  private GoType without(java.util.Set<String> fields, java.util.Map<GoType, GoType> done) {
+    GoType known = done.get(this);
+    if (known != null) {
+      return known;
+    }
+    GoType out;
+    switch (kind) {
+      case STRUCT:
+        {
+          List<Object> kept = new ArrayList<>();
+          for (int i = 0; i < names.length; i++) {
+            String name = new String(names[i], StandardCharsets.US_ASCII);
+            if (!fields.contains(name)) {
+              kept.add(name);
+              kept.add(field(i).without(fields, done));
+            }
+          }
+          out = struct(kept.toArray());
+          break;
+        }
+      case SLICE:
+      case MAP:
+      case POINTER:
+      case SIGNING_KEYS:
+        {
+          GoType e = element().without(fields, done);
+          out = new GoType(kind, min, max, () -> e);
+          break;
+        }
+      default:
+        out = this;
+    }
+    done.put(this, out);
+    return out;
+  }
+
   /** The element, value or pointed-to type of a slice, map or pointer. */
   GoType element() {
     GoType r = resolved;

@@ -46,6 +46,9 @@ final class GoUnmarshal {
   private JsonIn.@Nullable ShapeException error;
   private final Out out;
 
+  /** Whether keys a struct does not know make the document dirty, so that they are dropped. */
+  private boolean dropUnknown;
+
   private GoUnmarshal(JsonTape d, String rootPath, Out out) {
     this.d = d;
     this.rootPath = rootPath;
@@ -74,7 +77,17 @@ final class GoUnmarshal {
    *     first type error (null when there is none)
    */
   static Result read(JsonTape d, GoType type, String rootPath) {
+    return read(d, type, rootPath, false);
+  }
+
+  /**
+   * Reads the document as {@link #read(JsonTape, GoType, String)} does; with {@code dropUnknown},
+   * a document holding keys that its structs do not know is rewritten without them, so that a
+   * reader that knows more fields than {@code type} reads it as {@code type}'s Go library does.
+   */
+  static Result read(JsonTape d, GoType type, String rootPath, boolean dropUnknown) {
     GoUnmarshal g = new GoUnmarshal(d, rootPath, new Out(0));
+    g.dropUnknown = dropUnknown;
     g.check(type, 0);
     if (g.fatal && g.error != null) {
       throw g.error;
@@ -371,6 +384,7 @@ final class GoUnmarshal {
     for (int k = JsonTape.first(v), end = d.end(v); k < end; k = d.next(k + 1)) {
       int i = field(st, k);
       if (i < 0) {
+        dirty |= dropUnknown;
         continue;
       }
       if (folded) {

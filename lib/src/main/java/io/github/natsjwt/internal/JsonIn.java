@@ -338,10 +338,24 @@ public final class JsonIn {
    * @return the document to read fields from, and the error to report after reading them
    */
   public GoRead readAsGo(GoType type) {
+    return readAsGo(type, false);
+  }
+
+  /**
+   * Reads this document as {@link #readAsGo(GoType)} does; with {@code dropUnknown}, keys that
+   * {@code type}'s structs do not know are left out of the document returned, as for a Go library
+   * version that predates them.
+   *
+   * @param type the Go type of the document, a struct
+   * @param dropUnknown whether to leave out keys the structs do not know
+   * @return the document to read fields from, and the error to report after reading them
+   */
+  public GoRead readAsGo(GoType type, boolean dropUnknown) {
     if (parent != null) {
       throw new IllegalStateException("only a whole document can be read as a Go value");
     }
-    GoUnmarshal.Result r = GoUnmarshal.read(doc, type, rootPath == null ? "" : rootPath);
+    GoUnmarshal.Result r =
+        GoUnmarshal.read(doc, type, rootPath == null ? "" : rootPath, dropUnknown);
     if (r.canonical == null) {
       return new GoRead(this, r.error);
     }

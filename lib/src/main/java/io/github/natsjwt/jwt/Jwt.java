@@ -10,6 +10,7 @@ import io.github.natsjwt.claims.ClaimsFormatException;
 import io.github.natsjwt.claims.GenericClaims;
 import io.github.natsjwt.claims.OperatorClaims;
 import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoType;
 import io.github.natsjwt.internal.JsonIn;
@@ -203,8 +204,18 @@ public final class Jwt {
    * checked, as before, but without the cost of reading a type that was not asked for.
    */
   static DecodedJwt<Claims> decodeAny(String token, Class<? extends Claims> expected) {
+    return decodeAny(token, expected, ValidationRules.CURRENT);
+  }
+
+  /**
+   * Decodes and verifies a token as {@link #decodeAny(String, Class)} does, reading the payload
+   * with the fields of the jwt library that {@code rules} names (see {@link Claims#fromJson(byte[],
+   * int, ClaimType, ValidationRules)}).
+   */
+  static DecodedJwt<Claims> decodeAny(
+      String token, Class<? extends Claims> expected, ValidationRules rules) {
     ClaimType want = TYPES.get(expected);
-    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token, want);
+    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token, want, rules);
     Claims claims = decoded.claims();
     ClaimType actual = claims.type();
     boolean other = false;
@@ -252,11 +263,11 @@ public final class Jwt {
    * @throws MalformedJwtException when the token is not a well-formed NATS JWT
    */
   static DecodedJwt<Claims> decodeWithoutSignatureCheck(String token) {
-    return decodeWithoutSignatureCheck(token, null);
+    return decodeWithoutSignatureCheck(token, null, ValidationRules.CURRENT);
   }
 
   private static DecodedJwt<Claims> decodeWithoutSignatureCheck(
-      String token, @Nullable ClaimType expected) {
+      String token, @Nullable ClaimType expected, ValidationRules rules) {
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -283,9 +294,11 @@ public final class Jwt {
     Claims claims;
     try {
       claims =
-          expected == null
-              ? Claims.fromJson(payloadBytes, payloadLength)
-              : Claims.fromJson(payloadBytes, payloadLength, expected);
+          rules != ValidationRules.CURRENT
+              ? Claims.fromJson(payloadBytes, payloadLength, expected, rules)
+              : expected == null
+                  ? Claims.fromJson(payloadBytes, payloadLength)
+                  : Claims.fromJson(payloadBytes, payloadLength, expected);
     } catch (ClaimsFormatException e) {
       String field = e.field().isEmpty() ? "payload" : "payload." + e.field();
       String where =

@@ -2,6 +2,7 @@ package io.github.natsjwt.jwt;
 
 import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.internal.VerifiedTokenCache;
 import io.github.natsjwt.nkey.NKey;
 import java.util.Collection;
@@ -69,6 +70,7 @@ public final class JwtDecoder {
 
   private final boolean sizeCapped;
   private final int maxTokenBytes;
+  private final ValidationRules rules;
   private final int cacheSize;
   private final @Nullable Set<String> cachedIssuers; // null: any issuer
   private final @Nullable VerifiedTokenCache<DecodedJwt<Claims>> cache;
@@ -76,6 +78,7 @@ public final class JwtDecoder {
   private JwtDecoder(Builder b) {
     this.sizeCapped = b.sizeCapped;
     this.maxTokenBytes = b.maxTokenBytes;
+    this.rules = b.rules;
     this.cacheSize = b.cacheSize;
     this.cachedIssuers = b.anyIssuer ? null : Set.copyOf(b.issuers);
     this.cache =
@@ -133,7 +136,7 @@ public final class JwtDecoder {
         Jwt.checkSize(token);
       }
       checkBound(token);
-      decoded = Jwt.decodeAny(token, type);
+      decoded = Jwt.decodeAny(token, type, rules);
       if (c != null && admits(decoded)) {
         c.put(token, decoded.issuer(), decoded);
       }
@@ -229,12 +232,28 @@ public final class JwtDecoder {
   public static final class Builder {
     private boolean sizeCapped = true;
     private int maxTokenBytes = Jwt.MAX_TOKEN_BYTES;
+    private ValidationRules rules = ValidationRules.CURRENT;
     private int cacheSize;
     private final Set<String> issuers = new LinkedHashSet<>();
     private boolean issuersSet;
     private boolean anyIssuer;
 
     private Builder() {}
+
+    /**
+     * Reads payloads with the fields of the jwt library of a server generation: fields added to
+     * the library later are ignored, whatever they hold, as servers of that generation ignore
+     * them (for {@link ValidationRules#JWT_2_3}, nats-server 2.9: an account's {@code
+     * authorization}, {@code trace} and {@code cluster_traffic}, imports' and exports' {@code
+     * allow_trace}, a user's {@code proxy_required}). {@link ValidationRules#CURRENT} by default.
+     *
+     * @param rules the generation
+     * @return this builder
+     */
+    public Builder readAs(ValidationRules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
 
     /**
      * Sets the largest token, in UTF-8 bytes, that the decoder decodes at all, in every mode (with

@@ -3,6 +3,8 @@ package io.github.natsjwt.trust;
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.JwtDecoder;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -129,6 +131,10 @@ public final class MemoryAccountResolver implements AccountResolver {
   public static final class Builder {
     private final Map<String, String> jwts = new LinkedHashMap<>();
 
+    /** Reads account JWTs for their subject only, with the fields of jwt 2.3.0. */
+    private static final JwtDecoder SUBJECT_READER =
+        JwtDecoder.builder().readAs(ValidationRules.JWT_2_3).build();
+
     private Builder() {}
 
     /**
@@ -143,7 +149,10 @@ public final class MemoryAccountResolver implements AccountResolver {
       Objects.requireNonNull(accountJwt, "accountJwt");
       String subject;
       try {
-        subject = Jwt.decode(accountJwt, AccountClaims.class).claims().subject();
+        // Read as the oldest server generation reads it, so that a JWT whose newer fields only
+        // some verifiers check can still be looked up; each verifier decides on it with its own
+        // profile.
+        subject = SUBJECT_READER.decode(accountJwt, AccountClaims.class).claims().subject();
       } catch (NatsJwtException e) {
         throw new InvalidAccountJwtException(
             "", String.format(NOT_AN_ACCOUNT_JWT, e.getMessage()), e);

@@ -150,7 +150,8 @@ public final class TrustVerifier {
    * within the verifier's own bound in every profile.
    */
   private static JwtDecoder decoder(ServerProfile profile, int maxTokenBytes) {
-    JwtDecoder.Builder d = JwtDecoder.builder().maxTokenBytes(maxTokenBytes);
+    JwtDecoder.Builder d =
+        JwtDecoder.builder().maxTokenBytes(maxTokenBytes).readAs(profile.validationRules());
     if (!profile.tokenSizeCap()) {
       d.withoutSizeCap();
     }
