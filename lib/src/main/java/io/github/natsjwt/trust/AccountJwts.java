@@ -2,8 +2,9 @@ package io.github.natsjwt.trust;
 
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
+import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.jwt.DecodedJwt;
-import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.JwtDecoder;
 import java.util.Objects;
 
 /** Decodes account JWTs that a resolver is asked to hold (preloads and stores). */
@@ -12,6 +13,13 @@ final class AccountJwts {
   static final String SUBJECT_MISMATCH =
       "%s for account %s is the JWT of account %s (its sub); store each account JWT under its own"
           + " subject.";
+
+  /**
+   * Reads account JWTs as the oldest supported server generation (jwt 2.3.0) reads them, signature
+   * included: fields added later are ignored, so that a resolver holds a JWT that some servers
+   * accept; each verifier then decides on it with its own profile.
+   */
+  static final JwtDecoder READER = JwtDecoder.builder().readAs(ValidationRules.JWT_2_3).build();
 
   private AccountJwts() {}
 
@@ -30,7 +38,7 @@ final class AccountJwts {
     Objects.requireNonNull(token, "token");
     DecodedJwt<AccountClaims> decoded;
     try {
-      decoded = Jwt.decode(token, AccountClaims.class);
+      decoded = READER.decode(token, AccountClaims.class);
     } catch (NatsJwtException e) {
       throw new InvalidAccountJwtException(
           account, String.format(NOT_AN_ACCOUNT_JWT, what, account, e.getMessage()), e);

@@ -355,7 +355,7 @@ public final class DirectoryAccountResolver implements AccountResolver {
   private static boolean isAtLeastAsNew(String existingToken, Claims incoming) {
     Claims existing;
     try {
-      existing = Jwt.decode(existingToken).claims();
+      existing = AccountJwts.READER.decode(existingToken).claims();
     } catch (NatsJwtException e) {
       return false;
     }

@@ -3,8 +3,6 @@ package io.github.natsjwt.trust;
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.jwt.Jwt;
-import io.github.natsjwt.jwt.JwtDecoder;
-import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -131,10 +129,6 @@ public final class MemoryAccountResolver implements AccountResolver {
   public static final class Builder {
     private final Map<String, String> jwts = new LinkedHashMap<>();
 
-    /** Reads account JWTs for their subject only, with the fields of jwt 2.3.0. */
-    private static final JwtDecoder SUBJECT_READER =
-        JwtDecoder.builder().readAs(ValidationRules.JWT_2_3).build();
-
     private Builder() {}
 
     /**
@@ -152,7 +146,7 @@ public final class MemoryAccountResolver implements AccountResolver {
         // Read as the oldest server generation reads it, so that a JWT whose newer fields only
         // some verifiers check can still be looked up; each verifier decides on it with its own
         // profile.
-        subject = SUBJECT_READER.decode(accountJwt, AccountClaims.class).claims().subject();
+        subject = AccountJwts.READER.decode(accountJwt, AccountClaims.class).claims().subject();
       } catch (NatsJwtException e) {
         throw new InvalidAccountJwtException(
             "", String.format(NOT_AN_ACCOUNT_JWT, e.getMessage()), e);
