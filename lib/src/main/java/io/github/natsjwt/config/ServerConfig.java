@@ -55,6 +55,22 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
+ * <p>Without an operator, the same builder writes a <em>configuration-mode</em> server: accounts
+ * with NKey or password users, their permissions and connection types, exports and imports, {@code
+ * no_auth_user} and the system account, all in the file itself:
+ *
+ * <pre>{@code
+ * ServerConfig conf = ServerConfig.builder()
+ *     .account(ConfigAccount.builder("ORDERS")
+ *         .user(ConfigUser.nkey(aliceKey.publicKey())
+ *             .permissions(Permissions.of(Permission.allowing("orders.>"), Permission.EMPTY))
+ *             .build())
+ *         .build())
+ *     .account(ConfigAccount.builder("SYS").build())
+ *     .systemAccountName("SYS")
+ *     .build();
+ * }</pre>
+ *
  * <p>{@link Builder#build()} checks that the settings fit together as written (a preload needs a
  * resolver, {@code ttl} belongs to a cache resolver, ...). Whether the server accepts the result,
  * for example a full resolver without a system account or an expired preloaded JWT, is left to the
@@ -109,6 +125,9 @@ public final class ServerConfig {
   private final @Nullable String clusterName;
   private final @Nullable Integer clusterPort;
   private final List<String> routes;
+  private final List<ConfigAccount> accounts;
+  private final @Nullable String noAuthUser;
+  private final @Nullable String systemAccountName;
 
   private ServerConfig(Builder b) {
     host = b.host;
@@ -140,6 +159,9 @@ public final class ServerConfig {
     clusterName = b.clusterName;
     clusterPort = b.clusterPort;
     routes = List.copyOf(b.routes);
+    accounts = List.copyOf(b.accounts.values());
+    noAuthUser = b.noAuthUser;
+    systemAccountName = b.systemAccountName;
   }
 
   /**
@@ -187,7 +209,37 @@ public final class ServerConfig {
     b.clusterName = clusterName;
     b.clusterPort = clusterPort;
     b.routes.addAll(routes);
+    accounts.forEach(a -> b.accounts.put(a.name(), a));
+    b.noAuthUser = noAuthUser;
+    b.systemAccountName = systemAccountName;
     return b;
+  }
+
+  /**
+   * Returns the accounts of a configuration-mode server ({@link Builder#account(ConfigAccount)}).
+   *
+   * @return the accounts, in order; empty in operator mode
+   */
+  public List<ConfigAccount> accounts() {
+    return accounts;
+  }
+
+  /**
+   * Returns the user that clients connecting without credentials become ({@code no_auth_user}).
+   *
+   * @return the user's name or NKey, or empty
+   */
+  public Optional<String> noAuthUser() {
+    return Optional.ofNullable(noAuthUser);
+  }
+
+  /**
+   * Returns the name of the system account of a configuration-mode server.
+   *
+   * @return the account name, or empty
+   */
+  public Optional<String> systemAccountName() {
+    return Optional.ofNullable(systemAccountName);
   }
 
   /**
@@ -346,7 +398,9 @@ public final class ServerConfig {
    */
   public String render() {
     StringBuilder out = new StringBuilder(256);
-    out.append("# nats-server configuration in operator mode, written by natsjwt\n");
+    out.append("# nats-server configuration in ")
+        .append(operators.isEmpty() ? "configuration" : "operator")
+        .append(" mode, written by natsjwt\n");
     serverName().ifPresent(n -> line(out, "server_name", quote(n)));
     line(out, "host", quote(host));
     line(out, "port", Integer.toString(port));
@@ -390,7 +444,9 @@ public final class ServerConfig {
     }
 
     out.append('\n');
-    if (operators.size() == 1) {
+    if (operators.isEmpty()) {
+      ConfigModeText.append(out, accounts, noAuthUser, systemAccountName);
+    } else if (operators.size() == 1) {
       line(out, "operator", quote(operators.get(0)));
     } else {
       out.append("operator: [\n");
@@ -611,6 +667,25 @@ public final class ServerConfig {
   static final String BLANK = "%s must not be blank";
   static final String ROUTES_WITHOUT_CLUSTER =
       "routes need a cluster: call cluster(name, port) as well";
+  static final String MIXED_MODES =
+      "a configuration-mode server (accounts, no_auth_user, system account name) takes no"
+          + " operator, operator-mode system account, resolver, preloads, account files or pinned"
+          + " accounts; nats-server refuses accounts next to an operator. Build one or the other";
+  static final String NO_ACCOUNTS =
+      "no_auth_user and systemAccountName need accounts: call account(ConfigAccount) as well";
+  static final String DUPLICATE_USER =
+      "user %s appears twice; nats-server refuses duplicate users (names and NKeys are unique"
+          + " across accounts)";
+  static final String UNKNOWN_ACCOUNT = "%s %s, which is not an account of this configuration (%s)";
+  static final String NO_AUTH_USER_NKEY =
+      "no_auth_user %s is an NKey user; nats-server refuses to start (\"users are not defined\"):"
+          + " name a user made with ConfigUser.withoutPassword(name)";
+  static final String NO_AUTH_USER_BCRYPT =
+      "no_auth_user %s has a bcrypt password, and nats-server then refuses every client without"
+          + " credentials (it compares the hash with itself); name a user made with"
+          + " ConfigUser.withoutPassword(name)";
+  static final String UNKNOWN_NO_AUTH_USER =
+      "no_auth_user %s is not a user of any account; give a user's name or NKey";
   static final String BAD_VERSION =
       "the nats-server version must be major.minor.patch (for example 2.10.27), got %s";
   static final String OPERATOR_LIST_REFUSED =
@@ -653,6 +728,47 @@ public final class ServerConfig {
     private @Nullable String clusterName;
     private @Nullable Integer clusterPort;
     private final List<String> routes = new ArrayList<>();
+    private final Map<String, ConfigAccount> accounts = new LinkedHashMap<>();
+    private @Nullable String noAuthUser;
+    private @Nullable String systemAccountName;
+
+    /**
+     * Adds an account of a configuration-mode server (no operator): its users, permissions,
+     * exports and imports are written in the {@code accounts} block. An account of the same name is
+     * replaced.
+     *
+     * @param account the account
+     * @return this builder
+     */
+    public Builder account(ConfigAccount account) {
+      Objects.requireNonNull(account, "account");
+      accounts.put(account.name(), account);
+      return this;
+    }
+
+    /**
+     * Makes clients that connect without credentials the given user of a configuration-mode
+     * server ({@code no_auth_user}).
+     *
+     * @param user a user's name or NKey, or {@code null} to leave it out
+     * @return this builder
+     */
+    public Builder noAuthUser(@Nullable String user) {
+      this.noAuthUser = user;
+      return this;
+    }
+
+    /**
+     * Names the system account of a configuration-mode server ({@code system_account}); it must be
+     * one of the {@linkplain #account(ConfigAccount) accounts}.
+     *
+     * @param accountName the account's name, or {@code null} to leave it out
+     * @return this builder
+     */
+    public Builder systemAccountName(@Nullable String accountName) {
+      this.systemAccountName = accountName;
+      return this;
+    }
 
     private Builder() {}
 
@@ -1125,6 +1241,10 @@ public final class ServerConfig {
      *     option its kind does not accept
      */
     public ServerConfig build() {
+      if (!accounts.isEmpty() || noAuthUser != null || systemAccountName != null) {
+        checkConfigMode();
+        return new ServerConfig(this);
+      }
       if (operators.isEmpty()) {
         throw new ServerConfigException(NO_OPERATOR);
       }
@@ -1155,6 +1275,49 @@ public final class ServerConfig {
             String.format(OPERATOR_LIST_REFUSED, serverVersion, operators.size()));
       }
       return new ServerConfig(this);
+    }
+
+    /** Checks a configuration-mode server: names resolve, nothing of operator mode is set. */
+    private void checkConfigMode() {
+      if (!operators.isEmpty() || systemAccount != null || resolverType != null
+          || !preloads.isEmpty() || !accountFiles.isEmpty() || !pinnedAccounts.isEmpty()) {
+        throw new ServerConfigException(MIXED_MODES);
+      }
+      if (accounts.isEmpty()) {
+        throw new ServerConfigException(NO_ACCOUNTS);
+      }
+      Set<String> ids = new LinkedHashSet<>();
+      for (ConfigAccount a : accounts.values()) {
+        for (ConfigUser u : a.users()) {
+          if (!ids.add(u.id())) {
+            throw new ServerConfigException(String.format(DUPLICATE_USER, u.id()));
+          }
+        }
+        for (ConfigAccount.Import i : a.imports()) {
+          if (!accounts.containsKey(i.account())) {
+            throw new ServerConfigException(
+                String.format(UNKNOWN_ACCOUNT, "account " + a.name() + " imports from", i.account(), accounts.keySet()));
+          }
+        }
+      }
+      if (systemAccountName != null && !accounts.containsKey(systemAccountName)) {
+        throw new ServerConfigException(
+            String.format(UNKNOWN_ACCOUNT, "system_account", systemAccountName, accounts.keySet()));
+      }
+      if (noAuthUser != null) {
+        ConfigUser target =
+            accounts.values().stream()
+                .flatMap(a -> a.user(noAuthUser).stream())
+                .findFirst()
+                .orElseThrow(
+                    () -> new ServerConfigException(String.format(UNKNOWN_NO_AUTH_USER, noAuthUser)));
+        if (target.nkey().isPresent()) {
+          throw new ServerConfigException(String.format(NO_AUTH_USER_NKEY, noAuthUser));
+        }
+        if (target.passwordHash().isPresent()) {
+          throw new ServerConfigException(String.format(NO_AUTH_USER_BCRYPT, noAuthUser));
+        }
+      }
     }
 
     /** Whether a {@code major.minor.patch} version comes before {@code major.minor}. */

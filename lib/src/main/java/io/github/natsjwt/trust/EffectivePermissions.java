@@ -127,6 +127,27 @@ public final class EffectivePermissions {
         profile, Source.NONE, null, List.of(), List.of(), List.of(), null);
   }
 
+  /**
+   * Builds the permissions of a user of a configuration-mode server, from the same {@link
+   * Permissions} value that {@link io.github.natsjwt.config.ConfigUser.Builder#permissions(
+   * Permissions)} writes. The server reads a configuration's empty allow list as no allow list (a
+   * JWT's {@code "allow":[]} restricts), so an empty publish allow list does not restrict here;
+   * everything else, including {@code allow_responses}, is decided as for a JWT user.
+   *
+   * @param user the permissions written for the user
+   * @param profile the server version whose rules apply
+   * @return the effective permissions
+   */
+  public static EffectivePermissions ofConfigUser(Permissions user, ServerProfile profile) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(profile, "profile");
+    Permission pub = user.pub();
+    if (pub.allow().isEmpty() && pub.allowPresent()) {
+      pub = new Permission(List.of(), pub.deny(), false);
+    }
+    return of(user.withPub(pub), Permissions.EMPTY, profile);
+  }
+
   /** Whether the server builds a permission set from these: any entry at all, or {@code resp}. */
   private static boolean hasOwnPermissions(Permissions p) {
     return !p.pub().isEmpty() || !p.sub().isEmpty() || p.resp().isPresent();

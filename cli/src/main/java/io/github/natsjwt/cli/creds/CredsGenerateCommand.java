@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Create a new user: generate its key, issue its JWT with an account key, and write the creds"
           + " file (the JWT and the user's seed).",
-      "With an account signing key, give the account's public key with --issuer-account.",
+      "With an account signing key, give the account's public key with --issuer-account. With a"
+          + " scoped signing key, also give --scoped: the key's template then supplies every"
+          + " permission and limit, and the user must set none itself.",
       "The creds file holds a secret: write it with --out (owner-only permissions) rather than to"
           + " a terminal."
     })
@@ -100,6 +102,23 @@ public final class CredsGenerateCommand implements Callable<Integer> {
   private List<String> subDeny = new ArrayList<>();
 
   @Option(
+      names = "--scoped",
+      description =
+          "The signing key given with --account-key is a scoped signing key of the account: issue"
+              + " the user with no permissions or limits of its own (not even the default -1"
+              + " limits), as nats-server requires; the key's template supplies them. Needs"
+              + " --issuer-account; excludes --pub-*, --sub-* and --bearer.")
+  private boolean scoped;
+
+  @Option(
+      names = "--tag",
+      paramLabel = "<tag>",
+      description =
+          "A tag for the user JWT (the reference lower-cases it); repeat for more. Scoped"
+              + " templates can refer to tags as {{tag(name)}} when tags are name:value.")
+  private List<String> tags = new ArrayList<>();
+
+  @Option(
       names = "--bearer",
       description =
           "Make the JWT a bearer token: the server does not ask for a signature with the seed,"
@@ -130,6 +149,9 @@ public final class CredsGenerateCommand implements Callable<Integer> {
   public Integer call() {
     Inputs.requireAtMostOneStdin(spec, accountKey, issuerAccount == null ? "" : issuerAccount);
     String account = issuerAccount == null ? null : accountPublicKey(issuerAccount);
+    if (scoped) {
+      checkScopedOptions(account);
+    }
     Clock clock = Clock.systemUTC();
     try (NKey signer = KeySources.readSeed(accountKey, "--account-key", streams.in());
         NKey user = NKey.generate(NKeyType.USER)) {
@@ -170,6 +192,13 @@ public final class CredsGenerateCommand implements Callable<Integer> {
 
   private UserClaims claims(String userPublicKey, @Nullable String account, Instant now) {
     UserClaims.Builder b = UserClaims.builder(userPublicKey).name(name);
+    if (scoped) {
+      // The builder's defaults write subs, data and payload as -1; a scoped user must carry none.
+      b.scoped(true);
+    }
+    if (!tags.isEmpty()) {
+      b.addTags(tags.toArray(new String[0]));
+    }
     if (expires != null) {
       b.expiresAt(now.plus(expires));
     }
@@ -196,6 +225,37 @@ public final class CredsGenerateCommand implements Callable<Integer> {
                   .collect(Collectors.joining("; ")));
     }
     return claims;
+  }
+
+  private void checkScopedOptions(@Nullable String account) {
+    if (account == null) {
+      throw new InputException(
+          "--scoped needs --issuer-account: a scoped signing key is never the account's own key,"
+              + " so give the account's public key");
+    }
+    List<String> set = new ArrayList<>();
+    if (!pubAllow.isEmpty()) {
+      set.add("--pub-allow");
+    }
+    if (!pubDeny.isEmpty()) {
+      set.add("--pub-deny");
+    }
+    if (!subAllow.isEmpty()) {
+      set.add("--sub-allow");
+    }
+    if (!subDeny.isEmpty()) {
+      set.add("--sub-deny");
+    }
+    if (bearer) {
+      set.add("--bearer");
+    }
+    if (!set.isEmpty()) {
+      throw new InputException(
+          "--scoped users take their permissions from the signing key's template, and"
+              + " nats-server rejects a scoped user that sets any of its own; leave out "
+              + String.join(", ", set)
+              + " (change the template instead)");
+    }
   }
 
   private String accountPublicKey(String value) {

@@ -1,8 +1,11 @@
 package io.github.natsjwt.cli.nats;
 
+import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.cli.ExitCodes;
+import io.github.natsjwt.cli.InputException;
 import io.github.natsjwt.cli.Inputs;
+import io.github.natsjwt.cli.Main;
 import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.cli.jwt.TokenSources;
 import io.github.natsjwt.creds.Creds;
@@ -10,9 +13,16 @@ import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nats.AccountJwtClient;
 import io.github.natsjwt.nats.PushResult;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.trust.Rejection;
+import io.github.natsjwt.trust.TrustVerifier;
+import io.github.natsjwt.trust.Verification;
+import io.github.natsjwt.trust.VerifiedAccount;
 import io.nats.client.Connection;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +36,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Push an account JWT to a NATS system through the system account (like 'nsc push'): every"
           + " server with a full resolver validates and stores it and says so.",
-      "The JWT is decoded and its signature checked before anything is sent. Prints one line per"
-          + " server: its name, the code and the message it replied.",
+      "The JWT is decoded and its signature checked before anything is sent. With --operator, the"
+          + " account must also be signed by that operator (or one of its signing keys) and be"
+          + " valid now, or nothing is sent: nats-server itself stores an account JWT of any"
+          + " operator and refuses only its users later.",
+      "Prints one line per server: its name, the code and the message it replied.",
       "Exits 0 when every server accepted it, 1 when a server refused it (with the server's"
           + " reason), 2 for bad input, no connection or no server answering."
     })
 public final class PushCommand implements Callable<Integer> {
+  /** Printed after a push without --operator: what the servers' "jwt updated" does not mean. */
+  static final String UNCHECKED_NOTE =
+      "note: the servers stored the JWT; nats-server does not check on push that it trusts the"
+          + " account's operator, and would refuse the account's users if it does not. Give"
+          + " --operator to check the chain before sending.";
+
   private final StdStreams streams;
 
   @Spec private CommandSpec spec;
@@ -50,6 +69,15 @@ public final class PushCommand implements Callable<Integer> {
       description = "Creds file of a user of the system account, or - for standard input.")
   private String creds;
 
+  @Option(
+      names = "--operator",
+      paramLabel = "<jwt|file|O...>",
+      description =
+          "The operator the servers trust: its JWT, or a file holding it, or a bare operator public"
+              + " key. The account's chain is checked against it before anything is sent. Repeat"
+              + " for more.")
+  private List<String> operators = new ArrayList<>();
+
   @Parameters(
       index = "0",
       paramLabel = "<jwt|file|->",
@@ -67,10 +95,33 @@ public final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Inputs.requireAtMostOneStdin(spec, creds, source);
+    List<String> inputs = new ArrayList<>(operators);
+    inputs.add(creds);
+    inputs.add(source);
+    Inputs.requireAtMostOneStdin(spec, inputs.toArray(new String[0]));
     String token = TokenSources.read(source, streams.in());
     // Refuse malformed or forged input before connecting, so nothing bad is ever sent.
     DecodedJwt<AccountClaims> account = Jwt.decode(token, AccountClaims.class);
+    Optional<String> chain = Optional.empty();
+    if (!operators.isEmpty()) {
+      Verification<VerifiedAccount> v = verifier().verifyAccount(token);
+      if (!v.isAccepted()) {
+        Rejection why = v.rejection().orElseThrow();
+        streams
+            .err()
+            .println(
+                Main.NAME
+                    + ": not pushed, nothing was sent: "
+                    + why.message()
+                    + " ("
+                    + why.rule()
+                    + "). nats-server would store this JWT, but refuse every user of the"
+                    + " account.");
+        streams.err().flush();
+        return ExitCodes.VERIFICATION_FAILED;
+      }
+      chain = Optional.of(v.orElseThrow().operatorKey());
+    }
     PrintStream out = streams.out();
     try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
       Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
@@ -84,11 +135,38 @@ public final class PushCommand implements Callable<Integer> {
           out.printf("  server %s: %d %s%n", r.server(), r.code(), r.message());
         }
         out.printf("accepted by %d server%s%n", results.size(), results.size() == 1 ? "" : "s");
+        if (chain.isPresent()) {
+          out.printf("chain checked: signed for trusted operator %s%n", chain.get());
+        } else {
+          out.println(UNCHECKED_NOTE);
+        }
       } finally {
         NatsConnections.close(connection);
       }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private TrustVerifier verifier() {
+    TrustVerifier.Builder b = TrustVerifier.builder();
+    for (String op : operators) {
+      try {
+        if (NKey.isValidPublicKey(op)) {
+          b.trustOperatorKey(op);
+        } else {
+          b.trustOperator(TokenSources.read(op, streams.in()));
+        }
+      } catch (NatsJwtException e) {
+        throw new InputException("--operator: " + e.getMessage(), e);
+      } catch (InputException e) {
+        throw new InputException("--operator: " + e.getMessage(), e);
+      }
+    }
+    try {
+      return b.build();
+    } catch (NatsJwtException e) {
+      throw new InputException("--operator: " + e.getMessage(), e);
+    }
   }
 }

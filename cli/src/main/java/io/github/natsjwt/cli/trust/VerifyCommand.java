@@ -625,6 +625,9 @@ public final class VerifyCommand implements Callable<Integer> {
             + ")";
       case OUTSIDE_TIME_WINDOW:
         return "--at decides as at another time";
+      case SCOPED_USER_HAS_PERMISSIONS:
+        return "re-issue the user with 'natsjwt creds generate --scoped --issuer-account <A...>'"
+            + " and no --pub-*/--sub-*/--bearer options; the key's template supplies them";
       default:
         return "";
     }

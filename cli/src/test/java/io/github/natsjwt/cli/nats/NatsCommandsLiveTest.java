@@ -79,6 +79,70 @@ class NatsCommandsLiveTest {
     // Spec trust-chain.md section 1.4: the update path stores without checking the issuer's trust.
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stdout().contains(": 200 jwt updated"), r.stdout());
+    // ...so the tool says what that reply does not mean.
+    assertTrue(r.stdout().contains(PushCommand.UNCHECKED_NOTE), r.stdout());
+  }
+
+  @Test
+  void push_operatorGivenAccountOfOtherOperator_exit1NothingSent(NatsServers servers)
+      throws Exception {
+    TestOperator op = TestOperator.create("acme");
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestOperator other = TestOperator.create("other");
+    TestAccount rogue = op.account("rogue").signedBy(other.key());
+    Path operatorJwt = Files.writeString(dir.resolve("acme.jwt"), op.jwt());
+
+    for (String operator : new String[] {operatorJwt.toString(), op.publicKey()}) {
+      Result r =
+          run(
+              "push",
+              "--server",
+              server.url(),
+              "--creds",
+              sysCreds(op),
+              "--operator",
+              operator,
+              rogue.jwt());
+
+      assertEquals(1, r.exitCode(), r::toString);
+      assertEquals("", r.stdout());
+      assertTrue(r.stderr().startsWith("natsjwt: not pushed, nothing was sent: "), r.stderr());
+      assertTrue(r.stderr().contains(other.publicKey()), r.stderr());
+      assertTrue(r.stderr().contains("(ACCOUNT_UNTRUSTED_ISSUER)"), r.stderr());
+    }
+    // Nothing reached the resolver: the server has no such account.
+    assertFalse(Files.exists(dir.resolve("jwt").resolve(rogue.publicKey() + ".jwt")));
+    Result lookup =
+        run("lookup", "--server", server.url(), "--creds", sysCreds(op), rogue.publicKey());
+    assertEquals(1, lookup.exitCode(), lookup::toString);
+  }
+
+  @Test
+  void push_operatorGivenTrustedChain_exit0SaysChainChecked(NatsServers servers)
+      throws Exception {
+    TestOperator op = TestOperator.create("acme").signingKey();
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestAccount orders = op.account("orders").signedBy(op.signingKeys().get(0));
+    Path operatorJwt = Files.writeString(dir.resolve("acme.jwt"), op.jwt());
+
+    Result r =
+        run(
+            "push",
+            "--server",
+            server.url(),
+            "--creds",
+            sysCreds(op),
+            "--operator",
+            operatorJwt.toString(),
+            orders.jwt());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains(": 200 jwt updated"), r.stdout());
+    assertTrue(
+        r.stdout().contains("chain checked: signed for trusted operator " + op.publicKey()),
+        r.stdout());
+    assertFalse(r.stdout().contains(PushCommand.UNCHECKED_NOTE), r.stdout());
+    assertTrue(Files.exists(dir.resolve("jwt").resolve(orders.publicKey() + ".jwt")));
   }
 
   @Test
