@@ -109,6 +109,8 @@ public final class ServerConfig {
   private final @Nullable String clusterName;
   private final @Nullable Integer clusterPort;
   private final List<String> routes;
+  private final Map<String, Map<String, String>> configAccounts;
+  private final @Nullable AuthCallout authCallout;
 
   private ServerConfig(Builder b) {
     host = b.host;
@@ -140,6 +142,11 @@ public final class ServerConfig {
     clusterName = b.clusterName;
     clusterPort = b.clusterPort;
     routes = List.copyOf(b.routes);
+    Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
+    b.configAccounts.forEach(
+        (k, v) -> accounts.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+    configAccounts = Collections.unmodifiableMap(accounts);
+    authCallout = b.authCallout;
   }
 
   /**
@@ -187,6 +194,8 @@ public final class ServerConfig {
     b.clusterName = clusterName;
     b.clusterPort = clusterPort;
     b.routes.addAll(routes);
+    configAccounts.forEach((k, v) -> b.configAccounts.put(k, new LinkedHashMap<>(v)));
+    b.authCallout = authCallout;
     return b;
   }
 
@@ -339,6 +348,35 @@ public final class ServerConfig {
   // ------------------------------------------------------------------ rendering
 
   /**
+   * Returns the accounts of a config-mode server ({@code accounts { NAME { users [...] } }}).
+   *
+   * @return account name to its users (user name to password), in the order added; empty in
+   *     operator mode
+   */
+  public Map<String, Map<String, String>> configAccounts() {
+    return configAccounts;
+  }
+
+  /**
+   * Returns the config-mode auth callout ({@code authorization { auth_callout { ... } }}).
+   *
+   * @return the callout settings, or empty when there is none
+   */
+  public Optional<AuthCallout> authCallout() {
+    return Optional.ofNullable(authCallout);
+  }
+
+  /**
+   * Returns whether the server runs in config mode: accounts and users in the configuration, no
+   * trusted operator.
+   *
+   * @return true in config mode
+   */
+  public boolean isConfigMode() {
+    return operators.isEmpty();
+  }
+
+  /**
    * Returns the configuration in the nats-server syntax. Paths are written absolute, so the
    * server's working directory does not matter.
    *
@@ -346,7 +384,9 @@ public final class ServerConfig {
    */
   public String render() {
     StringBuilder out = new StringBuilder(256);
-    out.append("# nats-server configuration in operator mode, written by natsjwt\n");
+    out.append("# nats-server configuration in ")
+        .append(isConfigMode() ? "config" : "operator")
+        .append(" mode, written by natsjwt\n");
     serverName().ifPresent(n -> line(out, "server_name", quote(n)));
     line(out, "host", quote(host));
     line(out, "port", Integer.toString(port));
@@ -390,7 +430,9 @@ public final class ServerConfig {
     }
 
     out.append('\n');
-    if (operators.size() == 1) {
+    if (isConfigMode()) {
+      renderConfigMode(out);
+    } else if (operators.size() == 1) {
       line(out, "operator", quote(operators.get(0)));
     } else {
       out.append("operator: [\n");
@@ -448,6 +490,45 @@ public final class ServerConfig {
       }
     }
     return out.toString();
+  }
+
+  private void renderConfigMode(StringBuilder out) {
+    out.append("accounts: {\n");
+    configAccounts.forEach(
+        (name, users) -> {
+          out.append("  ").append(quote(name)).append(": {\n");
+          out.append("    users: [\n");
+          users.forEach(
+              (user, password) ->
+                  out.append("      { user: ")
+                      .append(quote(user))
+                      .append(", password: ")
+                      .append(quote(password))
+                      .append(" }\n"));
+          out.append("    ]\n  }\n");
+        });
+    out.append("}\n");
+    if (authCallout != null) {
+      out.append("authorization: {\n  auth_callout: {\n");
+      line(out, "    issuer", quote(authCallout.issuer()));
+      line(out, "    account", quote(authCallout.account()));
+      out.append("    auth_users: [");
+      for (int i = 0; i < authCallout.authUsers().size(); i++) {
+        out.append(i == 0 ? "" : ", ").append(quote(authCallout.authUsers().get(i)));
+      }
+      out.append("]\n");
+      if (!authCallout.xkey().isEmpty()) {
+        line(out, "    xkey", quote(authCallout.xkey()));
+      }
+      if (!authCallout.allowedAccounts().isEmpty()) {
+        out.append("    allowed_accounts: [");
+        for (int i = 0; i < authCallout.allowedAccounts().size(); i++) {
+          out.append(i == 0 ? "" : ", ").append(quote(authCallout.allowedAccounts().get(i)));
+        }
+        out.append("]\n");
+      }
+      out.append("  }\n}\n");
+    }
   }
 
   /**
@@ -586,7 +667,26 @@ public final class ServerConfig {
 
   static final String WRITE_FAILED = "cannot write the server configuration to %s: %s";
   static final String NO_OPERATOR =
-      "no trusted operator: operator mode needs one; call operator(jwt) or operatorFile(path)";
+      "no trusted operator: operator mode needs one; call operator(jwt) or operatorFile(path), or"
+          + " configUser(account, user, password) for config mode";
+  static final String MIXED_MODES =
+      "config-mode accounts and auth_callout cannot be combined with a trusted operator (nats-server"
+          + " refuses auth_callout in operator mode); use the account JWT's authorization block"
+          + " instead";
+  static final String CONFIG_MODE_RESOLVER =
+      "a resolver belongs to operator mode; config mode has no account JWTs";
+  static final String CALLOUT_ACCOUNT_UNKNOWN =
+      "auth_callout account %s is not a config-mode account; add it with configUser(...) or"
+          + " configAccount(...)";
+  static final String CALLOUT_NO_AUTH_USERS =
+      "auth_callout needs at least one auth_users entry: the users that bypass the callout, such"
+          + " as the callout service's own";
+  static final String CALLOUT_AUTH_USER_UNKNOWN =
+      "auth_callout auth_users names %s, who is no user of any config-mode account";
+  static final String CALLOUT_NOT_XKEY =
+      "auth_callout xkey must be a curve public key (56 characters starting with \"X\"), got %s";
+  static final String CALLOUT_ALLOWED_ACCOUNTS_VERSION =
+      "nats-server %s has no auth_callout allowed_accounts in config mode (2.11 and later)";
   static final String NOT_INLINE_JWT =
       "the operator JWT must start with \"eyJ\", or nats-server reads it as a file path; to name a"
           + " file, call operatorFile(path)";
@@ -653,8 +753,52 @@ public final class ServerConfig {
     private @Nullable String clusterName;
     private @Nullable Integer clusterPort;
     private final List<String> routes = new ArrayList<>();
+    private final Map<String, Map<String, String>> configAccounts = new LinkedHashMap<>();
+    private @Nullable AuthCallout authCallout;
 
     private Builder() {}
+
+    /**
+     * Declares a config-mode account ({@code accounts { NAME { } }}) with no users yet. Config
+     * mode is the mode without a trusted operator.
+     *
+     * @param name the account name
+     * @return this builder
+     * @throws ServerConfigException when the name is blank
+     */
+    public Builder configAccount(String name) {
+      configAccounts.computeIfAbsent(notBlank(name, "the account name"), k -> new LinkedHashMap<>());
+      return this;
+    }
+
+    /**
+     * Adds a user with a password to a config-mode account, declaring the account if needed.
+     *
+     * @param account the account name
+     * @param user the user name
+     * @param password the password, written in clear as the server reads it
+     * @return this builder
+     * @throws ServerConfigException when a value is blank
+     */
+    public Builder configUser(String account, String user, String password) {
+      configAccount(account);
+      configAccounts
+          .get(account)
+          .put(notBlank(user, "the user name"), notBlank(password, "the password"));
+      return this;
+    }
+
+    /**
+     * Enables the auth callout in config mode ({@code authorization { auth_callout { ... } }},
+     * spec trust-chain.md section 7.1).
+     *
+     * @param callout the settings, or {@code null} to remove them
+     * @return this builder
+     */
+    public Builder authCallout(@Nullable AuthCallout callout) {
+      this.authCallout = callout;
+      return this;
+    }
 
     /**
      * Makes the server a member of a cluster ({@code cluster { name, host, port }}): it listens for
@@ -1125,8 +1269,17 @@ public final class ServerConfig {
      *     option its kind does not accept
      */
     public ServerConfig build() {
-      if (operators.isEmpty()) {
+      if (operators.isEmpty() && configAccounts.isEmpty()) {
         throw new ServerConfigException(NO_OPERATOR);
+      }
+      if (!operators.isEmpty() && (!configAccounts.isEmpty() || authCallout != null)) {
+        throw new ServerConfigException(MIXED_MODES);
+      }
+      if (operators.isEmpty() && (resolverType != null || !preloads.isEmpty())) {
+        throw new ServerConfigException(CONFIG_MODE_RESOLVER);
+      }
+      if (authCallout != null) {
+        checkCallout(authCallout);
       }
       if (!preloads.isEmpty() && resolverType == null) {
         throw new ServerConfigException(PRELOAD_WITHOUT_RESOLVER);
@@ -1155,6 +1308,28 @@ public final class ServerConfig {
             String.format(OPERATOR_LIST_REFUSED, serverVersion, operators.size()));
       }
       return new ServerConfig(this);
+    }
+
+    private void checkCallout(AuthCallout c) {
+      accountKey(c.issuer(), "the auth_callout issuer");
+      if (!configAccounts.containsKey(c.account())) {
+        throw new ServerConfigException(String.format(CALLOUT_ACCOUNT_UNKNOWN, quote(c.account())));
+      }
+      if (c.authUsers().isEmpty()) {
+        throw new ServerConfigException(CALLOUT_NO_AUTH_USERS);
+      }
+      for (String u : c.authUsers()) {
+        if (configAccounts.values().stream().noneMatch(users -> users.containsKey(u))) {
+          throw new ServerConfigException(String.format(CALLOUT_AUTH_USER_UNKNOWN, quote(u)));
+        }
+      }
+      if (!c.xkey().isEmpty() && !NKeyType.CURVE.isValidPublicKey(c.xkey())) {
+        throw new ServerConfigException(String.format(CALLOUT_NOT_XKEY, describe(c.xkey())));
+      }
+      if (!c.allowedAccounts().isEmpty() && serverVersion != null && before(serverVersion, 2, 11)) {
+        throw new ServerConfigException(
+            String.format(CALLOUT_ALLOWED_ACCOUNTS_VERSION, serverVersion));
+      }
     }
 
     /** Whether a {@code major.minor.patch} version comes before {@code major.minor}. */
@@ -1234,6 +1409,81 @@ public final class ServerConfig {
       return NKey.detectPublicKeyType(s)
           .map(t -> "the " + t + " public key " + s)
           .orElse("a value of " + s.length() + " characters that is no public key");
+    }
+  }
+
+  /**
+   * The config-mode auth callout (spec trust-chain.md section 7.1): who signs the users, which
+   * account the callout service lives in, which users bypass it, and optionally the xkey for
+   * encryption and the accounts users may be placed into.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * <pre>{@code
+   * ServerConfig.AuthCallout callout =
+   *     ServerConfig.AuthCallout.of(issuerKey.publicKey(), "AUTH", "callout")
+   *         .withXkey(curveKey.publicKey());
+   * }</pre>
+   *
+   * @param issuer the account public key that signs returned users ({@code A...})
+   * @param account the config-mode account the callout service connects to
+   * @param authUsers the user names that bypass the callout
+   * @param xkey the service's curve public key ({@code X...}), or {@code ""} for no encryption
+   * @param allowedAccounts the account names users may be placed into (nats-server 2.11+)
+   */
+  public record AuthCallout(
+      String issuer,
+      String account,
+      List<String> authUsers,
+      String xkey,
+      List<String> allowedAccounts) {
+    /**
+     * Copies the lists and checks for nulls.
+     *
+     * @param issuer the issuer
+     * @param account the account
+     * @param authUsers the bypassing users
+     * @param xkey the xkey or {@code ""}
+     * @param allowedAccounts the allowed accounts
+     */
+    public AuthCallout {
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(account, "account");
+      authUsers = List.copyOf(authUsers);
+      Objects.requireNonNull(xkey, "xkey");
+      allowedAccounts = List.copyOf(allowedAccounts);
+    }
+
+    /**
+     * Creates callout settings without encryption.
+     *
+     * @param issuer the account public key that signs returned users
+     * @param account the account the callout service connects to
+     * @param authUsers the user names that bypass the callout
+     * @return the settings
+     */
+    public static AuthCallout of(String issuer, String account, String... authUsers) {
+      return new AuthCallout(issuer, account, List.of(authUsers), "", List.of());
+    }
+
+    /**
+     * Returns these settings with an xkey: the server then encrypts requests to it.
+     *
+     * @param xkey the service's curve public key
+     * @return new settings
+     */
+    public AuthCallout withXkey(String xkey) {
+      return new AuthCallout(issuer, account, authUsers, xkey, allowedAccounts);
+    }
+
+    /**
+     * Returns these settings with accounts users may be placed into (nats-server 2.11+).
+     *
+     * @param accounts account names
+     * @return new settings
+     */
+    public AuthCallout withAllowedAccounts(String... accounts) {
+      return new AuthCallout(issuer, account, authUsers, xkey, List.of(accounts));
     }
   }
 }
