@@ -1,6 +1,9 @@
 package io.github.natsjwt.callout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.natsjwt.claims.Permission;
@@ -10,7 +13,16 @@ import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
+import io.github.natsjwt.claims.AuthorizationRequestClaims;
+import io.github.natsjwt.claims.ServerId;
+import io.github.natsjwt.jwt.Jwt;
 import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,5 +121,156 @@ class CalloutConfigModeLiveTest {
       assertEquals("bad user or password for alice", e.reason());
       assertTrue(e.latency().toMillis() < 1000, "denial sent at once: " + e.latency());
     }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void configMode_authorizerThrows_clientDeniedAndExceptionReported(NatsServerVersion version)
+      throws Exception {
+    try (NatsServer server = version.start(config(plain()));
+        Connection svc = Live.connect(server, "callout", "callout-pw");
+        CalloutService service =
+            service(svc)
+                .authorizer(
+                    request -> {
+                      throw new IllegalStateException("user database down");
+                    })
+                .start()) {
+      Live.refused(server, "alice", "wonderland");
+      CalloutEvent e = events.await(1).get(0);
+      assertEquals(CalloutOutcome.AUTHORIZER_FAILED, e.outcome());
+      AuthorizerFailedException f = (AuthorizerFailedException) e.failure().orElseThrow();
+      assertFalse(f.isTimeout());
+      assertEquals("user database down", f.getCause().getMessage());
+      assertTrue(e.latency().toMillis() < 1000, "denial sent at once: " + e.latency());
+    }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void configMode_authorizerTimesOut_deniedAtTheDeadline(NatsServerVersion version)
+      throws Exception {
+    try (NatsServer server = version.start(config(plain()));
+        Connection svc = Live.connect(server, "callout", "callout-pw");
+        CalloutService service =
+            service(svc)
+                .deadline(Duration.ofMillis(300))
+                .authorizer(
+                    request -> {
+                      Thread.sleep(3000);
+                      return PASSWORD_AUTHORIZER.authorize(request);
+                    })
+                .start()) {
+      Live.refused(server, "alice", "wonderland");
+      CalloutEvent e = events.await(1).get(0);
+      assertEquals(CalloutOutcome.AUTHORIZER_FAILED, e.outcome());
+      AuthorizerFailedException f = (AuthorizerFailedException) e.failure().orElseThrow();
+      assertTrue(f.isTimeout());
+      assertEquals(Duration.ofMillis(300), f.deadline().orElseThrow());
+      // sent at the deadline, well before the server's own 2 s timeout
+      assertTrue(e.latency().toMillis() >= 300 && e.latency().toMillis() < 1500, e.toString());
+      assertTrue(e.reason().contains("deadline of 300 ms"), e.reason());
+    }
+  }
+
+  /**
+   * The server itself refuses a client's publish on the callout subject (a Publish Violation, even
+   * for an auth user of the callout account), so a forged request never reaches the service there.
+   */
+  @NatsServerMatrix({"2.10", "2.14"})
+  void configMode_clientPublishesOnCalloutSubject_serverRefusesIt(NatsServerVersion version)
+      throws Exception {
+    try (NatsServer server = version.start(config(plain()));
+        Connection svc = Live.connect(server, "callout", "callout-pw");
+        CalloutService service = service(svc).start();
+        Connection attacker = Live.connect(server, "callout", "callout-pw")) {
+      assertNull(
+          attacker.request(CalloutService.SUBJECT, forgedRequest(NKey.generate(NKeyType.SERVER))
+              .getBytes(StandardCharsets.UTF_8), Duration.ofMillis(500)));
+      if (version.series().equals("2.14")) { // 2.10 drops it without a log line
+        assertTrue(server.log().contains("Publish Violation - Subject \"$SYS.REQ.USER.AUTH\""));
+      }
+      assertEquals(List.of(), events.events);
+      try (Connection alice = Live.connect(server, "alice", "wonderland")) {
+        Live.assertRoundTrip(alice, "orders.after");
+      }
+      assertEquals(CalloutOutcome.ALLOWED, events.await(1).get(0).outcome());
+    }
+  }
+
+  /**
+   * Where a client can publish on the callout subject (a server without auth_callout), forged and
+   * malformed requests get typed refusals, no token, and the service keeps answering.
+   */
+  @NatsServerMatrix({"2.10", "2.14"})
+  void configMode_forgedRequests_refusedAndServiceKeepsWorking(NatsServerVersion version)
+      throws Exception {
+    ServerConfig open = ServerConfig.builder().configUser("AUTH", "callout", "callout-pw").build();
+    try (NatsServer server = version.start(open);
+        Connection svc = Live.connect(server, "callout", "callout-pw");
+        CalloutService service =
+            service(svc).xkey(xkey).allowedServers(Live.serverId(server)).start();
+        Connection attacker = Live.connect(server, "callout", "callout-pw")) {
+      NKey fakeServer = NKey.generate(NKeyType.SERVER);
+      String forged = forgedRequest(fakeServer);
+
+      assertRefused(attacker, null, "not a jwt".getBytes(StandardCharsets.UTF_8), "MALFORMED");
+      assertRefused(attacker, null, forged.getBytes(StandardCharsets.UTF_8), "SERVER_NOT_ALLOWED");
+      int sig = forged.lastIndexOf('.') + 10;
+      String tampered =
+          forged.substring(0, sig) + (forged.charAt(sig) == 'A' ? 'B' : 'A') + forged.substring(sig + 1);
+      assertRefused(attacker, null, tampered.getBytes(StandardCharsets.UTF_8), "BAD_SIGNATURE");
+      Headers h = new Headers().add(CalloutService.XKEY_HEADER, NKey.generate(NKeyType.CURVE).publicKey());
+      assertRefused(attacker, h, new byte[] {1, 2, 3}, "NOT_DECRYPTABLE");
+      // a sealed request from a forged server, sealed correctly for the service's xkey
+      NKey fakeCurve = NKey.generate(NKeyType.CURVE);
+      Headers h2 = new Headers().add(CalloutService.XKEY_HEADER, fakeCurve.publicKey());
+      assertRefused(
+          attacker,
+          h2,
+          fakeCurve.seal(forged.getBytes(StandardCharsets.UTF_8), xkey.publicKey()),
+          "INCONSISTENT_SERVER");
+
+      List<CalloutEvent> refused = events.await(5);
+      assertTrue(refused.stream().allMatch(e -> e.outcome() == CalloutOutcome.REQUEST_REFUSED));
+      assertEquals(
+          List.of(
+              RequestProblem.MALFORMED,
+              RequestProblem.SERVER_NOT_ALLOWED,
+              RequestProblem.BAD_SIGNATURE,
+              RequestProblem.NOT_DECRYPTABLE,
+              RequestProblem.INCONSISTENT_SERVER),
+          refused.stream()
+              .map(e -> ((InvalidCalloutRequestException) e.failure().orElseThrow()).problem())
+              .toList());
+      for (CalloutEvent e : refused) {
+        assertFalse(e.failure().orElseThrow().getMessage().contains(forged), "no token in messages");
+      }
+      // unharmed: it still answers
+      assertRefused(attacker, null, new byte[0], "MALFORMED");
+    }
+  }
+
+  /** A well-formed request, signed by a server key the service does not know. */
+  private String forgedRequest(NKey fakeServer) {
+    return Jwt.encode(
+        AuthorizationRequestClaims.builder(issuer.publicKey())
+            .audience(CalloutService.REQUEST_AUDIENCE)
+            .serverId(new ServerId("evil", "127.0.0.1", fakeServer.publicKey(), "2.10.0", "", List.of(), ""))
+            .userNkey(NKey.generate(NKeyType.USER).publicKey())
+            .expiresAt(Instant.now().plusSeconds(5))
+            .build(),
+        fakeServer);
+  }
+
+  private void assertRefused(Connection nc, Headers headers, byte[] body, String problem)
+      throws Exception {
+    Message reply =
+        nc.request(CalloutService.SUBJECT, headers, body, Live.WAIT);
+    assertNotNull(reply, () -> "no reply; events: " + events.events);
+    assertEquals(0, reply.getData().length, "no token in a refusal");
+    String error = reply.getHeaders().getFirst("Nats-Service-Error");
+    assertTrue(error.startsWith(problem + ": "), error);
+    assertEquals(
+        problem.equals("OVERLOADED") ? "503" : "400",
+        reply.getHeaders().getFirst("Nats-Service-Error-Code"));
   }
 }
