@@ -55,6 +55,10 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
+ * <p>Without an operator it writes config mode instead: accounts with users ({@link
+ * Builder#configUser(String, String, String)}) and, optionally, the auth callout ({@link
+ * Builder#authCallout(AuthCallout)}, spec trust-chain.md section 7.1).
+ *
  * <p>{@link Builder#build()} checks that the settings fit together as written (a preload needs a
  * resolver, {@code ttl} belongs to a cache resolver, ...). Whether the server accepts the result,
  * for example a full resolver without a system account or an expired preloaded JWT, is left to the
