@@ -12,6 +12,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 
 /** The README's callout example, run as written there. */
+@SuppressWarnings("try") // jnats Connection.close() may throw InterruptedException
 class ReadmeExampleTest {
   @NatsServerMatrix({"2.14"})
   void calloutService(NatsServerVersion version) throws Exception {
