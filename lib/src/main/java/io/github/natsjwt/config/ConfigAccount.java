@@ -100,6 +100,19 @@ public final class ConfigAccount {
   }
 
   /**
+   * Returns a builder holding this account's users, exports and imports, to add more.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.users.addAll(users);
+    b.exports.addAll(exports);
+    b.imports.addAll(imports);
+    return b;
+  }
+
+  /**
    * Returns the account name.
    *
    * @return the name

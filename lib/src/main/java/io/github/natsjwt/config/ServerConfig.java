@@ -71,6 +71,10 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
+ * <p>A configuration-mode server may also run the auth callout ({@link
+ * Builder#authCallout(AuthCallout)}, spec trust-chain.md section 7.1); {@link
+ * Builder#configUser(String, String, String)} adds a password user in one call.
+ *
  * <p>{@link Builder#build()} checks that the settings fit together as written (a preload needs a
  * resolver, {@code ttl} belongs to a cache resolver, ...). Whether the server accepts the result,
  * for example a full resolver without a system account or an expired preloaded JWT, is left to the
@@ -128,6 +132,7 @@ public final class ServerConfig {
   private final List<ConfigAccount> accounts;
   private final @Nullable String noAuthUser;
   private final @Nullable String systemAccountName;
+  private final @Nullable AuthCallout authCallout;
 
   private ServerConfig(Builder b) {
     host = b.host;
@@ -162,6 +167,7 @@ public final class ServerConfig {
     accounts = List.copyOf(b.accounts.values());
     noAuthUser = b.noAuthUser;
     systemAccountName = b.systemAccountName;
+    authCallout = b.authCallout;
   }
 
   /**
@@ -212,6 +218,7 @@ public final class ServerConfig {
     accounts.forEach(a -> b.accounts.put(a.name(), a));
     b.noAuthUser = noAuthUser;
     b.systemAccountName = systemAccountName;
+    b.authCallout = authCallout;
     return b;
   }
 
@@ -391,6 +398,25 @@ public final class ServerConfig {
   // ------------------------------------------------------------------ rendering
 
   /**
+   * Returns the configuration-mode auth callout ({@code authorization { auth_callout { ... } }}).
+   *
+   * @return the callout settings, or empty when there is none
+   */
+  public Optional<AuthCallout> authCallout() {
+    return Optional.ofNullable(authCallout);
+  }
+
+  /**
+   * Returns whether the server runs in configuration mode: accounts and users in the
+   * configuration, no trusted operator.
+   *
+   * @return true in configuration mode
+   */
+  public boolean isConfigMode() {
+    return operators.isEmpty();
+  }
+
+  /**
    * Returns the configuration in the nats-server syntax. Paths are written absolute, so the
    * server's working directory does not matter.
    *
@@ -446,6 +472,9 @@ public final class ServerConfig {
     out.append('\n');
     if (operators.isEmpty()) {
       ConfigModeText.append(out, accounts, noAuthUser, systemAccountName);
+      if (authCallout != null) {
+        renderCallout(out, authCallout);
+      }
     } else if (operators.size() == 1) {
       line(out, "operator", quote(operators.get(0)));
     } else {
@@ -638,11 +667,49 @@ public final class ServerConfig {
         + "]";
   }
 
+  private static void renderCallout(StringBuilder out, AuthCallout c) {
+    out.append("authorization: {\n  auth_callout: {\n");
+    line(out, "    issuer", quote(c.issuer()));
+    line(out, "    account", quote(c.account()));
+    out.append("    auth_users: [");
+    for (int i = 0; i < c.authUsers().size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(quote(c.authUsers().get(i)));
+    }
+    out.append("]\n");
+    if (!c.xkey().isEmpty()) {
+      line(out, "    xkey", quote(c.xkey()));
+    }
+    if (!c.allowedAccounts().isEmpty()) {
+      out.append("    allowed_accounts: [");
+      for (int i = 0; i < c.allowedAccounts().size(); i++) {
+        out.append(i == 0 ? "" : ", ").append(quote(c.allowedAccounts().get(i)));
+      }
+      out.append("]\n");
+    }
+    out.append("  }\n}\n");
+  }
+
   // ------------------------------------------------------------------ messages
 
   static final String WRITE_FAILED = "cannot write the server configuration to %s: %s";
   static final String NO_OPERATOR =
-      "no trusted operator: operator mode needs one; call operator(jwt) or operatorFile(path)";
+      "no trusted operator: operator mode needs one; call operator(jwt) or operatorFile(path), or"
+          + " account(ConfigAccount) or configUser(account, user, password) for configuration mode";
+  static final String CALLOUT_WITH_OPERATOR =
+      "auth_callout in the configuration belongs to configuration mode (nats-server refuses it"
+          + " with a trusted operator); in operator mode use the account JWT's authorization block";
+  static final String CALLOUT_ACCOUNT_UNKNOWN =
+      "auth_callout account %s is not an account of this configuration; add it with"
+          + " account(ConfigAccount) or configUser(...)";
+  static final String CALLOUT_NO_AUTH_USERS =
+      "auth_callout needs at least one auth_users entry: the users that bypass the callout, such"
+          + " as the callout service's own";
+  static final String CALLOUT_AUTH_USER_UNKNOWN =
+      "auth_callout auth_users names %s, who is no user of any account of this configuration";
+  static final String CALLOUT_NOT_XKEY =
+      "auth_callout xkey must be a curve public key (56 characters starting with \"X\"), got %s";
+  static final String CALLOUT_ALLOWED_ACCOUNTS_VERSION =
+      "nats-server %s has no auth_callout allowed_accounts in config mode (2.11 and later)";
   static final String NOT_INLINE_JWT =
       "the operator JWT must start with \"eyJ\", or nats-server reads it as a file path; to name a"
           + " file, call operatorFile(path)";
@@ -731,6 +798,59 @@ public final class ServerConfig {
     private final Map<String, ConfigAccount> accounts = new LinkedHashMap<>();
     private @Nullable String noAuthUser;
     private @Nullable String systemAccountName;
+    private @Nullable AuthCallout authCallout;
+
+    /**
+     * Declares a configuration-mode account without users yet (an account of that name is kept
+     * as it is).
+     *
+     * @param name the account name
+     * @return this builder
+     * @throws ServerConfigException when the name is blank
+     */
+    public Builder configAccount(String name) {
+      accounts.computeIfAbsent(
+          notBlank(name, "the account name"), n -> ConfigAccount.builder(n).build());
+      return this;
+    }
+
+    /**
+     * Adds a user with a password to a configuration-mode account, declaring the account if
+     * needed. The password is written as a bcrypt hash ({@link ConfigUser#password(String,
+     * char[])}).
+     *
+     * @param account the account name
+     * @param user the user name
+     * @param password the password
+     * @return this builder
+     * @throws ServerConfigException when a value is blank
+     */
+    public Builder configUser(String account, String user, String password) {
+      configAccount(account);
+      ConfigAccount a = accounts.get(account);
+      accounts.put(
+          account,
+          a.toBuilder()
+              .user(
+                  ConfigUser.password(
+                          notBlank(user, "the user name"),
+                          notBlank(password, "the password").toCharArray())
+                      .build())
+              .build());
+      return this;
+    }
+
+    /**
+     * Enables the auth callout in configuration mode ({@code authorization { auth_callout { ... }
+     * }}, spec trust-chain.md section 7.1).
+     *
+     * @param callout the settings, or {@code null} to remove them
+     * @return this builder
+     */
+    public Builder authCallout(@Nullable AuthCallout callout) {
+      this.authCallout = callout;
+      return this;
+    }
 
     /**
      * Adds an account of a configuration-mode server (no operator): its users, permissions,
@@ -1241,8 +1361,14 @@ public final class ServerConfig {
      *     option its kind does not accept
      */
     public ServerConfig build() {
+      if (authCallout != null && !operators.isEmpty()) {
+        throw new ServerConfigException(CALLOUT_WITH_OPERATOR);
+      }
       if (!accounts.isEmpty() || noAuthUser != null || systemAccountName != null) {
         checkConfigMode();
+        if (authCallout != null) {
+          checkCallout(authCallout);
+        }
         return new ServerConfig(this);
       }
       if (operators.isEmpty()) {
@@ -1275,6 +1401,28 @@ public final class ServerConfig {
             String.format(OPERATOR_LIST_REFUSED, serverVersion, operators.size()));
       }
       return new ServerConfig(this);
+    }
+
+    private void checkCallout(AuthCallout c) {
+      accountKey(c.issuer(), "the auth_callout issuer");
+      if (!accounts.containsKey(c.account())) {
+        throw new ServerConfigException(String.format(CALLOUT_ACCOUNT_UNKNOWN, quote(c.account())));
+      }
+      if (c.authUsers().isEmpty()) {
+        throw new ServerConfigException(CALLOUT_NO_AUTH_USERS);
+      }
+      for (String u : c.authUsers()) {
+        if (accounts.values().stream().noneMatch(acc -> acc.user(u).isPresent())) {
+          throw new ServerConfigException(String.format(CALLOUT_AUTH_USER_UNKNOWN, quote(u)));
+        }
+      }
+      if (!c.xkey().isEmpty() && !NKeyType.CURVE.isValidPublicKey(c.xkey())) {
+        throw new ServerConfigException(String.format(CALLOUT_NOT_XKEY, describe(c.xkey())));
+      }
+      if (!c.allowedAccounts().isEmpty() && serverVersion != null && before(serverVersion, 2, 11)) {
+        throw new ServerConfigException(
+            String.format(CALLOUT_ALLOWED_ACCOUNTS_VERSION, serverVersion));
+      }
     }
 
     /** Checks a configuration-mode server: names resolve, nothing of operator mode is set. */
@@ -1397,6 +1545,80 @@ public final class ServerConfig {
       return NKey.detectPublicKeyType(s)
           .map(t -> "the " + t + " public key " + s)
           .orElse("a value of " + s.length() + " characters that is no public key");
+    }
+  }
+  /**
+   * The config-mode auth callout (spec trust-chain.md section 7.1): who signs the users, which
+   * account the callout service lives in, which users bypass it, and optionally the xkey for
+   * encryption and the accounts users may be placed into.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * <pre>{@code
+   * ServerConfig.AuthCallout callout =
+   *     ServerConfig.AuthCallout.of(issuerKey.publicKey(), "AUTH", "callout")
+   *         .withXkey(curveKey.publicKey());
+   * }</pre>
+   *
+   * @param issuer the account public key that signs returned users ({@code A...})
+   * @param account the config-mode account the callout service connects to
+   * @param authUsers the user names that bypass the callout
+   * @param xkey the service's curve public key ({@code X...}), or {@code ""} for no encryption
+   * @param allowedAccounts the account names users may be placed into (nats-server 2.11+)
+   */
+  public record AuthCallout(
+      String issuer,
+      String account,
+      List<String> authUsers,
+      String xkey,
+      List<String> allowedAccounts) {
+    /**
+     * Copies the lists and checks for nulls.
+     *
+     * @param issuer the issuer
+     * @param account the account
+     * @param authUsers the bypassing users
+     * @param xkey the xkey or {@code ""}
+     * @param allowedAccounts the allowed accounts
+     */
+    public AuthCallout {
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(account, "account");
+      authUsers = List.copyOf(authUsers);
+      Objects.requireNonNull(xkey, "xkey");
+      allowedAccounts = List.copyOf(allowedAccounts);
+    }
+
+    /**
+     * Creates callout settings without encryption.
+     *
+     * @param issuer the account public key that signs returned users
+     * @param account the account the callout service connects to
+     * @param authUsers the user names that bypass the callout
+     * @return the settings
+     */
+    public static AuthCallout of(String issuer, String account, String... authUsers) {
+      return new AuthCallout(issuer, account, List.of(authUsers), "", List.of());
+    }
+
+    /**
+     * Returns these settings with an xkey: the server then encrypts requests to it.
+     *
+     * @param xkey the service's curve public key
+     * @return new settings
+     */
+    public AuthCallout withXkey(String xkey) {
+      return new AuthCallout(issuer, account, authUsers, xkey, allowedAccounts);
+    }
+
+    /**
+     * Returns these settings with accounts users may be placed into (nats-server 2.11+).
+     *
+     * @param accounts account names
+     * @return new settings
+     */
+    public AuthCallout withAllowedAccounts(String... accounts) {
+      return new AuthCallout(issuer, account, authUsers, xkey, List.of(accounts));
     }
   }
 }

@@ -530,4 +530,105 @@ class ServerConfigTest {
     return Jwt.encode(
         AccountClaims.builder(account.publicKey()).name(name).build(), OPERATOR, CLOCK);
   }
+
+  // ------------------------------------------------------------------ config mode, auth callout
+
+  @Test
+  void render_configModeWithCallout_writesAccountsAndAuthorization() {
+    NKey issuer = NKey.generate(NKeyType.ACCOUNT);
+    NKey xkey = NKey.generate(NKeyType.CURVE);
+    ServerConfig config =
+        ServerConfig.builder()
+            .port(14222)
+            .configUser("AUTH", "callout", "p\"w")
+            .configAccount("APP")
+            .authCallout(
+                ServerConfig.AuthCallout.of(issuer.publicKey(), "AUTH", "callout")
+                    .withXkey(xkey.publicKey())
+                    .withAllowedAccounts("APP"))
+            .build();
+
+    assertTrue(config.isConfigMode());
+    String text = config.render();
+    assertTrue(text.contains("\"AUTH\"") && text.contains("\"APP\""), text);
+    // The password is written as a bcrypt hash that the server checks "p\"w" against.
+    java.util.regex.Matcher hash =
+        java.util.regex.Pattern.compile("password: \"(\\$2a\\$[^\"]+)\"").matcher(text);
+    assertTrue(hash.find(), text);
+    assertTrue(ConfigUser.checkPassword(hash.group(1), "p\"w".toCharArray()));
+    assertTrue(
+        text.endsWith(
+            "authorization: {\n"
+                + "  auth_callout: {\n"
+                + "    issuer: \""
+                + issuer.publicKey()
+                + "\"\n"
+                + "    account: \"AUTH\"\n"
+                + "    auth_users: [\"callout\"]\n"
+                + "    xkey: \""
+                + xkey.publicKey()
+                + "\"\n"
+                + "    allowed_accounts: [\"APP\"]\n"
+                + "  }\n"
+                + "}\n"),
+        text);
+    assertEquals(config, config.toBuilder().build());
+  }
+
+  static Stream<Arguments> badCallouts() {
+    String issuer = NKey.generate(NKeyType.ACCOUNT).publicKey();
+    return Stream.of(
+        Arguments.of(
+            ServerConfig.AuthCallout.of(issuer, "NOPE", "callout"),
+            "auth_callout account \"NOPE\" is not an account of this configuration; add it with"
+                + " account(ConfigAccount) or configUser(...)"),
+        Arguments.of(
+            ServerConfig.AuthCallout.of(issuer, "AUTH"), ServerConfig.CALLOUT_NO_AUTH_USERS),
+        Arguments.of(
+            ServerConfig.AuthCallout.of(issuer, "AUTH", "ghost"),
+            "auth_callout auth_users names \"ghost\", who is no user of any account of this"
+                + " configuration"),
+        Arguments.of(
+            ServerConfig.AuthCallout.of(issuer, "AUTH", "callout").withXkey(issuer),
+            "auth_callout xkey must be a curve public key (56 characters starting with \"X\"), got"
+                + " the ACCOUNT public key "
+                + issuer));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badCallouts")
+  void build_badCallout_throwsNamingTheSetting(ServerConfig.AuthCallout callout, String message) {
+    ServerConfig.Builder b =
+        ServerConfig.builder().configUser("AUTH", "callout", "pw").authCallout(callout);
+    assertEquals(message, assertThrows(ServerConfigException.class, b::build).getMessage());
+  }
+
+  @Test
+  void build_calloutWithOperator_throws() {
+    ServerConfig.Builder b =
+        ServerConfig.builder()
+            .operator(OPERATOR_JWT)
+            .configUser("AUTH", "callout", "pw")
+            .authCallout(
+                ServerConfig.AuthCallout.of(
+                    NKey.generate(NKeyType.ACCOUNT).publicKey(), "AUTH", "callout"));
+    assertEquals(
+        ServerConfig.CALLOUT_WITH_OPERATOR,
+        assertThrows(ServerConfigException.class, b::build).getMessage());
+  }
+
+  @Test
+  void build_allowedAccountsOn2_10_throws() {
+    ServerConfig.Builder b =
+        ServerConfig.builder()
+            .serverVersion("2.10.27")
+            .configUser("AUTH", "callout", "pw")
+            .authCallout(
+                ServerConfig.AuthCallout.of(
+                        NKey.generate(NKeyType.ACCOUNT).publicKey(), "AUTH", "callout")
+                    .withAllowedAccounts("APP"));
+    assertEquals(
+        "nats-server 2.10.27 has no auth_callout allowed_accounts in config mode (2.11 and later)",
+        assertThrows(ServerConfigException.class, b::build).getMessage());
+  }
 }

@@ -1,0 +1,867 @@
+package io.github.natsjwt.callout;
+
+import io.github.natsjwt.NatsJwtException;
+import io.github.natsjwt.claims.AuthorizationRequestClaims;
+import io.github.natsjwt.claims.AuthorizationResponseClaims;
+import io.github.natsjwt.claims.ExternalAuthorization;
+import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.claims.ValidationResult;
+import io.github.natsjwt.jwt.IssuerNotAllowedException;
+import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.jwt.SignatureMismatchException;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.nkey.Signer;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import io.nats.service.Service;
+import io.nats.service.ServiceEndpoint;
+import io.nats.service.ServiceMessage;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An auth callout service (spec trust-chain.md section 7): a jnats micro service on {@value
+ * #SUBJECT} that verifies each authorization request, asks an {@link Authorizer}, and answers with
+ * a user JWT or a denial, built and checked as section 7.3 requires.
+ *
+ * <p>Thread-safe. The jnats dispatcher only hands each message to the executor, so a slow
+ * authorizer never blocks it. Every message gets a reply and one {@link CalloutEvent}:
+ *
+ * <ul>
+ *   <li>a request that is not decryptable, not a well-formed request JWT, not signed by a server
+ *       key ({@code N...}), not addressed to {@code nats-authorization-request}, expired, or from a
+ *       server that is not allowed gets an error reply (jnats service error headers, no body), which
+ *       the server reads as a rejection;
+ *   <li>a verified request gets a signed response: the user JWT when the authorizer allows, the
+ *       reason in {@code error} when it denies, throws or passes the deadline, and a denial naming
+ *       the broken rule when the allowed user would be rejected by the server;
+ *   <li>the response is encrypted to the server's xkey when the request was encrypted.
+ * </ul>
+ *
+ * <pre>{@code
+ * CalloutService service = CalloutService.builder(connection)
+ *     .issuer(calloutAccountKey)                     // or issuer(signingKey, calloutAccountKey)
+ *     .xkey(curveKey)                                // optional: the account's or config's xkey
+ *     .authorizer(request -> AuthorizationDecision.allow(request.newUser().name("alice")))
+ *     .listener(event -> log.info("{}", event))
+ *     .start();
+ * }</pre>
+ *
+ * <p>Because it is a jnats micro service, it answers {@code $SRV.PING}, {@code $SRV.INFO} and
+ * {@code $SRV.STATS}; several instances in one queue group share the requests. Nothing here logs,
+ * and no message or event holds a seed or a whole token.
+ */
+public final class CalloutService implements AutoCloseable {
+  /** The subject nats-server sends authorization requests to, in the callout account. */
+  public static final String SUBJECT = "$SYS.REQ.USER.AUTH";
+
+  /** The header that marks an encrypted request; its value is the server's public xkey. */
+  public static final String XKEY_HEADER = "Nats-Server-Xkey";
+
+  /** The audience of every authorization request. */
+  public static final String REQUEST_AUDIENCE = "nats-authorization-request";
+
+  /** The time an authorizer has unless {@link Builder#deadline(Duration)} says otherwise. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMillis(1500);
+
+  /** The micro service name unless {@link Builder#name(String, String)} says otherwise. */
+  public static final String DEFAULT_NAME = "auth-callout";
+
+  /** Requests in flight beyond which new ones are refused as {@link RequestProblem#OVERLOADED}. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
+
+  private static final int ERROR_BAD_REQUEST = 400;
+  private static final int ERROR_OVERLOADED = 503;
+
+  private final Connection connection;
+  private final Signer issuer;
+  private final String calloutAccount;
+  private final String responseIssuerAccount;
+  private final @Nullable NKey xkey;
+  private final Authorizer authorizer;
+  private final CalloutListener listener;
+  private final Duration deadline;
+  private final ExecutorService executor;
+  private final boolean ownsExecutor;
+  private final ScheduledThreadPoolExecutor timer;
+  private final Set<String> allowedServers;
+  private final Set<String> allowedAccounts;
+  private final @Nullable String configAccount;
+  private final Clock clock;
+  private final int maxInFlight;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Service service;
+
+  private CalloutService(Builder b) {
+    connection = b.connection;
+    issuer = Objects.requireNonNull(b.issuer);
+    calloutAccount = b.issuerAccount != null ? b.issuerAccount : issuer.publicKey();
+    responseIssuerAccount = b.issuerAccount != null ? b.issuerAccount : "";
+    xkey = b.xkey;
+    authorizer = Objects.requireNonNull(b.authorizer);
+    listener = b.listener;
+    deadline = b.deadline;
+    ownsExecutor = b.executor == null;
+    executor = b.executor != null ? b.executor : defaultExecutor();
+    timer = new ScheduledThreadPoolExecutor(1, daemonThreads("natsjwt-callout-deadline"));
+    timer.setRemoveOnCancelPolicy(true);
+    allowedServers = Set.copyOf(b.allowedServers);
+    allowedAccounts = Set.copyOf(b.allowedAccounts);
+    configAccount = b.configAccount;
+    clock = b.clock;
+    maxInFlight = b.maxInFlight;
+    ServiceEndpoint.Builder endpoint =
+        ServiceEndpoint.builder()
+            .endpointName("authorize")
+            .endpointSubject(SUBJECT)
+            .handler(this::onMessage);
+    if (b.queueGroup != null) {
+      endpoint.endpointQueueGroup(b.queueGroup);
+    }
+    service =
+        Service.builder()
+            .connection(connection)
+            .name(b.name)
+            .version(b.version)
+            .description("NATS auth callout")
+            .addServiceEndpoint(endpoint.build())
+            .build();
+  }
+
+  /**
+   * Starts a service on a connection of a user the callout bypasses ({@code auth_users}).
+   *
+   * @param connection the jnats connection; the service does not close it
+   * @return a new builder
+   */
+  public static Builder builder(Connection connection) {
+    return new Builder(Objects.requireNonNull(connection, "connection"));
+  }
+
+  /**
+   * Returns the jnats micro service, for its id, info and stats.
+   *
+   * @return the running service
+   */
+  public Service service() {
+    return service;
+  }
+
+  /**
+   * Returns the account that issues the users: the callout account.
+   *
+   * @return an {@code A...} key
+   */
+  public String calloutAccount() {
+    return calloutAccount;
+  }
+
+  /**
+   * Stops answering: the endpoint is drained and removed, the deadline timer stopped, and the
+   * executor shut down when the service made it. Requests already running still get their reply
+   * unless the connection is closed first.
+   */
+  @Override
+  public void close() {
+    service.stop();
+    timer.shutdown();
+    if (ownsExecutor) {
+      executor.shutdown();
+    }
+  }
+
+  /** Names the service by its account and micro service id; no keys but public ones. */
+  @Override
+  public String toString() {
+    return "CalloutService[account="
+        + calloutAccount
+        + ", issuer="
+        + issuer.publicKey()
+        + ", mode="
+        + (configAccount == null ? "operator" : "config")
+        + ", id="
+        + service.getId()
+        + "]";
+  }
+
+  // ------------------------------------------------------------------ handling
+
+  /** On the dispatcher thread: only hand off. */
+  private void onMessage(ServiceMessage message) {
+    long start = System.nanoTime();
+    if (inFlight.incrementAndGet() > maxInFlight) {
+      inFlight.decrementAndGet();
+      refuse(message, start, overloaded());
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              handle(message, start);
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      inFlight.decrementAndGet();
+      refuse(message, start, overloaded());
+    }
+  }
+
+  private static InvalidCalloutRequestException overloaded() {
+    return new InvalidCalloutRequestException(
+        RequestProblem.OVERLOADED,
+        "the callout service is overloaded: too many requests in flight; add instances to the"
+            + " queue group or raise the executor's capacity");
+  }
+
+  private void handle(ServiceMessage message, long start) {
+    CalloutRequest request;
+    try {
+      request = verify(message);
+    } catch (InvalidCalloutRequestException e) {
+      refuse(message, start, e);
+      return;
+    } catch (RuntimeException e) {
+      refuse(
+          message,
+          start,
+          new InvalidCalloutRequestException(
+              RequestProblem.MALFORMED, "the request could not be read: " + e.getClass(), e));
+      return;
+    }
+    AtomicBoolean answered = new AtomicBoolean();
+    ScheduledFuture<?> timeout;
+    try {
+      timeout =
+          timer.schedule(
+              () -> {
+                if (answered.compareAndSet(false, true)) {
+                  AuthorizerFailedException e = AuthorizerFailedException.timedOut(deadline);
+                  deny(message, start, request, CalloutOutcome.AUTHORIZER_FAILED, e, e.getMessage());
+                }
+              },
+              deadline.toNanos(),
+              TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) { // closed meanwhile
+      timeout = null;
+    }
+    AuthorizationDecision decision;
+    Throwable failure = null;
+    try {
+      decision = authorizer.authorize(request);
+      if (decision == null) {
+        throw new NullPointerException("the authorizer returned null instead of a decision");
+      }
+    } catch (Exception | LinkageError | AssertionError e) {
+      decision = null;
+      failure = e;
+    }
+    if (!answered.compareAndSet(false, true)) {
+      return; // the deadline passed and the denial was sent; a late decision is dropped
+    }
+    if (timeout != null) {
+      timeout.cancel(false);
+    }
+    if (decision == null) {
+      AuthorizerFailedException e = AuthorizerFailedException.threw(Objects.requireNonNull(failure));
+      deny(message, start, request, CalloutOutcome.AUTHORIZER_FAILED, e, e.getMessage());
+    } else if (!decision.isAllowed()) {
+      deny(message, start, request, CalloutOutcome.DENIED, null, decision.reason());
+    } else {
+      allow(message, start, request, decision);
+    }
+  }
+
+  private CalloutRequest verify(ServiceMessage message) {
+    String replyTo = message.getReplyTo();
+    if (replyTo == null || replyTo.isEmpty()) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.NO_REPLY_SUBJECT,
+          "the message on " + SUBJECT + " has no reply subject, so it cannot be answered");
+    }
+    byte[] data = message.getData() == null ? new byte[0] : message.getData();
+    Headers headers = message.hasHeaders() ? message.getHeaders() : null;
+    String serverXkey = headers == null ? null : headers.getFirst(XKEY_HEADER);
+    boolean encrypted = serverXkey != null;
+    if (encrypted) {
+      if (xkey == null) {
+        throw new InvalidCalloutRequestException(
+            RequestProblem.XKEY_NOT_CONFIGURED,
+            "the request is encrypted (header "
+                + XKEY_HEADER
+                + ") but the service has no xkey; give it the curve key whose public key the"
+                + " server's configuration names, with CalloutService.Builder.xkey(...)");
+      }
+      try {
+        data = xkey.open(data, serverXkey);
+      } catch (NatsJwtException e) {
+        throw new InvalidCalloutRequestException(
+            RequestProblem.NOT_DECRYPTABLE,
+            "the encrypted request does not open with the service's xkey "
+                + xkey.publicKey()
+                + " and the server xkey in the header: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    String token = new String(data, StandardCharsets.UTF_8);
+    AuthorizationRequestClaims claims;
+    try {
+      claims = Jwt.decode(token, AuthorizationRequestClaims.class).claims();
+    } catch (SignatureMismatchException e) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.BAD_SIGNATURE, "the request's signature does not verify: " + e.getMessage(), e);
+    } catch (IssuerNotAllowedException e) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.NOT_FROM_A_SERVER,
+          "the request is not issued by a server key (N...): " + e.getMessage(),
+          e);
+    } catch (NatsJwtException e) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.MALFORMED,
+          "the payload is not an authorization request JWT: " + e.getMessage(),
+          e);
+    }
+    String server = claims.issuer();
+    if (!NKeyType.SERVER.isValidPublicKey(server)) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.NOT_FROM_A_SERVER,
+          "the request is issued by " + server + ", which is not a server public key (N...)");
+    }
+    if (!REQUEST_AUDIENCE.equals(claims.audience())) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.WRONG_AUDIENCE,
+          "the request's audience is \""
+              + claims.audience()
+              + "\", expected \""
+              + REQUEST_AUDIENCE
+              + "\"");
+    }
+    ValidationResult validation = claims.validate(clock.instant());
+    if (!validation.issues().isEmpty()) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.INVALID_CLAIMS, "the request does not validate: " + validation);
+    }
+    if (!server.equals(claims.serverId().id())) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.INCONSISTENT_SERVER,
+          "the request is signed by " + server + " but names server " + claims.serverId().id());
+    }
+    if (encrypted && !serverXkey.equals(claims.serverId().xkey())) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.INCONSISTENT_SERVER,
+          "the header's server xkey "
+              + serverXkey
+              + " is not the xkey the signed request names ("
+              + claims.serverId().xkey()
+              + ")");
+    }
+    if (!allowedServers.isEmpty() && !allowedServers.contains(server)) {
+      throw new InvalidCalloutRequestException(
+          RequestProblem.SERVER_NOT_ALLOWED,
+          "the request comes from server "
+              + server
+              + ", which is not among the allowed servers; add it with"
+              + " CalloutService.Builder.allowedServers(...)");
+    }
+    String audience = configAccount != null ? configAccount : calloutAccount;
+    return new CalloutRequest(claims, encrypted, audience, responseIssuerAccount);
+  }
+
+  private void allow(
+      ServiceMessage message, long start, CalloutRequest request, AuthorizationDecision decision) {
+    UserClaims user = decision.user().orElseThrow();
+    Signer userSigner = decision.userSigner().orElse(issuer);
+    String userJwt;
+    try {
+      checkUser(request, user, userSigner);
+      userJwt = Jwt.encode(user, userSigner, clock);
+    } catch (InvalidCalloutResponseException e) {
+      deny(message, start, request, CalloutOutcome.RESPONSE_INVALID, e, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      failReply(message, start, request, e);
+      return;
+    }
+    AuthorizationResponseClaims.Builder response =
+        AuthorizationResponseClaims.builder(request.userNkey())
+            .audience(request.server().id())
+            .jwt(userJwt);
+    send(message, start, request, response, CalloutOutcome.ALLOWED, null, "");
+  }
+
+  private void deny(
+      ServiceMessage message,
+      long start,
+      CalloutRequest request,
+      CalloutOutcome outcome,
+      @Nullable Throwable failure,
+      String reason) {
+    AuthorizationResponseClaims.Builder response =
+        AuthorizationResponseClaims.builder(request.userNkey())
+            .audience(request.server().id())
+            .error(reason);
+    send(message, start, request, response, outcome, failure, reason);
+  }
+
+  private void send(
+      ServiceMessage message,
+      long start,
+      CalloutRequest request,
+      AuthorizationResponseClaims.Builder response,
+      CalloutOutcome outcome,
+      @Nullable Throwable failure,
+      String reason) {
+    try {
+      if (!responseIssuerAccount.isEmpty()) {
+        response.issuerAccount(responseIssuerAccount);
+      }
+      AuthorizationResponseClaims claims = response.build();
+      Instant now = clock.instant();
+      ValidationResult validation =
+          claims.withIssuance(issuer.publicKey(), now).validate(now);
+      if (!validation.issues().isEmpty()) {
+        throw new InvalidCalloutResponseException(ResponseRule.RESPONSE_VALID, validation.toString());
+      }
+      byte[] payload = Jwt.encode(claims, issuer, clock).getBytes(StandardCharsets.UTF_8);
+      if (request.isEncrypted()) {
+        payload = Objects.requireNonNull(xkey).seal(payload, request.server().xkey());
+      }
+      message.respond(connection, payload);
+    } catch (RuntimeException e) {
+      failReply(message, start, request, e);
+      return;
+    }
+    notify(new CalloutEvent(outcome, since(start), request, failure, reason));
+  }
+
+  private void failReply(
+      ServiceMessage message, long start, @Nullable CalloutRequest request, RuntimeException e) {
+    try {
+      message.respondStandardError(
+          connection, "the callout service could not reply: " + e.getClass().getSimpleName(), 500);
+    } catch (RuntimeException ignored) {
+      // the connection is gone; the server times out
+    }
+    notify(new CalloutEvent(CalloutOutcome.REPLY_FAILED, since(start), request, e, ""));
+  }
+
+  private void refuse(ServiceMessage message, long start, InvalidCalloutRequestException e) {
+    if (e.problem() != RequestProblem.NO_REPLY_SUBJECT) {
+      try {
+        message.respondStandardError(
+            connection,
+            e.problem().name() + ": " + e.getMessage(),
+            e.problem() == RequestProblem.OVERLOADED ? ERROR_OVERLOADED : ERROR_BAD_REQUEST);
+      } catch (RuntimeException ignored) {
+        // the connection is gone; nothing else to do
+      }
+    }
+    notify(new CalloutEvent(CalloutOutcome.REQUEST_REFUSED, since(start), null, e, e.problem().name()));
+  }
+
+  /** Checks the user against section 7.3 before anything is signed. */
+  private void checkUser(CalloutRequest request, UserClaims user, Signer userSigner) {
+    if (!request.userNkey().equals(user.subject())) {
+      throw new InvalidCalloutResponseException(
+          ResponseRule.USER_SUBJECT,
+          "sub is " + user.subject() + ", user_nkey is " + request.userNkey()
+              + "; start from CalloutRequest.newUser()");
+    }
+    Instant now = clock.instant();
+    ValidationResult validation = user.withIssuance(userSigner.publicKey(), now).validate(now);
+    if (!validation.issues().isEmpty()) {
+      throw new InvalidCalloutResponseException(ResponseRule.USER_VALID, validation.toString());
+    }
+    if (configAccount != null) {
+      if (!user.issuerAccount().isEmpty()) {
+        throw new InvalidCalloutResponseException(
+            ResponseRule.CONFIG_NO_ISSUER_ACCOUNT, "issuer_account is " + user.issuerAccount());
+      }
+      if (!userSigner.publicKey().equals(issuer.publicKey())) {
+        throw new InvalidCalloutResponseException(
+            ResponseRule.CONFIG_ISSUER,
+            "signed by " + userSigner.publicKey() + ", configured issuer is " + issuer.publicKey());
+      }
+      String target = user.audience();
+      if (target.isEmpty() || !accountAllowed(target, configAccount)) {
+        throw new InvalidCalloutResponseException(
+            ResponseRule.CONFIG_TARGET_ACCOUNT,
+            "aud is \""
+                + target
+                + "\"; allowed: "
+                + configAccount
+                + (allowedAccounts.isEmpty() ? "" : " and " + allowedAccounts));
+      }
+      return;
+    }
+    // A user signed by another account's key: only that account's JWT tells whether a signing key
+    // belongs to it, so the server decides that; the target-account rule applies here.
+    String target = user.issuerAccount().isEmpty() ? userSigner.publicKey() : user.issuerAccount();
+    if (userSigner == issuer && !target.equals(calloutAccount)) {
+      throw new InvalidCalloutResponseException(
+          ResponseRule.OPERATOR_ISSUER_ACCOUNT,
+          "signed by the service's issuer, but the issuing account is "
+              + target
+              + " rather than the callout account "
+              + calloutAccount
+              + (responseIssuerAccount.isEmpty()
+                  ? ""
+                  : "; a user signed by a signing key needs issuerAccount(" + calloutAccount + ")"));
+    }
+    if (!accountAllowed(target, calloutAccount)) {
+      throw new InvalidCalloutResponseException(
+          ResponseRule.OPERATOR_TARGET_ACCOUNT,
+          "the issuing account is "
+              + target
+              + "; allowed: "
+              + calloutAccount
+              + (allowedAccounts.isEmpty() ? "" : " and " + allowedAccounts));
+    }
+  }
+
+  private boolean accountAllowed(String target, String own) {
+    return target.equals(own)
+        || allowedAccounts.contains(target)
+        || allowedAccounts.contains(ExternalAuthorization.ANY_ACCOUNT);
+  }
+
+  private void notify(CalloutEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException ignored) {
+      // a listener cannot break the service
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  // ------------------------------------------------------------------ executors
+
+  /**
+   * Virtual threads on Java 21 and later (found through a method handle, as this jar targets 17);
+   * on 17, a bounded pool of twice the processors with a bounded queue.
+   */
+  static ExecutorService defaultExecutor() {
+    if (Runtime.version().feature() >= 21) {
+      try {
+        MethodHandle factory =
+            MethodHandles.publicLookup()
+                .findStatic(
+                    java.util.concurrent.Executors.class,
+                    "newVirtualThreadPerTaskExecutor",
+                    MethodType.methodType(ExecutorService.class));
+        return (ExecutorService) factory.invoke();
+      } catch (Throwable e) { // NOPMD: any failure means no virtual threads; use the pool
+        // fall through
+      }
+    }
+    int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        60,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(DEFAULT_MAX_IN_FLIGHT),
+        daemonThreads("natsjwt-callout"),
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  // ------------------------------------------------------------------ builder
+
+  /**
+   * Builds and starts a {@link CalloutService}.
+   *
+   * <p>Not thread-safe; {@link #start()} returns a running service.
+   */
+  public static final class Builder {
+    private final Connection connection;
+    private @Nullable Signer issuer;
+    private @Nullable String issuerAccount;
+    private @Nullable NKey xkey;
+    private @Nullable Authorizer authorizer;
+    private CalloutListener listener = CalloutListener.NONE;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private @Nullable ExecutorService executor;
+    private @Nullable String queueGroup;
+    private final Set<String> allowedServers = new LinkedHashSet<>();
+    private final Set<String> allowedAccounts = new LinkedHashSet<>();
+    private @Nullable String configAccount;
+    private Clock clock = Clock.systemUTC();
+    private String name = DEFAULT_NAME;
+    private String version = "1.0.0";
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+
+    private Builder(Connection connection) {
+      this.connection = connection;
+    }
+
+    /**
+     * Signs users and responses with the callout account's identity key: in config mode the
+     * {@code auth_callout.issuer}, in operator mode the account with the {@code authorization}
+     * block.
+     *
+     * @param accountKey the account key; a {@link Signer} so that it can live in an HSM
+     * @return this builder
+     */
+    public Builder issuer(Signer accountKey) {
+      this.issuer = Objects.requireNonNull(accountKey, "accountKey");
+      this.issuerAccount = null;
+      return this;
+    }
+
+    /**
+     * Signs users and responses with a signing key of the callout account (operator mode only);
+     * both carry {@code issuer_account}.
+     *
+     * @param signingKey one of the account's signing keys
+     * @param accountPublicKey the callout account's public key
+     * @return this builder
+     */
+    public Builder issuer(Signer signingKey, String accountPublicKey) {
+      this.issuer = Objects.requireNonNull(signingKey, "signingKey");
+      this.issuerAccount = Objects.requireNonNull(accountPublicKey, "accountPublicKey");
+      return this;
+    }
+
+    /**
+     * Sets the curve key for encrypted requests: its public key is the configuration's {@code
+     * xkey} (or the account's {@code authorization.xkey}).
+     *
+     * @param curveKey an {@code X...} key with its seed
+     * @return this builder
+     */
+    public Builder xkey(NKey curveKey) {
+      this.xkey = Objects.requireNonNull(curveKey, "curveKey");
+      return this;
+    }
+
+    /**
+     * Sets who decides.
+     *
+     * @param authorizer called once per verified request
+     * @return this builder
+     */
+    public Builder authorizer(Authorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+      return this;
+    }
+
+    /**
+     * Sets who hears of every request.
+     *
+     * @param listener called once per message, after the reply
+     * @return this builder
+     */
+    public Builder listener(CalloutListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how long the authorizer has; past it the client is denied. Keep it below the server's
+     * auth timeout (2 s by default), or the server gives up first.
+     *
+     * @param deadline a positive duration; default {@link #DEFAULT_DEADLINE}
+     * @return this builder
+     */
+    public Builder deadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "deadline");
+      if (deadline.isZero() || deadline.isNegative()) {
+        throw new CalloutConfigurationException("the deadline must be positive, got " + deadline);
+      }
+      this.deadline = deadline;
+      return this;
+    }
+
+    /**
+     * Sets where requests are handled. The service does not shut down an executor it was given.
+     * By default it uses virtual threads on Java 21 and later, and a bounded pool on 17.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the queue group: instances in one group share the requests, each handled once. By
+     * default the micro service framework's group ({@code q}) is used.
+     *
+     * @param queueGroup the group name
+     * @return this builder
+     */
+    public Builder queueGroup(String queueGroup) {
+      this.queueGroup = Objects.requireNonNull(queueGroup, "queueGroup");
+      return this;
+    }
+
+    /**
+     * Accepts requests only from these servers.
+     *
+     * @param serverPublicKeys {@code N...} keys
+     * @return this builder
+     */
+    public Builder allowedServers(String... serverPublicKeys) {
+      for (String k : serverPublicKeys) {
+        if (!NKeyType.SERVER.isValidPublicKey(k)) {
+          throw new CalloutConfigurationException(
+              "an allowed server must be a server public key (N...), got a value of "
+                  + k.length()
+                  + " characters");
+        }
+        allowedServers.add(k);
+      }
+      return this;
+    }
+
+    /**
+     * Lets users be placed into other accounts, mirroring the server's {@code allowed_accounts}:
+     * account public keys in operator mode, account names in config mode, or {@code "*"} for any.
+     * By default only the callout's own account is allowed.
+     *
+     * @param accounts account keys or names
+     * @return this builder
+     */
+    public Builder allowedAccounts(String... accounts) {
+      for (String a : accounts) {
+        allowedAccounts.add(Objects.requireNonNull(a, "account"));
+      }
+      return this;
+    }
+
+    /**
+     * Declares that the server runs in config mode (an {@code authorization { auth_callout }}
+     * block rather than operator JWTs), and names the account users go into unless the authorizer
+     * sets another audience. The minted user's {@code aud} names the target account there.
+     *
+     * @param accountName the account name, for example {@code "APP"}
+     * @return this builder
+     */
+    public Builder configMode(String accountName) {
+      if (Objects.requireNonNull(accountName, "accountName").isBlank()) {
+        throw new CalloutConfigurationException("the config-mode account name must not be blank");
+      }
+      this.configAccount = accountName;
+      return this;
+    }
+
+    /**
+     * Sets the clock for issue times and expiry checks.
+     *
+     * @param clock the clock; default UTC system clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the micro service's name and version, as {@code $SRV.INFO} reports them.
+     *
+     * @param name letters, digits, {@code -} and {@code _}; default {@value #DEFAULT_NAME}
+     * @param version a semantic version; default {@code 1.0.0}
+     * @return this builder
+     */
+    public Builder name(String name, String version) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * Sets how many requests may be in flight before new ones are refused at once.
+     *
+     * @param max at least 1; default {@value #DEFAULT_MAX_IN_FLIGHT}
+     * @return this builder
+     */
+    public Builder maxInFlight(int max) {
+      if (max < 1) {
+        throw new CalloutConfigurationException("maxInFlight must be at least 1, got " + max);
+      }
+      this.maxInFlight = max;
+      return this;
+    }
+
+    /**
+     * Checks the settings, registers the micro service and starts answering.
+     *
+     * @return the running service; close it to stop
+     * @throws CalloutConfigurationException when there is no issuer or authorizer, the issuer is
+     *     not an account key, a signing key is used in config mode, or the xkey is not a curve key
+     *     with its seed
+     */
+    public CalloutService start() {
+      if (issuer == null) {
+        throw new CalloutConfigurationException(
+            "no issuer: call issuer(accountKey) or issuer(signingKey, accountPublicKey)");
+      }
+      if (authorizer == null) {
+        throw new CalloutConfigurationException("no authorizer: call authorizer(...)");
+      }
+      if (issuer.type() != NKeyType.ACCOUNT) {
+        throw new CalloutConfigurationException(
+            "the issuer must be an account key or an account signing key (A...), got a "
+                + issuer.type()
+                + " key");
+      }
+      if (issuerAccount != null) {
+        if (!NKeyType.ACCOUNT.isValidPublicKey(issuerAccount)) {
+          throw new CalloutConfigurationException(
+              "the issuer's account must be an account public key (A...)");
+        }
+        if (issuerAccount.equals(issuer.publicKey())) {
+          issuerAccount = null;
+        } else if (configAccount != null) {
+          throw new CalloutConfigurationException(
+              "config mode takes no signing key: the server requires users signed by the"
+                  + " auth_callout issuer itself, without issuer_account; call issuer(accountKey)");
+        }
+      }
+      if (xkey != null && (xkey.type() != NKeyType.CURVE || !xkey.hasSeed())) {
+        throw new CalloutConfigurationException(
+            "the xkey must be a curve key (X...) with its seed, got "
+                + (xkey.hasSeed() ? "a " + xkey.type() + " key" : "a public key only"));
+      }
+      CalloutService s = new CalloutService(this);
+      s.service.startService();
+      return s;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.github.natsjwt.callout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.natsjwt.claims.ExternalAuthorization;
+import io.github.natsjwt.claims.Permission;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.testing.NatsServer;
+import io.github.natsjwt.testing.NatsServerMatrix;
+import io.github.natsjwt.testing.NatsServerVersion;
+import io.github.natsjwt.testing.TestAccount;
+import io.github.natsjwt.testing.TestOperator;
+import io.github.natsjwt.testing.TestUser;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The callout service against real nats-server 2.10 and 2.14 in operator mode: the callout
+ * account's JWT carries the {@code authorization} block, clients arrive with a sentinel user of
+ * that account, and the service mints the users they become.
+ */
+@SuppressWarnings("try") // services and servers are held open by try-with-resources
+class CalloutOperatorModeLiveTest {
+  @TempDir Path dir;
+
+  final TestOperator op = TestOperator.create("acme");
+  final TestAccount auth = op.account("AUTH");
+  final TestAccount app = op.account("APP");
+  final TestAccount other = op.account("OTHER");
+  final TestUser calloutUser = auth.user("callout");
+  final TestUser sentinel = auth.user("sentinel");
+  final NKey xkey = NKey.generate(NKeyType.CURVE);
+  final Live.Events events = new Live.Events();
+
+  /** By client name: alice into AUTH, app-alice into APP (allowed), other-alice into OTHER. */
+  final Authorizer byName =
+      request -> {
+        String name = request.connectOptions().name();
+        switch (name) {
+          case "alice":
+            return AuthorizationDecision.allow(
+                request.newUser().name(name).pub(Permission.allowing("orders.>")));
+          case "app-alice":
+            return AuthorizationDecision.allow(
+                request.newUser().name(name).issuerAccount("").audience(app.publicKey()),
+                app.key());
+          case "other-alice":
+            return AuthorizationDecision.allow(
+                request.newUser().name(name).issuerAccount("").audience(other.publicKey()),
+                other.key());
+          default:
+            return AuthorizationDecision.deny("unknown client " + name);
+        }
+      };
+
+  void enableCallout(String xkeyPublic) {
+    auth.customize(
+        b ->
+            b.authorization(
+                ExternalAuthorization.builder()
+                    .addAuthUsers(calloutUser.publicKey())
+                    .addAllowedAccounts(app.publicKey())
+                    .xkey(xkeyPublic)
+                    .build()));
+  }
+
+  Connection client(NatsServer server, String name) throws Exception {
+    return Nats.connect(clientOptions(server, name).connectionTimeout(Live.WAIT).build());
+  }
+
+  Options.Builder clientOptions(NatsServer server, String name) {
+    return Live.options(server)
+        .connectionName(name)
+        .authHandler(Nats.credentials(sentinel.writeCreds(dir).toString()));
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void operatorMode_plain_userMintedByAccountKey(NatsServerVersion version) throws Exception {
+    enableCallout("");
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
+        CalloutService service =
+            CalloutService.builder(svc).issuer(auth.key()).authorizer(byName).listener(events).start();
+        Connection alice = client(server, "alice")) {
+      Live.assertRoundTrip(alice, "orders.1");
+      CalloutEvent e = events.await(1).get(0);
+      assertEquals(CalloutOutcome.ALLOWED, e.outcome());
+      assertEquals(auth.publicKey(), e.request().orElseThrow().claims().subject());
+      assertEquals(sentinel.jwt(), e.request().orElseThrow().connectOptions().jwt());
+    }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void operatorMode_xkeyAndSigningKey_encryptedResponseWithIssuerAccount(NatsServerVersion version)
+      throws Exception {
+    auth.signingKey();
+    NKey signingKey = auth.signingKeys().get(0);
+    enableCallout(xkey.publicKey());
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
+        CalloutService service =
+            CalloutService.builder(svc)
+                .issuer(signingKey, auth.publicKey())
+                .xkey(xkey)
+                .authorizer(byName)
+                .listener(events)
+                .start();
+        Connection alice = client(server, "alice")) {
+      Live.assertRoundTrip(alice, "orders.2");
+      CalloutEvent e = events.await(1).get(0);
+      assertEquals(CalloutOutcome.ALLOWED, e.outcome());
+      assertTrue(e.request().orElseThrow().isEncrypted());
+    }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void operatorMode_allowedAccounts_userPlacedIntoApp(NatsServerVersion version) throws Exception {
+    enableCallout("");
+    TestUser appReader = app.user("reader");
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
+        CalloutService service =
+            CalloutService.builder(svc)
+                .issuer(auth.key())
+                .allowedAccounts(app.publicKey())
+                .authorizer(byName)
+                .listener(events)
+                .start();
+        Connection reader = Live.connect(server, appReader.writeCreds(dir));
+        Connection appAlice = client(server, "app-alice")) {
+      // app-alice is in APP: a reader there sees what she publishes
+      Subscription sub = reader.subscribe("app.news");
+      reader.flush(Live.WAIT);
+      appAlice.publish("app.news", "in APP".getBytes(StandardCharsets.UTF_8));
+      Message m = sub.nextMessage(Live.WAIT);
+      assertNotNull(m, "app-alice's message did not reach the APP account");
+      assertEquals(CalloutOutcome.ALLOWED, events.await(1).get(0).outcome());
+    }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void operatorMode_accountNotAllowed_responseNeverSentClientDenied(NatsServerVersion version)
+      throws Exception {
+    enableCallout("");
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
+        CalloutService service =
+            CalloutService.builder(svc)
+                .issuer(auth.key())
+                .allowedAccounts(app.publicKey())
+                .authorizer(byName)
+                .listener(events)
+                .start()) {
+      Live.refused(
+          server, clientOptions(server, "other-alice").connectionTimeout(Live.REFUSAL_WAIT).build());
+      CalloutEvent e = events.await(1).get(0);
+      assertEquals(CalloutOutcome.RESPONSE_INVALID, e.outcome());
+      InvalidCalloutResponseException f = (InvalidCalloutResponseException) e.failure().orElseThrow();
+      assertEquals(ResponseRule.OPERATOR_TARGET_ACCOUNT, f.rule());
+      assertTrue(f.getMessage().startsWith("§7.3 operator mode:"), f.getMessage());
+      assertTrue(f.getMessage().contains(other.publicKey()), f.getMessage());
+    }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
+  void operatorMode_denied_reasonReported(NatsServerVersion version) throws Exception {
+    enableCallout(xkey.publicKey());
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
+        CalloutService service =
+            CalloutService.builder(svc)
+                .issuer(auth.key())
+                .xkey(xkey)
+                .authorizer(byName)
+                .listener(events)
+                .start()) {
+      Live.refused(
+          server, clientOptions(server, "mallory").connectionTimeout(Live.REFUSAL_WAIT).build());
+      CalloutEvent e = events.await(1).get(0);
+      assertEquals(CalloutOutcome.DENIED, e.outcome());
+      assertEquals("unknown client mallory", e.reason());
+    }
+  }
+}
