@@ -22,6 +22,9 @@ median = statistics.median
 
 # The issue's targets.
 DECODE_RATIO_TARGET = 1.5
+HOSTILE_RATIO_TARGET = 3.0
+HOSTILE_SHAPES = ("collidingKeys", "fingerprintKeys", "duplicateFields", "duplicateObjects",
+                  "deepNesting", "longNumber", "longString", "hugeArray", "scopedKeys")
 CACHED_OPS_TARGET = 1_000_000
 SCALING_TARGET = 1.9
 ALLOC_BEYOND_CLAIMS_TARGET = 2048
@@ -240,8 +243,43 @@ def verdict(ok):
     return "**pass**" if ok else "**FAIL**"
 
 
+def hostile_rows(fig):
+    """Per hostile shape: (shape, hostile over benign per run, every iteration's, ms of each)."""
+    rows = []
+    for shape in HOSTILE_SHAPES:
+        key = ("HostileInputPairedBenchmark", "verifyUser", f"shape={shape}")
+        found = [p[key] for _, p in fig.runs if key in p]
+        if not found:
+            continue
+        # The library's side is the hostile token and the baseline the benign one, so the paired
+        # ratio is benign time over hostile time: its inverse is the cost of the hostile shape.
+        per_run = [1 / median(p["ratio"]) for p in found]
+        every = [1 / v for p in found for v in p["ratio"]]
+        hostile_ms = median(median(p["nkeyNs"]) for p in found) / 1e6
+        benign_ms = median(median(p["bcNs"]) for p in found) / 1e6
+        rows.append((shape, per_run, every, hostile_ms, benign_ms))
+    return rows
+
+
+def hostile_table(rows):
+    lines = ["| Shape | hostile ms | benign ms | hostile / benign (paired) |", "|---|--:|--:|--:|"]
+    for shape, per_run, every, hostile_ms, benign_ms in rows:
+        lines.append(f"| `{shape}` | {hostile_ms:.1f} | {benign_ms:.1f} | {median(per_run):.2f} "
+                     f"({min(every):.2f}–{max(every):.2f}) |")
+    return "\n".join(lines)
+
+
 def targets(fig, scaling, meta):
     lines = ["| Target | Measured | Result |", "|---|---|---|"]
+
+    hostile = hostile_rows(fig)
+    if hostile:
+        worst = max(hostile, key=lambda r: median(r[1]))
+        value = median(worst[1])
+        lines.append(f"| Worst hostile 1 MiB token through `verifyUser` ≤ {HOSTILE_RATIO_TARGET:g} × "
+                     f"a benign token of the same size | `{worst[0]}`: {value:.2f} × (paired; "
+                     f"iterations {min(worst[2]):.2f}–{max(worst[2]):.2f}) "
+                     f"| {verdict(value <= HOSTILE_RATIO_TARGET)} |")
 
     per_run, every = fig.paired("JwtPairedBenchmark", "decodeVerify", USER)
     separate = fig.ratios("JwtBenchmark", "decodeVerifyNatsjwt", "decodeVerifyJacksonBc", USER)
@@ -467,6 +505,16 @@ def main(directory):
         "threads together.",
         "",
         scaling_table(scaling),
+        "",
+        "## Hostile input: `verifyUser` on 1 MiB tokens",
+        "",
+        "`HostileInputPairedBenchmark`: each call runs `verifyUser` on a token of the shape and on "
+        "a benign user JWT of the same size (about 31,000 publish permissions, trusted chain, "
+        "refused only at the nonce), alternately, each timed. The hostile tokens are self-signed "
+        "with a signature that does not verify, as any client can send them; `scopedKeys` is an "
+        "account JWT sent as a user JWT. What each shape is: `HostileInputBenchmark`'s Javadoc.",
+        "",
+        hostile_table(hostile_rows(fig)),
         "",
         "## Allocation per decode beyond the claims object",
         "",

@@ -29,6 +29,7 @@ single=(
   '\.JwtBenchmark\.(decodeNatsjwt|decodeJackson|claimsBuild)$'
   '\.JwtPairedBenchmark\.decodeVerify$'
   '\.TrustPairedBenchmark\.cachedVsJacksonBc$'
+  '\.HostileInputPairedBenchmark\.verifyUser$'
 )
 # Measured on 1 thread and right after on 2, one at a time, so that both see about the same load.
 scaling=(

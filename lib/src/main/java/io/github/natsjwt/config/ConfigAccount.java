@@ -38,6 +38,8 @@ public final class ConfigAccount {
     /**
      * Checks the values.
      *
+     * @param type stream or service
+     * @param subject the subject or pattern exported
      * @throws ServerConfigException when the subject is blank
      */
     public Export {
@@ -59,6 +61,10 @@ public final class ConfigAccount {
     /**
      * Checks the values.
      *
+     * @param type stream or service
+     * @param account the exporting account's name
+     * @param subject the exported subject
+     * @param local the stream prefix or the service's local subject; empty for neither
      * @throws ServerConfigException when the account or subject is blank
      */
     public Import {
