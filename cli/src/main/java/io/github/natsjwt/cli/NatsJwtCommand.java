@@ -4,6 +4,8 @@ import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
+import io.github.natsjwt.cli.nats.DeleteCommand;
+import io.github.natsjwt.cli.nats.ListCommand;
 import io.github.natsjwt.cli.nats.LookupCommand;
 import io.github.natsjwt.cli.nats.PushCommand;
 import io.github.natsjwt.cli.trust.TemplateCommand;
@@ -30,14 +32,16 @@ import picocli.CommandLine.Spec;
       TemplateCommand.class,
       PushCommand.class,
       LookupCommand.class,
+      ListCommand.class,
+      DeleteCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
       "  1  verification failed: bad signature (of data or a JWT), a sealed message that does"
-          + " not open, a user the server would reject, an account a server refused, or an"
-          + " account that is not found",
+          + " not open, a user the server would reject, an account JWT or delete a server"
+          + " refused, or an account that is not found",
       "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or claims,"
           + " unreadable file"
     })

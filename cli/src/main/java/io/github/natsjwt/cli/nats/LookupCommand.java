@@ -53,6 +53,13 @@ public final class LookupCommand implements Callable<Integer> {
       description = "Show the JWT as 'natsjwt jwt describe' does instead of printing the token.")
   private boolean describe;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object instead (schema in cli/README.md, 'JSON output'); not with"
+              + " --describe.")
+  private boolean json;
+
   @Parameters(index = "0", paramLabel = "<account>", description = "The account's public key.")
   private String account;
 
@@ -73,6 +80,9 @@ public final class LookupCommand implements Callable<Integer> {
               + account
               + "' is not an account public key (56 characters starting with 'A')");
     }
+    if (json && describe) {
+      throw new InputException("--json and --describe cannot be combined: choose one");
+    }
     Optional<String> found;
     try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
       Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
@@ -82,12 +92,23 @@ public final class LookupCommand implements Callable<Integer> {
         NatsConnections.close(connection);
       }
     }
+    PrintStream out = streams.out();
+    if (json) {
+      out.println(
+          JsonOut.object()
+              .string("account", account)
+              .bool("found", found.isPresent())
+              .string("jwt", found.orElse(null)));
+      out.flush();
+    }
     if (found.isEmpty()) {
       streams.err().println(Main.NAME + ": no server has a JWT for account " + account);
       streams.err().flush();
       return ExitCodes.VERIFICATION_FAILED;
     }
-    PrintStream out = streams.out();
+    if (json) {
+      return ExitCodes.OK;
+    }
     if (describe) {
       DecodedJwt<Claims> jwt = Jwt.decode(found.get());
       out.print(ClaimsDescriber.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)).describe(jwt));

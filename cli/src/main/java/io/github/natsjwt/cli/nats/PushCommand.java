@@ -78,6 +78,11 @@ public final class PushCommand implements Callable<Integer> {
               + " for more.")
   private List<String> operators = new ArrayList<>();
 
+  @Option(
+      names = "--json",
+      description = "Print one JSON object instead (schema in cli/README.md, 'JSON output').")
+  private boolean json;
+
   @Parameters(
       index = "0",
       paramLabel = "<jwt|file|->",
@@ -126,19 +131,26 @@ public final class PushCommand implements Callable<Integer> {
     try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
       Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
       try {
-        out.printf(
-            "pushing account %s%s%n",
-            account.claims().subject(),
-            account.claims().name().isEmpty() ? "" : " \"" + account.claims().name() + "\"");
-        List<PushResult> results = AccountJwtClient.of(connection).push(token);
-        for (PushResult r : results) {
-          out.printf("  server %s: %d %s%n", r.server(), r.code(), r.message());
+        if (!json) {
+          out.printf(
+              "pushing account %s%s%n",
+              account.claims().subject(),
+              account.claims().name().isEmpty() ? "" : " \"" + account.claims().name() + "\"");
         }
-        out.printf("accepted by %d server%s%n", results.size(), results.size() == 1 ? "" : "s");
-        if (chain.isPresent()) {
-          out.printf("chain checked: signed for trusted operator %s%n", chain.get());
+        List<PushResult> results = AccountJwtClient.of(connection).push(token);
+        if (json) {
+          out.println(json(account.claims(), results, chain));
         } else {
-          out.println(UNCHECKED_NOTE);
+          for (PushResult r : results) {
+            out.printf("  server %s: %d %s%n", r.server(), r.code(), r.message());
+          }
+          out.printf(
+              "accepted by %d server%s%n", results.size(), results.size() == 1 ? "" : "s");
+          if (chain.isPresent()) {
+            out.printf("chain checked: signed for trusted operator %s%n", chain.get());
+          } else {
+            out.println(UNCHECKED_NOTE);
+          }
         }
       } finally {
         NatsConnections.close(connection);
@@ -146,6 +158,26 @@ public final class PushCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static JsonOut json(
+      AccountClaims account, List<PushResult> results, Optional<String> chain) {
+    List<JsonOut> servers = new ArrayList<>();
+    for (PushResult r : results) {
+      servers.add(
+          JsonOut.object()
+              .string("server", r.server())
+              .string("server_id", r.serverId())
+              .string("account", r.account())
+              .number("code", r.code())
+              .string("message", r.message()));
+    }
+    return JsonOut.object()
+        .string("account", account.subject())
+        .string("name", account.name())
+        .objects("servers", servers)
+        .bool("chain_checked", chain.isPresent())
+        .string("operator", chain.orElse(null));
   }
 
   private TrustVerifier verifier() {

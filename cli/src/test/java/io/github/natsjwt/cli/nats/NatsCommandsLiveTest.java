@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.natsjwt.cli.CliRunner;
 import io.github.natsjwt.cli.CliRunner.Result;
 import io.github.natsjwt.testing.NatsServer;
@@ -16,6 +18,9 @@ import io.github.natsjwt.testing.TestOperator;
 import io.github.natsjwt.testing.TestUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,6 +182,99 @@ class NatsCommandsLiveTest {
     assertEquals("", r.stdout());
     assertEquals(
         "natsjwt: no server has a JWT for account " + stranger.publicKey() + "\n", r.stderr());
+  }
+
+  @Test
+  void pushAndLookup_json_parsesWithDocumentedSchema(NatsServers servers) throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    TestOperator op = TestOperator.create("acme").signingKey();
+    NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
+    TestAccount orders = op.account("orders").signedBy(op.signingKeys().get(0));
+    String creds = sysCreds(op);
+    // The operator's JWT names its signing keys; a bare operator key would not.
+    Path operatorJwt = Files.writeString(dir.resolve("acme.jwt"), op.jwt());
+
+    Result unchecked = run("push", "--json", "--server", server.url(), "--creds", creds, orders.jwt());
+    Result checked =
+        run(
+            "push",
+            "--json",
+            "--server",
+            server.url(),
+            "--creds",
+            creds,
+            "--operator",
+            operatorJwt.toString(),
+            orders.jwt());
+
+    for (Result r : List.of(unchecked, checked)) {
+      assertEquals(0, r.exitCode(), r::toString);
+      assertEquals("", r.stderr());
+      assertEquals(1, r.stdout().split("\n").length, r.stdout());
+      JsonNode push = mapper.readTree(r.stdout());
+      assertEquals(
+          Set.of("account", "name", "servers", "chain_checked", "operator"),
+          names(push));
+      assertEquals(orders.publicKey(), push.get("account").asText());
+      assertEquals("orders", push.get("name").asText());
+      assertEquals(1, push.get("servers").size());
+      JsonNode s = push.get("servers").get(0);
+      assertEquals(Set.of("server", "server_id", "account", "code", "message"), names(s));
+      assertEquals(200, s.get("code").asInt());
+      assertEquals("jwt updated", s.get("message").asText());
+      assertEquals(orders.publicKey(), s.get("account").asText());
+      assertTrue(s.get("server_id").asText().startsWith("N"), s.toString());
+    }
+    JsonNode u = mapper.readTree(unchecked.stdout());
+    assertFalse(u.get("chain_checked").asBoolean());
+    assertTrue(u.get("operator").isNull());
+    JsonNode c = mapper.readTree(checked.stdout());
+    assertTrue(c.get("chain_checked").asBoolean());
+    assertEquals(op.publicKey(), c.get("operator").asText());
+
+    Result found = run("lookup", "--json", "--server", server.url(), "--creds", creds, orders.publicKey());
+    assertEquals(0, found.exitCode(), found::toString);
+    JsonNode f = mapper.readTree(found.stdout());
+    assertEquals(Set.of("account", "found", "jwt"), names(f));
+    assertEquals(orders.publicKey(), f.get("account").asText());
+    assertTrue(f.get("found").asBoolean());
+    Path stored = dir.resolve("jwt").resolve(orders.publicKey() + ".jwt");
+    assertEquals(Files.readString(stored).strip(), f.get("jwt").asText());
+
+    String stranger = TestOperator.create("other").account("stranger").publicKey();
+    Result missing = run("lookup", "--json", "--server", server.url(), "--creds", creds, stranger);
+    assertEquals(1, missing.exitCode(), missing::toString);
+    JsonNode m = mapper.readTree(missing.stdout());
+    assertEquals(stranger, m.get("account").asText());
+    assertFalse(m.get("found").asBoolean());
+    assertTrue(m.get("jwt").isNull());
+    assertEquals("natsjwt: no server has a JWT for account " + stranger + "\n", missing.stderr());
+  }
+
+  @Test
+  void lookup_jsonAndDescribe_exit2() {
+    String account = TestOperator.create("acme").account("orders").publicKey();
+
+    Result r =
+        run(
+            "lookup",
+            "--json",
+            "--describe",
+            "--server",
+            "nats://127.0.0.1:1",
+            "--creds",
+            "missing.creds",
+            account);
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals("", r.stdout());
+    assertEquals("natsjwt: --json and --describe cannot be combined: choose one\n", r.stderr());
+  }
+
+  private static Set<String> names(JsonNode object) {
+    Set<String> names = new HashSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
