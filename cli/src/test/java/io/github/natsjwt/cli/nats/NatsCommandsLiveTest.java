@@ -24,7 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** push, lookup and demo --server against a real nats-server with a full resolver. */
+/** push, lookup (text and --json) and demo --server against a real nats-server with a full resolver. */
 @NatsServerTest
 class NatsCommandsLiveTest {
   @TempDir Path dir;
