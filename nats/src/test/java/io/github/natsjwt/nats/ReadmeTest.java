@@ -22,6 +22,18 @@ class ReadmeTest {
     assertTrue(readme.contains(body), "README.md lacks the example as ReadmeExampleTest runs it");
   }
 
+  @Test
+  void readme_containsTheConfigModeExampleThatRuns() throws Exception {
+    String source =
+        Files.readString(Path.of("src/test/java/io/github/natsjwt/nats/ReadmeExampleTest.java"));
+    int start = source.indexOf("  @Test\n  void configModeNKeyUsers");
+    String body = source.substring(start, source.indexOf("    b.close();\n", start) + 15);
+    String readme = Files.readString(repositoryRoot().resolve("README.md"));
+
+    assertTrue(
+        readme.contains(body), "README.md lacks the config-mode example as ReadmeExampleTest runs it");
+  }
+
   private static Path repositoryRoot() {
     String testdata = System.getProperty("natsjwt.testdata.dir");
     if (testdata != null && !testdata.isBlank()) {
