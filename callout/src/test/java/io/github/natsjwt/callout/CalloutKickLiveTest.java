@@ -82,6 +82,7 @@ class CalloutKickLiveTest {
   void kick_afterDatabaseChange_reconnectedClientHasNewPermissions(NatsServerVersion version)
       throws Exception {
     CountDownLatch reconnected = new CountDownLatch(1);
+    List<String> aliceEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (NatsServer server = version.start(config());
         Connection svc = Live.connect(server, "callout", "callout-pw");
         Connection sys = Live.connect(server, "sys", "sys-pw");
@@ -95,6 +96,7 @@ class CalloutKickLiveTest {
                     .reconnectWait(Duration.ofMillis(50))
                     .connectionListener(
                         (conn, type) -> {
+                          aliceEvents.add(type.name());
                           if (type == ConnectionListener.Events.RECONNECTED) {
                             reconnected.countDown();
                           }
@@ -123,7 +125,14 @@ class CalloutKickLiveTest {
       assertTrue(reconnected.await(10, TimeUnit.SECONDS), "alice did not reconnect");
       events.await(3);
       assertEquals(CalloutOutcome.ALLOWED, events.last().outcome());
-      assertDelivered(alice, watch, "billing.2");
+      try {
+        assertDelivered(alice, watch, "billing.2");
+      } catch (Exception | AssertionError e) {
+        throw new AssertionError(
+            "alice's events " + aliceEvents + ", status " + alice.getStatus() + "; server log:\n"
+                + server.log(),
+            e);
+      }
       assertNotDelivered(alice, watch, "orders.2");
       TrackedConnection after =
           service.trackedConnections().stream().filter(c -> c.isUser("alice")).findFirst().orElseThrow();
@@ -140,7 +149,11 @@ class CalloutKickLiveTest {
         Connection svc = Live.connect(server, "callout", "callout-pw");
         Connection sys = Live.connect(server, "sys", "sys-pw");
         CalloutService service = service(svc, sys).start()) {
+      // the server's own disconnect event tells when bob is gone, so the kick cannot race the close
+      Subscription disconnects = sys.subscribe("$SYS.ACCOUNT.APP.DISCONNECT");
+      sys.flush(Live.WAIT);
       Live.connect(server, "bob", "builder").close();
+      assertNotNull(disconnects.nextMessage(Live.WAIT), "no disconnect event for bob");
       events.await(1);
       List<KickResult> results = service.kick("bob");
       System.out.printf("%s kick of a closed client: %s%n", version.label(), results);
@@ -187,7 +200,6 @@ class CalloutKickLiveTest {
   private static void assertDelivered(Connection from, Subscription watch, String subject)
       throws Exception {
     from.publish(subject, subject.getBytes(StandardCharsets.UTF_8));
-    from.flush(Live.WAIT);
     Message m = watch.nextMessage(Live.WAIT);
     assertNotNull(m, subject + " was not delivered");
     assertEquals(subject, m.getSubject());
@@ -196,7 +208,6 @@ class CalloutKickLiveTest {
   private static void assertNotDelivered(Connection from, Subscription watch, String subject)
       throws Exception {
     from.publish(subject, subject.getBytes(StandardCharsets.UTF_8));
-    from.flush(Live.WAIT);
     assertNull(watch.nextMessage(Duration.ofMillis(500)), subject + " was delivered");
   }
 }

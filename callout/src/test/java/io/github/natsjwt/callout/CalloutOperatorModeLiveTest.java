@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.Permission;
+import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
@@ -95,7 +97,12 @@ class CalloutOperatorModeLiveTest {
       CalloutEvent e = events.await(1).get(0);
       assertEquals(CalloutOutcome.ALLOWED, e.outcome());
       assertEquals(auth.publicKey(), e.request().orElseThrow().claims().subject());
-      assertEquals(sentinel.jwt(), e.request().orElseThrow().connectOptions().jwt());
+      // the sentinel's JWT as the client sent it (jwt() issues a fresh one, so compare its subject)
+      assertEquals(
+          sentinel.publicKey(),
+          Jwt.decode(e.request().orElseThrow().connectOptions().jwt(), UserClaims.class)
+              .claims()
+              .subject());
     }
   }
 
