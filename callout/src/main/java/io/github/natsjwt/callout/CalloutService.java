@@ -13,6 +13,10 @@ import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.nkey.Signer;
 import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.support.JsonParseException;
+import io.nats.client.support.JsonParser;
+import io.nats.client.support.JsonValue;
 import io.nats.client.impl.Headers;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
@@ -24,10 +28,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -87,6 +98,15 @@ public final class CalloutService implements AutoCloseable {
   /** The micro service name unless {@link Builder#name(String, String)} says otherwise. */
   public static final String DEFAULT_NAME = "auth-callout";
 
+  /** The most connections tracked for kicks; the oldest are forgotten first. */
+  public static final int DEFAULT_MAX_TRACKED = 100_000;
+
+  /** How long a kick waits for each server's answer unless the builder says otherwise. */
+  public static final Duration DEFAULT_KICK_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The server's kick subject; {@code %s} is the server id. */
+  static final String KICK_SUBJECT = "$SYS.REQ.SERVER.%s.KICK";
+
   /** Requests in flight beyond which new ones are refused as {@link RequestProblem#OVERLOADED}. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
 
@@ -111,6 +131,9 @@ public final class CalloutService implements AutoCloseable {
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Service service;
+  private final @Nullable Connection kickConnection;
+  private final Duration kickTimeout;
+  private final Map<String, TrackedConnection> tracked;
 
   private CalloutService(Builder b) {
     connection = b.connection;
@@ -130,6 +153,18 @@ public final class CalloutService implements AutoCloseable {
     configAccount = b.configAccount;
     clock = b.clock;
     maxInFlight = b.maxInFlight;
+    kickConnection = b.kickConnection;
+    kickTimeout = b.kickTimeout;
+    int maxTracked = b.maxTracked;
+    tracked =
+        new LinkedHashMap<>() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, TrackedConnection> eldest) {
+            return size() > maxTracked; // connections long gone are never reported; keep it bounded
+          }
+        };
     ServiceEndpoint.Builder endpoint =
         ServiceEndpoint.builder()
             .endpointName("authorize")
@@ -174,6 +209,119 @@ public final class CalloutService implements AutoCloseable {
    */
   public String calloutAccount() {
     return calloutAccount;
+  }
+
+  /**
+   * Returns the connections this service allowed and still tracks, oldest first. Tracking is on
+   * when the service has a {@linkplain Builder#kickWith(Connection) kick connection}; a connection
+   * is forgotten when it is kicked, or when more than the most tracked are allowed after it.
+   *
+   * @return a snapshot; empty when tracking is off
+   */
+  public List<TrackedConnection> trackedConnections() {
+    synchronized (tracked) {
+      return List.copyOf(tracked.values());
+    }
+  }
+
+  /**
+   * Kicks every tracked connection of a user (matched by the request's user key or the minted
+   * user's name) through {@code $SYS.REQ.SERVER.<server id>.KICK} on the kick connection, one
+   * request per connection, and reports each. A kicked client that reconnects goes through the
+   * authorizer again, which then decides on current data: the reconnect-and-kick pattern.
+   *
+   * <p>Connections the server closed or refused to kick are forgotten; those with no answer stay
+   * tracked, so that a later kick can try again. Blocks up to the kick timeout per connection.
+   *
+   * @param user a {@code U...} user key or the name the authorizer gave the user
+   * @return one result per connection; empty when the user has no tracked connection
+   * @throws CalloutConfigurationException when the service has no kick connection
+   */
+  public List<KickResult> kick(String user) {
+    Objects.requireNonNull(user, "user");
+    Connection sys = kickConnection;
+    if (sys == null) {
+      throw new CalloutConfigurationException(
+          "kick needs a system-account connection: build the service with"
+              + " CalloutService.Builder.kickWith(systemConnection)");
+    }
+    List<TrackedConnection> targets;
+    synchronized (tracked) {
+      targets = tracked.values().stream().filter(c -> c.isUser(user)).toList();
+    }
+    List<KickResult> results = new ArrayList<>(targets.size());
+    for (TrackedConnection c : targets) {
+      KickResult r = kickOne(sys, c);
+      if (r.outcome() == KickOutcome.KICKED || r.outcome() == KickOutcome.REFUSED) {
+        synchronized (tracked) {
+          tracked.remove(c.serverId() + " " + c.clientId());
+        }
+      }
+      results.add(r);
+    }
+    return List.copyOf(results);
+  }
+
+  private KickResult kickOne(Connection sys, TrackedConnection c) {
+    String subject = String.format(KICK_SUBJECT, c.serverId());
+    byte[] body = ("{\"cid\":" + Long.toUnsignedString(c.clientId()) + "}").getBytes(StandardCharsets.UTF_8);
+    Message reply;
+    try {
+      reply = sys.requestWithTimeout(subject, body, kickTimeout).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new KickResult(c, KickOutcome.FAILED, "interrupted while waiting for " + subject);
+    } catch (ExecutionException | CancellationException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      boolean timedOut = cause instanceof TimeoutException || cause instanceof CancellationException;
+      if (timedOut) {
+        return noAnswer(c, subject, cause.getMessage());
+      }
+      return new KickResult(
+          c, KickOutcome.FAILED, "the kick request failed: " + cause.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      return new KickResult(
+          c, KickOutcome.FAILED, "the kick request failed: " + e.getClass().getSimpleName());
+    }
+    if (reply == null || reply.isStatusMessage()) {
+      return noAnswer(
+          c, subject, reply == null ? "no reply" : "status " + reply.getStatus().getCode());
+    }
+    String error = kickError(reply.getData());
+    return error.isEmpty()
+        ? new KickResult(c, KickOutcome.KICKED, "")
+        : new KickResult(c, KickOutcome.REFUSED, error);
+  }
+
+  private static KickResult noAnswer(TrackedConnection c, String subject, @Nullable String why) {
+    return new KickResult(
+        c,
+        KickOutcome.NO_ANSWER,
+        "no server answered "
+            + subject
+            + (why == null ? "" : " (" + why + ")")
+            + ": the server is gone, the kick connection is not in the system account, or the"
+            + " server is older than nats-server 2.10.0, which added KICK");
+  }
+
+  /** The server's API response: {@code {"server":{...},"data":...,"error":{"code","description"}}}. */
+  private static String kickError(byte @Nullable [] data) {
+    if (data == null || data.length == 0) {
+      return "";
+    }
+    try {
+      JsonValue v = JsonParser.parse(data);
+      JsonValue error = v.map == null ? null : v.map.get("error");
+      if (error == null || error.map == null) {
+        return "";
+      }
+      JsonValue description = error.map.get("description");
+      JsonValue code = error.map.get("code");
+      return (code == null || code.number == null ? "" : code.number + " ")
+          + (description == null || description.string == null ? "error" : description.string);
+    } catch (JsonParseException e) {
+      return "the server's answer is not JSON: " + e.getMessage();
+    }
   }
 
   /**
@@ -409,7 +557,18 @@ public final class CalloutService implements AutoCloseable {
         AuthorizationResponseClaims.builder(request.userNkey())
             .audience(request.server().id())
             .jwt(userJwt);
-    send(message, start, request, response, CalloutOutcome.ALLOWED, null, "");
+    if (send(message, start, request, response, CalloutOutcome.ALLOWED, null, "")
+        && kickConnection != null) {
+      TrackedConnection c =
+          new TrackedConnection(
+              request.userNkey(),
+              user.name(),
+              request.server().id(),
+              request.clientInformation().id());
+      synchronized (tracked) {
+        tracked.put(c.serverId() + " " + c.clientId(), c);
+      }
+    }
   }
 
   private void deny(
@@ -426,7 +585,7 @@ public final class CalloutService implements AutoCloseable {
     send(message, start, request, response, outcome, failure, reason);
   }
 
-  private void send(
+  private boolean send(
       ServiceMessage message,
       long start,
       CalloutRequest request,
@@ -452,9 +611,10 @@ public final class CalloutService implements AutoCloseable {
       message.respond(connection, payload);
     } catch (RuntimeException e) {
       failReply(message, start, request, e);
-      return;
+      return false;
     }
     notify(new CalloutEvent(outcome, since(start), request, failure, reason));
+    return true;
   }
 
   private void failReply(
@@ -624,6 +784,9 @@ public final class CalloutService implements AutoCloseable {
     private String name = DEFAULT_NAME;
     private String version = "1.0.0";
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    private @Nullable Connection kickConnection;
+    private Duration kickTimeout = DEFAULT_KICK_TIMEOUT;
+    private int maxTracked = DEFAULT_MAX_TRACKED;
 
     private Builder(Connection connection) {
       this.connection = connection;
@@ -816,6 +979,50 @@ public final class CalloutService implements AutoCloseable {
         throw new CalloutConfigurationException("maxInFlight must be at least 1, got " + max);
       }
       this.maxInFlight = max;
+      return this;
+    }
+
+    /**
+     * Tracks the connections this service allows (server id and client id, from each request) and
+     * enables {@link CalloutService#kick(String)}, which sends {@code
+     * $SYS.REQ.SERVER.<id>.KICK} on this connection. It must be a user of the system account:
+     * in config mode an account named by {@code system_account} whose user the callout bypasses
+     * ({@code auth_users}); in operator mode a user of the operator's system account.
+     *
+     * @param systemConnection a system-account connection; the service does not close it
+     * @return this builder
+     */
+    public Builder kickWith(Connection systemConnection) {
+      this.kickConnection = Objects.requireNonNull(systemConnection, "systemConnection");
+      return this;
+    }
+
+    /**
+     * Sets how long a kick waits for each server's answer.
+     *
+     * @param timeout a positive duration; default {@link #DEFAULT_KICK_TIMEOUT}
+     * @return this builder
+     */
+    public Builder kickTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new CalloutConfigurationException("the kick timeout must be positive, got " + timeout);
+      }
+      this.kickTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how many connections are tracked for kicks; past it the oldest are forgotten.
+     *
+     * @param max at least 1; default {@value #DEFAULT_MAX_TRACKED}
+     * @return this builder
+     */
+    public Builder maxTracked(int max) {
+      if (max < 1) {
+        throw new CalloutConfigurationException("maxTracked must be at least 1, got " + max);
+      }
+      this.maxTracked = max;
       return this;
     }
 
