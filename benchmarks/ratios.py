@@ -71,6 +71,7 @@ PAIRED = {
     "PairedBenchmark": ("NKey", "BC"),
     "JwtPairedBenchmark": ("natsjwt", "Jackson+BC"),
     "TrustPairedBenchmark": ("natsjwt", "baseline"),
+    "HostileInputPairedBenchmark": ("hostile", "benign"),
 }
 
 
