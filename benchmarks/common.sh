@@ -11,6 +11,9 @@ jar="$bench_dir/target/natsjwt-benchmarks.jar"
 # of JAVA_HOME, if set), unless NO_BUILD is set.
 build_jar() {
   if [[ -z "${NO_BUILD:-}" ]]; then
+    # The shade plugin can leave a jar holding another build's classes in place; start afresh,
+    # keeping the results of earlier runs.
+    rm -f "$bench_dir"/target/natsjwt-benchmarks.jar "$bench_dir"/target/original-natsjwt-benchmarks.jar
     (cd "$root_dir" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
   fi
 }

@@ -192,7 +192,7 @@ final class ClaimSchemas {
         rules == ValidationRules.JWT_2_3
             ? JWT_2_3
             : rules == ValidationRules.SERVER_2_10 ? SERVER_2_10 : CURRENT;
-    GoType t = byKind.get((version == 1 ? "v1 " : "") + kind);
+    GoType t = byKind.get(version == 1 ? "v1 " + kind : kind);
     return t != null ? t : byKind.get("generic");
   }
 

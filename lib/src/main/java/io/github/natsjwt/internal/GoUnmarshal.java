@@ -57,6 +57,9 @@ final class GoUnmarshal {
 
   /** What reading a document gave: the canonical bytes when it needed them, and the type error. */
   static final class Result {
+    /** A document read as Go reads it, as it is. */
+    static final Result CLEAN = new Result(null, null);
+
     final byte @Nullable [] canonical;
     final JsonIn.@Nullable ShapeException error;
 
@@ -86,14 +89,14 @@ final class GoUnmarshal {
    * reader that knows more fields than {@code type} reads it as {@code type}'s Go library does.
    */
   static Result read(JsonTape d, GoType type, String rootPath, boolean dropUnknown) {
-    GoUnmarshal g = new GoUnmarshal(d, rootPath, new Out(0));
+    GoUnmarshal g = new GoUnmarshal(d, rootPath, null);
     g.dropUnknown = dropUnknown;
     g.check(type, 0);
     if (g.fatal && g.error != null) {
       throw g.error;
     }
     if (!g.dirty || g.error != null) {
-      return new Result(null, g.error);
+      return g.error == null ? Result.CLEAN : new Result(null, g.error);
     }
     GoUnmarshal w = new GoUnmarshal(d, rootPath, new Out(d.limit));
     w.emit(type, IntList.of(0));
@@ -105,8 +108,8 @@ final class GoUnmarshal {
   /** Set by {@link #field} when the key matched only after case folding. */
   private boolean folded;
 
-  /** Holds a key folded by {@link #field}: longer keys match no field name. */
-  private final byte[] scratch = new byte[64];
+  /** Holds a key folded by {@link #field}, made when first needed: longer keys match no name. */
+  private byte @Nullable [] scratch;
 
   /**
    * The index of the struct field that the key at tape index {@code k} names, or -1 when the
@@ -147,7 +150,12 @@ final class GoUnmarshal {
     }
     // Escapes or non-ASCII: fold while decoding, giving up at the first character that folds
     // onto no ASCII one. Such a key is never written as the field's name, so it is folded.
-    int n = d.foldKeyInto(k, scratch);
+    byte[] f = scratch;
+    if (f == null) {
+      f = new byte[64];
+      scratch = f;
+    }
+    int n = d.foldKeyInto(k, f);
     if (JsonIn.PROBES.on) {
       JsonIn.PROBES.count += Math.max(1, n);
     }
@@ -155,7 +163,7 @@ final class GoUnmarshal {
       return -1;
     }
     for (int i = 0; i < names.length; i++) {
-      if (names[i].length == n && Arrays.equals(names[i], 0, n, scratch, 0, n)) {
+      if (names[i].length == n && Arrays.equals(names[i], 0, n, f, 0, n)) {
         folded = true;
         return i;
       }

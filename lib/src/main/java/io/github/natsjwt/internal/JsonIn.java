@@ -43,7 +43,7 @@ public final class JsonIn {
           .build();
 
   /** Objects with at least this many entries get a hash index on their first lookup. */
-  private static final int INDEX_THRESHOLD = 8;
+  private static final int INDEX_THRESHOLD = 32;
   /** The index of an object small enough to scan. */
   private static final Object NO_INDEX = new Object();
 
@@ -116,6 +116,8 @@ public final class JsonIn {
    * of each key plus one, as {@code char[]} or {@code int[]}; built on the first lookup.
    */
   private volatile @Nullable Object index;
+  /** {@link #readAsGo}'s answer for a document read as it is; made on first use. */
+  private @Nullable GoRead asIs;
 
   private JsonIn(JsonTape doc, int at, String path) {
     this.doc = doc;
@@ -357,7 +359,16 @@ public final class JsonIn {
     GoUnmarshal.Result r =
         GoUnmarshal.read(doc, type, rootPath == null ? "" : rootPath, dropUnknown);
     if (r.canonical == null) {
-      return new GoRead(this, r.error);
+      if (r.error != null) {
+        return new GoRead(this, r.error);
+      }
+      // Read as it is: one shared answer for every type this document is read as.
+      GoRead clean = asIs;
+      if (clean == null) {
+        clean = new GoRead(this, null);
+        asIs = clean;
+      }
+      return clean;
     }
     JsonTape canonical = JsonTape.parse(r.canonical);
     if (canonical == null) {
