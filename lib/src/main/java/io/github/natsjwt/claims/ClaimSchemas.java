@@ -16,7 +16,6 @@ import static io.github.natsjwt.internal.GoType.slice;
 import static io.github.natsjwt.internal.GoType.struct;
 
 import io.github.natsjwt.internal.GoType;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -167,17 +166,6 @@ final class ClaimSchemas {
   };
 
   /**
-   * The type a payload of this kind and format version is unmarshalled into.
-   *
-   * @param kind the claim type's name, as in {@code nats.type}; anything unknown is generic
-   * @param version 1 or 2
-   * @return the type of the whole payload
-   */
-  static GoType of(String kind, int version) {
-    return of(kind, version, ValidationRules.CURRENT);
-  }
-
-  /**
    * The type a payload of this kind and format version is unmarshalled into by the jwt library
    * of a server generation: fields added after jwt 2.3.0 (nats-server 2.9) and 2.10's library are
    * not in their structs, so those servers ignore whatever the fields hold.
@@ -220,9 +208,6 @@ final class ClaimSchemas {
         "generic",
         CLAIMS_DATA.with(
             "nats", map(ANY), "type", GoType.RAW, "tags", GoType.RAW, "version", GoType.RAW));
-    for (String generic : List.of("v1 generic")) {
-      m.put(generic, m.get("generic"));
-    }
     return Map.copyOf(m);
   }
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Go's case folding), which values are structs that merge, maps, slices, pointers, scalars with
  * their ranges, and the few types with their own {@code UnmarshalJSON}.
  *
- * <p>Immutable. Struct types may refer to themselves through {@link #lazy}.
+ * <p>Immutable.
  */
 public final class GoType {
   /** What a type is. */
@@ -154,16 +154,6 @@ public final class GoType {
   }
 
   /**
-   * A type given later, for types that contain themselves or are defined after their users.
-   *
-   * @param type gives the type
-   * @return a pointer-free reference to it
-   */
-  public static Supplier<GoType> lazy(Supplier<GoType> type) {
-    return type;
-  }
-
-  /**
    * A struct with its JSON field names (lower-case ASCII, as the jwt package's tags are) and their
    * types; embedded structs are given by listing their fields.
    *
@@ -270,16 +260,5 @@ public final class GoType {
   /** The struct a pointer points to, or this struct. */
   GoType struct() {
     return kind == Kind.POINTER ? element() : this;
-  }
-
-  /** The index of the field named {@code name} (lower-case ASCII), or -1. */
-  int fieldIndex(String name) {
-    byte[] b = name.getBytes(StandardCharsets.US_ASCII);
-    for (int i = 0; i < names.length; i++) {
-      if (java.util.Arrays.equals(names[i], b)) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -76,17 +76,10 @@ final class GoUnmarshal {
    * @param d the document, whose root object is read as {@code type}
    * @param type a struct type
    * @param rootPath the name of the document in messages
+   * @param dropUnknown whether keys the structs do not know make the document rewritten without
+   *     them, so that a reader knowing more fields reads it as {@code type}'s Go library does
    * @return the canonical bytes (null when the document is already read as Go reads it) and the
    *     first type error (null when there is none)
-   */
-  static Result read(JsonTape d, GoType type, String rootPath) {
-    return read(d, type, rootPath, false);
-  }
-
-  /**
-   * Reads the document as {@link #read(JsonTape, GoType, String)} does; with {@code dropUnknown},
-   * a document holding keys that its structs do not know is rewritten without them, so that a
-   * reader that knows more fields than {@code type} reads it as {@code type}'s Go library does.
    */
   static Result read(JsonTape d, GoType type, String rootPath, boolean dropUnknown) {
     GoUnmarshal g = new GoUnmarshal(d, rootPath, null);
