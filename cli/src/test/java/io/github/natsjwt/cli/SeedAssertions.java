@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 
 /** Checks that output never shows a seed. */
 public final class SeedAssertions {
-  // Any encoded seed: S, a role letter, and the rest of the 58 characters, not inside a longer
-  // base32 run (a public key may well contain "SA" followed by 50 more characters).
+  // Any encoded seed: S, a role letter and exactly 56 more base32 characters, not inside a longer
+  // run. A public key may contain "SA" followed by 50 more characters, and a 52-character JWT ID
+  // may start with "SU", so neither length may be accepted.
   private static final Pattern ANY_SEED =
-      Pattern.compile("(?<![A-Z2-7])S[OAUNCXP][A-Z2-7]{50,}(?![A-Z2-7])");
+      Pattern.compile("(?<![A-Z2-7])S[OAUNCXP][A-Z2-7]{56}(?![A-Z2-7])");
 
   private SeedAssertions() {}
 

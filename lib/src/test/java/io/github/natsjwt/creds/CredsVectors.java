@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class CredsVectors {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ANY_SEED =
-      Pattern.compile("(?<![A-Z2-7])S[OAUNCXP][A-Z2-7]{50,}(?![A-Z2-7])");
+      Pattern.compile("(?<![A-Z2-7])S[OAUNCXP][A-Z2-7]{56}(?![A-Z2-7])");
   private static volatile JsonNode index;
   private static volatile JsonNode jwtVectors;
 
