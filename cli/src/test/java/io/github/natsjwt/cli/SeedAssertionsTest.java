@@ -18,4 +18,10 @@ class SeedAssertionsTest {
     // A public key whose third and fourth characters happen to be "SA".
     SeedAssertions.assertNoSeed("UASAB2CB576PHBBPQ5ODORRZ2LYCMWPZGWGCN2KDK7DXOIMZASKUY3RL");
   }
+
+  @Test
+  void assertNoSeed_jwtIdStartingWithSeedPrefix_passes() {
+    // A 52-character JWT ID that CI once printed; it starts like a user seed.
+    SeedAssertions.assertNoSeed("  \"jti\": \"SU7XILZ23NYJO2BJ6AILZEBA2JEAATCQGEE4PSBRQAKPVCPINHKQ\",");
+  }
 }
