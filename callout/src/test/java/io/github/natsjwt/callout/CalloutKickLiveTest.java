@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.nkey.NKey;
@@ -15,28 +16,36 @@ import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
+import io.github.natsjwt.testing.TestAccount;
+import io.github.natsjwt.testing.TestOperator;
+import io.github.natsjwt.testing.TestUser;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reconnect-and-kick on real nats-server 2.10 and 2.14 in config mode: the service tracks which
+ * Reconnect-and-kick on real nats-server 2.10 and 2.14, in config and operator mode: the service tracks which
  * connection it allowed on which server, kicks a user through {@code $SYS.REQ.SERVER.<id>.KICK} on
- * a system-account connection, and the client, reconnecting, is authorized again on current data.
+ * a system-account connection (a config-mode system user, or a user of the operator's system
+ * account), and the client, reconnecting, is authorized again on current data.
  * Both 2.10.27 and 2.14.5 answer KICK (nats-server added it in 2.10.0), with the same results:
  * kicked, or {@code 500 no such client or leafnode id} for a client that has gone.
  */
 @SuppressWarnings("try") // services and servers are held open by try-with-resources
 class CalloutKickLiveTest {
+  @TempDir Path dir;
+
   final NKey issuer = NKey.generate(NKeyType.ACCOUNT);
   final Live.Events events = new Live.Events();
 
@@ -139,6 +148,90 @@ class CalloutKickLiveTest {
       assertNotEquals(before.clientId(), after.clientId());
       assertEquals(alice.getServerInfo().getClientId(), after.clientId());
       assertEquals(List.of(), service.kick("nobody"));
+    }
+  }
+
+  /**
+   * Operator mode: the kick goes out on a connection of a system-account user, the client comes
+   * back through its sentinel and is authorized again on current data.
+   */
+  @NatsServerMatrix({"2.10", "2.14"})
+  void kick_operatorMode_systemAccountUser_reconnectedClientHasNewPermissions(
+      NatsServerVersion version) throws Exception {
+    TestOperator op = TestOperator.create("acme");
+    TestAccount auth = op.account("AUTH");
+    TestUser calloutUser = auth.user("callout");
+    TestUser watcher = auth.user("watcher");
+    TestUser sentinel = auth.user("sentinel");
+    TestUser sys = op.systemAccount().user("sys");
+    auth.customize(
+        b ->
+            b.authorization(
+                ExternalAuthorization.builder()
+                    .addAuthUsers(calloutUser.publicKey(), watcher.publicKey())
+                    .build()));
+    // in operator mode clients carry the sentinel's creds: the connection name says who they are
+    Authorizer byConnectionName =
+        request -> {
+          String name = request.connectOptions().name();
+          String grant = grants.get(name);
+          if (grant == null) {
+            return AuthorizationDecision.deny("unknown client " + name);
+          }
+          return AuthorizationDecision.allow(
+              request
+                  .newUser()
+                  .name(name)
+                  .pub(Permission.allowing(grant, "_INBOX.>"))
+                  .sub(Permission.allowing(grant, "_INBOX.>")));
+        };
+    CountDownLatch reconnected = new CountDownLatch(1);
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
+        Connection system = Live.connect(server, sys.writeCreds(dir));
+        Connection watch = Live.connect(server, watcher.writeCreds(dir));
+        CalloutService service =
+            CalloutService.builder(svc)
+                .issuer(auth.key())
+                .authorizer(byConnectionName)
+                .listener(events)
+                .kickWith(system)
+                .start();
+        Connection alice =
+            Nats.connect(
+                Live.options(server)
+                    .connectionName("alice")
+                    .authHandler(Nats.credentials(sentinel.writeCreds(dir).toString()))
+                    .maxReconnects(20)
+                    .reconnectWait(Duration.ofMillis(50))
+                    .connectionListener(
+                        (conn, type) -> {
+                          if (type == ConnectionListener.Events.RECONNECTED) {
+                            reconnected.countDown();
+                          }
+                        })
+                    .build())) {
+      events.await(1);
+      TrackedConnection before = service.trackedConnections().get(0);
+      assertEquals(alice.getServerInfo().getClientId(), before.clientId());
+      assertEquals("alice", before.userName());
+      // "*.*" leaves out the callout's own requests, which AUTH's watcher could see too
+      Subscription all = watch.subscribe("*.*");
+      watch.flush(Live.WAIT);
+      assertDelivered(alice, all, "orders.1");
+      assertNotDelivered(alice, all, "billing.1");
+
+      grants.put("alice", "billing.>");
+      List<KickResult> results = service.kick("alice");
+      System.out.printf("%s operator-mode kick results: %s%n", version.label(), results);
+      assertEquals(1, results.size());
+      assertEquals(KickOutcome.KICKED, results.get(0).outcome(), results.toString());
+
+      assertTrue(reconnected.await(10, TimeUnit.SECONDS), "alice did not reconnect");
+      assertEquals(CalloutOutcome.ALLOWED, events.await(2).get(1).outcome());
+      assertDelivered(alice, all, "billing.2");
+      assertNotDelivered(alice, all, "orders.2");
+      assertNotEquals(before.clientId(), alice.getServerInfo().getClientId());
     }
   }
 
