@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which nats-server the live demo runs: the newest installed release series the testing module
- * knows (2.14, then 2.10, then 2.9), each found as {@link NatsServerVersion} finds it (its {@code
- * natsjwt.nats-server.<series>} property, the file named by {@code natsjwt.nats-server}, the PATH,
+ * Which nats-server the live demo runs: the file named by {@code natsjwt.nats-server} when that
+ * property is set (an explicit choice, even of a missing file); else the newest installed release
+ * series the testing module knows (2.14, then 2.10, then 2.9), each found as {@link
+ * NatsServerVersion} finds it (its {@code natsjwt.nats-server.<series>} property, the PATH,
  * /usr/sbin, /usr/local/bin and shared/bin beside a checkout); else any {@code nats-server} that
  * {@link NatsServer#findExecutable()} finds.
  */
@@ -22,8 +23,12 @@ final class DemoServers {
 
   private DemoServers() {}
 
-  /** The newest installed series, if any. */
+  /** The newest installed series, if any; empty when natsjwt.nats-server names the executable. */
   static Optional<NatsServerVersion> newest() {
+    String explicit = System.getProperty(NatsServer.EXECUTABLE_PROPERTY);
+    if (explicit != null && !explicit.isBlank()) {
+      return Optional.empty();
+    }
     List<NatsServerVersion> all = new ArrayList<>(NatsServerVersion.all());
     Collections.reverse(all);
     return all.stream().filter(NatsServerVersion::isInstalled).findFirst();

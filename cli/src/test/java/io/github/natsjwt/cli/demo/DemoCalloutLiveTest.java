@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.natsjwt.cli.CliRunner.Result;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ class DemoCalloutLiveTest {
   private static Result demoWithNewest(NatsServerVersion version) {
     List<NatsServerVersion> all = NatsServerVersion.all();
     Map<String, String> saved = new HashMap<>();
+    // natsjwt.nats-server would name the demo's executable outright
+    saved.put(NatsServer.EXECUTABLE_PROPERTY, System.getProperty(NatsServer.EXECUTABLE_PROPERTY));
+    System.clearProperty(NatsServer.EXECUTABLE_PROPERTY);
     for (NatsServerVersion newer : all.subList(all.indexOf(version) + 1, all.size())) {
       saved.put(newer.property(), System.getProperty(newer.property()));
       System.setProperty(newer.property(), "/nonexistent/nats-server-" + newer.series());
