@@ -13,6 +13,10 @@
  *
  * <p>The connection is a jnats {@code io.nats.client.Connection} of a user listed in the callout's
  * {@code auth_users}.
+ *
+ * <p>For tests, {@link io.github.natsjwt.callout.TestCalloutService} starts a service for a {@code
+ * io.github.natsjwt.testing.TestCallout} set-up on a running {@code NatsServer} and closes it with
+ * the server; it needs the optional {@code natsjwt-testing} artifact.
  */
 @NullMarked
 package io.github.natsjwt.callout;

@@ -13,6 +13,7 @@ import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
+import io.github.natsjwt.testing.TestCallout;
 import io.github.natsjwt.claims.AuthorizationRequestClaims;
 import io.github.natsjwt.claims.ServerId;
 import io.github.natsjwt.jwt.Jwt;
@@ -24,19 +25,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The callout service against real nats-server 2.10 and 2.14 in config mode ({@code authorization
  * { auth_callout }}): users and passwords checked by the authorizer, users minted into a
  * config-mode account.
  */
-@SuppressWarnings("try") // services and servers are held open by try-with-resources
+@SuppressWarnings("try") // servers and clients are held open by try-with-resources
 class CalloutConfigModeLiveTest {
   static final Map<String, String> PASSWORDS = Map.of("alice", "wonderland", "bob", "builder");
 
-  final NKey issuer = NKey.generate(NKeyType.ACCOUNT);
-  final NKey xkey = NKey.generate(NKeyType.CURVE);
+  final TestCallout callout = TestCallout.configMode("APP");
   final Live.Events events = new Live.Events();
+  CalloutService service; // the running one, set by start(...)
 
   /** Passwords from a map; alice may use orders.>, bob is allowed but limited to bob.>. */
   static final Authorizer PASSWORD_AUTHORIZER =
@@ -53,32 +55,30 @@ class CalloutConfigModeLiveTest {
                 .sub(Permission.allowing(user.equals("alice") ? "orders.>" : "bob.>", "_INBOX.>")));
       };
 
-  ServerConfig config(ServerConfig.AuthCallout callout) {
-    return ServerConfig.builder()
-        .configUser("AUTH", "callout", "callout-pw")
-        .configAccount("APP")
-        .authCallout(callout)
-        .build();
+  /** A server with the callout and a service with these settings, which stops with the server. */
+  NatsServer start(NatsServerVersion version, Consumer<CalloutService.Builder> settings) {
+    NatsServer server = version.start(callout.serverConfig().build());
+    try {
+      service = TestCalloutService.start(server, callout, PASSWORD_AUTHORIZER, settings).service();
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
-  ServerConfig.AuthCallout plain() {
-    return ServerConfig.AuthCallout.of(issuer.publicKey(), "AUTH", "callout");
+  NatsServer start(NatsServerVersion version) {
+    return start(version, b -> b.listener(events));
   }
 
-  CalloutService.Builder service(Connection nc) {
-    return CalloutService.builder(nc)
-        .issuer(issuer)
-        .configMode("APP")
-        .authorizer(PASSWORD_AUTHORIZER)
-        .listener(events);
+  Connection serviceUser(NatsServer server) throws Exception {
+    return Live.connect(server, callout.serviceUserName(), callout.servicePassword());
   }
 
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_plain_allowedUserConnectsWithMintedPermissions(NatsServerVersion version)
       throws Exception {
-    try (NatsServer server = version.start(config(plain()));
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service = service(svc).start();
+    try (NatsServer server = start(version);
         Connection alice = Live.connect(server, "alice", "wonderland")) {
       Live.assertRoundTrip(alice, "orders.new");
       CalloutEvent e = events.await(1).get(0);
@@ -88,16 +88,15 @@ class CalloutConfigModeLiveTest {
       assertTrue(!e.request().orElseThrow().isEncrypted());
       // the minted permissions hold: alice may not publish outside orders.>
       assertTrue(alice.getServerInfo().getServerId().equals(Live.serverId(server)));
-      assertEquals(service.calloutAccount(), issuer.publicKey());
+      assertEquals(service.calloutAccount(), callout.issuerAccount());
     }
   }
 
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_xkey_requestEncryptedAndAnsweredEncrypted(NatsServerVersion version)
       throws Exception {
-    try (NatsServer server = version.start(config(plain().withXkey(xkey.publicKey())));
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service = service(svc).xkey(xkey).start();
+    callout.encrypted();
+    try (NatsServer server = start(version);
         Connection bob = Live.connect(server, "bob", "builder")) {
       Live.assertRoundTrip(bob, "bob.x");
       CalloutEvent e = events.await(1).get(0);
@@ -110,9 +109,7 @@ class CalloutConfigModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_denied_clientRefusedAndReasonReported(NatsServerVersion version)
       throws Exception {
-    try (NatsServer server = version.start(config(plain()));
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service = service(svc).start()) {
+    try (NatsServer server = start(version)) {
       assertEquals(
           "Authentication error connecting to NATS server: Authorization Violation",
           Live.refused(server, "alice", "wrong").getMessage());
@@ -126,15 +123,15 @@ class CalloutConfigModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_authorizerThrows_clientDeniedAndExceptionReported(NatsServerVersion version)
       throws Exception {
-    try (NatsServer server = version.start(config(plain()));
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service =
-            service(svc)
-                .authorizer(
-                    request -> {
-                      throw new IllegalStateException("user database down");
-                    })
-                .start()) {
+    try (NatsServer server =
+        start(
+            version,
+            b ->
+                b.listener(events)
+                    .authorizer(
+                        request -> {
+                          throw new IllegalStateException("user database down");
+                        }))) {
       Live.refused(server, "alice", "wonderland");
       CalloutEvent e = events.await(1).get(0);
       assertEquals(CalloutOutcome.AUTHORIZER_FAILED, e.outcome());
@@ -148,17 +145,17 @@ class CalloutConfigModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_authorizerTimesOut_deniedAtTheDeadline(NatsServerVersion version)
       throws Exception {
-    try (NatsServer server = version.start(config(plain()));
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service =
-            service(svc)
-                .deadline(Duration.ofMillis(300))
-                .authorizer(
-                    request -> {
-                      Thread.sleep(3000);
-                      return PASSWORD_AUTHORIZER.authorize(request);
-                    })
-                .start()) {
+    try (NatsServer server =
+        start(
+            version,
+            b ->
+                b.listener(events)
+                    .deadline(Duration.ofMillis(300))
+                    .authorizer(
+                        request -> {
+                          Thread.sleep(3000);
+                          return PASSWORD_AUTHORIZER.authorize(request);
+                        }))) {
       Live.refused(server, "alice", "wonderland");
       CalloutEvent e = events.await(1).get(0);
       assertEquals(CalloutOutcome.AUTHORIZER_FAILED, e.outcome());
@@ -178,10 +175,8 @@ class CalloutConfigModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_clientPublishesOnCalloutSubject_serverRefusesIt(NatsServerVersion version)
       throws Exception {
-    try (NatsServer server = version.start(config(plain()));
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service = service(svc).start();
-        Connection attacker = Live.connect(server, "callout", "callout-pw")) {
+    try (NatsServer server = start(version);
+        Connection attacker = serviceUser(server)) {
       assertNull(
           attacker.request(CalloutService.SUBJECT, forgedRequest(NKey.generate(NKeyType.SERVER))
               .getBytes(StandardCharsets.UTF_8), Duration.ofMillis(500)));
@@ -203,12 +198,15 @@ class CalloutConfigModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void configMode_forgedRequests_refusedAndServiceKeepsWorking(NatsServerVersion version)
       throws Exception {
-    ServerConfig open = ServerConfig.builder().configUser("AUTH", "callout", "callout-pw").build();
+    NKey xkey = callout.encrypted().xkey().orElseThrow();
+    ServerConfig open = callout.serverConfig().authCallout(null).build();
     try (NatsServer server = version.start(open);
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service =
-            service(svc).xkey(xkey).allowedServers(Live.serverId(server)).start();
-        Connection attacker = Live.connect(server, "callout", "callout-pw")) {
+        Connection attacker = serviceUser(server)) {
+      TestCalloutService.start(
+          server,
+          callout,
+          PASSWORD_AUTHORIZER,
+          b -> b.listener(events).allowedServers(Live.serverId(server)));
       NKey fakeServer = NKey.generate(NKeyType.SERVER);
       String forged = forgedRequest(fakeServer);
 
@@ -252,7 +250,7 @@ class CalloutConfigModeLiveTest {
   /** A well-formed request, signed by a server key the service does not know. */
   private String forgedRequest(NKey fakeServer) {
     return Jwt.encode(
-        AuthorizationRequestClaims.builder(issuer.publicKey())
+        AuthorizationRequestClaims.builder(callout.issuerAccount())
             .audience(CalloutService.REQUEST_AUDIENCE)
             .serverId(new ServerId("evil", "127.0.0.1", fakeServer.publicKey(), "2.10.0", "", List.of(), ""))
             .userNkey(NKey.generate(NKeyType.USER).publicKey())

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
-import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
 import io.github.natsjwt.testing.TestAccount;
+import io.github.natsjwt.testing.TestCallout;
 import io.github.natsjwt.testing.TestOperator;
 import io.github.natsjwt.testing.TestUser;
 import io.nats.client.Connection;
@@ -28,19 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The callout service against real nats-server 2.10 and 2.14 in operator mode: the callout
  * account's JWT carries the {@code authorization} block, clients arrive with a sentinel user of
- * that account, and the service mints the users they become.
+ * that account, and the service mints the users they become. Set up with {@link TestCallout} and
+ * {@link TestCalloutService}.
  */
-@SuppressWarnings("try") // services and servers are held open by try-with-resources
+@SuppressWarnings("try") // servers are held open by try-with-resources
 class CalloutOperatorModeLiveTest {
   @TempDir Path dir;
 
   final TestOperator op = TestOperator.create("acme");
-  final TestAccount auth = op.account("AUTH");
   final TestAccount app = op.account("APP");
   final TestAccount other = op.account("OTHER");
-  final TestUser calloutUser = auth.user("callout");
-  final TestUser sentinel = auth.user("sentinel");
-  final NKey xkey = NKey.generate(NKeyType.CURVE);
+  final TestAccount auth = op.account("AUTH");
+  final TestCallout callout = auth.authCallout().allowedAccounts(app);
   final Live.Events events = new Live.Events();
 
   /** By client name: alice into AUTH, app-alice into APP (allowed), other-alice into OTHER. */
@@ -64,15 +62,16 @@ class CalloutOperatorModeLiveTest {
         }
       };
 
-  void enableCallout(String xkeyPublic) {
-    auth.customize(
-        b ->
-            b.authorization(
-                ExternalAuthorization.builder()
-                    .addAuthUsers(calloutUser.publicKey())
-                    .addAllowedAccounts(app.publicKey())
-                    .xkey(xkeyPublic)
-                    .build()));
+  /** A server with the callout and its service, which stops with the server. */
+  NatsServer start(NatsServerVersion version) {
+    NatsServer server = version.start(callout.serverConfig().build());
+    try {
+      TestCalloutService.start(server, callout, byName, b -> b.listener(events));
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   Connection client(NatsServer server, String name) throws Exception {
@@ -82,16 +81,12 @@ class CalloutOperatorModeLiveTest {
   Options.Builder clientOptions(NatsServer server, String name) {
     return Live.options(server)
         .connectionName(name)
-        .authHandler(Nats.credentials(sentinel.writeCreds(dir).toString()));
+        .authHandler(Nats.credentials(callout.sentinel().writeCreds(dir).toString()));
   }
 
   @NatsServerMatrix({"2.10", "2.14"})
   void operatorMode_plain_userMintedByAccountKey(NatsServerVersion version) throws Exception {
-    enableCallout("");
-    try (NatsServer server = version.start(op.serverConfig().build());
-        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
-        CalloutService service =
-            CalloutService.builder(svc).issuer(auth.key()).authorizer(byName).listener(events).start();
+    try (NatsServer server = start(version);
         Connection alice = client(server, "alice")) {
       Live.assertRoundTrip(alice, "orders.1");
       CalloutEvent e = events.await(1).get(0);
@@ -99,7 +94,7 @@ class CalloutOperatorModeLiveTest {
       assertEquals(auth.publicKey(), e.request().orElseThrow().claims().subject());
       // the sentinel's JWT as the client sent it (jwt() issues a fresh one, so compare its subject)
       assertEquals(
-          sentinel.publicKey(),
+          callout.sentinel().publicKey(),
           Jwt.decode(e.request().orElseThrow().connectOptions().jwt(), UserClaims.class)
               .claims()
               .subject());
@@ -109,20 +104,17 @@ class CalloutOperatorModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void operatorMode_xkeyAndSigningKey_encryptedResponseWithIssuerAccount(NatsServerVersion version)
       throws Exception {
-    auth.signingKey();
-    NKey signingKey = auth.signingKeys().get(0);
-    enableCallout(xkey.publicKey());
-    try (NatsServer server = version.start(op.serverConfig().build());
-        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
-        CalloutService service =
-            CalloutService.builder(svc)
-                .issuer(signingKey, auth.publicKey())
-                .xkey(xkey)
-                .authorizer(byName)
-                .listener(events)
-                .start();
-        Connection alice = client(server, "alice")) {
-      Live.assertRoundTrip(alice, "orders.2");
+    NKey signingKey = auth.signingKey().signingKeys().get(0);
+    callout.encrypted();
+    try (NatsServer server = version.start(callout.serverConfig().build())) {
+      TestCalloutService.start(
+          server,
+          callout,
+          byName,
+          b -> b.issuer(signingKey, auth.publicKey()).listener(events));
+      try (Connection alice = client(server, "alice")) {
+        Live.assertRoundTrip(alice, "orders.2");
+      }
       CalloutEvent e = events.await(1).get(0);
       assertEquals(CalloutOutcome.ALLOWED, e.outcome());
       assertTrue(e.request().orElseThrow().isEncrypted());
@@ -131,17 +123,8 @@ class CalloutOperatorModeLiveTest {
 
   @NatsServerMatrix({"2.10", "2.14"})
   void operatorMode_allowedAccounts_userPlacedIntoApp(NatsServerVersion version) throws Exception {
-    enableCallout("");
     TestUser appReader = app.user("reader");
-    try (NatsServer server = version.start(op.serverConfig().build());
-        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
-        CalloutService service =
-            CalloutService.builder(svc)
-                .issuer(auth.key())
-                .allowedAccounts(app.publicKey())
-                .authorizer(byName)
-                .listener(events)
-                .start();
+    try (NatsServer server = start(version);
         Connection reader = Live.connect(server, appReader.writeCreds(dir));
         Connection appAlice = client(server, "app-alice")) {
       // app-alice is in APP: a reader there sees what she publishes
@@ -157,16 +140,7 @@ class CalloutOperatorModeLiveTest {
   @NatsServerMatrix({"2.10", "2.14"})
   void operatorMode_accountNotAllowed_responseNeverSentClientDenied(NatsServerVersion version)
       throws Exception {
-    enableCallout("");
-    try (NatsServer server = version.start(op.serverConfig().build());
-        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
-        CalloutService service =
-            CalloutService.builder(svc)
-                .issuer(auth.key())
-                .allowedAccounts(app.publicKey())
-                .authorizer(byName)
-                .listener(events)
-                .start()) {
+    try (NatsServer server = start(version)) {
       Live.refused(
           server, clientOptions(server, "other-alice").connectionTimeout(Live.REFUSAL_WAIT).build());
       CalloutEvent e = events.await(1).get(0);
@@ -180,16 +154,8 @@ class CalloutOperatorModeLiveTest {
 
   @NatsServerMatrix({"2.10", "2.14"})
   void operatorMode_denied_reasonReported(NatsServerVersion version) throws Exception {
-    enableCallout(xkey.publicKey());
-    try (NatsServer server = version.start(op.serverConfig().build());
-        Connection svc = Live.connect(server, calloutUser.writeCreds(dir));
-        CalloutService service =
-            CalloutService.builder(svc)
-                .issuer(auth.key())
-                .xkey(xkey)
-                .authorizer(byName)
-                .listener(events)
-                .start()) {
+    callout.encrypted();
+    try (NatsServer server = start(version)) {
       Live.refused(
           server, clientOptions(server, "mallory").connectionTimeout(Live.REFUSAL_WAIT).build());
       CalloutEvent e = events.await(1).get(0);

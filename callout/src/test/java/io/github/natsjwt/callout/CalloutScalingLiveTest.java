@@ -3,12 +3,10 @@ package io.github.natsjwt.callout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.natsjwt.config.ServerConfig;
-import io.github.natsjwt.nkey.NKey;
-import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
+import io.github.natsjwt.testing.TestCallout;
 import io.nats.service.Discovery;
 import io.nats.service.EndpointStats;
 import io.nats.service.InfoResponse;
@@ -22,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -29,27 +28,16 @@ import java.util.stream.Collectors;
  * queue group share the connects, each request handled once, and the service answers the micro
  * service discovery subjects ({@code $SRV.PING}, {@code $SRV.INFO}, {@code $SRV.STATS}).
  */
-@SuppressWarnings("try") // services and servers are held open by try-with-resources
+@SuppressWarnings("try") // servers and clients are held open by try-with-resources
 class CalloutScalingLiveTest {
   /** Connects shared by the two instances (the issue asks 1,000; 200 keeps the suite short). */
   static final int CONNECTS = 200;
 
-  final NKey issuer = NKey.generate(NKeyType.ACCOUNT);
+  final TestCallout callout = TestCallout.configMode("APP");
 
-  ServerConfig config() {
-    return ServerConfig.builder()
-        .configUser("AUTH", "callout", "callout-pw")
-        .configAccount("APP")
-        .authCallout(ServerConfig.AuthCallout.of(issuer.publicKey(), "AUTH", "callout"))
-        .build();
-  }
-
-  CalloutService.Builder service(Connection nc, Live.Events events) {
-    return CalloutService.builder(nc)
-        .issuer(issuer)
-        .configMode("APP")
-        .authorizer(CalloutConfigModeLiveTest.PASSWORD_AUTHORIZER)
-        .listener(events);
+  TestCalloutService start(NatsServer server, Consumer<CalloutService.Builder> settings) {
+    return TestCalloutService.start(
+        server, callout, CalloutConfigModeLiveTest.PASSWORD_AUTHORIZER, settings);
   }
 
   @NatsServerMatrix({"2.10", "2.14"})
@@ -57,11 +45,9 @@ class CalloutScalingLiveTest {
       throws Exception {
     Live.Events first = new Live.Events();
     Live.Events second = new Live.Events();
-    try (NatsServer server = version.start(config());
-        Connection svc1 = Live.connect(server, "callout", "callout-pw");
-        Connection svc2 = Live.connect(server, "callout", "callout-pw");
-        CalloutService one = service(svc1, first).queueGroup("callouts").start();
-        CalloutService two = service(svc2, second).queueGroup("callouts").start()) {
+    try (NatsServer server = version.start(callout.serverConfig().build())) {
+      start(server, b -> b.listener(first).queueGroup("callouts"));
+      start(server, b -> b.listener(second).queueGroup("callouts"));
       ExecutorService clients = Executors.newFixedThreadPool(8);
       try {
         List<Future<?>> connects = new java.util.ArrayList<>();
@@ -110,11 +96,12 @@ class CalloutScalingLiveTest {
   void discovery_pingInfoStats_answeredLikeTheGoFramework(NatsServerVersion version)
       throws Exception {
     Live.Events events = new Live.Events();
-    try (NatsServer server = version.start(config());
-        Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service =
-            service(svc, events).name("acme-callout", "2.3.4").queueGroup("callouts").start();
-        Connection observer = Live.connect(server, "callout", "callout-pw")) {
+    try (NatsServer server = version.start(callout.serverConfig().build());
+        Connection observer =
+            Live.connect(server, callout.serviceUserName(), callout.servicePassword())) {
+      CalloutService service =
+          start(server, b -> b.listener(events).name("acme-callout", "2.3.4").queueGroup("callouts"))
+              .service();
       try (Connection alice = Live.connect(server, "alice", "wonderland")) {
         Live.assertRoundTrip(alice, "orders.1");
       }

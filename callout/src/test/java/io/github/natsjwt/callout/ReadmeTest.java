@@ -25,6 +25,21 @@ class ReadmeTest {
     assertTrue(unindented.lines().count() <= 15, "the example has at most 15 lines");
   }
 
+  @Test
+  void readme_containsTheTestingWithCalloutExampleThatRuns() throws Exception {
+    String source =
+        Files.readString(Path.of("src/test/java/io/github/natsjwt/callout/ReadmeExampleTest.java"));
+    String start = "  // README testing start\n";
+    String body =
+        source.substring(
+            source.indexOf(start) + start.length(), source.indexOf("  // README testing end"));
+    String readme = Files.readString(repositoryRoot().resolve("README.md"));
+
+    assertTrue(
+        readme.contains("```java\n" + body + "```\n"),
+        "README.md lacks the testing-with-callout example as ReadmeExampleTest runs it");
+  }
+
   private static Path repositoryRoot() {
     String testdata = System.getProperty("natsjwt.testdata.dir");
     if (testdata != null && !testdata.isBlank()) {

@@ -91,6 +91,7 @@ public final class NatsServer implements AutoCloseable {
   private final Path outputFile;
   private final String info;
   private final Object lock = new Object();
+  private final List<AutoCloseable> closeFirst = new ArrayList<>();
   private @Nullable String finalLog;
 
   private NatsServer(
@@ -426,10 +427,34 @@ public final class NatsServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server: asks it to stop (SIGTERM), kills it if it has not stopped within 5 seconds,
-   * keeps its log, and removes its working directory. Does nothing the second time.
+   * Registers something that uses this server, a client connection or a service say, to be closed
+   * when the server stops, before the process is asked to stop; so a test that gets its server
+   * from {@link NatsServers} or try-with-resources needs no second {@code close()}. Resources are
+   * closed in the reverse order of registration; a resource closed earlier must accept a second
+   * {@code close()}.
    *
-   * @throws NatsServerException when the process is still running after being killed
+   * @param resource what to close
+   * @return this server
+   * @throws IllegalStateException when the server has stopped already
+   */
+  public NatsServer closeOnStop(AutoCloseable resource) {
+    Objects.requireNonNull(resource, "resource");
+    synchronized (lock) {
+      if (finalLog != null) {
+        throw new IllegalStateException("nats-server at " + url() + " has stopped already");
+      }
+      closeFirst.add(resource);
+    }
+    return this;
+  }
+
+  /**
+   * Stops the server: closes what was registered with {@link #closeOnStop(AutoCloseable)}, asks the
+   * process to stop (SIGTERM), kills it if it has not stopped within 5 seconds, keeps its log, and
+   * removes its working directory. Does nothing the second time.
+   *
+   * @throws NatsServerException when the process is still running after being killed, or a
+   *     registered resource failed to close (the server is stopped all the same)
    */
   @Override
   public void close() {
@@ -437,14 +462,47 @@ public final class NatsServer implements AutoCloseable {
       if (finalLog != null) {
         return;
       }
+      NatsServerException closing = closeRegistered();
       boolean stopped = stop(process);
       finalLog = readLog(config, outputFile);
       deleteTree(workDir);
       if (!stopped) {
-        throw new NatsServerException(
-            "nats-server (pid " + process.pid() + ") is still running after being killed");
+        NatsServerException e =
+            new NatsServerException(
+                "nats-server (pid " + process.pid() + ") is still running after being killed");
+        if (closing != null) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+      if (closing != null) {
+        throw closing;
       }
     }
+  }
+
+  /** Closes the registered resources, newest first; every one is tried. */
+  private @Nullable NatsServerException closeRegistered() {
+    NatsServerException failure = null;
+    for (int i = closeFirst.size() - 1; i >= 0; i--) {
+      AutoCloseable r = closeFirst.get(i);
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        if (failure == null) {
+          failure =
+              new NatsServerException(
+                  "closing " + r + " before stopping nats-server at " + url() + " failed: " + e, e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    closeFirst.clear();
+    return failure;
   }
 
   /** Names the server by its URL and process id. */

@@ -56,6 +56,7 @@ public final class TestAccount {
   private OperatorLimits limits = OperatorLimits.UNLIMITED;
   private @Nullable Instant expiresAt;
   private @Nullable Signer signer;
+  private @Nullable TestCallout callout;
 
   /** An import from another forged account, or one given whole. */
   private record PendingImport(
@@ -346,6 +347,33 @@ public final class TestAccount {
   public TestAccount customize(Consumer<AccountClaims.Builder> change) {
     customizers.add(Objects.requireNonNull(change, "change"));
     return this;
+  }
+
+  /**
+   * Makes this account the auth callout account (operator mode, nats-server 2.10 and later): a user
+   * named {@value TestCallout#SERVICE_USER_NAME} is forged for the callout service and listed in
+   * {@code auth_users}, and from then on this account's JWT carries the {@code authorization}
+   * block the returned setup describes (xkey and allowed accounts as set on it).
+   *
+   * <pre>{@code
+   * TestCallout callout = op.account("AUTH").authCallout().encrypted();
+   * NatsServer server = version.start(op.serverConfig().build());
+   * }</pre>
+   *
+   * @return the setup, to add an xkey, allowed accounts or more auth users
+   * @throws TestCredentialsException when the account already is the callout account, or has a
+   *     user of that name
+   */
+  public TestCallout authCallout() {
+    if (callout != null) {
+      throw new TestCredentialsException(
+          String.format(
+              "account %s already is the callout account; keep the TestCallout that the first"
+                  + " authCallout() call returned",
+              name));
+    }
+    callout = TestCallout.operatorMode(this);
+    return callout;
   }
 
   /**

@@ -7,7 +7,8 @@
  * nats-server is installed; {@link io.github.natsjwt.testing.NatsServerVersion} and {@link
  * io.github.natsjwt.testing.NatsServerMatrix} run a test on each installed series (2.9, 2.10, 2.14)
  * with its {@link io.github.natsjwt.trust.ServerProfile}; {@link
- * io.github.natsjwt.testing.NatsCluster} runs a routed cluster.
+ * io.github.natsjwt.testing.NatsCluster} runs a routed cluster; {@link
+ * io.github.natsjwt.testing.TestCallout} sets up an auth callout in operator or configuration mode.
  *
  * <pre>{@code
  * TestOperator op = TestOperator.create("acme");

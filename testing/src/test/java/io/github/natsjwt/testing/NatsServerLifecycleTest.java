@@ -34,6 +34,28 @@ class NatsServerLifecycleTest {
   }
 
   @Test
+  void closeOnStop_registeredResources_closedNewestFirstBeforeTheServerStops() {
+    NatsServer server = NatsServer.start(op.serverConfig().build());
+    List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.closeOnStop(() -> closed.add("first:" + server.isRunning()));
+    server.closeOnStop(() -> closed.add("second:" + server.isRunning()));
+    server.closeOnStop(
+        () -> {
+          closed.add("failing");
+          throw new IllegalStateException("cannot close");
+        });
+
+    NatsServerException e = assertThrows(NatsServerException.class, server::close);
+
+    assertEquals(List.of("failing", "second:true", "first:true"), closed);
+    assertFalse(server.isRunning(), "stopped although a resource failed to close");
+    assertEquals("cannot close", e.getCause().getMessage());
+    server.close(); // a second close does nothing, and closes nothing again
+    assertEquals(3, closed.size());
+    assertThrows(IllegalStateException.class, () -> server.closeOnStop(() -> {}));
+  }
+
+  @Test
   void start_memoryConfig_readyOnLoopbackUntilClosed() {
     NatsServer server = NatsServer.start(op.serverConfig().build());
     long pid;

@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
       "Walk through NKeys and JWTs: generate keys of every type, sign and verify, detect"
           + " tampering, seal and open; issue an operator, account and user JWT, decode them and"
           + " follow the chain of trust. Nothing is written to disk and no seed is printed.",
-      "With --server, then starts the installed nats-server with those JWTs, connects as the"
-          + " user, sends a message that is delivered and one that the server refuses.",
+      "With --server, then starts the newest installed nats-server with those JWTs, connects as"
+          + " the user, sends a message that is delivered and one that the server refuses; on"
+          + " nats-server 2.10 and later, also runs an auth callout service that admits one user"
+          + " and denies another.",
       "Exits 1 if any step does not behave as shown, 2 if --server is given and nats-server is"
           + " not installed."
     })
@@ -29,8 +31,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--server",
       description =
-          "Also run the JWTs on a real nats-server (it must be installed); it is stopped at the"
-              + " end.")
+          "Also run the JWTs, and an auth callout on 2.10 and later, on the newest installed"
+              + " nats-server (it must be installed); it is stopped at the end.")
   private boolean server;
 
   /**
@@ -58,22 +60,23 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns the steps, with the live server step at the end when asked for.
+   * Returns the steps, with the live server and callout steps at the end when asked for.
    *
-   * @param live whether to add the live server step
+   * @param live whether to add the live steps
    * @return the steps
    */
   static List<DemoStep> steps(boolean live) {
     List<DemoStep> steps = new ArrayList<>(steps());
     if (live) {
       steps.add(new LiveServerStep());
+      steps.add(new CalloutStep());
     }
     return List.copyOf(steps);
   }
 
   @Override
   public Integer call() {
-    if (server && NatsServer.findExecutable().isEmpty()) {
+    if (server && !DemoServers.anyInstalled()) {
       throw new InputException("demo --server needs nats-server: " + NatsServer.installHint());
     }
     PrintStream out = streams.out();

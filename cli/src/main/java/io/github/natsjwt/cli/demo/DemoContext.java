@@ -21,6 +21,7 @@ public final class DemoContext implements AutoCloseable {
   private final Map<String, NKey> keys = new LinkedHashMap<>();
   private final List<NKey> owned = new ArrayList<>();
   private final Map<String, String> tokens = new LinkedHashMap<>();
+  private String serverVersion = "";
 
   DemoContext(PrintStream out) {
     this.out = out;
@@ -134,6 +135,16 @@ public final class DemoContext implements AutoCloseable {
   public static String redactedSeed(NKey key) {
     Objects.requireNonNull(key, "key");
     return "S" + key.type().letter() + "...(secret, not shown)";
+  }
+
+  /** Remembers the version of the nats-server the live step ran. */
+  void serverVersion(String version) {
+    this.serverVersion = Objects.requireNonNull(version, "version");
+  }
+
+  /** The version of the nats-server the live step ran, or empty before it ran. */
+  String serverVersion() {
+    return serverVersion;
   }
 
   PrintStream out() {

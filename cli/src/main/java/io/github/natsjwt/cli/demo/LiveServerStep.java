@@ -66,7 +66,8 @@ final class LiveServerStep implements DemoStep {
             .memoryResolver()
             .preload(ctx.token("account"))
             .build();
-    try (NatsServer server = NatsServer.start(config)) {
+    try (NatsServer server = DemoServers.start(config)) {
+      ctx.serverVersion(server.version());
       ctx.say(
           "nats-server %s on %s trusts %s; the account is preloaded (MEMORY resolver)",
           server.version(),

@@ -3,6 +3,7 @@ package io.github.natsjwt.cli.demo;
 import static io.github.natsjwt.cli.CliRunner.run;
 import static io.github.natsjwt.cli.SeedAssertions.assertNoSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,25 @@ class DemoCommandTest {
   @Test
   void steps_orderedSoKeysExistBeforeUse() {
     assertTrue(DemoCommand.steps().get(0) instanceof KeyGenerationStep);
+  }
+
+  @Test
+  void steps_live_endWithTheServerAndCalloutSteps() {
+    List<DemoStep> steps = DemoCommand.steps(true);
+
+    assertEquals(DemoCommand.steps().size() + 2, steps.size());
+    assertTrue(steps.get(steps.size() - 2) instanceof LiveServerStep);
+    assertTrue(steps.get(steps.size() - 1) instanceof CalloutStep);
+  }
+
+  @Test
+  void hasCallout_from210On() {
+    assertFalse(DemoServers.hasCallout("2.9.10"));
+    assertTrue(DemoServers.hasCallout("2.10.0"));
+    assertTrue(DemoServers.hasCallout("2.14.5"));
+    assertTrue(DemoServers.hasCallout("3.0.0-beta"));
+    assertFalse(DemoServers.hasCallout("1.4.1"));
+    assertFalse(DemoServers.hasCallout(""));
   }
 
   @Test
