@@ -110,6 +110,9 @@ public final class CalloutService implements AutoCloseable {
   /** Requests in flight beyond which new ones are refused as {@link RequestProblem#OVERLOADED}. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
 
+  /** How long {@code start()} waits for the server to confirm the subscription. */
+  private static final Duration START_CONFIRMATION = Duration.ofSeconds(5);
+
   private static final int ERROR_BAD_REQUEST = 400;
   private static final int ERROR_OVERLOADED = 503;
 
@@ -1033,6 +1036,8 @@ public final class CalloutService implements AutoCloseable {
      * @throws CalloutConfigurationException when there is no issuer or authorizer, the issuer is
      *     not an account key, a signing key is used in config mode, or the xkey is not a curve key
      *     with its seed
+     * @throws CalloutStartException when the connection is closed, or the server does not confirm
+     *     the subscription within 5 s (the service is stopped again)
      */
     public CalloutService start() {
       if (issuer == null) {
@@ -1066,8 +1071,33 @@ public final class CalloutService implements AutoCloseable {
             "the xkey must be a curve key (X...) with its seed, got "
                 + (xkey.hasSeed() ? "a " + xkey.type() + " key" : "a public key only"));
       }
-      CalloutService s = new CalloutService(this);
-      s.service.startService();
+      if (connection.getStatus() == Connection.Status.CLOSED) {
+        throw new CalloutStartException("the callout service needs an open connection");
+      }
+      CalloutService s;
+      try {
+        s = new CalloutService(this);
+      } catch (IllegalStateException e) { // jnats: the connection is closed
+        throw new CalloutStartException(
+            "the callout service needs an open connection: " + e.getMessage(), e);
+      }
+      // A round trip to the server after subscribing, so that start() returns only once the
+      // server has the subscription: a client connecting right after is then sure to find it.
+      try {
+        s.service.startService();
+        connection.flush(START_CONFIRMATION);
+      } catch (TimeoutException | RuntimeException e) {
+        s.close();
+        throw new CalloutStartException(
+            "the server did not confirm the callout subscription within "
+                + START_CONFIRMATION.toSeconds()
+                + " s; is the connection open?",
+            e);
+      } catch (InterruptedException e) {
+        s.close();
+        Thread.currentThread().interrupt();
+        throw new CalloutStartException("interrupted while starting the callout service", e);
+      }
       return s;
     }
   }

@@ -121,6 +121,26 @@ class CalloutConfigModeLiveTest {
   }
 
   @NatsServerMatrix({"2.10", "2.14"})
+  void start_closedConnection_typedFailureAndNothingLeftRunning(NatsServerVersion version)
+      throws Exception {
+    try (NatsServer server = version.start(callout.serverConfig().build())) {
+      Connection nc = serviceUser(server);
+      nc.close();
+
+      CalloutStartException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              CalloutStartException.class,
+              () ->
+                  CalloutService.builder(nc)
+                      .issuer(callout.issuer())
+                      .configMode("APP")
+                      .authorizer(PASSWORD_AUTHORIZER)
+                      .start());
+      assertTrue(e.getMessage().contains("callout"), e.getMessage());
+    }
+  }
+
+  @NatsServerMatrix({"2.10", "2.14"})
   void configMode_authorizerThrows_clientDeniedAndExceptionReported(NatsServerVersion version)
       throws Exception {
     try (NatsServer server =

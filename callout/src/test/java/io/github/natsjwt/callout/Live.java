@@ -24,7 +24,10 @@ final class Live {
   static final Duration WAIT = Duration.ofSeconds(5);
 
   /** jnats reports a refusal only when its connection timeout ends; keep that short. */
-  static final Duration REFUSAL_WAIT = Duration.ofSeconds(2);
+  static final Duration REFUSAL_WAIT = Duration.ofSeconds(3);
+
+  /** Events come at once; the bound only matters on a loaded machine or when they never come. */
+  static final Duration EVENT_WAIT = Duration.ofSeconds(15);
 
   private Live() {}
 
@@ -83,9 +86,9 @@ final class Live {
       events.add(event);
     }
 
-    /** Waits until n events arrived, at most WAIT. */
+    /** Waits until n events arrived, at most EVENT_WAIT. */
     List<CalloutEvent> await(int n) throws InterruptedException {
-      long end = System.nanoTime() + WAIT.toNanos();
+      long end = System.nanoTime() + EVENT_WAIT.toNanos();
       while (events.size() < n && System.nanoTime() < end) {
         Thread.sleep(10);
       }
