@@ -67,8 +67,9 @@ public final class AccountEdit {
 
   /**
    * Replaces the scope of a scoped signing key already in the account: its role, template and
-   * description become those given. Users signed by the key get the new permissions on their next
-   * permission check, without reconnecting, once the servers have the new account JWT.
+   * description become those given. Once the servers have the new account JWT they close the
+   * connections of the users the key signed (nats-server 2.9.10 to 2.14.5 do), and those users get
+   * the new template when they reconnect.
    *
    * @param scope the new scope; its key names the signing key
    * @return the edit

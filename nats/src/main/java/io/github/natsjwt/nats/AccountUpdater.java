@@ -23,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  * Changes an account JWT on a live NATS system: looks it up (or takes it as given), applies {@link
  * AccountEdit}s, re-signs it with the operator's identity key or one of its signing keys, pushes
  * it through {@link AccountJwtClient}, and looks it up again to confirm that the servers now serve
- * exactly the new JWT (spec trust-chain.md section 1.4). Servers apply a new account JWT to the
- * connections they already have: a scoped signing key's new template reaches its users without a
- * reconnect, and a revoked or unsigned user is disconnected.
+ * exactly the new JWT (spec trust-chain.md section 1.4).
+ *
+ * <p><b>What the servers do with connections.</b> nats-server 2.9.10, 2.10.27 and 2.14.5 all act
+ * on a new account JWT at once, by closing connections rather than changing them in place: when a
+ * scoped signing key's scope changes, the connections of the users it signed are closed without an
+ * error message, and a client that reconnects is authorized on the new template; a revoked user is
+ * closed with {@code User Authentication Revoked}; the users of a removed signing key are closed.
+ * Users of other keys keep their connections untouched.
  *
  * <p>Immutable and thread-safe; build one per signer and share it.
  *
