@@ -62,7 +62,8 @@ public final class AccountUpdater {
   static final String NOT_ISSUER =
       "The signer %s did not sign account %s's current JWT (%s did), and without the operator's"
           + " JWT it cannot be checked that the signer belongs to the same operator; nothing was"
-          + " signed. Give the operator with AccountUpdater.Builder.operator(...), or sign with %s.";
+          + " signed. Give the operator's JWT (AccountUpdater.Builder.operator(...), or natsjwt's"
+          + " --operator), or sign with %s.";
   static final String NO_EDITS = "Give at least one edit; nothing was signed.";
   static final String INVALID_RESULT =
       "After the edits, account %s's claims are not valid: %s; nothing was signed.";
