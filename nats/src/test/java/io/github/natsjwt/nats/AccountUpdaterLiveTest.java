@@ -371,6 +371,57 @@ class AccountUpdaterLiveTest {
     }
   }
 
+  /**
+   * A memory resolver stores nothing and answers no lookup: a responder in the system account
+   * answers the lookup after the push with the old JWT, then with nothing, as a stale or missing
+   * server copy would.
+   */
+  @NatsServerMatrix({"2.14"})
+  void updateFrom_lookupShowsOldOrNoJwt_lookupMismatch(NatsServerVersion version) throws Exception {
+    TestOperator op = TestOperator.create("acme");
+    TestAccount orders = op.account("orders");
+    String before = orders.jwt();
+    String stale = before;
+    TestUser sysUser = op.systemAccount().user("sys");
+    TestUser fakeUser = op.systemAccount().user("fake");
+    try (NatsServer server = version.start(op.serverConfig().build());
+        Clients.Client sys = Clients.connect(server, sysUser.writeCreds(dir));
+        Clients.Client fake = Clients.connect(server, fakeUser.writeCreds(dir))) {
+      String lookup = "$SYS.REQ.ACCOUNT." + orders.publicKey() + ".CLAIMS.LOOKUP";
+      io.nats.client.Dispatcher d =
+          fake.connection().createDispatcher(m -> fake.connection().publish(m.getReplyTo(), stale.getBytes(StandardCharsets.US_ASCII)));
+      d.subscribe(lookup);
+      fake.connection().flush(WAIT);
+      AccountJwtClient client = AccountJwtClient.builder(sys.connection()).expectedServers(1).build();
+      AccountUpdater updater = AccountUpdater.builder(op.key()).build();
+      String key = io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT).publicKey();
+
+      LookupMismatchException other =
+          assertThrows(
+              LookupMismatchException.class,
+              () -> updater.updateFrom(client, before, List.of(AccountEdit.addSigningKey(key))));
+      String oldId = io.github.natsjwt.jwt.Jwt.decode(before).claims().id();
+      assertEquals(java.util.Optional.of(oldId), other.actualId());
+      assertTrue(other.getMessage().contains("returned another JWT (jti " + oldId + ")"), other.getMessage());
+      assertEquals(orders.publicKey(), other.account());
+      System.out.printf("%s lookup mismatch: %s%n", version.label(), other.getMessage());
+
+      d.unsubscribe(lookup);
+      fake.connection()
+          .createDispatcher(m -> fake.connection().publish(m.getReplyTo(), new byte[0]))
+          .subscribe(lookup);
+      fake.connection().flush(WAIT);
+      LookupMismatchException none =
+          assertThrows(
+              LookupMismatchException.class,
+              () -> updater.updateFrom(client, before, List.of(AccountEdit.addSigningKey(key))));
+      assertEquals(java.util.Optional.empty(), none.actualId());
+      assertEquals(
+          String.format(AccountUpdater.LOOKUP_MISSING, orders.publicKey(), none.expectedId()),
+          none.getMessage());
+    }
+  }
+
   static void assertDelivered(Connection from, Subscription watch, String subject)
       throws Exception {
     from.publish(subject, subject.getBytes(StandardCharsets.UTF_8));
