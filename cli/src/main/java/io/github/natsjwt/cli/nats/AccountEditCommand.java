@@ -66,7 +66,7 @@ abstract class AccountEditCommand implements Callable<Integer> {
   @Nullable String jwt;
 
   @Option(
-      names = {"--operator-seed", "--operator-key"},
+      names = {"--operator-key", "--operator-seed"},
       required = true,
       paramLabel = "<seedfile|->",
       description =
