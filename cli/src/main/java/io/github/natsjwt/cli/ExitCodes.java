@@ -3,6 +3,8 @@ package io.github.natsjwt.cli;
 import io.github.natsjwt.cli.demo.DemoFailedException;
 import io.github.natsjwt.jwt.SignatureMismatchException;
 import io.github.natsjwt.nats.AccountJwtRejectedException;
+import io.github.natsjwt.nats.AccountNotFoundException;
+import io.github.natsjwt.nats.LookupMismatchException;
 import io.github.natsjwt.nkey.NKeyErrorCode;
 import io.github.natsjwt.nkey.SealedMessageException;
 import io.github.natsjwt.nkey.SignatureVerificationException;
@@ -27,7 +29,8 @@ public final class ExitCodes {
    * Returns the exit code for a failure.
    *
    * <p>Only a failed signature check (of data or of a JWT), a sealed message that does not
-   * authenticate, a demo check that does not hold, and an account JWT a server refused count as
+   * authenticate, a demo check that does not hold, an account JWT a server refused, an account to
+   * edit that no server has, and a pushed JWT a lookup does not show count as
    * verification failures; every other failure, including unexpected ones, is reported as bad
    * input so that scripts never mistake it for a forged signature.
    *
@@ -38,7 +41,9 @@ public final class ExitCodes {
     if (failure instanceof SignatureVerificationException
         || failure instanceof SignatureMismatchException
         || failure instanceof DemoFailedException
-        || failure instanceof AccountJwtRejectedException) {
+        || failure instanceof AccountJwtRejectedException
+        || failure instanceof AccountNotFoundException
+        || failure instanceof LookupMismatchException) {
       return VERIFICATION_FAILED;
     }
     if (failure instanceof SealedMessageException

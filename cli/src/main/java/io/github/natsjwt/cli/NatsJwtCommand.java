@@ -4,7 +4,9 @@ import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
 import io.github.natsjwt.cli.key.KeyCommand;
+import io.github.natsjwt.cli.nats.AccountCommand;
 import io.github.natsjwt.cli.nats.DeleteCommand;
+import io.github.natsjwt.cli.nats.KickCommand;
 import io.github.natsjwt.cli.nats.ListCommand;
 import io.github.natsjwt.cli.nats.LookupCommand;
 import io.github.natsjwt.cli.nats.PushCommand;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
       LookupCommand.class,
       ListCommand.class,
       DeleteCommand.class,
+      AccountCommand.class,
+      KickCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
       "  0  success",
       "  1  verification failed: bad signature (of data or a JWT), a sealed message that does"
           + " not open, a user the server would reject, an account JWT or delete a server"
-          + " refused, or an account that is not found",
+          + " refused, an account that is not found, a lookup that does not show a pushed JWT, or"
+          + " a kick that did not close every connection",
       "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or claims,"
           + " unreadable file"
     })

@@ -73,8 +73,16 @@ class MainTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
         "natsjwt: missing command: choose one of demo, key, jwt, creds, verify, template, push,"
-            + " lookup, list, delete, help (see 'natsjwt --help')\n",
+            + " lookup, list, delete, account, kick, help (see 'natsjwt --help')\n",
         r.stderr());
+    Result account = run("account");
+    assertEquals(2, account.exitCode(), account::toString);
+    assertTrue(
+        account.stderr().contains("choose one of edit-scope, revoke, signing-key, help"),
+        account::toString);
+    Result signingKey = run("account", "signing-key");
+    assertEquals(2, signingKey.exitCode(), signingKey::toString);
+    assertTrue(signingKey.stderr().contains("choose one of add, rm, help"), signingKey::toString);
   }
 
   @Test
