@@ -8,6 +8,7 @@ import io.github.natsjwt.cli.nats.DeleteCommand;
 import io.github.natsjwt.cli.nats.ListCommand;
 import io.github.natsjwt.cli.nats.LookupCommand;
 import io.github.natsjwt.cli.nats.PushCommand;
+import io.github.natsjwt.cli.server.ServerCommand;
 import io.github.natsjwt.cli.trust.TemplateCommand;
 import io.github.natsjwt.cli.trust.VerifyCommand;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       LookupCommand.class,
       ListCommand.class,
       DeleteCommand.class,
+      ServerCommand.class,
       HelpCommand.class
     })
 public final class NatsJwtCommand implements Runnable {
