@@ -469,6 +469,7 @@ public final class VerifyCommand implements Callable<Integer> {
       j.string("operator", null)
           .string("account", null)
           .string("user", subject)
+          .string("user_name", null)
           .object("signer", null)
           .string("nonce_signature", null)
           .object("permissions", null)

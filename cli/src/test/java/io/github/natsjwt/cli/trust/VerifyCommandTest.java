@@ -838,5 +838,10 @@ class VerifyCommandTest {
     assertTrue(j.get("operator").isNull());
     assertTrue(j.get("permissions").isNull());
     assertEquals(USER.publicKey(), j.get("user").asText());
+    assertTrue(j.get("user_name").isNull());
+    assertEquals(
+        List.of("accepted", "rule", "message", "hint", "operator", "account", "user", "user_name",
+            "signer", "nonce_signature", "permissions", "limits", "checked_as"),
+        names(j));
   }
 }
