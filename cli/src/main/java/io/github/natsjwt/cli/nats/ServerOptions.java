@@ -77,6 +77,14 @@ public final class ServerOptions {
   private @Nullable Resolved resolved;
 
   /**
+   * Creates the options reading the process's environment, for a command built without the
+   * tool's factory.
+   */
+  public ServerOptions() {
+    this(Environment.system());
+  }
+
+  /**
    * Creates the options; picocli calls this through the tool's factory.
    *
    * @param env the environment variables and home directory to read

@@ -11,6 +11,8 @@ import io.github.natsjwt.cli.KeySources;
 import io.github.natsjwt.cli.SecretFiles;
 import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.cli.jwt.TokenSources;
+import io.github.natsjwt.config.ConfigAccount;
+import io.github.natsjwt.config.ConfigUser;
 import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.jwt.DecodedJwt;
@@ -56,6 +58,9 @@ import picocli.CommandLine.Spec;
           + " JWTs written to --dir too (operator.nk, operator.jwt, sys.nk, sys.jwt; seeds"
           + " owner-only). With --operator, give --system-account, and --system-account-key to"
           + " get sys.creds.",
+      "With --config-mode, a configuration-mode server instead: accounts APP and SYS (the"
+          + " system account) in the file itself, each with a new NKey user whose seed goes to"
+          + " app-user.nk and sys-user.nk. push and lookup need operator mode.",
       "Existing files are kept unless --force is given."
     })
 public final class ServerConfigCommand implements Callable<Integer> {
@@ -133,6 +138,13 @@ public final class ServerConfigCommand implements Callable<Integer> {
       description = "Let 'natsjwt delete' remove accounts (allow_delete in the resolver block).")
   private boolean allowDelete;
 
+  @Option(
+      names = "--config-mode",
+      description =
+          "Write a configuration-mode server (accounts and NKey users in the file) instead of an"
+              + " operator-mode one.")
+  private boolean configMode;
+
   @Option(names = "--force", description = "Replace files that already exist.")
   private boolean force;
 
@@ -154,6 +166,12 @@ public final class ServerConfigCommand implements Callable<Integer> {
       }
     }
     Inputs.requireAtMostOneStdin(spec, inputs.toArray(new String[0]));
+    if (configMode
+        && (operator != null || systemAccount != null || systemAccountKey != null || !accounts.isEmpty() || allowDelete)) {
+      throw usage(
+          "--config-mode writes accounts and users of its own; --operator, --system-account,"
+              + " --system-account-key, --account and --allow-delete belong to operator mode");
+    }
     if (operator == null && (systemAccount != null || systemAccountKey != null)) {
       throw usage(
           "--system-account and --system-account-key go with --operator; without --operator a"
@@ -171,7 +189,9 @@ public final class ServerConfigCommand implements Callable<Integer> {
     if (!force) {
       // Check every file first, so that a refusal leaves nothing half-written.
       List<String> names = new ArrayList<>(List.of(CONFIG_FILE, CREDS_FILE));
-      if (operator == null) {
+      if (configMode) {
+        names = List.of(CONFIG_FILE, "app-user.nk", "sys-user.nk");
+      } else if (operator == null) {
         names.addAll(List.of("operator.nk", "operator.jwt", "sys.nk", "sys.jwt"));
       }
       for (String n : names) {
@@ -183,6 +203,9 @@ public final class ServerConfigCommand implements Callable<Integer> {
       }
     }
     PrintStream o = streams.out();
+    if (configMode) {
+      return configMode(out, o);
+    }
     Chain chain = operator == null ? newChain(out) : givenChain();
     ServerConfig config = config(out, chain);
     Path file = out.resolve(CONFIG_FILE);
@@ -215,6 +238,48 @@ public final class ServerConfigCommand implements Callable<Integer> {
           "no creds written: give --system-account-key to get a system-account user for push");
     }
     o.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Writes a configuration-mode server with an NKey user in each of APP and SYS. */
+  private int configMode(Path out, PrintStream o) {
+    try (NKey app = NKey.generate(NKeyType.USER);
+        NKey sys = NKey.generate(NKeyType.USER)) {
+      ServerConfig config =
+          ServerConfig.builder()
+              .host(host)
+              .port(port)
+              .account(ConfigAccount.builder("APP").user(ConfigUser.nkey(app.publicKey()).build()).build())
+              .account(ConfigAccount.builder("SYS").user(ConfigUser.nkey(sys.publicKey()).build()).build())
+              .systemAccountName("SYS")
+              .build();
+      Path file = out.resolve(CONFIG_FILE);
+      writePublic(file, config.render());
+      writeSeed(out.resolve("app-user.nk"), app);
+      writeSeed(out.resolve("sys-user.nk"), sys);
+      o.printf(
+          "wrote %s: configuration mode, accounts APP and SYS (the system account), listening on"
+              + " %s:%d%n",
+          file,
+          host,
+          port);
+      o.printf(
+          "wrote %s: seed of NKey user %s of account APP (owner-only)%n",
+          out.resolve("app-user.nk"),
+          app.publicKey());
+      o.printf(
+          "wrote %s: seed of NKey user %s of account SYS (owner-only)%n",
+          out.resolve("sys-user.nk"),
+          sys.publicKey());
+      o.printf("start the server: nats-server -c %s%n", file);
+      o.printf(
+          "then connect as an NKey user with a seed file, for example: nats --server"
+              + " nats://%s:%d --nkey %s pub hello world%n",
+          host.contains(":") ? "[" + host + "]" : host,
+          port,
+          out.resolve("app-user.nk"));
+      o.flush();
+    }
     return ExitCodes.OK;
   }
 

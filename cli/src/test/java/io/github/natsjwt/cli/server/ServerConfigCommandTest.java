@@ -147,4 +147,37 @@ class ServerConfigCommandTest {
     assertFalse(Files.exists(dir.resolve("sys.creds")));
     assertTrue(r.stdout().contains("no creds written"), r.stdout());
   }
+
+  @Test
+  void config_configModeWithOperatorOptions_usageErrorNothingWritten() {
+    TestOperator op = TestOperator.create("acme");
+
+    Result r =
+        run("server", "config", "--config-mode", "--dir", dir.toString(), "--system-account",
+            op.systemAccount().jwt());
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("belong to operator mode"), r.stderr());
+    assertFalse(Files.exists(dir.resolve("server.conf")));
+  }
+
+  @Test
+  void config_configMode_writesNkeyUsersOwnerOnly() throws Exception {
+    Result r = run("server", "config", "--config-mode", "--dir", dir.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertNoSeed(r.all());
+    String conf = Files.readString(dir.resolve("server.conf"));
+    for (String user : new String[] {"app-user.nk", "sys-user.nk"}) {
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(user))));
+      try (NKey k = NKey.fromSeed(Files.readString(dir.resolve(user)).strip().toCharArray())) {
+        assertTrue(conf.contains(k.publicKey()), conf);
+        assertTrue(r.stdout().contains(k.publicKey()), r.stdout());
+      }
+    }
+    assertTrue(conf.contains("system_account: \"SYS\""), conf);
+    assertFalse(conf.contains("operator"), conf.lines().skip(1).toList().toString());
+  }
 }

@@ -142,6 +142,53 @@ class ServerConfigLiveTest {
     }
   }
 
+  @NatsServerMatrix
+  void configMode_serverStartsAndNkeyUserRoundTrips(NatsServerVersion version) throws Exception {
+    Path exe = executable(version);
+    int port = freePort();
+    Path out = dir.resolve("conf");
+
+    Result config =
+        CliRunner.run("server", "config", "--config-mode", "--dir", out.toString(), "--port", "" + port);
+
+    assertEquals(0, config.exitCode(), config::toString);
+    assertNoSeed(config.all());
+    Process server = start(exe, out.resolve("server.conf"), port);
+    try (NKey app = NKey.fromSeed(seed(out.resolve("app-user.nk")));
+        NKey sys = NKey.fromSeed(seed(out.resolve("sys-user.nk")))) {
+      io.nats.client.Connection nc = connect(port, app);
+      try {
+        io.nats.client.Subscription sub = nc.subscribe("hello");
+        nc.flush(java.time.Duration.ofSeconds(5));
+        nc.publish("hello", "world".getBytes(StandardCharsets.UTF_8));
+        io.nats.client.Message m = sub.nextMessage(java.time.Duration.ofSeconds(5));
+        assertEquals("world", new String(m.getData(), StandardCharsets.UTF_8));
+      } finally {
+        nc.close();
+      }
+      // The SYS user is in the system account: the server answers its $SYS requests.
+      io.nats.client.Connection sc = connect(port, sys);
+      try {
+        io.nats.client.Message ping =
+            sc.request("$SYS.REQ.SERVER.PING", new byte[0], java.time.Duration.ofSeconds(5));
+        assertTrue(new String(ping.getData(), StandardCharsets.UTF_8).contains("\"server\""));
+      } finally {
+        sc.close();
+      }
+    } finally {
+      stop(server);
+    }
+  }
+
+  private static io.nats.client.Connection connect(int port, NKey user) throws Exception {
+    return io.nats.client.Nats.connect(
+        new io.nats.client.Options.Builder()
+            .server("nats://127.0.0.1:" + port)
+            .authHandler(io.github.natsjwt.nats.NatsAuth.nkey(user))
+            .noReconnect()
+            .build());
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static Path executable(NatsServerVersion version) {
