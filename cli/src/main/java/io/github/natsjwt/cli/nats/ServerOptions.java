@@ -51,8 +51,8 @@ public final class ServerOptions {
       names = "--server",
       paramLabel = "<url>",
       description =
-          "The server to connect to, for example nats://127.0.0.1:4222 (several separated by"
-              + " commas). Default: the context's url, else $NATS_URL, else "
+          "The server to connect to (several separated by commas). Default: the context's url,"
+              + " else $NATS_URL, else "
               + DEFAULT_URL
               + ".")
   private @Nullable String server;
@@ -69,9 +69,9 @@ public final class ServerOptions {
       names = "--context",
       paramLabel = "<name>",
       description =
-          "A context of the nats tool (~/.config/nats/context/<name>.json) to take the server and"
-              + " creds from. Default: $NATS_CONTEXT; the context selected with 'nats context"
-              + " select' is used after $NATS_URL and $NATS_CREDS.")
+          "A context of the nats tool, whose url and creds to use (its file is"
+              + " <name>.json in ~/.config/nats/context). Default: $NATS_CONTEXT; the context"
+              + " selected with 'nats context select' comes after $NATS_URL and $NATS_CREDS.")
   private @Nullable String context;
 
   private @Nullable Resolved resolved;
