@@ -11,6 +11,7 @@ import io.github.natsjwt.cli.KeySources;
 import io.github.natsjwt.cli.SecretFiles;
 import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.cli.jwt.TokenSources;
+import io.github.natsjwt.cli.nats.JsonOut;
 import io.github.natsjwt.config.ConfigAccount;
 import io.github.natsjwt.config.ConfigUser;
 import io.github.natsjwt.config.ServerConfig;
@@ -23,6 +24,7 @@ import io.github.natsjwt.trust.TrustVerifier;
 import io.github.natsjwt.trust.Verification;
 import io.github.natsjwt.trust.VerifiedAccount;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,6 +150,14 @@ public final class ServerConfigCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace files that already exist.")
   private boolean force;
 
+  @Option(
+      names = "--json",
+      description = "Print one JSON object instead (schema in cli/README.md, 'JSON output').")
+  private boolean json;
+
+  /** Where the text report goes: standard output, or nowhere with --json. */
+  private PrintStream text = System.out;
+
   /**
    * Creates the command.
    *
@@ -202,7 +212,8 @@ public final class ServerConfigCommand implements Callable<Integer> {
         }
       }
     }
-    PrintStream o = streams.out();
+    text = json ? new PrintStream(OutputStream.nullOutputStream()) : streams.out();
+    PrintStream o = text;
     if (configMode) {
       return configMode(out, o);
     }
@@ -220,10 +231,12 @@ public final class ServerConfigCommand implements Callable<Integer> {
         host,
         port);
     NKey key = chain.systemKey();
+    String user = null;
+    Path creds = null;
     if (key != null) {
       try (key) {
-        Path creds = out.resolve(CREDS_FILE);
-        String user = writeCreds(creds, key, chain.system());
+        creds = out.resolve(CREDS_FILE);
+        user = writeCreds(creds, key, chain.system());
         o.printf("wrote %s: user %s \"sys\" of the system account (owner-only)%n", creds, user);
         o.printf("start the server: nats-server -c %s%n", file);
         o.printf(
@@ -238,7 +251,53 @@ public final class ServerConfigCommand implements Callable<Integer> {
           "no creds written: give --system-account-key to get a system-account user for push");
     }
     o.flush();
+    if (json) {
+      List<JsonOut> users = new ArrayList<>();
+      if (user != null) {
+        users.add(
+            JsonOut.object()
+                .string("account", chain.system().subject())
+                .string("public_key", user)
+                .string("creds", String.valueOf(creds))
+                .string("seed_file", null));
+      }
+      printJson(
+          "operator",
+          file,
+          chain.operator().subject(),
+          chain.system().subject(),
+          out.resolve(RESOLVER_DIR).toString(),
+          users,
+          operator == null
+              ? List.of("operator.nk", "operator.jwt", "sys.nk", "sys.jwt").stream()
+                  .map(n -> out.resolve(n).toString())
+                  .toList()
+              : List.of());
+    }
     return ExitCodes.OK;
+  }
+
+  private void printJson(
+      String mode,
+      Path file,
+      @Nullable String operatorKey,
+      String systemAccount,
+      @Nullable String resolverDir,
+      List<JsonOut> users,
+      List<String> created) {
+    streams
+        .out()
+        .println(
+            JsonOut.object()
+                .string("mode", mode)
+                .string("config", file.toString())
+                .string("url", "nats://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
+                .string("operator", operatorKey)
+                .string("system_account", systemAccount)
+                .string("resolver_dir", resolverDir)
+                .objects("users", users)
+                .strings("created", created));
+    streams.out().flush();
   }
 
   /** Writes a configuration-mode server with an NKey user in each of APP and SYS. */
@@ -279,6 +338,26 @@ public final class ServerConfigCommand implements Callable<Integer> {
           port,
           out.resolve("app-user.nk"));
       o.flush();
+      if (json) {
+        printJson(
+            "config",
+            file,
+            null,
+            "SYS",
+            null,
+            List.of(
+                JsonOut.object()
+                    .string("account", "APP")
+                    .string("public_key", app.publicKey())
+                    .string("creds", null)
+                    .string("seed_file", out.resolve("app-user.nk").toString()),
+                JsonOut.object()
+                    .string("account", "SYS")
+                    .string("public_key", sys.publicKey())
+                    .string("creds", null)
+                    .string("seed_file", out.resolve("sys-user.nk").toString())),
+            List.of());
+      }
     }
     return ExitCodes.OK;
   }
@@ -312,9 +391,7 @@ public final class ServerConfigCommand implements Callable<Integer> {
         writeSeed(out.resolve("sys.nk"), sys);
         writePublic(out.resolve("operator.jwt"), opJwt + "\n");
         writePublic(out.resolve("sys.jwt"), sysJwt + "\n");
-        streams
-            .out()
-            .printf(
+        text.printf(
                 "created operator %s \"%s\" (operator.nk, operator.jwt) and system account %s"
                     + " (sys.nk, sys.jwt) in %s%n",
                 op.publicKey(),

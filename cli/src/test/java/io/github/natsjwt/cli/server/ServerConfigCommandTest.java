@@ -22,6 +22,7 @@ import io.github.natsjwt.trust.VerifiedUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,5 +180,57 @@ class ServerConfigCommandTest {
     }
     assertTrue(conf.contains("system_account: \"SYS\""), conf);
     assertFalse(conf.contains("operator"), conf.lines().skip(1).toList().toString());
+  }
+
+  @Test
+  void config_json_newOperator_documentedObjectMatchingTheFiles() throws Exception {
+    Path out = dir.resolve("nats");
+
+    Result r = run("server", "config", "--json", "--dir", out.toString(), "--port", "4333");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals(1, r.lines().length, r::toString);
+    assertNoSeed(r.all());
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout());
+    List<String> names = new java.util.ArrayList<>();
+    j.fieldNames().forEachRemaining(names::add);
+    assertEquals(
+        List.of("mode", "config", "url", "operator", "system_account", "resolver_dir", "users",
+            "created"),
+        names);
+    assertEquals("operator", j.get("mode").asText());
+    assertEquals(out.resolve("server.conf").toString(), j.get("config").asText());
+    assertEquals("nats://127.0.0.1:4333", j.get("url").asText());
+    String opJwt = Files.readString(out.resolve("operator.jwt")).strip();
+    String sysJwt = Files.readString(out.resolve("sys.jwt")).strip();
+    assertEquals(Jwt.decode(opJwt, OperatorClaims.class).claims().subject(), j.get("operator").asText());
+    assertEquals(Jwt.decode(sysJwt, AccountClaims.class).claims().subject(), j.get("system_account").asText());
+    assertEquals(out.resolve("jwt").toString(), j.get("resolver_dir").asText());
+    com.fasterxml.jackson.databind.JsonNode user = j.get("users").get(0);
+    try (Creds creds = Creds.read(Path.of(user.get("creds").asText()))) {
+      assertEquals(creds.publicKey(), user.get("public_key").asText());
+    }
+    assertEquals(4, j.get("created").size());
+  }
+
+  @Test
+  void config_json_configMode_usersWithTheirSeedFiles() throws Exception {
+    Result r = run("server", "config", "--json", "--config-mode", "--dir", dir.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout());
+    assertEquals("config", j.get("mode").asText());
+    assertTrue(j.get("operator").isNull());
+    assertTrue(j.get("resolver_dir").isNull());
+    assertEquals("SYS", j.get("system_account").asText());
+    for (com.fasterxml.jackson.databind.JsonNode u : j.get("users")) {
+      try (NKey k =
+          NKey.fromSeed(Files.readString(Path.of(u.get("seed_file").asText())).strip().toCharArray())) {
+        assertEquals(k.publicKey(), u.get("public_key").asText());
+      }
+    }
+    assertEquals(2, j.get("users").size());
   }
 }
