@@ -41,7 +41,20 @@ public final class Main {
    * @return a command line ready to {@link CommandLine#execute(String...) execute}
    */
   public static CommandLine commandLine(StdStreams streams) {
-    CommandLine cmd = new CommandLine(NatsJwtCommand.class, new Factory(streams));
+    return commandLine(streams, Environment.system());
+  }
+
+  /**
+   * Builds the command tree wired to the given streams and environment, with the tool's error
+   * handling.
+   *
+   * @param streams where commands read and write
+   * @param environment the environment variables and home directory the commands see
+   * @return a command line ready to {@link CommandLine#execute(String...) execute}
+   */
+  public static CommandLine commandLine(StdStreams streams, Environment environment) {
+    CommandLine cmd = new CommandLine(NatsJwtCommand.class, new Factory(streams, environment));
+    NatsJwtCommand.addFooter(cmd.getCommandSpec());
     cmd.setOut(new PrintWriter(streams.out(), true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
     cmd.setParameterExceptionHandler(
@@ -97,23 +110,36 @@ public final class Main {
         + (ex.getMessage() != null ? ": " + ex.getMessage() : "");
   }
 
-  /** Creates commands, handing the streams to those that take them. */
+  /** Creates commands and mixins, handing the streams and environment to those that take them. */
   private static final class Factory implements IFactory {
     private final StdStreams streams;
+    private final Environment environment;
 
-    Factory(StdStreams streams) {
+    Factory(StdStreams streams, Environment environment) {
       this.streams = streams;
+      this.environment = environment;
     }
 
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      Constructor<K> withStreams;
-      try {
-        withStreams = cls.getConstructor(StdStreams.class);
-      } catch (NoSuchMethodException e) {
-        return CommandLine.defaultFactory().create(cls);
+      for (Constructor<?> c : cls.getConstructors()) {
+        Class<?>[] types = c.getParameterTypes();
+        Object[] args = new Object[types.length];
+        boolean fits = true;
+        for (int i = 0; i < types.length && fits; i++) {
+          if (types[i] == StdStreams.class) {
+            args[i] = streams;
+          } else if (types[i] == Environment.class) {
+            args[i] = environment;
+          } else {
+            fits = false;
+          }
+        }
+        if (fits && types.length > 0) {
+          return cls.cast(c.newInstance(args));
+        }
       }
-      return withStreams.newInstance(streams);
+      return CommandLine.defaultFactory().create(cls);
     }
   }
 }

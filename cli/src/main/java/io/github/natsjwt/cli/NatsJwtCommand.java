@@ -10,6 +10,7 @@ import io.github.natsjwt.cli.nats.KickCommand;
 import io.github.natsjwt.cli.nats.ListCommand;
 import io.github.natsjwt.cli.nats.LookupCommand;
 import io.github.natsjwt.cli.nats.PushCommand;
+import io.github.natsjwt.cli.server.ServerCommand;
 import io.github.natsjwt.cli.trust.TemplateCommand;
 import io.github.natsjwt.cli.trust.VerifyCommand;
 import picocli.CommandLine.Command;
@@ -38,20 +39,38 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       AccountCommand.class,
       KickCommand.class,
+      ServerCommand.class,
       HelpCommand.class
-    },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  success",
-      "  1  verification failed: bad signature (of data or a JWT), a sealed message that does"
-          + " not open, a user the server would reject, an account JWT or delete a server"
-          + " refused, an account that is not found, a lookup that does not show a pushed JWT, or"
-          + " a kick that did not close every connection",
-      "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or claims,"
-          + " unreadable file"
     })
 public final class NatsJwtCommand implements Runnable {
   @Spec private CommandSpec spec;
+
+  /**
+   * The exit codes of the whole tool, shown by {@code natsjwt --help} only: a subcommand shows its
+   * own or none, since most of them never exit 1. Wrapped by hand, so that continuation lines stay
+   * indented.
+   */
+  static final String[] FOOTER = {
+    "  0  success",
+    "  1  verification failed: a bad signature (of data or of a JWT), a sealed",
+    "     message that does not open, a user the server would reject, an account",
+    "     JWT or a delete a server refused, an account that is not found, a lookup",
+    "     that does not show a pushed JWT, a kick that did not close every",
+    "     connection",
+    "  2  bad input: usage error, malformed or wrong-type key, malformed JWT or",
+    "     claims, unreadable file, a server that cannot be reached or does not",
+    "     answer"
+  };
+
+  /**
+   * Adds the tool's exit codes to the top-level help. Set here rather than in the annotation,
+   * whose attributes every subcommand would inherit along with the standard help options.
+   *
+   * @param spec the top-level command
+   */
+  static void addFooter(CommandSpec spec) {
+    spec.usageMessage().footerHeading("%nExit codes:%n").footer(FOOTER);
+  }
 
   /** Creates the command; picocli calls this. */
   public NatsJwtCommand() {}

@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param err standard error
  */
 public record StdStreams(InputStream in, PrintStream out, PrintStream err) {
-  /** Checks that no stream is null. */
+  /**
+   * Checks that no stream is null.
+   *
+   * @param in standard input
+   * @param out standard output
+   * @param err standard error
+   */
   public StdStreams {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");

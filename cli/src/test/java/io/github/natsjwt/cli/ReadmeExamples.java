@@ -26,6 +26,20 @@ public final class ReadmeExamples {
    * @return what the script printed on both streams
    */
   public static String run(String heading, Path dir) throws IOException, InterruptedException {
+    return run(heading, dir, "");
+  }
+
+  /**
+   * Runs the first {@code sh} block after a heading as {@link #run(String, Path)} does, with shell
+   * lines before it (functions or variables that stand in for what a reader has installed).
+   *
+   * @param heading the section heading, without {@code ## }
+   * @param dir the working directory of the script
+   * @param prelude shell lines run first
+   * @return what the script printed on both streams
+   */
+  public static String run(String heading, Path dir, String prelude)
+      throws IOException, InterruptedException {
     assumeTrue(new File("/bin/bash").canExecute(), "needs bash");
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     Matcher m =
@@ -38,6 +52,7 @@ public final class ReadmeExamples {
             + "natsjwt() { '"
             + java
             + "' -XX:TieredStopAtLevel=1 -cp \"$NATSJWT_CP\" io.github.natsjwt.cli.Main \"$@\"; }\n"
+            + prelude
             + m.group(1);
 
     ProcessBuilder pb =

@@ -14,6 +14,9 @@ import io.github.natsjwt.cli.Inputs;
 import io.github.natsjwt.cli.Main;
 import io.github.natsjwt.cli.Redaction;
 import io.github.natsjwt.cli.StdStreams;
+import io.github.natsjwt.cli.nats.JsonOut;
+import io.github.natsjwt.claims.ConnectionType;
+import java.util.ArrayList;
 import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.creds.CredsErrorCode;
 import io.github.natsjwt.creds.CredsFormat;
@@ -36,6 +39,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code natsjwt creds inspect}: shows what a creds file holds, and whether it is usable. */
@@ -63,6 +67,11 @@ public final class CredsInspectCommand implements Callable<Integer> {
       description = "The creds file, or - to read it from standard input.")
   private String source;
 
+  @Option(
+      names = "--json",
+      description = "Print one JSON object instead (schema in cli/README.md, 'JSON output').")
+  private boolean json;
+
   /**
    * Creates the command.
    *
@@ -86,6 +95,13 @@ public final class CredsInspectCommand implements Callable<Integer> {
         creds = Creds.read(path(source));
       }
     } catch (CredsFormatException e) {
+      if (json) {
+        if (bytes == null && e.code() != CredsErrorCode.TOO_LARGE) {
+          bytes = readQuietly(path(source));
+        }
+        jsonFailure(file, e.code() == CredsErrorCode.TOO_LARGE ? new byte[0] : bytes, e);
+        throw e;
+      }
       row("file", file);
       if (e.code() != CredsErrorCode.TOO_LARGE) {
         if (bytes == null) {
@@ -102,12 +118,25 @@ public final class CredsInspectCommand implements Callable<Integer> {
       }
     }
     try (creds) {
-      row("file", file);
+      if (!json) {
+        row("file", file);
+      }
       return inspect(creds, Clock.systemUTC());
     }
   }
 
   private int inspect(Creds creds, Clock clock) {
+    if (json) {
+      ValidationResult result = creds.claims().validate(clock);
+      boolean blocking = result.isBlocking(true);
+      streams
+          .out()
+          .println(
+              jsonDoc(
+                  file(), creds.decodedJwt(), creds.userKey(), result.issues(), !blocking, null));
+      streams.out().flush();
+      return blocking ? invalid(result) : ExitCodes.OK;
+    }
     showJwt(creds.decodedJwt());
     showSeed(creds.userKey(), creds.claims().subject());
     ValidationResult result = creds.claims().validate(clock);
@@ -118,6 +147,10 @@ public final class CredsInspectCommand implements Callable<Integer> {
     if (!blocking) {
       return ExitCodes.OK;
     }
+    return invalid(result);
+  }
+
+  private int invalid(ValidationResult result) {
     String why =
         result.issues().stream()
             .filter(i -> i.blocking() || i.timeCheck())
@@ -126,6 +159,123 @@ public final class CredsInspectCommand implements Callable<Integer> {
     streams.err().println(Main.NAME + ": " + Redaction.redact("the user JWT is not valid: " + why));
     streams.err().flush();
     return ExitCodes.VERIFICATION_FAILED;
+  }
+
+  private String file() {
+    return Inputs.STDIN.equals(source) ? "standard input" : source;
+  }
+
+  /** Prints the JSON document of a file that is not usable creds: what can still be read. */
+  private void jsonFailure(String file, byte[] bytes, CredsFormatException e) {
+    DecodedJwt<UserClaims> jwt = null;
+    try {
+      jwt = Jwt.decode(CredsFormat.parseJwt(bytes), UserClaims.class);
+    } catch (NatsJwtException ignored) {
+      // Shown as null.
+    }
+    NKey key = null;
+    try {
+      key = CredsFormat.parseSeed(bytes);
+    } catch (NatsJwtException ignored) {
+      // Shown as null.
+    }
+    try {
+      streams
+          .out()
+          .println(
+              jsonDoc(file, jwt, key, List.of(), false, Redaction.redact(String.valueOf(e.getMessage()))));
+      streams.out().flush();
+    } finally {
+      if (key != null) {
+        key.close();
+      }
+    }
+  }
+
+  private static JsonOut jsonDoc(
+      String file,
+      @Nullable DecodedJwt<UserClaims> jwt,
+      @Nullable NKey key,
+      List<ValidationIssue> issues,
+      boolean usable,
+      @Nullable String error) {
+    JsonOut j = JsonOut.object().string("file", file).bool("usable", usable).string("error", error);
+    JsonOut user = null;
+    if (jwt != null) {
+      UserClaims c = jwt.claims();
+      UserPermissionLimits p = c.permissionLimits();
+      List<JsonOut> times = new ArrayList<>();
+      for (TimeRange t : p.times()) {
+        times.add(JsonOut.object().string("start", t.start()).string("end", t.end()));
+      }
+      user =
+          JsonOut.object()
+              .string("subject", c.subject())
+              .string("name", c.name())
+              .string("issuer", c.issuer())
+              .string("issuer_account", c.issuerAccount().isEmpty() ? null : c.issuerAccount())
+              .numberOrNull("issued_at", seconds(c.issuedAtSeconds()))
+              .numberOrNull("not_before", seconds(c.notBeforeSeconds()))
+              .numberOrNull("expires", seconds(c.expiresAtSeconds()))
+              .number("version", jwt.isV1() ? 1 : 2)
+              .bool("bearer", c.isBearerToken())
+              .object("pub", permission(c.permissions().pub()))
+              .object("sub", permission(c.permissions().sub()))
+              .object(
+                  "resp",
+                  c.permissions()
+                      .resp()
+                      .map(
+                          r ->
+                              JsonOut.object()
+                                  .number("max", r.max())
+                                  .number("ttl_ms", r.ttl().toMillis()))
+                      .orElse(null))
+              .number("subs", p.subs())
+              .number("data", p.data())
+              .number("payload", p.payload())
+              .strings("src", p.src())
+              .objects("times", times)
+              .string("times_location", p.timesLocation())
+              .strings(
+                  "connection_types",
+                  p.allowedConnectionTypes().stream()
+                      .map(ConnectionType::value)
+                      .collect(Collectors.toList()))
+              .strings("tags", c.tags());
+    }
+    j.object("jwt", user);
+    JsonOut seed = null;
+    if (key != null) {
+      String subject = jwt == null ? null : jwt.claims().subject();
+      seed =
+          JsonOut.object()
+              .string("type", key.type().name().toLowerCase(Locale.ROOT))
+              .string("public_key", key.publicKey());
+      if (subject == null) {
+        seed.string("matches_jwt", null);
+      } else {
+        seed.bool(
+            "matches_jwt", key.type() == NKeyType.USER && key.publicKey().equals(subject));
+      }
+    }
+    j.object("seed", seed);
+    List<JsonOut> found = new ArrayList<>();
+    for (ValidationIssue i : issues) {
+      found.add(
+          JsonOut.object()
+              .string("kind", i.blocking() ? "error" : i.timeCheck() ? "time" : "warning")
+              .string("description", i.description()));
+    }
+    return j.objects("issues", found);
+  }
+
+  private static @Nullable Long seconds(long unix) {
+    return unix == 0 ? null : unix;
+  }
+
+  private static JsonOut permission(Permission p) {
+    return JsonOut.object().strings("allow", p.allow()).strings("deny", p.deny());
   }
 
   private static Path path(String source) {

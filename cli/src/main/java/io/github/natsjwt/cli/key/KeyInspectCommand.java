@@ -6,6 +6,7 @@ import io.github.natsjwt.cli.Inputs;
 import io.github.natsjwt.cli.KeySources;
 import io.github.natsjwt.cli.Redaction;
 import io.github.natsjwt.cli.StdStreams;
+import io.github.natsjwt.cli.nats.JsonOut;
 import io.github.natsjwt.nkey.InvalidNKeyException;
 import io.github.natsjwt.nkey.NKey;
 import java.io.PrintStream;
@@ -49,6 +50,11 @@ public final class KeyInspectCommand implements Callable<Integer> {
       paramLabel = "<file>",
       description = "Read the key from the first line of this file that is a valid key.")
   private @Nullable String file;
+
+  @Option(
+      names = "--json",
+      description = "Print one JSON object instead (schema in cli/README.md, 'JSON output').")
+  private boolean json;
 
   /**
    * Creates the command.
@@ -107,11 +113,32 @@ public final class KeyInspectCommand implements Callable<Integer> {
     } catch (InvalidNKeyException e) {
       // The report says "no"; the reason goes to standard error with exit code 2, like every
       // other failure. The library's message never repeats the input.
-      out.println("valid:      no");
+      if (json) {
+        out.println(
+            JsonOut.object()
+                .bool("valid", false)
+                .string("type", null)
+                .string("public_key", null)
+                .bool("seed", seed)
+                .string("error", Redaction.redact(String.valueOf(e.getMessage()))));
+      } else {
+        out.println("valid:      no");
+      }
       out.flush();
       throw e;
     }
     try (nkey) {
+      if (json) {
+        out.println(
+            JsonOut.object()
+                .bool("valid", true)
+                .string("type", KeyTypes.name(nkey.type()))
+                .string("public_key", nkey.publicKey())
+                .bool("seed", nkey.hasSeed())
+                .string("error", null));
+        out.flush();
+        return ExitCodes.OK;
+      }
       out.println("type:       " + KeyTypes.name(nkey.type()));
       out.println("public key: " + nkey.publicKey());
       out.println("seed:       " + (nkey.hasSeed() ? "yes (not shown)" : "no"));

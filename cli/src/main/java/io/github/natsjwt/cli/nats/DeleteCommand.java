@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,19 +40,7 @@ public final class DeleteCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--server",
-      required = true,
-      paramLabel = "<url>",
-      description = "The server to connect to, for example nats://127.0.0.1:4222.")
-  private String server;
-
-  @Option(
-      names = "--creds",
-      required = true,
-      paramLabel = "<file|->",
-      description = "Creds file of a user of the system account, or - for standard input.")
-  private String creds;
+  @Mixin private ServerOptions server;
 
   @Option(
       names = "--operator-key",
@@ -85,7 +74,7 @@ public final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Inputs.requireAtMostOneStdin(spec, creds, operatorKey);
+    Inputs.requireAtMostOneStdin(spec, server.credsSource(), operatorKey);
     for (String account : accounts) {
       if (!NKeyType.ACCOUNT.isValidPublicKey(account)) {
         throw new InputException(
@@ -102,8 +91,8 @@ public final class DeleteCommand implements Callable<Integer> {
                 + signer.publicKey()
                 + "); the servers take a delete request only from an operator key");
       }
-      try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
-        Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
+      try (Creds user = server.readCreds(streams.in())) {
+        Connection connection = server.connect(user, NatsConnections.quiet());
         try {
           results = AccountJwtClient.of(connection).delete(signer, accounts);
         } finally {

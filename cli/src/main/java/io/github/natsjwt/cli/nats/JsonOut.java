@@ -5,24 +5,40 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the one-line JSON documents of the {@code --json} options: objects whose members are
- * strings, numbers, booleans, {@code null}, string arrays and arrays of objects. The schemas are
- * documented in cli/README.md under "JSON output".
+ * strings, numbers, booleans, {@code null}, string arrays, objects and arrays of objects. The
+ * schemas are documented in cli/README.md under "JSON output".
+ *
+ * <pre>{@code
+ * out.println(JsonOut.object().string("account", key).bool("found", true));
+ * }</pre>
+ *
+ * <p>Not thread-safe; {@link #toString()} returns the finished object.
  */
-final class JsonOut {
+public final class JsonOut {
   private final StringBuilder out = new StringBuilder();
   private boolean first = true;
 
   private JsonOut() {}
 
-  /** Starts an object. */
-  static JsonOut object() {
+  /**
+   * Starts an object.
+   *
+   * @return an empty object to add members to
+   */
+  public static JsonOut object() {
     JsonOut j = new JsonOut();
     j.out.append('{');
     return j;
   }
 
-  /** Adds a string member, or {@code null} when the value is {@code null}. */
-  JsonOut string(String name, @Nullable String value) {
+  /**
+   * Adds a string member, or {@code null} when the value is {@code null}.
+   *
+   * @param name the member's name
+   * @param value the string, or {@code null}
+   * @return this object
+   */
+  public JsonOut string(String name, @Nullable String value) {
     key(name);
     if (value == null) {
       out.append("null");
@@ -32,20 +48,42 @@ final class JsonOut {
     return this;
   }
 
-  /** Adds a number member. */
-  JsonOut number(String name, long value) {
+  /**
+   * Adds a number member.
+   *
+   * @param name the member's name
+   * @param value the number
+   * @return this object
+   */
+  public JsonOut number(String name, long value) {
     key(name).append(value);
     return this;
   }
 
-  /** Adds a boolean member. */
-  JsonOut bool(String name, boolean value) {
+  /**
+   * Adds a boolean member.
+   *
+   * @param name the member's name
+   * @param value the value
+   * @return this object
+   */
+  public JsonOut bool(String name, boolean value) {
     key(name).append(value);
     return this;
   }
 
-  /** Adds an array of strings. */
-  JsonOut strings(String name, List<String> values) {
+  /**
+   * Adds an array of strings, or {@code null} when the list is {@code null}.
+   *
+   * @param name the member's name
+   * @param values the strings, or {@code null}
+   * @return this object
+   */
+  public JsonOut strings(String name, @Nullable List<String> values) {
+    if (values == null) {
+      key(name).append("null");
+      return this;
+    }
     key(name).append('[');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
@@ -57,8 +95,38 @@ final class JsonOut {
     return this;
   }
 
-  /** Adds an array of objects, each already written by {@link #toString()}. */
-  JsonOut objects(String name, List<JsonOut> values) {
+  /**
+   * Adds a number member, or {@code null} when the value is {@code null}.
+   *
+   * @param name the member's name
+   * @param value the number, or {@code null}
+   * @return this object
+   */
+  public JsonOut numberOrNull(String name, @Nullable Long value) {
+    key(name).append(value == null ? "null" : value.toString());
+    return this;
+  }
+
+  /**
+   * Adds an object member, or {@code null} when the value is {@code null}.
+   *
+   * @param name the member's name
+   * @param value the object, or {@code null}
+   * @return this object
+   */
+  public JsonOut object(String name, @Nullable JsonOut value) {
+    key(name).append(value == null ? "null" : value.toString());
+    return this;
+  }
+
+  /**
+   * Adds an array of objects.
+   *
+   * @param name the member's name
+   * @param values the objects
+   * @return this object
+   */
+  public JsonOut objects(String name, List<JsonOut> values) {
     key(name).append('[');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code natsjwt list}: lists the accounts the servers' full or cache resolvers hold. */
@@ -24,19 +25,7 @@ import picocli.CommandLine.Option;
 public final class ListCommand implements Callable<Integer> {
   private final StdStreams streams;
 
-  @Option(
-      names = "--server",
-      required = true,
-      paramLabel = "<url>",
-      description = "The server to connect to, for example nats://127.0.0.1:4222.")
-  private String server;
-
-  @Option(
-      names = "--creds",
-      required = true,
-      paramLabel = "<file|->",
-      description = "Creds file of a user of the system account, or - for standard input.")
-  private String creds;
+  @Mixin private ServerOptions server;
 
   @Option(
       names = "--json",
@@ -55,8 +44,8 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     List<String> accounts;
-    try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
-      Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
+    try (Creds user = server.readCreds(streams.in())) {
+      Connection connection = server.connect(user, NatsConnections.quiet());
       try {
         accounts = AccountJwtClient.of(connection).list();
       } finally {

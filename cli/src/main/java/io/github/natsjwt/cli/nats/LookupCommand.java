@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,19 +35,7 @@ import picocli.CommandLine.Parameters;
 public final class LookupCommand implements Callable<Integer> {
   private final StdStreams streams;
 
-  @Option(
-      names = "--server",
-      required = true,
-      paramLabel = "<url>",
-      description = "The server to connect to, for example nats://127.0.0.1:4222.")
-  private String server;
-
-  @Option(
-      names = "--creds",
-      required = true,
-      paramLabel = "<file|->",
-      description = "Creds file of a user of the system account, or - for standard input.")
-  private String creds;
+  @Mixin private ServerOptions server;
 
   @Option(
       names = "--describe",
@@ -84,8 +73,8 @@ public final class LookupCommand implements Callable<Integer> {
       throw new InputException("--json and --describe cannot be combined: choose one");
     }
     Optional<String> found;
-    try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
-      Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
+    try (Creds user = server.readCreds(streams.in())) {
+      Connection connection = server.connect(user, NatsConnections.quiet());
       try {
         found = AccountJwtClient.of(connection).lookup(account);
       } finally {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,19 +56,7 @@ public final class PushCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--server",
-      required = true,
-      paramLabel = "<url>",
-      description = "The server to connect to, for example nats://127.0.0.1:4222.")
-  private String server;
-
-  @Option(
-      names = "--creds",
-      required = true,
-      paramLabel = "<file|->",
-      description = "Creds file of a user of the system account, or - for standard input.")
-  private String creds;
+  @Mixin private ServerOptions server;
 
   @Option(
       names = "--operator",
@@ -101,7 +90,7 @@ public final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     List<String> inputs = new ArrayList<>(operators);
-    inputs.add(creds);
+    inputs.add(server.credsSource());
     inputs.add(source);
     Inputs.requireAtMostOneStdin(spec, inputs.toArray(new String[0]));
     String token = TokenSources.read(source, streams.in());
@@ -128,8 +117,8 @@ public final class PushCommand implements Callable<Integer> {
       chain = Optional.of(v.orElseThrow().operatorKey());
     }
     PrintStream out = streams.out();
-    try (Creds user = NatsConnections.readCreds(creds, streams.in())) {
-      Connection connection = NatsConnections.connect(server, user, NatsConnections.quiet());
+    try (Creds user = server.readCreds(streams.in())) {
+      Connection connection = server.connect(user, NatsConnections.quiet());
       try {
         if (!json) {
           out.printf(

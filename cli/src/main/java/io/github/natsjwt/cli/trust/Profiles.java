@@ -25,6 +25,23 @@ final class Profiles implements ITypeConverter<ServerProfile> {
   }
 
   /**
+   * Names a profile as {@code --profile} takes it, for JSON output.
+   *
+   * @param profile the profile
+   * @return {@code latest}, {@code 2.10} or {@code 2.9}
+   */
+  static String value(ServerProfile profile) {
+    switch (profile) {
+      case V2_9:
+        return "2.9";
+      case V2_10:
+        return "2.10";
+      default:
+        return "latest";
+    }
+  }
+
+  /**
    * Names a profile for people.
    *
    * @param profile the profile

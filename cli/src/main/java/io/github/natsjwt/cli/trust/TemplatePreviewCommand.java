@@ -17,6 +17,7 @@ import io.github.natsjwt.cli.Main;
 import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.cli.jwt.Report;
 import io.github.natsjwt.cli.jwt.Times;
+import io.github.natsjwt.cli.nats.JsonOut;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.trust.Rule;
@@ -123,6 +124,11 @@ public final class TemplatePreviewCommand implements Callable<Integer> {
               + ". Default: ${DEFAULT-VALUE}.")
   private ServerProfile profile = ServerProfile.LATEST;
 
+  @Option(
+      names = "--json",
+      description = "Print one JSON object instead (schema in cli/README.md, 'JSON output').")
+  private boolean json;
+
   /**
    * Creates the command.
    *
@@ -145,20 +151,38 @@ public final class TemplatePreviewCommand implements Callable<Integer> {
     TemplateExpansion result = ScopeTemplates.expand(template, uc, ac, profile);
     boolean ownPermissions = user != null && !uc.permissionLimits().isEmpty();
 
-    Report r = new Report();
-    header(r, ac, scope, uc, result, ownPermissions);
-    UserPermissionLimits expanded = result.limits().orElse(null);
-    for (String d : DIRECTIONS) {
-      lists(r, d, template, expanded, uc, ac);
-    }
-    otherFields(r, template);
-    streams.out().print(r.text());
-    streams.out().flush();
-
     @Nullable Rule rule =
         result.isRejected()
             ? Rule.TEMPLATE_REJECTED
             : ownPermissions ? Rule.SCOPED_USER_HAS_PERMISSIONS : null;
+    UserPermissionLimits expanded = result.limits().orElse(null);
+    if (json) {
+      JsonOut j =
+          JsonOut.object()
+              .string("signing_key", scope.key())
+              .string("role", scope.role())
+              .string("account", ac.subject())
+              .string("user", uc.subject())
+              .string("user_name", uc.name())
+              .string("profile", Profiles.value(profile))
+              .bool("expanded", !result.isRejected())
+              .string("rule", rule == null ? null : rule.name())
+              .string("reason", result.rejectionReason().orElse(null));
+      for (String d : DIRECTIONS) {
+        j.object(d, jsonLists(d, template, expanded, uc, ac));
+      }
+      streams.out().println(j);
+    } else {
+      Report r = new Report();
+      header(r, ac, scope, uc, result, ownPermissions);
+      for (String d : DIRECTIONS) {
+        lists(r, d, template, expanded, uc, ac);
+      }
+      otherFields(r, template);
+      streams.out().print(r.text());
+    }
+    streams.out().flush();
+
     if (rule == null) {
       return ExitCodes.OK;
     }
@@ -282,6 +306,40 @@ public final class TemplatePreviewCommand implements Callable<Integer> {
                     + " without them");
           }
         });
+  }
+
+  /** One direction's lists for --json: as {@link #lists} shows them. */
+  private JsonOut jsonLists(
+      String d,
+      UserPermissionLimits template,
+      @Nullable UserPermissionLimits expanded,
+      UserClaims uc,
+      AccountClaims ac) {
+    Permission before = direction(template, d);
+    Permission after = expanded == null ? null : direction(expanded, d);
+    boolean emptied = after != null && !before.allow().isEmpty() && after.allow().isEmpty();
+    List<String> dropped = new ArrayList<>();
+    List<String> literal = new ArrayList<>();
+    if (after != null) {
+      for (String entry : before.allow()) {
+        if (!yieldsAnyOf(entry, d, after.allow(), uc, ac)) {
+          dropped.add(entry);
+        }
+      }
+      if (!profile.templatesAnywhere()) {
+        for (List<String> l : List.of(after.allow(), after.deny())) {
+          l.stream().filter(e -> e.contains("{{") && e.contains("}}")).forEach(literal::add);
+        }
+      }
+    }
+    return JsonOut.object()
+        .strings("allow_before", before.allow())
+        .strings("allow_after", after == null ? null : after.allow())
+        .strings("dropped", dropped)
+        .strings("deny_before", before.deny())
+        .strings("deny_after", after == null ? null : after.deny())
+        .bool("deny_all_added", emptied)
+        .strings("kept_literally", literal);
   }
 
   /** Shows one direction's allow and deny lists, before and after expansion. */

@@ -16,6 +16,7 @@ import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.cli.jwt.Report;
 import io.github.natsjwt.cli.jwt.Times;
 import io.github.natsjwt.cli.jwt.TokenSources;
+import io.github.natsjwt.cli.nats.JsonOut;
 import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
@@ -174,6 +175,11 @@ public final class VerifyCommand implements Callable<Integer> {
               + " holding it. Only with a user JWT and --nonce.")
   private @Nullable String sig;
 
+  @Option(
+      names = "--json",
+      description = "Print one JSON object instead (schema in cli/README.md, 'JSON output').")
+  private boolean json;
+
   @Parameters(
       index = "0",
       paramLabel = "<user-jwt|creds-file|->",
@@ -248,6 +254,24 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     Verification<VerifiedUser> v = verifier.verifyUser(userJwt, ctx.build());
+    boolean bearerUser = v.verified().map(VerifiedUser::isBearer).orElse(false);
+    Proof checked = bearerUser && proof == Proof.ASSUMED ? Proof.NOT_NEEDED : proof;
+    if (json) {
+      streams.out().println(json(v, userJwt, checked, now, host));
+      streams.out().flush();
+      if (v.isAccepted()) {
+        return ExitCodes.OK;
+      }
+      streams
+          .err()
+          .println(
+              Main.NAME
+                  + ": the server would reject this user ("
+                  + v.rejection().orElseThrow().rule()
+                  + ")");
+      streams.err().flush();
+      return ExitCodes.VERIFICATION_FAILED;
+    }
     Report r = new Report();
     int code;
     if (v.isAccepted()) {
@@ -257,8 +281,7 @@ public final class VerifyCommand implements Callable<Integer> {
       rejected(r, v.rejection().orElseThrow(), userJwt);
       code = ExitCodes.VERIFICATION_FAILED;
     }
-    boolean bearer = v.verified().map(VerifiedUser::isBearer).orElse(false);
-    checkedAs(r, bearer && proof == Proof.ASSUMED ? Proof.NOT_NEEDED : proof, now, host);
+    checkedAs(r, checked, now, host);
     streams.out().print(r.text());
     streams.out().flush();
     if (code != ExitCodes.OK) {
@@ -427,6 +450,106 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   // ------------------------------------------------------------------ output
+
+  private JsonOut json(
+      Verification<VerifiedUser> v, String userJwt, Proof proof, Instant now, String host) {
+    JsonOut j = JsonOut.object().bool("accepted", v.isAccepted());
+    Optional<Rejection> why = v.rejection();
+    j.string("rule", why.map(w -> w.rule().name()).orElse(null))
+        .string("message", why.map(Rejection::message).orElse(null))
+        .string("hint", why.map(w -> hint(w.rule())).filter(h -> !h.isEmpty()).orElse(null));
+    VerifiedUser u = v.verified().orElse(null);
+    if (u == null) {
+      String subject = null;
+      try {
+        subject = Jwt.decode(userJwt, UserClaims.class).claims().subject();
+      } catch (NatsJwtException e) {
+        // null: the rejection says why the token does not decode.
+      }
+      j.string("operator", null)
+          .string("account", null)
+          .string("user", subject)
+          .string("user_name", null)
+          .object("signer", null)
+          .string("nonce_signature", null)
+          .object("permissions", null)
+          .object("limits", null);
+    } else {
+      VerifiedAccount a = u.account();
+      String kind =
+          !u.isSignedBySigningKey() ? "account" : u.isScoped() ? "scoped" : "signing_key";
+      j.string("operator", u.operatorKey())
+          .object(
+              "account",
+              JsonOut.object()
+                  .string("public_key", a.publicKey())
+                  .string("name", a.name())
+                  .bool("system_account", a.isSystemAccount())
+                  .string("issuer", a.issuer())
+                  .bool("issued_by_signing_key", a.isIssuedBySigningKey()))
+          .string("user", u.publicKey())
+          .string("user_name", u.name())
+          .object(
+              "signer",
+              JsonOut.object()
+                  .string("public_key", u.signingKey())
+                  .string("kind", kind)
+                  .string("role", u.scope().map(sc -> sc.role()).orElse(null)))
+          .string(
+              "nonce_signature",
+              u.isBearer() ? "not_needed" : u.isNonceSignatureVerified() ? "verified" : "assumed")
+          .object("permissions", jsonPermissions(u.permissions()))
+          .object("limits", jsonLimits(u));
+    }
+    return j.object(
+        "checked_as",
+        JsonOut.object()
+            .string("profile", Profiles.value(profile))
+            .number("time", now.getEpochSecond())
+            .string("connection_type", connectionType.value())
+            .string("client_ip", host.isEmpty() ? null : host)
+            .string("nonce", proof.name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static JsonOut jsonPermissions(EffectivePermissions p) {
+    return JsonOut.object()
+        .string("source", p.source().name().toLowerCase(java.util.Locale.ROOT))
+        .strings("pub_allow", p.publishAllow().orElse(null))
+        .strings("pub_deny", p.publishDeny())
+        .strings("sub_allow", p.subscribeAllow().orElse(null))
+        .strings("sub_deny", p.subscribeDeny())
+        .object(
+            "resp",
+            p.responsePermission()
+                .map(
+                    r ->
+                        JsonOut.object()
+                            .number("max", r.max())
+                            .number("ttl_ms", r.ttl().isNegative() ? -1 : r.ttl().toMillis()))
+                .orElse(null));
+  }
+
+  private static JsonOut jsonLimits(VerifiedUser u) {
+    UserPermissionLimits l = u.permissionLimits();
+    List<JsonOut> times = new ArrayList<>();
+    for (TimeRange t : l.times()) {
+      times.add(JsonOut.object().string("start", t.start()).string("end", t.end()));
+    }
+    return JsonOut.object()
+        .number("max_subscriptions", u.maxSubscriptions())
+        .number("max_payload", u.maxPayload())
+        .bool("bearer", u.isBearer())
+        .strings(
+            "connection_types",
+            u.allowedConnectionTypes().stream()
+                .map(ConnectionType::value)
+                .sorted()
+                .collect(Collectors.toList()))
+        .strings("src", l.src())
+        .objects("times", times)
+        .string("times_location", l.timesLocation())
+        .numberOrNull("disconnect_at", u.disconnectAt().map(Instant::getEpochSecond).orElse(null));
+  }
 
   private static void accepted(
       Report r, TrustVerifier verifier, VerifiedUser u, Proof proof, Instant now) {

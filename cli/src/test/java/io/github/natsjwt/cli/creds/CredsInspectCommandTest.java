@@ -4,6 +4,7 @@ import static io.github.natsjwt.cli.CliRunner.run;
 import static io.github.natsjwt.cli.CliRunner.runWithStdin;
 import static io.github.natsjwt.cli.SeedAssertions.assertNoSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import io.github.natsjwt.nkey.NKeyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,5 +212,105 @@ class CredsInspectCommandTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(
         r.stderr().contains("missing command: choose one of generate, inspect"), r::toString);
+  }
+
+  // ------------------------------------------------------------------ --json
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  @Test
+  void inspect_json_standard_documentedObjectWithTheReferenceValues() throws Exception {
+    JsonNode c = CredsCases.get("standard.creds");
+
+    Result r = run("creds", "inspect", "--json", CredsCases.file("standard.creds").toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals(1, r.lines().length, r::toString);
+    assertNoSeed(r.all(), c.get("expected_seed").asText());
+    JsonNode j = JSON.readTree(r.stdout());
+    List<String> names = new java.util.ArrayList<>();
+    j.fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("file", "usable", "error", "jwt", "seed", "issues"), names);
+    assertTrue(j.get("usable").asBoolean());
+    assertTrue(j.get("error").isNull());
+    JsonNode u = j.get("jwt");
+    String user = c.get("expected_user_public_key").asText();
+    assertEquals(user, u.get("subject").asText());
+    assertEquals("alice", u.get("name").asText());
+    assertEquals("ACE2DLEJWMYGOBHOZKJVQX2AKB3O6JTDKLC6BSKWFXSFML7SRHSQNUOE", u.get("issuer").asText());
+    assertTrue(u.get("issuer_account").isNull());
+    assertEquals(1700000000L, u.get("issued_at").asLong());
+    assertEquals(1700000000L, u.get("not_before").asLong());
+    assertEquals(4102444800L, u.get("expires").asLong());
+    assertEquals(2, u.get("version").asInt());
+    assertFalse(u.get("bearer").asBoolean());
+    assertEquals("{\"allow\":[\"alice.>\",\"_INBOX.>\"],\"deny\":[\"alice.secret\"]}", u.get("pub").toString());
+    assertEquals("[\"alice.>\",\"_INBOX.>\",\"work.* workers\"]", u.get("sub").get("allow").toString());
+    assertEquals(5, u.get("resp").get("max").asInt());
+    assertEquals(60000, u.get("resp").get("ttl_ms").asLong());
+    assertEquals(100, u.get("subs").asLong());
+    assertEquals(1048576, u.get("data").asLong());
+    assertEquals(4096, u.get("payload").asLong());
+    assertEquals("[\"192.0.2.0/24\",\"2001:db8::/32\"]", u.get("src").toString());
+    assertEquals("09:00:00", u.get("times").get(0).get("start").asText());
+    assertEquals("17:30:00", u.get("times").get(1).get("end").asText());
+    assertEquals("America/New_York", u.get("times_location").asText());
+    assertEquals("[\"STANDARD\",\"WEBSOCKET\",\"LEAFNODE\",\"MQTT\"]", u.get("connection_types").toString());
+    assertEquals("[\"dept:eng\"]", u.get("tags").toString());
+    assertEquals("user", j.get("seed").get("type").asText());
+    assertEquals(user, j.get("seed").get("public_key").asText());
+    assertTrue(j.get("seed").get("matches_jwt").asBoolean());
+    assertEquals("[]", j.get("issues").toString());
+  }
+
+  @Test
+  void inspect_json_accountSeed_unusableWithMismatchExit2() throws Exception {
+    Path file = CredsCases.file("account_seed.creds");
+
+    Result r = run("creds", "inspect", "--json", file.toString());
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertNoSeed(r.all());
+    JsonNode j = JSON.readTree(r.stdout());
+    assertFalse(j.get("usable").asBoolean());
+    assertTrue(j.get("error").asText().contains("the seed is an account seed"), r::toString);
+    assertEquals("UAAHD7BTRRTG64BRPPWRWMOSTQO7JVTB2ZVJCMRPYH3OFSW7TBBYZSHA", j.get("jwt").get("subject").asText());
+    assertEquals("account", j.get("seed").get("type").asText());
+    assertFalse(j.get("seed").get("matches_jwt").asBoolean());
+    assertEquals(1, r.stderr().lines().count(), r::toString);
+  }
+
+  @Test
+  void inspect_json_jwtOnly_seedNull() throws Exception {
+    Result r = run("creds", "inspect", "--json", CredsCases.file("jwt_only.creds").toString());
+
+    assertEquals(2, r.exitCode(), r::toString);
+    JsonNode j = JSON.readTree(r.stdout());
+    assertTrue(j.get("seed").isNull());
+    assertEquals("alice", j.get("jwt").get("name").asText());
+  }
+
+  @Test
+  void inspect_json_expiredUser_timeIssueExit1() throws Exception {
+    Path file = dir.resolve("expired.creds");
+    try (NKey account = NKey.generate(NKeyType.ACCOUNT);
+        NKey user = NKey.generate(NKeyType.USER)) {
+      UserClaims claims =
+          UserClaims.builder(user.publicKey())
+              .expiresAt(Instant.parse("2020-01-01T00:00:00Z"))
+              .build();
+      try (Creds creds = Creds.of(Jwt.encode(claims, account), user)) {
+        creds.writeTo(file);
+      }
+    }
+
+    Result r = run("creds", "inspect", "--json", file.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    JsonNode j = JSON.readTree(r.stdout());
+    assertFalse(j.get("usable").asBoolean());
+    assertEquals(1577836800L, j.get("jwt").get("expires").asLong());
+    assertEquals("time", j.get("issues").get(0).get("kind").asText());
   }
 }

@@ -194,4 +194,44 @@ class KeyInspectCommandTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("no such file"), r::toString);
   }
+
+  // ------------------------------------------------------------------ --json
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectorKeys")
+  void inspect_json_vectorSeedAndPublicKey_documentedObject(
+      String type, String seed, String publicKey) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    Result fromSeed = runWithStdin(seed + "\n", "key", "inspect", "--json", "-");
+    Result fromPublic = run("key", "inspect", "--json", publicKey);
+
+    assertEquals(0, fromSeed.exitCode(), fromSeed::toString);
+    assertNoSeed(fromSeed.all(), seed);
+    JsonNode s = m.readTree(fromSeed.stdout());
+    assertEquals(
+        "{\"valid\":true,\"type\":\"" + type + "\",\"public_key\":\"" + publicKey
+            + "\",\"seed\":true,\"error\":null}",
+        s.toString());
+    JsonNode p = m.readTree(fromPublic.stdout());
+    assertEquals(publicKey, p.get("public_key").asText());
+    assertEquals(false, p.get("seed").asBoolean());
+    assertEquals(1, fromPublic.lines().length);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidEncodings")
+  void inspect_json_invalidEncoding_validFalseWithErrorExit2(String name, String input)
+      throws Exception {
+    Result r = runWithStdin(input + "\n", "key", "inspect", "--json", "-");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout());
+    assertEquals(false, j.get("valid").asBoolean());
+    assertTrue(j.get("type").isNull());
+    assertTrue(j.get("public_key").isNull());
+    assertFalse(j.get("error").asText().isEmpty());
+    // The same reason as on standard error, once.
+    assertEquals("natsjwt: " + j.get("error").asText() + "\n", r.stderr());
+  }
 }

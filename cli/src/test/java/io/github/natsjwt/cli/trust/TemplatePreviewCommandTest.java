@@ -424,4 +424,54 @@ class TemplatePreviewCommandTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("choose one of preview, help"), r::toString);
   }
+
+  // ------------------------------------------------------------------ --json
+
+  @Test
+  void preview_json_droppedAndLiteralEntriesAsDocumented() throws Exception {
+    Path acc =
+        accountWith(
+            UserPermissionLimits.builder()
+                .pub(Permission.allowing("a.{{tag(missing)}}", "x{{name()}}", "b.{{name()}}"))
+                .build());
+
+    Result old = preview(acc, "2.9", "--user-key", USER.publicKey(), "--name", "alice", "--json");
+
+    assertEquals(0, old.exitCode(), old::toString);
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(old.stdout());
+    assertEquals(SCOPED_SK.publicKey(), j.get("signing_key").asText());
+    assertEquals("team", j.get("role").asText());
+    assertEquals(ACCOUNT.publicKey(), j.get("account").asText());
+    assertEquals(USER.publicKey(), j.get("user").asText());
+    assertEquals("2.9", j.get("profile").asText());
+    assertTrue(j.get("expanded").asBoolean());
+    assertTrue(j.get("rule").isNull());
+    com.fasterxml.jackson.databind.JsonNode pub = j.get("pub");
+    assertEquals("[\"x{{name()}}\",\"b.alice\"]", pub.get("allow_after").toString());
+    assertEquals("[\"a.{{tag(missing)}}\"]", pub.get("dropped").toString());
+    assertEquals("[\"x{{name()}}\"]", pub.get("kept_literally").toString());
+    assertFalse(pub.get("deny_all_added").asBoolean());
+    assertEquals("[]", j.get("sub").get("allow_before").toString());
+  }
+
+  @Test
+  void preview_json_rejectedByTemplate_exit1AfterNull() throws Exception {
+    Path acc =
+        accountWith(
+            UserPermissionLimits.builder()
+                .sub(Permission.allowing(">").withDenied("{{tag(missing)}}.>"))
+                .build());
+
+    Result r = preview(acc, "latest", "--user-key", USER.publicKey(), "--name", "alice", "--json");
+
+    assertRejected("TEMPLATE_REJECTED", r);
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout());
+    assertFalse(j.get("expanded").asBoolean());
+    assertEquals("TEMPLATE_REJECTED", j.get("rule").asText());
+    assertFalse(j.get("reason").asText().isEmpty());
+    assertTrue(j.get("sub").get("deny_after").isNull());
+    assertEquals("[\"{{tag(missing)}}.>\"]", j.get("sub").get("deny_before").toString());
+  }
 }

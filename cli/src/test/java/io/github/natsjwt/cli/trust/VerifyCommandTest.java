@@ -745,4 +745,103 @@ class VerifyCommandTest {
     out[a.length] = b;
     return out;
   }
+
+  // ------------------------------------------------------------------ --json
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static List<String> names(JsonNode n) {
+    List<String> l = new ArrayList<>();
+    n.fieldNames().forEachRemaining(l::add);
+    return l;
+  }
+
+  @Test
+  void verify_json_acceptedCreds_documentedMembersWithTheChainAndLimits() throws Exception {
+    Path creds =
+        credsFile(
+            u ->
+                u.pub(Permission.allowing("orders.>").withDenied("orders.secret"))
+                    .sub(Permission.allowing("_INBOX.>"))
+                    .resp(new ResponsePermission(1, Duration.ofSeconds(5)))
+                    .subs(100)
+                    .payload(4096)
+                    .expiresAt(NOW.plus(Duration.ofDays(1))));
+
+    Result r = verify(account, creds, "--json");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.stderr());
+    assertEquals(1, r.lines().length, r::toString);
+    assertNoSeed(r.stdout());
+    JsonNode j = JSON.readTree(r.stdout());
+    assertEquals(
+        List.of("accepted", "rule", "message", "hint", "operator", "account", "user", "user_name",
+            "signer", "nonce_signature", "permissions", "limits", "checked_as"),
+        names(j));
+    assertTrue(j.get("accepted").asBoolean());
+    assertTrue(j.get("rule").isNull());
+    assertEquals(OPERATOR.publicKey(), j.get("operator").asText());
+    JsonNode a = j.get("account");
+    assertEquals(ACCOUNT.publicKey(), a.get("public_key").asText());
+    assertEquals(OPERATOR_SK.publicKey(), a.get("issuer").asText());
+    assertTrue(a.get("issued_by_signing_key").asBoolean());
+    assertFalse(a.get("system_account").asBoolean());
+    assertEquals(USER.publicKey(), j.get("user").asText());
+    assertEquals("alice", j.get("user_name").asText());
+    assertEquals(ACCOUNT.publicKey(), j.get("signer").get("public_key").asText());
+    assertEquals("account", j.get("signer").get("kind").asText());
+    assertEquals("verified", j.get("nonce_signature").asText());
+    JsonNode p = j.get("permissions");
+    assertEquals("user", p.get("source").asText());
+    assertEquals("[\"orders.>\"]", p.get("pub_allow").toString());
+    assertEquals("[\"orders.secret\"]", p.get("pub_deny").toString());
+    assertEquals("[\"_INBOX.>\"]", p.get("sub_allow").toString());
+    assertEquals(1, p.get("resp").get("max").asInt());
+    assertEquals(5000, p.get("resp").get("ttl_ms").asLong());
+    JsonNode l = j.get("limits");
+    assertEquals(100, l.get("max_subscriptions").asLong());
+    assertEquals(4096, l.get("max_payload").asLong());
+    assertEquals(NOW.plus(Duration.ofDays(1)).getEpochSecond(), l.get("disconnect_at").asLong());
+    JsonNode c = j.get("checked_as");
+    assertEquals("latest", c.get("profile").asText());
+    assertEquals(NOW.getEpochSecond(), c.get("time").asLong());
+    assertEquals("STANDARD", c.get("connection_type").asText());
+    assertTrue(c.get("client_ip").isNull());
+    assertEquals("creds", c.get("nonce").asText());
+  }
+
+  @Test
+  void verify_json_bareJwtWithoutPermissions_anyIsNullAndNonceAssumed() throws Exception {
+    Result r = verify(account, userFile(u -> u), "--json");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    JsonNode j = JSON.readTree(r.stdout());
+    assertEquals("assumed", j.get("nonce_signature").asText());
+    assertEquals("assumed", j.get("checked_as").get("nonce").asText());
+    assertTrue(j.get("permissions").get("pub_allow").isNull(), r::toString);
+    assertTrue(j.get("permissions").get("sub_allow").isNull(), r::toString);
+    assertTrue(j.get("limits").get("disconnect_at").isNull(), r::toString);
+  }
+
+  @Test
+  void verify_json_rejected_exit1RuleAndNullChain() throws Exception {
+    Result r = verify(account, credsFile(u -> u.expiresAt(NOW.minusSeconds(60))), "--json");
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals("natsjwt: the server would reject this user (USER_EXPIRED)\n", r.stderr());
+    JsonNode j = JSON.readTree(r.stdout());
+    assertFalse(j.get("accepted").asBoolean());
+    assertEquals("USER_EXPIRED", j.get("rule").asText());
+    assertFalse(j.get("message").asText().isEmpty());
+    assertTrue(j.get("operator").isNull());
+    assertTrue(j.get("permissions").isNull());
+    assertEquals(USER.publicKey(), j.get("user").asText());
+    assertTrue(j.get("user_name").isNull());
+    assertEquals(
+        List.of("accepted", "rule", "message", "hint", "operator", "account", "user", "user_name",
+            "signer", "nonce_signature", "permissions", "limits", "checked_as"),
+        names(j));
+  }
 }
