@@ -2,7 +2,6 @@ package io.github.natsjwt.cli.nats;
 
 import io.github.natsjwt.cli.ExitCodes;
 import io.github.natsjwt.cli.InputException;
-import io.github.natsjwt.cli.Inputs;
 import io.github.natsjwt.cli.Main;
 import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.creds.Creds;
@@ -21,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,19 +44,7 @@ public final class KickCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--server",
-      required = true,
-      paramLabel = "<url>",
-      description = "The server to connect to, for example nats://127.0.0.1:4222.")
-  private String server;
-
-  @Option(
-      names = "--creds",
-      required = true,
-      paramLabel = "<file|->",
-      description = "Creds file of a user of the system account, or - for standard input.")
-  private String creds;
+  @Mixin private ServerOptions server;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Target target;
@@ -107,7 +95,6 @@ public final class KickCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Inputs.requireAtMostOneStdin(spec, creds);
     String user = target.user;
     One one = target.one;
     if (user != null && !NKeyType.USER.isValidPublicKey(user)) {
@@ -122,8 +109,8 @@ public final class KickCommand implements Callable<Integer> {
     }
     List<ServerRef> servers = new ArrayList<>();
     List<KickResult> results = new ArrayList<>();
-    try (Creds c = NatsConnections.readCreds(creds, streams.in())) {
-      Connection connection = NatsConnections.connect(server, c, NatsConnections.quiet());
+    try (Creds c = server.readCreds(streams.in())) {
+      Connection connection = server.connect(c, NatsConnections.quiet());
       try {
         ConnectionKicker kicker = ConnectionKicker.builder(connection).build();
         if (user != null) {
