@@ -207,15 +207,28 @@ public abstract class Claims {
   public final String toJson() {
     String j = json;
     if (j == null) {
-      GoJsonWriter w = new GoJsonWriter();
-      w.beginObject();
-      data.writeCommon(w, true);
-      writeNats(w);
-      w.endObject();
-      j = w.toString();
+      j = writeJson();
       json = j;
     }
     return j;
+  }
+
+  private String writeJson() {
+    GoJsonWriter w = new GoJsonWriter();
+    w.beginObject();
+    data.writeCommon(w, true);
+    writeNats(w);
+    w.endObject();
+    return w.toString();
+  }
+
+  /**
+   * The payload's length in UTF-8 bytes, from the cached JSON when there is one; otherwise written
+   * afresh and not kept, so that measuring a large claim does not make it retain its JSON.
+   */
+  final long jsonLength() {
+    String j = json;
+    return TokenSize.utf8Length(j == null ? writeJson() : j);
   }
 
   /** Writes {@code "nats":{...}} including the generic fields; nothing when there is none. */
@@ -418,7 +431,53 @@ public abstract class Claims {
     Objects.requireNonNull(rules, "rules");
     ValidationResult.Collector c = new ValidationResult.Collector(rules);
     validate(c, now.getEpochSecond());
+    validateSize(c);
     return c.result();
+  }
+
+  /**
+   * Reports a token over the 1 MiB cap as an error (a warning under rules without the cap, where
+   * only the default {@code max_payload} of a push stands in the way), and one at or above {@value
+   * TokenSize#WARNING_PERCENT}% of it as a warning; both name the largest fields. User, activation
+   * and authorization claims are left out: they travel in a CONNECT line or a request bounded far
+   * below 1 MiB, and are validated on every connection, where writing their JSON again would cost.
+   */
+  private void validateSize(ValidationResult.Collector c) {
+    switch (type()) {
+      case USER, ACTIVATION, AUTHORIZATION_REQUEST, AUTHORIZATION_RESPONSE:
+        return;
+      default:
+        break;
+    }
+    if (data.subject.isEmpty()) {
+      return; // not encodable; the type's rules say why
+    }
+    TokenSize size;
+    try {
+      size = TokenSize.of(this);
+    } catch (InvalidClaimsException e) {
+      return; // not encodable; encoding says why
+    }
+    long limit = TokenSize.MAX_TOKEN_BYTES;
+    if (size.bytes() > limit) {
+      String largest = size.describeLargest(3);
+      if (c.rules().capsTokenSize()) {
+        c.error(String.format(Locale.ROOT, TokenSize.OVER_CAP, size.bytes(), limit, largest));
+      } else {
+        c.warning(
+            String.format(Locale.ROOT, TokenSize.OVER_PUSH_LIMIT, size.bytes(), limit, largest));
+      }
+    } else if (size.nears(limit)) {
+      c.warning(
+          String.format(
+              Locale.ROOT,
+              TokenSize.NEAR_LIMIT,
+              size.bytes(),
+              TokenSize.percent(size.bytes(), limit),
+              limit,
+              size.headroom(limit),
+              size.describeLargest(3)));
+    }
   }
 
   /** Runs the type's rules in the reference's order. */
