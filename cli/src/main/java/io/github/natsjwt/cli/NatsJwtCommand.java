@@ -1,5 +1,6 @@
 package io.github.natsjwt.cli;
 
+import io.github.natsjwt.cli.account.AccountCommand;
 import io.github.natsjwt.cli.creds.CredsCommand;
 import io.github.natsjwt.cli.demo.DemoCommand;
 import io.github.natsjwt.cli.jwt.JwtCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       LookupCommand.class,
       ListCommand.class,
       DeleteCommand.class,
+      AccountCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
