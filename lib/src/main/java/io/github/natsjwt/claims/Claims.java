@@ -38,6 +38,10 @@ public abstract class Claims {
 
   final ClaimsData data;
   private volatile @Nullable String json;
+  // The length of the payload JSON these claims were read from, 0 when built: the size of the
+  // token they came in, which a writer of other escaping or order may have made smaller or larger
+  // than the JSON this library writes. Set once, right after reading.
+  private volatile long sourcePayloadBytes;
 
   Claims(ClaimsData data) {
     this.data = data;
@@ -226,6 +230,11 @@ public abstract class Claims {
    * The payload's length in UTF-8 bytes, from the cached JSON when there is one; otherwise written
    * afresh and not kept, so that measuring a large claim does not make it retain its JSON.
    */
+  /** The payload length these claims were read from, or 0 when they were built. */
+  final long sourcePayloadBytes() {
+    return sourcePayloadBytes;
+  }
+
   final long jsonLength() {
     String j = json;
     return TokenSize.utf8Length(j == null ? writeJson() : j);
@@ -382,7 +391,9 @@ public abstract class Claims {
   private static Claims read(
       byte[] json, int length, @Nullable ClaimType expected, ValidationRules rules) {
     try {
-      return ClaimsReader.read(JsonIn.parse(json, length, ""), expected, rules);
+      Claims claims = ClaimsReader.read(JsonIn.parse(json, length, ""), expected, rules);
+      claims.sourcePayloadBytes = length;
+      return claims;
     } catch (JsonIn.ShapeException e) {
       throw new ClaimsFormatException(e.path(), "claims JSON: " + e.getMessage(), e);
     }

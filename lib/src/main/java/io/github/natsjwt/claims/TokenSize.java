@@ -14,10 +14,13 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. A NATS JWT is the fixed header segment (46 characters), the
  * base64url of the payload JSON (4 characters per 3 bytes), and the 86-character signature, with
- * two dots: {@code 134 + ceil(4 × payload / 3)} bytes. The size is exact for claims that are
- * already stamped (decoded, or {@link Claims#withIssuance}); for claims not yet encoded it counts
- * the fields encoding adds ({@code iss}, a 10-digit {@code iat}, {@code jti}, the version), so it
- * is the exact size {@code Jwt.encode} will produce until the year 2286.
+ * two dots: {@code 134 + ceil(4 × payload / 3)} bytes. For claims read from a token (decoded, or
+ * {@link Claims#fromJson}) the size is that of the payload they were read from, whoever wrote it;
+ * for claims built here it is the size {@code Jwt.encode} writes: exact once stamped ({@link
+ * Claims#withIssuance}), and for claims not yet stamped counting the fields encoding adds ({@code
+ * iss}, a 10-digit {@code iat}, {@code jti}, the version), exact until the year 2286. The fields
+ * are measured as this library writes them; for a token of another writer whose escaping differs
+ * they are close, and {@link Field#OTHER} takes what they leave.
  *
  * <p>Two limits decide whether a large account JWT is usable: the token cap of nats-server 2.12.6
  * and later ({@value #MAX_TOKEN_BYTES} bytes, which {@code Jwt.decode} also enforces), and the
@@ -140,8 +143,9 @@ public final class TokenSize {
    */
   public static TokenSize of(Claims claims) {
     Objects.requireNonNull(claims, "claims");
-    Claims stamped = isStamped(claims) ? claims : stamp(claims);
-    long payload = stamped.jsonLength();
+    boolean read = claims.sourcePayloadBytes() > 0;
+    Claims stamped = read || isStamped(claims) ? claims : stamp(claims);
+    long payload = read ? claims.sourcePayloadBytes() : stamped.jsonLength();
     long total = tokenBytes(payload);
     List<Part> parts = new ArrayList<>();
     long named = 0;
@@ -159,7 +163,9 @@ public final class TokenSize {
       }
       hasSigningKeys = !a.signingKeys().isEmpty();
     }
-    parts.add(new Part(Field.OTHER, total - named));
+    // Read claims: the token's own size, whatever its writer; the fields as this library writes
+    // them, which for another writer's escaping may exceed it, leaving nothing for the rest.
+    parts.add(new Part(Field.OTHER, Math.max(0, total - named)));
     return new TokenSize(payload, parts, hasSigningKeys);
   }
 

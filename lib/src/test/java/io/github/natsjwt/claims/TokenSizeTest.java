@@ -111,6 +111,36 @@ class TokenSizeTest {
     assertEquals(TokenSize.Field.OTHER, size.parts().get(5).field());
   }
 
+  /**
+   * A token of another writer (here with {@code >} unescaped, which Go writes as six bytes) is
+   * measured as it is, not as this library would write it again.
+   */
+  @Test
+  void of_decodedTokenOfAnotherWriter_isTheTokensOwnSize() {
+    AccountClaims account =
+        AccountClaims.builder(A).addExports(Export.stream("orders.>").build()).build();
+    String go = Jwt.encode(account, OPERATOR, CLOCK);
+    String payload =
+        new String(
+                Base64.getUrlDecoder().decode(go.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\\u003e", ">");
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String signed =
+        go.split("\\.")[0]
+            + "."
+            + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String token =
+        signed
+            + "."
+            + b64.encodeToString(
+                OPERATOR.sign(signed.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    AccountClaims decoded = Jwt.decode(token, AccountClaims.class).claims();
+    assertTrue(token.length() < go.length());
+    assertEquals(token.length(), TokenSize.of(decoded).bytes());
+    assertEquals(go.length(), TokenSize.of(decoded.toBuilder().build()).bytes());
+  }
+
   @Test
   void of_userClaims_onePartOther() {
     UserClaims user = UserClaims.builder(AccountTestKeys.U).name("alice").build();
