@@ -73,7 +73,7 @@ class MainTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
         "natsjwt: missing command: choose one of demo, key, jwt, creds, verify, template, push,"
-            + " lookup, list, delete, help (see 'natsjwt --help')\n",
+            + " lookup, list, delete, account, help (see 'natsjwt --help')\n",
         r.stderr());
   }
 

@@ -463,13 +463,16 @@ public abstract class Claims {
     if (data.subject.isEmpty()) {
       return; // not encodable; the type's rules say why
     }
-    TokenSize size;
+    long limit = TokenSize.MAX_TOKEN_BYTES;
     try {
-      size = TokenSize.of(this);
+      long bytes = TokenSize.bytesOf(this);
+      if (bytes * 100 < limit * TokenSize.WARNING_PERCENT) {
+        return; // the usual case: no field needs measuring
+      }
     } catch (InvalidClaimsException e) {
       return; // not encodable; encoding says why
     }
-    long limit = TokenSize.MAX_TOKEN_BYTES;
+    TokenSize size = TokenSize.of(this);
     if (size.bytes() > limit) {
       String largest = size.describeLargest(3);
       if (c.rules().capsTokenSize()) {

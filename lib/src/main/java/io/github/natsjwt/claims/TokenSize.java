@@ -145,7 +145,22 @@ public final class TokenSize {
     Objects.requireNonNull(claims, "claims");
     boolean read = claims.sourcePayloadBytes() > 0;
     Claims stamped = read || isStamped(claims) ? claims : stamp(claims);
-    long payload = read ? claims.sourcePayloadBytes() : stamped.jsonLength();
+    return of(stamped, read ? claims.sourcePayloadBytes() : stamped.jsonLength());
+  }
+
+  /**
+   * The token size alone, without the breakdown by field: for read claims no JSON is written.
+   *
+   * @throws InvalidClaimsException when the claims cannot be encoded
+   */
+  static long bytesOf(Claims claims) {
+    if (claims.sourcePayloadBytes() > 0) {
+      return tokenBytes(claims.sourcePayloadBytes());
+    }
+    return tokenBytes((isStamped(claims) ? claims : stamp(claims)).jsonLength());
+  }
+
+  private static TokenSize of(Claims stamped, long payload) {
     long total = tokenBytes(payload);
     List<Part> parts = new ArrayList<>();
     long named = 0;

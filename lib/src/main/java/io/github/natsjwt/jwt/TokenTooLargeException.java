@@ -24,8 +24,11 @@ public final class TokenTooLargeException extends MalformedJwtException {
           + " JwtDecoder.builder().maxTokenBytes(...).withoutSizeCap() where old servers are the"
           + " readers";
 
+  /** The token's size in bytes. */
   private final long size;
+  /** The largest size accepted, in bytes. */
   private final long bound;
+  /** The fields taking the most space; not serialized. */
   private final transient List<TokenSize.Part> largestFields;
 
   TokenTooLargeException(long size, long bound, String message) {
