@@ -122,7 +122,7 @@ class MainTest {
     Result account = run("account");
     assertEquals(2, account.exitCode(), account::toString);
     assertTrue(
-        account.stderr().contains("choose one of edit-scope, revoke, signing-key, help"),
+        account.stderr().contains("choose one of edit-scope, revoke, signing-key, size, help"),
         account::toString);
     Result signingKey = run("account", "signing-key");
     assertEquals(2, signingKey.exitCode(), signingKey::toString);

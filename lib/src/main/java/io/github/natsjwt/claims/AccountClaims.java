@@ -355,6 +355,28 @@ public final class AccountClaims extends Claims {
   @Override
   void writeNats(GoJsonWriter w) {
     w.name("nats").beginObject();
+    writeImports(w);
+    writeExports(w);
+    limits.write(w);
+    signingKeys.writeField(w, "signing_keys");
+    revocations.writeField(w, "revocations");
+    w.name("default_permissions");
+    defaultPermissions.write(w);
+    writeMappings(w);
+    if (writeAuthorization) {
+      authorization.write(w);
+    }
+    if (trace != null) {
+      trace.write(w);
+    }
+    w.field("cluster_traffic", clusterTraffic);
+    w.field("description", description);
+    w.field("info_url", infoUrl);
+    data.writeGeneric(w, ClaimType.ACCOUNT);
+    w.endObject();
+  }
+
+  private void writeImports(GoJsonWriter w) {
     if (!rawImports.isEmpty()) {
       w.name("imports").beginArray();
       for (Import i : rawImports) {
@@ -366,6 +388,9 @@ public final class AccountClaims extends Claims {
       }
       w.endArray();
     }
+  }
+
+  private void writeExports(GoJsonWriter w) {
     if (!rawExports.isEmpty()) {
       w.name("exports").beginArray();
       for (Export e : rawExports) {
@@ -377,11 +402,9 @@ public final class AccountClaims extends Claims {
       }
       w.endArray();
     }
-    limits.write(w);
-    signingKeys.writeField(w, "signing_keys");
-    revocations.writeField(w, "revocations");
-    w.name("default_permissions");
-    defaultPermissions.write(w);
+  }
+
+  private void writeMappings(GoJsonWriter w) {
     if (!mappings.isEmpty()) {
       w.name("mappings").beginObject();
       for (Map.Entry<String, List<WeightedMapping>> e : mappings.entrySet()) {
@@ -397,17 +420,27 @@ public final class AccountClaims extends Claims {
       }
       w.endObject();
     }
-    if (writeAuthorization) {
-      authorization.write(w);
+  }
+
+  /**
+   * The payload bytes one field takes: its key, its value and the comma that separates it from
+   * its neighbour ({@code nats} always holds other members, so every present field has one); 0
+   * when the field is not written.
+   */
+  long fieldJsonBytes(TokenSize.Field field) {
+    GoJsonWriter w = new GoJsonWriter();
+    w.beginObject();
+    switch (field) {
+      case IMPORTS -> writeImports(w);
+      case EXPORTS -> writeExports(w);
+      case SIGNING_KEYS -> signingKeys.writeField(w, "signing_keys");
+      case REVOCATIONS -> revocations.writeField(w, "revocations");
+      case MAPPINGS -> writeMappings(w);
+      case OTHER -> throw new IllegalArgumentException("OTHER is what the fields leave");
     }
-    if (trace != null) {
-      trace.write(w);
-    }
-    w.field("cluster_traffic", clusterTraffic);
-    w.field("description", description);
-    w.field("info_url", infoUrl);
-    data.writeGeneric(w, ClaimType.ACCOUNT);
     w.endObject();
+    long json = TokenSize.utf8Length(w.toString());
+    return json == 2 ? 0 : json - 2 + 1;
   }
 
   // ------------------------------------------------------------------ decoding

@@ -38,6 +38,10 @@ public abstract class Claims {
 
   final ClaimsData data;
   private volatile @Nullable String json;
+  // The length of the payload JSON these claims were read from, 0 when built: the size of the
+  // token they came in, which a writer of other escaping or order may have made smaller or larger
+  // than the JSON this library writes. Set once, right after reading.
+  private volatile long sourcePayloadBytes;
 
   Claims(ClaimsData data) {
     this.data = data;
@@ -207,15 +211,33 @@ public abstract class Claims {
   public final String toJson() {
     String j = json;
     if (j == null) {
-      GoJsonWriter w = new GoJsonWriter();
-      w.beginObject();
-      data.writeCommon(w, true);
-      writeNats(w);
-      w.endObject();
-      j = w.toString();
+      j = writeJson();
       json = j;
     }
     return j;
+  }
+
+  private String writeJson() {
+    GoJsonWriter w = new GoJsonWriter();
+    w.beginObject();
+    data.writeCommon(w, true);
+    writeNats(w);
+    w.endObject();
+    return w.toString();
+  }
+
+  /**
+   * The payload's length in UTF-8 bytes, from the cached JSON when there is one; otherwise written
+   * afresh and not kept, so that measuring a large claim does not make it retain its JSON.
+   */
+  /** The payload length these claims were read from, or 0 when they were built. */
+  final long sourcePayloadBytes() {
+    return sourcePayloadBytes;
+  }
+
+  final long jsonLength() {
+    String j = json;
+    return TokenSize.utf8Length(j == null ? writeJson() : j);
   }
 
   /** Writes {@code "nats":{...}} including the generic fields; nothing when there is none. */
@@ -369,7 +391,9 @@ public abstract class Claims {
   private static Claims read(
       byte[] json, int length, @Nullable ClaimType expected, ValidationRules rules) {
     try {
-      return ClaimsReader.read(JsonIn.parse(json, length, ""), expected, rules);
+      Claims claims = ClaimsReader.read(JsonIn.parse(json, length, ""), expected, rules);
+      claims.sourcePayloadBytes = length;
+      return claims;
     } catch (JsonIn.ShapeException e) {
       throw new ClaimsFormatException(e.path(), "claims JSON: " + e.getMessage(), e);
     }
@@ -418,7 +442,56 @@ public abstract class Claims {
     Objects.requireNonNull(rules, "rules");
     ValidationResult.Collector c = new ValidationResult.Collector(rules);
     validate(c, now.getEpochSecond());
+    validateSize(c);
     return c.result();
+  }
+
+  /**
+   * Reports a token over the 1 MiB cap as an error (a warning under rules without the cap, where
+   * only the default {@code max_payload} of a push stands in the way), and one at or above {@value
+   * TokenSize#WARNING_PERCENT}% of it as a warning; both name the largest fields. User, activation
+   * and authorization claims are left out: they travel in a CONNECT line or a request bounded far
+   * below 1 MiB, and are validated on every connection, where writing their JSON again would cost.
+   */
+  private void validateSize(ValidationResult.Collector c) {
+    switch (type()) {
+      case USER, ACTIVATION, AUTHORIZATION_REQUEST, AUTHORIZATION_RESPONSE:
+        return;
+      default:
+        break;
+    }
+    if (data.subject.isEmpty()) {
+      return; // not encodable; the type's rules say why
+    }
+    long limit = TokenSize.MAX_TOKEN_BYTES;
+    try {
+      long bytes = TokenSize.bytesOf(this);
+      if (bytes * 100 < limit * TokenSize.WARNING_PERCENT) {
+        return; // the usual case: no field needs measuring
+      }
+    } catch (InvalidClaimsException e) {
+      return; // not encodable; encoding says why
+    }
+    TokenSize size = TokenSize.of(this);
+    if (size.bytes() > limit) {
+      String largest = size.describeLargest(3);
+      if (c.rules().capsTokenSize()) {
+        c.error(String.format(Locale.ROOT, TokenSize.OVER_CAP, size.bytes(), limit, largest));
+      } else {
+        c.warning(
+            String.format(Locale.ROOT, TokenSize.OVER_PUSH_LIMIT, size.bytes(), limit, largest));
+      }
+    } else if (size.nears(limit)) {
+      c.warning(
+          String.format(
+              Locale.ROOT,
+              TokenSize.NEAR_LIMIT,
+              size.bytes(),
+              TokenSize.percent(size.bytes(), limit),
+              limit,
+              size.headroom(limit),
+              size.describeLargest(3)));
+    }
   }
 
   /** Runs the type's rules in the reference's order. */

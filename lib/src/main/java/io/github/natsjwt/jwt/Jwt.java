@@ -8,6 +8,7 @@ import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
 import io.github.natsjwt.claims.GenericClaims;
+import io.github.natsjwt.claims.TokenSize;
 import io.github.natsjwt.claims.OperatorClaims;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.ValidationRules;
@@ -46,8 +47,11 @@ import org.jspecify.annotations.Nullable;
  * trust.
  */
 public final class Jwt {
-  /** The largest token accepted, in bytes, as in the reference. */
-  public static final int MAX_TOKEN_BYTES = 1 << 20;
+  /**
+   * The largest token accepted, in bytes, as in the reference: {@link #decode} refuses larger
+   * tokens and {@link #encode(Claims, Signer)} does not write them.
+   */
+  public static final int MAX_TOKEN_BYTES = TokenSize.MAX_TOKEN_BYTES;
 
   private static final String V2_HEADER_SEGMENT =
       Base64Url.encode("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
@@ -62,6 +66,7 @@ public final class Jwt {
    * @return the token
    * @throws IssuerNotAllowedException when the signer's key type may not issue these claims
    * @throws io.github.natsjwt.claims.InvalidClaimsException when the claims cannot be encoded
+   * @throws TokenTooLargeException when the token would be larger than {@link #MAX_TOKEN_BYTES}
    */
   public static String encode(Claims claims, Signer signer) {
     return encode(claims, signer, Clock.systemUTC());
@@ -76,11 +81,37 @@ public final class Jwt {
    * @return the token
    * @throws IssuerNotAllowedException when the signer's key type may not issue these claims
    * @throws io.github.natsjwt.claims.InvalidClaimsException when the claims cannot be encoded
+   * @throws TokenTooLargeException when the token would be larger than {@link #MAX_TOKEN_BYTES}
    */
   public static String encode(Claims claims, Signer signer, Clock clock) {
+    return encode(claims, signer, clock, MAX_TOKEN_BYTES);
+  }
+
+  /**
+   * Encodes and signs claims as {@link #encode(Claims, Signer, Clock)} does, refusing a token
+   * larger than {@code maxTokenBytes} instead of {@link #MAX_TOKEN_BYTES}. A larger bound is for
+   * servers before 2.12.6, which have no token cap (their {@code max_payload} still bounds a push);
+   * read such tokens with {@link JwtDecoder.Builder#maxTokenBytes(int)} and {@link
+   * JwtDecoder.Builder#withoutSizeCap()}, or {@link #decodeWithoutSizeCap}.
+   *
+   * @param claims the claims
+   * @param signer the issuer's key
+   * @param clock the time source for {@code iat}
+   * @param maxTokenBytes the largest token to write, in bytes, at least 1
+   * @return the token
+   * @throws IssuerNotAllowedException when the signer's key type may not issue these claims
+   * @throws io.github.natsjwt.claims.InvalidClaimsException when the claims cannot be encoded
+   * @throws TokenTooLargeException when the token would be larger than {@code maxTokenBytes}
+   * @throws IllegalArgumentException when {@code maxTokenBytes} is less than 1
+   */
+  public static String encode(Claims claims, Signer signer, Clock clock, int maxTokenBytes) {
     Objects.requireNonNull(claims, "claims");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(clock, "clock");
+    if (maxTokenBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxTokenBytes is " + maxTokenBytes + "; it must be at least 1");
+    }
     String issuer = signer.publicKey();
     if (!claims.type().allowedIssuers().contains(signer.type())) {
       throw new IssuerNotAllowedException(claims.type(), signer.type(), issuer);
@@ -90,9 +121,28 @@ public final class Jwt {
         V2_HEADER_SEGMENT
             + "."
             + Base64Url.encode(stamped.toJson().getBytes(StandardCharsets.UTF_8));
+    // Every character is ASCII, so the length is the size; the signature adds a fixed 87.
+    long size = toSign.length() + 1L + SIGNATURE_CHARS;
+    if (size > maxTokenBytes) {
+      TokenSize measured = TokenSize.of(stamped);
+      throw new TokenTooLargeException(
+          size,
+          maxTokenBytes,
+          measured.largest(),
+          String.format(
+              Locale.ROOT,
+              TokenTooLargeException.ENCODE_MESSAGE,
+              stamped.type().jsonName(),
+              size,
+              maxTokenBytes,
+              measured.describeLargest(3)));
+    }
     byte[] signature = signer.sign(toSign.getBytes(StandardCharsets.US_ASCII));
     return toSign + "." + Base64Url.encode(signature);
   }
+
+  /** The base64url length of an Ed25519 signature. */
+  private static final int SIGNATURE_CHARS = 86;
 
   /**
    * Decodes a token of any claim type and verifies its signature.
@@ -118,6 +168,8 @@ public final class Jwt {
    * @throws SignatureMismatchException when the signature does not verify with {@code iss}
    * @throws IssuerNotAllowedException when the issuer's key type may not issue the claim type
    * @throws ClaimTypeMismatchException when the token holds claims of another type
+   * @throws TokenTooLargeException (a {@link MalformedJwtException}) when the token is larger than
+   *     {@link #MAX_TOKEN_BYTES}
    */
   public static <T extends Claims> DecodedJwt<T> decode(String token, Class<T> type) {
     Objects.requireNonNull(token, "token");
@@ -154,15 +206,15 @@ public final class Jwt {
    * Checks the size, as {@link #decode(String, Class)} does.
    *
    * @param token the token
-   * @throws MalformedJwtException when the token is larger than {@link #MAX_TOKEN_BYTES}
+   * @throws TokenTooLargeException when the token is larger than {@link #MAX_TOKEN_BYTES}
    */
   static void checkSize(String token) {
     if (token.length() > MAX_TOKEN_BYTES / 3) {
       long bytes = utf8Length(token);
       if (bytes > MAX_TOKEN_BYTES) {
-        throw new MalformedJwtException(
-            "token",
-            -1,
+        throw new TokenTooLargeException(
+            bytes,
+            MAX_TOKEN_BYTES,
             "token size " + bytes + " exceeds maximum of " + MAX_TOKEN_BYTES + " bytes");
       }
     }

@@ -159,9 +159,9 @@ public final class JwtDecoder {
     if (token.length() > maxTokenBytes / 3) {
       long bytes = Jwt.utf8Length(token);
       if (bytes > maxTokenBytes) {
-        throw new MalformedJwtException(
-            "token",
-            -1,
+        throw new TokenTooLargeException(
+            bytes,
+            maxTokenBytes,
             "token size "
                 + bytes
                 + " exceeds this decoder's bound of "

@@ -9,9 +9,10 @@ import io.github.natsjwt.NatsJwtException;
  * <p>Immutable and thread-safe. {@link #part()} says where: {@code "token"}, {@code "header"},
  * {@code "payload"} (or a payload field such as {@code "payload.nats.limits.subs"}) or {@code
  * "signature"}; {@link #position()} is the character offset within that segment where one is
- * known.
+ * known. A token refused for its size is a {@link TokenTooLargeException}.
  */
-public final class MalformedJwtException extends NatsJwtException {
+public sealed class MalformedJwtException extends NatsJwtException
+    permits TokenTooLargeException {
   private static final long serialVersionUID = 1L;
 
   /** Where in the token the problem is. */

@@ -302,7 +302,9 @@ class JwtDecoderTest {
     String token =
         Jwt.encode(
             UserClaims.builder(USER.publicKey()).name("x".repeat(Jwt.MAX_TOKEN_BYTES)).build(),
-            ACCOUNT);
+            ACCOUNT,
+            java.time.Clock.systemUTC(),
+            4 << 20);
     JwtDecoder capped = cachingAccount(10);
     assertThrows(MalformedJwtException.class, () -> capped.decode(token));
     // Without the server's cap the decoder's own bound still holds until it is raised.

@@ -19,6 +19,7 @@ import io.github.natsjwt.claims.GenericClaims;
 import io.github.natsjwt.claims.Import;
 import io.github.natsjwt.claims.InvalidClaimsException;
 import io.github.natsjwt.claims.OperatorClaims;
+import io.github.natsjwt.claims.TokenSize;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
@@ -138,7 +139,8 @@ class JwtTest {
             - 1;
     OperatorClaims big =
         OperatorClaims.builder(OPERATOR.publicKey()).name("n".repeat(n - baseLen)).build();
-    String token = Jwt.encode(big, OPERATOR, CLOCK);
+    // Past the cap only with the explicit larger bound: the default refuses to write it.
+    String token = Jwt.encode(big, OPERATOR, CLOCK, Math.max(bytes, Jwt.MAX_TOKEN_BYTES));
     assertEquals(bytes, token.length());
     return token;
   }
@@ -161,6 +163,73 @@ class JwtTest {
     // Garbage of the same size fails on the size, not on its structure.
     assertEquals("token", malformed("a".repeat(Jwt.MAX_TOKEN_BYTES + 1)).part());
     assertTrue(malformed("a".repeat(Jwt.MAX_TOKEN_BYTES + 1)).getMessage().contains("size"));
+  }
+
+  /**
+   * Encoding and decoding share one bound: the largest token that encodes decodes, and the same
+   * claims with one more byte are refused by both, with the size, the bound and the fields.
+   */
+  @Test
+  void encode_boundary_largestEncodesAndDecodes_oneByteMoreRefusedByBoth() {
+    String largest = tokenOfSize(Jwt.MAX_TOKEN_BYTES);
+    OperatorClaims claims = Jwt.decode(largest, OperatorClaims.class).claims();
+    assertEquals(largest, Jwt.encode(claims, OPERATOR, CLOCK));
+    assertEquals(largest, JwtDecoder.builder().build().decode(largest).token());
+
+    OperatorClaims oneMore = claims.toBuilder().name(claims.name() + "n").build();
+    TokenTooLargeException encoding =
+        assertThrows(TokenTooLargeException.class, () -> Jwt.encode(oneMore, OPERATOR, CLOCK));
+    String explicit = Jwt.encode(oneMore, OPERATOR, CLOCK, Jwt.MAX_TOKEN_BYTES + 1);
+    TokenTooLargeException decoding =
+        assertThrows(TokenTooLargeException.class, () -> Jwt.decode(explicit));
+    TokenTooLargeException decoder =
+        assertThrows(
+            TokenTooLargeException.class, () -> JwtDecoder.builder().build().decode(explicit));
+    assertAll(
+        () -> assertEquals(Jwt.MAX_TOKEN_BYTES + 1, explicit.length()),
+        () -> assertEquals(Jwt.MAX_TOKEN_BYTES + 1L, encoding.size()),
+        () -> assertEquals(Jwt.MAX_TOKEN_BYTES, encoding.bound()),
+        () -> assertEquals("token", encoding.part()),
+        () ->
+            assertEquals(
+                List.of(new TokenSize.Part(TokenSize.Field.OTHER, Jwt.MAX_TOKEN_BYTES + 1L)),
+                encoding.largestFields()),
+        () ->
+            assertEquals(
+                String.format(
+                    TokenTooLargeException.ENCODE_MESSAGE,
+                    "operator",
+                    Jwt.MAX_TOKEN_BYTES + 1,
+                    Jwt.MAX_TOKEN_BYTES,
+                    "other 1,048,577 bytes (100.0%)"),
+                encoding.getMessage()),
+        () -> assertEquals(Jwt.MAX_TOKEN_BYTES + 1L, decoding.size()),
+        () -> assertEquals(Jwt.MAX_TOKEN_BYTES, decoding.bound()),
+        () -> assertEquals(List.of(), decoding.largestFields()),
+        () -> assertEquals(Jwt.MAX_TOKEN_BYTES + 1L, decoder.size()),
+        // The opt-in is mirrored: a decoder with the larger bound and no cap reads it.
+        () ->
+            assertEquals(
+                oneMore.name(),
+                JwtDecoder.builder()
+                    .maxTokenBytes(Jwt.MAX_TOKEN_BYTES + 1)
+                    .withoutSizeCap()
+                    .build()
+                    .decode(explicit, OperatorClaims.class)
+                    .claims()
+                    .name()));
+  }
+
+  @Test
+  void encode_smallerExplicitBound_refusedNamingIt() {
+    UserClaims user = UserClaims.builder(key(NKeyType.USER, "u").publicKey()).name("alice").build();
+    int size = Jwt.encode(user, ACCOUNT, CLOCK).length();
+    assertEquals(size, Jwt.encode(user, ACCOUNT, CLOCK, size).length());
+    TokenTooLargeException e =
+        assertThrows(
+            TokenTooLargeException.class, () -> Jwt.encode(user, ACCOUNT, CLOCK, size - 1));
+    assertEquals(size - 1, e.bound());
+    assertThrows(IllegalArgumentException.class, () -> Jwt.encode(user, ACCOUNT, CLOCK, 0));
   }
 
   @Test

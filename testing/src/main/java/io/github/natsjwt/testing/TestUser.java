@@ -320,6 +320,18 @@ public final class TestUser {
   }
 
   /**
+   * Issues the user JWT, allowing a token larger than {@link Jwt#MAX_TOKEN_BYTES}, as servers
+   * before 2.12.6 accept (within their {@code max_control_line}).
+   *
+   * @param maxTokenBytes the largest token to write, in bytes
+   * @return the JWT
+   * @throws io.github.natsjwt.jwt.TokenTooLargeException when it would be larger still
+   */
+  public String jwt(int maxTokenBytes) {
+    return Jwt.encode(claims(), issuer(), account.operator().clock(), maxTokenBytes);
+  }
+
+  /**
    * Returns a creds file's text for a freshly issued JWT: the decorated JWT and the decorated seed,
    * as {@link Creds#format()} writes it. It holds the seed: keep it to tests.
    *

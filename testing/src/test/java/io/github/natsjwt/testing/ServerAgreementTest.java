@@ -977,7 +977,7 @@ class ServerAgreementTest {
                 RawNatsClient.Answer a =
                     RawNatsClient.connect(
                         server(huge.account()).port(),
-                        huge.jwt(),
+                        huge.jwt(4 << 20),
                         seed,
                         RawNatsClient.Signature.GOOD,
                         WAIT);
@@ -988,7 +988,7 @@ class ServerAgreementTest {
             },
             (creds, jwt) -> {
               Verification<VerifiedUser> v =
-                  verifyUser(huge, huge.jwt(), RawNatsClient.Signature.GOOD);
+                  verifyUser(huge, huge.jwt(4 << 20), RawNatsClient.Signature.GOOD);
               return new Verdict(
                   v.isAccepted(),
                   v.rejection().map(r -> r.rule() + ": " + r.message()).orElse("accepted"));

@@ -1,6 +1,7 @@
 package io.github.natsjwt.cli.nats;
 
 import io.github.natsjwt.cli.Main;
+import io.github.natsjwt.cli.account.AccountSizeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +12,12 @@ import picocli.CommandLine.Spec;
     name = "account",
     description =
         "Edit an account JWT, re-sign it with an operator key, and push it to a live system (or"
-            + " print it).",
+            + " print it); or show its size budget.",
     subcommands = {
       EditScopeCommand.class,
       RevokeCommand.class,
       SigningKeyCommand.class,
+      AccountSizeCommand.class,
       HelpCommand.class
     })
 public final class AccountCommand implements Runnable {
