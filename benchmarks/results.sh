@@ -30,6 +30,8 @@ single=(
   '\.JwtPairedBenchmark\.decodeVerify$'
   '\.TrustPairedBenchmark\.cachedVsJacksonBc$'
   '\.HostileInputPairedBenchmark\.verifyUser$'
+  '\.CalloutBenchmark\.'
+  '\.CalloutPairedBenchmark\.answer$'
 )
 # Measured on 1 thread and right after on 2, one at a time, so that both see about the same load.
 scaling=(
