@@ -459,8 +459,8 @@ def header(meta, runs, root, directory):
         f"{v.get('jmh', '?')} |",
         f"| Runs | {runs}{' (every figure is the median over the runs)' if runs > 1 else ''}; "
         f"the suite took {seconds // 60} min {seconds % 60} s |",
-        "| JMH | 1 fork; 5 × 1 s measurement after 3 × 1 s warmup (10 × 1 s for the JWT and "
-        "trust benchmarks); throughput; `-prof gc` for B/op |",
+        "| JMH | 1 fork; 5 × 1 s measurement after 3 × 1 s warmup (10 × 1 s for the JWT, trust and callout "
+        "benchmarks); throughput; `-prof gc` for B/op |",
     ])
 
 
