@@ -54,6 +54,7 @@ BASELINES = {
         "nkeyOpen": "bcOpen",
         "bcOpen": "bcOpen",
     },
+    "CalloutBenchmark": {"natsjwt": "jacksonBc", "jacksonBc": "jacksonBc"},
     "JwtBenchmark": {
         "decodeNatsjwt": "decodeJackson",
         "decodeJackson": "decodeJackson",
@@ -71,6 +72,7 @@ PAIRED = {
     "PairedBenchmark": ("NKey", "BC"),
     "JwtPairedBenchmark": ("natsjwt", "Jackson+BC"),
     "TrustPairedBenchmark": ("natsjwt", "baseline"),
+    "CalloutPairedBenchmark": ("natsjwt", "Jackson+BC"),
     "HostileInputPairedBenchmark": ("hostile", "benign"),
 }
 

@@ -28,6 +28,8 @@ HOSTILE_SHAPES = ("collidingKeys", "fingerprintKeys", "duplicateFields", "duplic
 CACHED_OPS_TARGET = 1_000_000
 SCALING_TARGET = 1.9
 ALLOC_BEYOND_CLAIMS_TARGET = 2048
+CALLOUT_RATIO_TARGET = 2.0
+CALLOUT_MODES = ("plain", "xkey")
 
 USER = "jwt=user"
 
@@ -65,12 +67,22 @@ TRUST_ROWS = [
      "Jackson + BouncyCastle decode and verify of the user JWT, BouncyCastle verify of the nonce"),
 ]
 
+CALLOUT_ROWS = [
+    ("natsjwt", "natsjwt `CalloutService` request path"),
+    ("jacksonBc", "Jackson databind + BouncyCastle (`Ed25519Signer`, X25519, XSalsa20-Poly1305)"),
+]
+
 # Paired benchmarks: (class, method, params of the separate row it belongs to) -> paired key.
 PAIRED_FOR = {
     ("VerifyBenchmark", "nkey", "messageBytes=32"): ("PairedBenchmark", "verify", ""),
     ("SignBenchmark", "nkey", "messageBytes=32"): ("PairedBenchmark", "sign", ""),
     ("JwtBenchmark", "decodeVerifyNatsjwt", USER): ("JwtPairedBenchmark", "decodeVerify", USER),
     ("TrustBenchmark", "verifyUser", "users=1"): ("TrustPairedBenchmark", "cachedVsJacksonBc", ""),
+    **{
+        ("CalloutBenchmark", "natsjwt", f"mode={m}"): ("CalloutPairedBenchmark", "answer",
+                                                       f"mode={m}")
+        for m in CALLOUT_MODES
+    },
 }
 
 # Measured on 1 and 2 threads: (class, method, params, label, is the library's).
@@ -317,6 +329,23 @@ def targets(fig, scaling, meta):
         text = "—"
     lines.append(f"| 2 threads ≥ {SCALING_TARGET} × 1 thread | {text} | {result} |")
 
+    for mode in CALLOUT_MODES:
+        params = f"mode={mode}"
+        per_run, every = fig.paired("CalloutPairedBenchmark", "answer", params)
+        separate = fig.ratios("CalloutBenchmark", "natsjwt", "jacksonBc", params)
+        if per_run:
+            value = median(per_run)
+            text = f"{value:.2f} × (paired; iterations {min(every):.2f}–{max(every):.2f})"
+            if separate:
+                text += f"; separate benchmarks {fmt_range(separate)} ×"
+        elif separate:
+            value = median(separate)
+            text = f"{fmt_range(separate)} × (separate benchmarks)"
+        else:
+            continue
+        lines.append(f"| Auth callout, one request, {mode} ≥ {CALLOUT_RATIO_TARGET:g} × Jackson + "
+                     f"BouncyCastle | {text} | {verdict(value >= CALLOUT_RATIO_TARGET)} |")
+
     decode = fig.alloc("JwtBenchmark", "decodeVerifyNatsjwt", USER)
     claims = fig.alloc("JwtBenchmark", "claimsBuild", USER)
     retained = int(meta["claims_retained"]) if meta.get("claims_retained") else None
@@ -430,8 +459,8 @@ def header(meta, runs, root, directory):
         f"{v.get('jmh', '?')} |",
         f"| Runs | {runs}{' (every figure is the median over the runs)' if runs > 1 else ''}; "
         f"the suite took {seconds // 60} min {seconds % 60} s |",
-        "| JMH | 1 fork; 5 × 1 s measurement after 3 × 1 s warmup (10 × 1 s for the JWT and "
-        "trust benchmarks); throughput; `-prof gc` for B/op |",
+        "| JMH | 1 fork; 5 × 1 s measurement after 3 × 1 s warmup (10 × 1 s for the JWT, trust and callout "
+        "benchmarks); throughput; `-prof gc` for B/op |",
     ])
 
 
@@ -516,6 +545,23 @@ def main(directory):
         "",
         hostile_table(hostile_rows(fig)),
         "",
+        "## Callout",
+        "",
+        "`CalloutBenchmark`: one authorization request from the message payload to the reply "
+        "payload, as nats-server 2.14 sends it for a user name and password (a fake server key "
+        "signs it once in the setup): decrypt (`xkey`), decode and verify the request JWT, decide, "
+        "mint and sign the user JWT, build, sign and encrypt (`xkey`) the response. The library's "
+        "side is `CalloutService`'s own handler with its deadline, the checks of section 7.3 and "
+        "its event; the baseline does the same steps with Jackson and BouncyCastle and none of "
+        "the checks beyond the request's signature, audience, expiry and server. Paired: "
+        "`CalloutPairedBenchmark.answer`.",
+        "",
+    ]
+    for mode in CALLOUT_MODES:
+        table = operation_table(fig, "CalloutBenchmark", f"mode={mode}", CALLOUT_ROWS)
+        if table.count("\n") > 1:
+            out += [f"`mode={mode}`:", "", table, ""]
+    out += [
         "## Allocation per decode beyond the claims object",
         "",
         "`gc.alloc.rate.norm` (B/op) of the user token. The claims object's size is what JOL "

@@ -4,7 +4,7 @@
 # 2-thread / 1-thread ratios; the decode's allocation beyond the claims object; the targets
 # with pass or fail; the machine, load average, JDK and date.
 #
-#   benchmarks/results.sh                   # build, run once (about 11 minutes on 2 cores), write
+#   benchmarks/results.sh                   # build, run once (about 15 minutes on 2 cores), write
 #   RUNS=3 benchmarks/results.sh            # three runs; each figure is the median of the runs
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/results.sh   # build and run on that JDK
 #   NO_BUILD=1 benchmarks/results.sh        # reuse benchmarks/target/natsjwt-benchmarks.jar
@@ -30,6 +30,8 @@ single=(
   '\.JwtPairedBenchmark\.decodeVerify$'
   '\.TrustPairedBenchmark\.cachedVsJacksonBc$'
   '\.HostileInputPairedBenchmark\.verifyUser$'
+  '\.CalloutBenchmark\.'
+  '\.CalloutPairedBenchmark\.answer$'
 )
 # Measured on 1 thread and right after on 2, one at a time, so that both see about the same load.
 scaling=(

@@ -196,6 +196,29 @@ final class JacksonBcJwt {
 
     /** The 32 raw bytes of an operator, account or user public key. */
     static byte[] decodePublicKey(String key) throws IOException {
+      byte[] raw = decodeChecked(key);
+      int prefix = raw[0] & 0xff;
+      // O, A and U: the key types that sign JWTs.
+      if (prefix != 14 << 3 && prefix != 0 && prefix != 20 << 3) {
+        throw new IOException("not an operator, account or user key");
+      }
+      return Arrays.copyOfRange(raw, 1, 33);
+    }
+
+    /**
+     * The 32 raw bytes of a public key of one type, named by its first letter: {@code 'N'} for a
+     * server key, {@code 'X'} for a curve key.
+     */
+    static byte[] decodePublicKey(String key, char type) throws IOException {
+      byte[] raw = decodeChecked(key);
+      if ((raw[0] & 0xff) != (type - 'A') << 3) {
+        throw new IOException("not a " + type + " key");
+      }
+      return Arrays.copyOfRange(raw, 1, 33);
+    }
+
+    /** Base32 and CRC-16 of a 56-character key: its 35 raw bytes, prefix first. */
+    private static byte[] decodeChecked(String key) throws IOException {
       if (key.length() != 56) {
         throw new IOException("not an nkey");
       }
@@ -220,11 +243,6 @@ final class JacksonBcJwt {
           raw[n++] = (byte) (buffer >> bits);
         }
       }
-      int prefix = raw[0] & 0xff;
-      // O, A and U: the key types that sign JWTs.
-      if (prefix != 14 << 3 && prefix != 0 && prefix != 20 << 3) {
-        throw new IOException("not an operator, account or user key");
-      }
       int crc = 0;
       for (int i = 0; i < 33; i++) {
         crc = ((crc << 8) ^ CRC16[((crc >> 8) ^ raw[i]) & 0xff]) & 0xffff;
@@ -232,7 +250,7 @@ final class JacksonBcJwt {
       if (crc != ((raw[33] & 0xff) | (raw[34] & 0xff) << 8)) {
         throw new IOException("bad checksum");
       }
-      return Arrays.copyOfRange(raw, 1, 33);
+      return raw;
     }
 
     /** Unpadded base32, as the reference writes a {@code jti}. */

@@ -41,12 +41,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -116,7 +113,8 @@ public final class CalloutService implements AutoCloseable {
   private static final int ERROR_BAD_REQUEST = 400;
   private static final int ERROR_OVERLOADED = 503;
 
-  private final Connection connection;
+  // null only in a detached instance (the benchmarks' seam), which never receives a message
+  private final @Nullable Connection connection;
   private final Signer issuer;
   private final String calloutAccount;
   private final String responseIssuerAccount;
@@ -126,20 +124,20 @@ public final class CalloutService implements AutoCloseable {
   private final Duration deadline;
   private final ExecutorService executor;
   private final boolean ownsExecutor;
-  private final ScheduledThreadPoolExecutor timer;
+  private final Deadlines deadlines;
   private final Set<String> allowedServers;
   private final Set<String> allowedAccounts;
   private final @Nullable String configAccount;
   private final Clock clock;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Service service;
+  private final @Nullable Service service;
   private final @Nullable Connection kickConnection;
   private final Duration kickTimeout;
   private final Map<String, TrackedConnection> tracked;
 
-  private CalloutService(Builder b) {
-    connection = b.connection;
+  private CalloutService(Builder b, boolean serve) {
+    connection = serve ? Objects.requireNonNull(b.connection, "connection") : null;
     issuer = Objects.requireNonNull(b.issuer);
     calloutAccount = b.issuerAccount != null ? b.issuerAccount : issuer.publicKey();
     responseIssuerAccount = b.issuerAccount != null ? b.issuerAccount : "";
@@ -149,8 +147,7 @@ public final class CalloutService implements AutoCloseable {
     deadline = b.deadline;
     ownsExecutor = b.executor == null;
     executor = b.executor != null ? b.executor : defaultExecutor();
-    timer = new ScheduledThreadPoolExecutor(1, daemonThreads("natsjwt-callout-deadline"));
-    timer.setRemoveOnCancelPolicy(true);
+    deadlines = new Deadlines(deadline, "natsjwt-callout-deadline");
     allowedServers = Set.copyOf(b.allowedServers);
     allowedAccounts = Set.copyOf(b.allowedAccounts);
     configAccount = b.configAccount;
@@ -168,6 +165,10 @@ public final class CalloutService implements AutoCloseable {
             return size() > maxTracked; // connections long gone are never reported; keep it bounded
           }
         };
+    if (connection == null) {
+      service = null;
+      return;
+    }
     ServiceEndpoint.Builder endpoint =
         ServiceEndpoint.builder()
             .endpointName("authorize")
@@ -197,12 +198,20 @@ public final class CalloutService implements AutoCloseable {
   }
 
   /**
+   * A builder whose {@link Builder#detach()} makes a service with no connection and no micro
+   * service: {@link #handle} runs on it exactly as in service. For the benchmarks only.
+   */
+  static Builder detachedBuilder() {
+    return new Builder(null);
+  }
+
+  /**
    * Returns the jnats micro service, for its id, info and stats.
    *
    * @return the running service
    */
   public Service service() {
-    return service;
+    return Objects.requireNonNull(service, "a detached service has no micro service");
   }
 
   /**
@@ -328,14 +337,16 @@ public final class CalloutService implements AutoCloseable {
   }
 
   /**
-   * Stops answering: the endpoint is drained and removed, the deadline timer stopped, and the
-   * executor shut down when the service made it. Requests already running still get their reply
-   * unless the connection is closed first.
+   * Stops answering: the endpoint is drained and removed, the deadline watcher stopped once the
+   * deadlines in flight have passed, and the executor shut down when the service made it. Requests
+   * already running still get their reply unless the connection is closed first.
    */
   @Override
   public void close() {
-    service.stop();
-    timer.shutdown();
+    if (service != null) {
+      service.stop();
+    }
+    deadlines.close();
     if (ownsExecutor) {
       executor.shutdown();
     }
@@ -351,15 +362,16 @@ public final class CalloutService implements AutoCloseable {
         + ", mode="
         + (configAccount == null ? "operator" : "config")
         + ", id="
-        + service.getId()
+        + (service == null ? "detached" : service.getId())
         + "]";
   }
 
   // ------------------------------------------------------------------ handling
 
   /** On the dispatcher thread: only hand off. */
-  private void onMessage(ServiceMessage message) {
+  private void onMessage(ServiceMessage received) {
     long start = System.nanoTime();
+    Exchange message = new JnatsExchange(received, Objects.requireNonNull(connection));
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       refuse(message, start, overloaded());
@@ -380,6 +392,57 @@ public final class CalloutService implements AutoCloseable {
     }
   }
 
+  /**
+   * One request and its reply channel, as the handling code sees it: the jnats message in service,
+   * a stand-in in the benchmarks.
+   */
+  interface Exchange {
+    /** The reply subject; null or empty when there is none. */
+    @Nullable String replyTo();
+
+    /** The payload; empty when there is none. */
+    byte[] data();
+
+    /** The {@value #XKEY_HEADER} header's first value; null when absent. */
+    @Nullable String serverXkey();
+
+    /** Replies with a payload. */
+    void respond(byte[] payload);
+
+    /** Replies with the micro service error headers and no body. */
+    void respondError(String text, int code);
+  }
+
+  /** A jnats service message, answered on the service's connection. */
+  private record JnatsExchange(ServiceMessage message, Connection connection) implements Exchange {
+    @Override
+    public @Nullable String replyTo() {
+      return message.getReplyTo();
+    }
+
+    @Override
+    public byte[] data() {
+      byte[] data = message.getData();
+      return data == null ? new byte[0] : data;
+    }
+
+    @Override
+    public @Nullable String serverXkey() {
+      Headers headers = message.hasHeaders() ? message.getHeaders() : null;
+      return headers == null ? null : headers.getFirst(XKEY_HEADER);
+    }
+
+    @Override
+    public void respond(byte[] payload) {
+      message.respond(connection, payload);
+    }
+
+    @Override
+    public void respondError(String text, int code) {
+      message.respondStandardError(connection, text, code);
+    }
+  }
+
   private static InvalidCalloutRequestException overloaded() {
     return new InvalidCalloutRequestException(
         RequestProblem.OVERLOADED,
@@ -387,7 +450,12 @@ public final class CalloutService implements AutoCloseable {
             + " queue group or raise the executor's capacity");
   }
 
-  private void handle(ServiceMessage message, long start) {
+  /**
+   * Everything one request costs once it leaves the dispatcher: verify, authorize under the
+   * deadline, mint, sign, encrypt, reply and notify. Package-private so that the benchmarks can
+   * time the real path without a server ({@code CalloutInternals} in the benchmarks module).
+   */
+  void handle(Exchange message, long start) {
     CalloutRequest request;
     try {
       request = verify(message);
@@ -402,22 +470,12 @@ public final class CalloutService implements AutoCloseable {
               RequestProblem.MALFORMED, "the request could not be read: " + e.getClass(), e));
       return;
     }
-    AtomicBoolean answered = new AtomicBoolean();
-    ScheduledFuture<?> timeout;
-    try {
-      timeout =
-          timer.schedule(
-              () -> {
-                if (answered.compareAndSet(false, true)) {
-                  AuthorizerFailedException e = AuthorizerFailedException.timedOut(deadline);
-                  deny(message, start, request, CalloutOutcome.AUTHORIZER_FAILED, e, e.getMessage());
-                }
-              },
-              deadline.toNanos(),
-              TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) { // closed meanwhile
-      timeout = null;
-    }
+    Deadlines.Pending answered =
+        deadlines.start(
+            () -> {
+              AuthorizerFailedException e = AuthorizerFailedException.timedOut(deadline);
+              deny(message, start, request, CalloutOutcome.AUTHORIZER_FAILED, e, e.getMessage());
+            });
     AuthorizationDecision decision;
     Throwable failure = null;
     try {
@@ -429,11 +487,8 @@ public final class CalloutService implements AutoCloseable {
       decision = null;
       failure = e;
     }
-    if (!answered.compareAndSet(false, true)) {
+    if (!answered.answer()) {
       return; // the deadline passed and the denial was sent; a late decision is dropped
-    }
-    if (timeout != null) {
-      timeout.cancel(false);
     }
     if (decision == null) {
       AuthorizerFailedException e = AuthorizerFailedException.threw(Objects.requireNonNull(failure));
@@ -445,16 +500,15 @@ public final class CalloutService implements AutoCloseable {
     }
   }
 
-  private CalloutRequest verify(ServiceMessage message) {
-    String replyTo = message.getReplyTo();
+  private CalloutRequest verify(Exchange message) {
+    String replyTo = message.replyTo();
     if (replyTo == null || replyTo.isEmpty()) {
       throw new InvalidCalloutRequestException(
           RequestProblem.NO_REPLY_SUBJECT,
           "the message on " + SUBJECT + " has no reply subject, so it cannot be answered");
     }
-    byte[] data = message.getData() == null ? new byte[0] : message.getData();
-    Headers headers = message.hasHeaders() ? message.getHeaders() : null;
-    String serverXkey = headers == null ? null : headers.getFirst(XKEY_HEADER);
+    byte[] data = message.data();
+    String serverXkey = message.serverXkey();
     boolean encrypted = serverXkey != null;
     if (encrypted) {
       if (xkey == null) {
@@ -542,7 +596,7 @@ public final class CalloutService implements AutoCloseable {
   }
 
   private void allow(
-      ServiceMessage message, long start, CalloutRequest request, AuthorizationDecision decision) {
+      Exchange message, long start, CalloutRequest request, AuthorizationDecision decision) {
     UserClaims user = decision.user().orElseThrow();
     Signer userSigner = decision.userSigner().orElse(issuer);
     String userJwt;
@@ -575,7 +629,7 @@ public final class CalloutService implements AutoCloseable {
   }
 
   private void deny(
-      ServiceMessage message,
+      Exchange message,
       long start,
       CalloutRequest request,
       CalloutOutcome outcome,
@@ -589,7 +643,7 @@ public final class CalloutService implements AutoCloseable {
   }
 
   private boolean send(
-      ServiceMessage message,
+      Exchange message,
       long start,
       CalloutRequest request,
       AuthorizationResponseClaims.Builder response,
@@ -611,7 +665,7 @@ public final class CalloutService implements AutoCloseable {
       if (request.isEncrypted()) {
         payload = Objects.requireNonNull(xkey).seal(payload, request.server().xkey());
       }
-      message.respond(connection, payload);
+      message.respond(payload);
     } catch (RuntimeException e) {
       failReply(message, start, request, e);
       return false;
@@ -621,21 +675,20 @@ public final class CalloutService implements AutoCloseable {
   }
 
   private void failReply(
-      ServiceMessage message, long start, @Nullable CalloutRequest request, RuntimeException e) {
+      Exchange message, long start, @Nullable CalloutRequest request, RuntimeException e) {
     try {
-      message.respondStandardError(
-          connection, "the callout service could not reply: " + e.getClass().getSimpleName(), 500);
+      message.respondError(
+          "the callout service could not reply: " + e.getClass().getSimpleName(), 500);
     } catch (RuntimeException ignored) {
       // the connection is gone; the server times out
     }
     notify(new CalloutEvent(CalloutOutcome.REPLY_FAILED, since(start), request, e, ""));
   }
 
-  private void refuse(ServiceMessage message, long start, InvalidCalloutRequestException e) {
+  private void refuse(Exchange message, long start, InvalidCalloutRequestException e) {
     if (e.problem() != RequestProblem.NO_REPLY_SUBJECT) {
       try {
-        message.respondStandardError(
-            connection,
+        message.respondError(
             e.problem().name() + ": " + e.getMessage(),
             e.problem() == RequestProblem.OVERLOADED ? ERROR_OVERLOADED : ERROR_BAD_REQUEST);
       } catch (RuntimeException ignored) {
@@ -771,7 +824,7 @@ public final class CalloutService implements AutoCloseable {
    * <p>Not thread-safe; {@link #start()} returns a running service.
    */
   public static final class Builder {
-    private final Connection connection;
+    private final @Nullable Connection connection;
     private @Nullable Signer issuer;
     private @Nullable String issuerAccount;
     private @Nullable NKey xkey;
@@ -791,7 +844,7 @@ public final class CalloutService implements AutoCloseable {
     private Duration kickTimeout = DEFAULT_KICK_TIMEOUT;
     private int maxTracked = DEFAULT_MAX_TRACKED;
 
-    private Builder(Connection connection) {
+    private Builder(@Nullable Connection connection) {
       this.connection = connection;
     }
 
@@ -1040,6 +1093,46 @@ public final class CalloutService implements AutoCloseable {
      *     the subscription within 5 s (the service is stopped again)
      */
     public CalloutService start() {
+      check();
+      Connection connection = Objects.requireNonNull(this.connection, "connection");
+      if (connection.getStatus() == Connection.Status.CLOSED) {
+        throw new CalloutStartException("the callout service needs an open connection");
+      }
+      CalloutService s;
+      try {
+        s = new CalloutService(this, true);
+      } catch (IllegalStateException e) { // jnats: the connection is closed
+        throw new CalloutStartException(
+            "the callout service needs an open connection: " + e.getMessage(), e);
+      }
+      // A round trip to the server after subscribing, so that start() returns only once the
+      // server has the subscription: a client connecting right after is then sure to find it.
+      try {
+        Objects.requireNonNull(s.service).startService();
+        connection.flush(START_CONFIRMATION);
+      } catch (TimeoutException | RuntimeException e) {
+        s.close();
+        throw new CalloutStartException(
+            "the server did not confirm the callout subscription within "
+                + START_CONFIRMATION.toSeconds()
+                + " s; is the connection open?",
+            e);
+      } catch (InterruptedException e) {
+        s.close();
+        Thread.currentThread().interrupt();
+        throw new CalloutStartException("interrupted while starting the callout service", e);
+      }
+      return s;
+    }
+
+    /** The same checks as {@link #start()}, then a service that never subscribes: see {@link
+     * CalloutService#detachedBuilder()}. */
+    CalloutService detach() {
+      check();
+      return new CalloutService(this, false);
+    }
+
+    private void check() {
       if (issuer == null) {
         throw new CalloutConfigurationException(
             "no issuer: call issuer(accountKey) or issuer(signingKey, accountPublicKey)");
@@ -1071,34 +1164,6 @@ public final class CalloutService implements AutoCloseable {
             "the xkey must be a curve key (X...) with its seed, got "
                 + (xkey.hasSeed() ? "a " + xkey.type() + " key" : "a public key only"));
       }
-      if (connection.getStatus() == Connection.Status.CLOSED) {
-        throw new CalloutStartException("the callout service needs an open connection");
-      }
-      CalloutService s;
-      try {
-        s = new CalloutService(this);
-      } catch (IllegalStateException e) { // jnats: the connection is closed
-        throw new CalloutStartException(
-            "the callout service needs an open connection: " + e.getMessage(), e);
-      }
-      // A round trip to the server after subscribing, so that start() returns only once the
-      // server has the subscription: a client connecting right after is then sure to find it.
-      try {
-        s.service.startService();
-        connection.flush(START_CONFIRMATION);
-      } catch (TimeoutException | RuntimeException e) {
-        s.close();
-        throw new CalloutStartException(
-            "the server did not confirm the callout subscription within "
-                + START_CONFIRMATION.toSeconds()
-                + " s; is the connection open?",
-            e);
-      } catch (InterruptedException e) {
-        s.close();
-        Thread.currentThread().interrupt();
-        throw new CalloutStartException("interrupted while starting the callout service", e);
-      }
-      return s;
     }
   }
 }

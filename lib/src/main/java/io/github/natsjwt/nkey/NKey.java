@@ -78,6 +78,12 @@ public final class NKey implements Signer, AutoCloseable {
   private int generalVerifications;
   private static final Object NOT_A_POINT = new Object();
   private static final int PRECOMPUTE_AFTER = 3;
+  // The box key (X25519 agreement and HSalsa20) of the last peer a curve key sealed to or opened
+  // from. An auth callout opens and answers the same server again and again, and the agreement is
+  // most of the cost of each. As secret as the seed; wipe() clears it.
+  private volatile @Nullable BoxKey lastBox;
+
+  private record BoxKey(byte[] peer, byte[] key) {}
 
   private NKey(NKeyType type, byte[] publicRaw, byte @Nullable [] seed) {
     this.type = type;
@@ -496,7 +502,7 @@ public final class NKey implements Signer, AutoCloseable {
                 "the recipient key",
                 NKeyType.CURVE,
                 NKeyErrorCode.INVALID_RECIPIENT));
-    byte[] key = CryptoBox.beforeNm(s, recipient);
+    byte[] key = boxKey(s, recipient);
     if (key == null) {
       throw new KeyTypeMismatchException(
           NKeyErrorCode.INVALID_RECIPIENT,
@@ -508,7 +514,6 @@ public final class NKey implements Signer, AutoCloseable {
     System.arraycopy(XKV1, 0, out, 0, XKV1.length);
     System.arraycopy(nonce, 0, out, XKV1.length, CryptoBox.NONCE_BYTES);
     CryptoBox.seal(key, nonce, plaintext, out, SEALED_HEADER);
-    Arrays.fill(key, (byte) 0);
     return out;
   }
 
@@ -549,7 +554,7 @@ public final class NKey implements Signer, AutoCloseable {
           NKeyErrorCode.COULD_NOT_DECRYPT,
           String.format(SealedMessageException.TOO_SHORT, sealed.length));
     }
-    byte[] key = CryptoBox.beforeNm(s, sender);
+    byte[] key = boxKey(s, sender);
     if (key == null) {
       throw new SealedMessageException(
           NKeyErrorCode.COULD_NOT_DECRYPT,
@@ -557,7 +562,6 @@ public final class NKey implements Signer, AutoCloseable {
     }
     byte[] nonce = Arrays.copyOfRange(sealed, XKV1.length, SEALED_HEADER);
     byte[] plain = CryptoBox.open(key, nonce, sealed, SEALED_HEADER, sealed.length - SEALED_HEADER);
-    Arrays.fill(key, (byte) 0);
     if (plain == null) {
       throw new SealedMessageException(
           NKeyErrorCode.COULD_NOT_DECRYPT,
@@ -576,6 +580,11 @@ public final class NKey implements Signer, AutoCloseable {
    */
   public void wipe() {
     wiped = true;
+    BoxKey box = lastBox;
+    lastBox = null;
+    if (box != null) {
+      Arrays.fill(box.key(), (byte) 0);
+    }
     if (seed != null) {
       Arrays.fill(seed, (byte) 0);
     }
@@ -833,6 +842,19 @@ public final class NKey implements Signer, AutoCloseable {
       throw new NKeyOperationException(code, String.format(template, publicKey));
     }
     return s;
+  }
+
+  /** The box key shared with a peer: the last peer's from the cache, else computed and kept. */
+  private byte @Nullable [] boxKey(byte[] secret, byte[] peer) {
+    BoxKey box = lastBox;
+    if (box != null && Arrays.equals(box.peer(), peer)) {
+      return box.key();
+    }
+    byte[] key = CryptoBox.beforeNm(secret, peer);
+    if (key != null) {
+      lastBox = new BoxKey(peer, key); // peer is a fresh copy from payload()
+    }
+    return key;
   }
 
   private byte[] requireCurveSeed(NKeyErrorCode code, String template) {

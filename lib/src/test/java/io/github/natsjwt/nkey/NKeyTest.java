@@ -434,6 +434,41 @@ class NKeyTest {
       }
     }
 
+    /**
+     * One key object seals and opens for several peers in turn, so that the box key it keeps for
+     * its last peer changes hands both ways: every result is still Go's, and a message opened
+     * under another peer's name does not authenticate.
+     */
+    @Test
+    void sealWithNonce_peersInTurnOnOneKeyObject_eachMatchesGo() {
+      JsonNode all = vectors().get("curve").get("sealed");
+      try (NKey stranger = NKey.generate(NKeyType.CURVE)) {
+        for (int pass = 0; pass < 2; pass++) {
+          for (int i = 0; i < all.size(); i++) {
+            JsonNode v = all.get(pass == 0 ? i : all.size() - 1 - i);
+            try (NKey sender = NKey.fromSeed(text(v, "sender_seed"));
+                NKey recipient = NKey.fromSeed(text(v, "recipient_seed"))) {
+              byte[] plain = hex(text(v, "plaintext_hex"));
+              byte[] nonce = hex(text(v, "nonce_hex"));
+              assertEquals(
+                  text(v, "sealed_hex"),
+                  hex(sender.sealWithNonce(plain, text(v, "recipient_public_key"), nonce)));
+              // another peer in between, then the first again
+              sender.seal(plain, stranger.publicKey());
+              assertEquals(
+                  text(v, "sealed_hex"),
+                  hex(sender.sealWithNonce(plain, text(v, "recipient_public_key"), nonce)));
+              byte[] sealed = hex(text(v, "sealed_hex"));
+              assertArrayEquals(plain, recipient.open(sealed, text(v, "sender_public_key")));
+              assertThrows(
+                  SealedMessageException.class, () -> recipient.open(sealed, stranger.publicKey()));
+              assertArrayEquals(plain, recipient.open(sealed, text(v, "sender_public_key")));
+            }
+          }
+        }
+      }
+    }
+
     @Test
     void seal_aliceToBobAndBobToAliceSameNonce_areByteIdentical() {
       JsonNode ab = vectors().get("curve").get("sealed").get(0);
