@@ -78,9 +78,10 @@ public final class NKey implements Signer, AutoCloseable {
   private int generalVerifications;
   private static final Object NOT_A_POINT = new Object();
   private static final int PRECOMPUTE_AFTER = 3;
-  // The box key (X25519 agreement and HSalsa20) of the last peer a curve key sealed to or opened
-  // from. An auth callout opens and answers the same server again and again, and the agreement is
-  // most of the cost of each. As secret as the seed; wipe() clears it.
+  // The box key (X25519 agreement and HSalsa20) of the last peer a curve key sealed to, or
+  // opened a message from successfully. An auth callout opens and answers the same server again
+  // and again, and the agreement is most of the cost of each. As secret as the seed; wipe()
+  // clears it.
   private volatile @Nullable BoxKey lastBox;
 
   private record BoxKey(byte[] peer, byte[] key) {}
@@ -554,7 +555,8 @@ public final class NKey implements Signer, AutoCloseable {
           NKeyErrorCode.COULD_NOT_DECRYPT,
           String.format(SealedMessageException.TOO_SHORT, sealed.length));
     }
-    byte[] key = boxKey(s, sender);
+    BoxKey cached = cachedBox(sender);
+    byte[] key = cached != null ? cached.key() : CryptoBox.beforeNm(s, sender);
     if (key == null) {
       throw new SealedMessageException(
           NKeyErrorCode.COULD_NOT_DECRYPT,
@@ -563,9 +565,17 @@ public final class NKey implements Signer, AutoCloseable {
     byte[] nonce = Arrays.copyOfRange(sealed, XKV1.length, SEALED_HEADER);
     byte[] plain = CryptoBox.open(key, nonce, sealed, SEALED_HEADER, sealed.length - SEALED_HEADER);
     if (plain == null) {
+      if (cached == null) {
+        Arrays.fill(key, (byte) 0);
+      }
       throw new SealedMessageException(
           NKeyErrorCode.COULD_NOT_DECRYPT,
           String.format(SealedMessageException.NOT_AUTHENTIC, senderText));
+    }
+    if (cached == null) {
+      // Kept only once a message from this peer opened: a stream of forged messages from
+      // made-up senders never displaces the peer that really talks to this key.
+      lastBox = new BoxKey(sender, key);
     }
     return plain;
   }
@@ -846,8 +856,8 @@ public final class NKey implements Signer, AutoCloseable {
 
   /** The box key shared with a peer: the last peer's from the cache, else computed and kept. */
   private byte @Nullable [] boxKey(byte[] secret, byte[] peer) {
-    BoxKey box = lastBox;
-    if (box != null && Arrays.equals(box.peer(), peer)) {
+    BoxKey box = cachedBox(peer);
+    if (box != null) {
       return box.key();
     }
     byte[] key = CryptoBox.beforeNm(secret, peer);
@@ -855,6 +865,12 @@ public final class NKey implements Signer, AutoCloseable {
       lastBox = new BoxKey(peer, key); // peer is a fresh copy from payload()
     }
     return key;
+  }
+
+  /** The cached box key when it is this peer's. */
+  private @Nullable BoxKey cachedBox(byte[] peer) {
+    BoxKey box = lastBox;
+    return box != null && Arrays.equals(box.peer(), peer) ? box : null;
   }
 
   private byte[] requireCurveSeed(NKeyErrorCode code, String template) {
