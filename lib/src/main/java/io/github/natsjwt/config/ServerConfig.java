@@ -668,7 +668,14 @@ public final class ServerConfig {
   }
 
   private static void renderCallout(StringBuilder out, AuthCallout c) {
-    out.append("authorization: {\n  auth_callout: {\n");
+    out.append("authorization: {\n");
+    if (!c.timeout().isZero()) {
+      line(
+          out,
+          "  timeout",
+          java.math.BigDecimal.valueOf(c.timeout().toMillis(), 3).stripTrailingZeros().toPlainString());
+    }
+    out.append("  auth_callout: {\n");
     line(out, "    issuer", quote(c.issuer()));
     line(out, "    account", quote(c.account()));
     out.append("    auth_users: [");
@@ -1565,13 +1572,17 @@ public final class ServerConfig {
    * @param authUsers the user names that bypass the callout
    * @param xkey the service's curve public key ({@code X...}), or {@code ""} for no encryption
    * @param allowedAccounts the account names users may be placed into (nats-server 2.11+)
+   * @param timeout the server's authorization timeout ({@code authorization { timeout }}), how
+   *     long a client has to be authorized, callout included; {@link Duration#ZERO} for the
+   *     server's default of 2 s
    */
   public record AuthCallout(
       String issuer,
       String account,
       List<String> authUsers,
       String xkey,
-      List<String> allowedAccounts) {
+      List<String> allowedAccounts,
+      Duration timeout) {
     /**
      * Copies the lists and checks for nulls.
      *
@@ -1580,6 +1591,8 @@ public final class ServerConfig {
      * @param authUsers the bypassing users
      * @param xkey the xkey or {@code ""}
      * @param allowedAccounts the allowed accounts
+     * @param timeout the authorization timeout, or zero for the server's default
+     * @throws IllegalArgumentException when the timeout is negative or over 10 minutes
      */
     public AuthCallout {
       Objects.requireNonNull(issuer, "issuer");
@@ -1587,6 +1600,12 @@ public final class ServerConfig {
       authUsers = List.copyOf(authUsers);
       Objects.requireNonNull(xkey, "xkey");
       allowedAccounts = List.copyOf(allowedAccounts);
+      if (timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException(
+            "the authorization timeout must be between 0 (the server's default) and 10 minutes,"
+                + " got "
+                + timeout);
+      }
     }
 
     /**
@@ -1598,7 +1617,7 @@ public final class ServerConfig {
      * @return the settings
      */
     public static AuthCallout of(String issuer, String account, String... authUsers) {
-      return new AuthCallout(issuer, account, List.of(authUsers), "", List.of());
+      return new AuthCallout(issuer, account, List.of(authUsers), "", List.of(), Duration.ZERO);
     }
 
     /**
@@ -1608,7 +1627,7 @@ public final class ServerConfig {
      * @return new settings
      */
     public AuthCallout withXkey(String xkey) {
-      return new AuthCallout(issuer, account, authUsers, xkey, allowedAccounts);
+      return new AuthCallout(issuer, account, authUsers, xkey, allowedAccounts, timeout);
     }
 
     /**
@@ -1618,7 +1637,24 @@ public final class ServerConfig {
      * @return new settings
      */
     public AuthCallout withAllowedAccounts(String... accounts) {
-      return new AuthCallout(issuer, account, authUsers, xkey, List.of(accounts));
+      return new AuthCallout(issuer, account, authUsers, xkey, List.of(accounts), timeout);
+    }
+
+    /**
+     * Returns these settings with a longer (or shorter) authorization timeout: how long nats-server
+     * gives a connecting client, callout included, before it closes the connection with
+     * {@code Authentication Timeout}. A callout that meets bursts of connects (a reconnect storm)
+     * needs more than the default 2 s, since a burst waits in line for the service.
+     *
+     * @param timeout more than zero, at most 10 minutes; written in milliseconds' precision
+     * @return new settings
+     * @throws IllegalArgumentException when out of range
+     */
+    public AuthCallout withTimeout(Duration timeout) {
+      if (timeout.isZero()) {
+        throw new IllegalArgumentException("the authorization timeout must be more than zero");
+      }
+      return new AuthCallout(issuer, account, authUsers, xkey, allowedAccounts, timeout);
     }
   }
 }

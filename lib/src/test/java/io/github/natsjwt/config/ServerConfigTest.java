@@ -595,6 +595,26 @@ class ServerConfigTest {
                 + issuer));
   }
 
+  @Test
+  void render_calloutWithTimeout_writesAuthorizationTimeoutInSeconds() {
+    NKey issuer = NKey.generate(NKeyType.ACCOUNT);
+    ServerConfig.AuthCallout callout =
+        ServerConfig.AuthCallout.of(issuer.publicKey(), "AUTH", "callout")
+            .withTimeout(java.time.Duration.ofMillis(7500));
+    String text =
+        ServerConfig.builder()
+            .configUser("AUTH", "callout", "pw")
+            .authCallout(callout)
+            .build()
+            .render();
+
+    assertTrue(text.contains("authorization: {\n  timeout: 7.5\n  auth_callout: {\n"), text);
+    assertThrows(
+        IllegalArgumentException.class, () -> callout.withTimeout(java.time.Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class, () -> callout.withTimeout(java.time.Duration.ofHours(1)));
+  }
+
   @ParameterizedTest
   @MethodSource("badCallouts")
   void build_badCallout_throwsNamingTheSetting(ServerConfig.AuthCallout callout, String message) {

@@ -7,6 +7,7 @@ import io.github.natsjwt.nkey.NKeyType;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -359,7 +360,8 @@ public final class TestCallout {
         CONFIG_MODE_ACCOUNT,
         List.of(SERVICE_USER_NAME),
         xkey == null ? "" : xkey.publicKey(),
-        allowedAccounts);
+        allowedAccounts,
+        Duration.ZERO);
   }
 
   /**
