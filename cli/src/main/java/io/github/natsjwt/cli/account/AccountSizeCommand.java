@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " that applies: the 1 MiB token cap of nats-server 2.12.6+ (and of this library's"
           + " decoder), and the max_payload of the connection that pushes it on"
           + " $SYS.REQ.CLAIMS.UPDATE (the request payload is the JWT itself; 1 MiB by default,"
-          + " lowered by the system account's payload limit). A limit at 80% or more is marked"
+          + " lowered by the system account's payload limit). A limit at 80%% or more is marked"
           + " WARNING, one exceeded OVER.",
       "With a scope template (--template or --template-bytes), or else like the account's largest"
           + " scoped signing key, it projects how many more per-user scoped signing keys fit"
