@@ -15,6 +15,7 @@
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/gocompare.sh"
 runs="${RUNS:-1}"
 out="${OUT:-$bench_dir/RESULTS.md}"
 
@@ -82,6 +83,10 @@ run_jmh() {
   fi
 }
 
+# SUITE=go: the comparison with the Go reference alone (below), no run of the suite.
+if [[ "${SUITE:-}" == go ]]; then
+  runs=0
+fi
 for ((i = 1; i <= runs; i++)); do
   run_jmh "run$i-single" "${single[@]}" "$@"
   for benchmark in "${scaling[@]}"; do
@@ -90,12 +95,37 @@ for ((i = 1; i <= runs; i++)); do
     done
   done
 done
+# The comparison with the Go reference (gocompare.sh), unless SUITE=jmh.
+if [[ "${SUITE:-}" != jmh ]]; then
+  if go_ready; then
+    run_go_comparison "$dir" "$meta" "$@" || exit 1
+  elif [[ "${SUITE:-}" == go ]]; then
+    echo "Go or the nats-io/jwt and nkeys packages are missing (see README.md)" >&2
+    exit 1
+  else
+    echo "Go or the nats-io/jwt and nkeys packages are missing: no comparison with Go" >&2
+  fi
+fi
 {
   echo "load_after=$(load_average)"
   echo "end=$(date -u +%s)"
 } >> "$meta"
 
+if [[ "${SUITE:-}" == go ]]; then
+  # Only the Go section is new: it replaces the one at the end of $out, the rest stays.
+  if [[ -f "$out" ]]; then
+    awk '/^## Against the Go reference$/ { exit } { print }' "$out" \
+      | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}' > "$out.tmp"
+  else
+    : > "$out.tmp"
+  fi
+  go_section "$dir" >> "$out.tmp"
+  mv "$out.tmp" "$out"
+  echo "wrote the Go section of $out"
+  exit 0
+fi
 python3 "$bench_dir/results.py" "$dir" > "$out.tmp"
+go_section "$dir" >> "$out.tmp"
 mv "$out.tmp" "$out"
 echo "wrote $out"
 sed -n '/^## Targets/,/^## Ed25519 verify/p' "$out" | sed '$d'
