@@ -16,6 +16,7 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/gocompare.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sections.sh"
 runs="${RUNS:-1}"
 out="${OUT:-$bench_dir/RESULTS.md}"
 
@@ -83,8 +84,9 @@ run_jmh() {
   fi
 }
 
-# SUITE=go: the comparison with the Go reference alone (below), no run of the suite.
-if [[ "${SUITE:-}" == go ]]; then
+# SUITE=go: the comparison with the Go reference alone; SUITE=scaling: ScalingPaired alone (both
+# below); no run of the suite.
+if [[ "${SUITE:-}" == go || "${SUITE:-}" == scaling ]]; then
   runs=0
 fi
 for ((i = 1; i <= runs; i++)); do
@@ -95,8 +97,8 @@ for ((i = 1; i <= runs; i++)); do
     done
   done
 done
-# The comparison with the Go reference (gocompare.sh), unless SUITE=jmh.
-if [[ "${SUITE:-}" != jmh ]]; then
+# The comparison with the Go reference (gocompare.sh), unless SUITE=jmh or scaling.
+if [[ "${SUITE:-}" != jmh && "${SUITE:-}" != scaling ]]; then
   if go_ready; then
     run_go_comparison "$dir" "$meta" "$@" || exit 1
   elif [[ "${SUITE:-}" == go ]]; then
@@ -106,26 +108,31 @@ if [[ "${SUITE:-}" != jmh ]]; then
     echo "Go or the nats-io/jwt and nkeys packages are missing: no comparison with Go" >&2
   fi
 fi
+# 2 threads against 1, paired (sections.sh), unless SUITE=go.
+if [[ "${SUITE:-}" != go ]]; then
+  run_scaling_paired "$dir" || exit 1
+fi
 {
   echo "load_after=$(load_average)"
   echo "end=$(date -u +%s)"
 } >> "$meta"
 
-if [[ "${SUITE:-}" == go ]]; then
-  # Only the Go section is new: it replaces the one at the end of $out, the rest stays.
-  if [[ -f "$out" ]]; then
-    awk '/^## Against the Go reference$/ { exit } { print }' "$out" \
-      | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}' > "$out.tmp"
+if [[ "${SUITE:-}" == go || "${SUITE:-}" == scaling ]]; then
+  # Only this part is new: it replaces its section of $out, the rest stays.
+  if [[ "${SUITE:-}" == go ]]; then
+    go_section "$dir" | sed '1{/^$/d}' > "$dir/go-section.md"
+    replace_section "$out" "$dir/go-section.md"
   else
-    : > "$out.tmp"
+    replace_section "$out" "$dir/scaling-paired.md"
   fi
-  go_section "$dir" >> "$out.tmp"
-  mv "$out.tmp" "$out"
-  echo "wrote the Go section of $out"
+  echo "wrote the ${SUITE} section of $out"
   exit 0
 fi
 python3 "$bench_dir/results.py" "$dir" > "$out.tmp"
 go_section "$dir" >> "$out.tmp"
+if [[ -s "$dir/scaling-paired.md" ]]; then
+  { echo; cat "$dir/scaling-paired.md"; } >> "$out.tmp"
+fi
 mv "$out.tmp" "$out"
 echo "wrote $out"
 sed -n '/^## Targets/,/^## Ed25519 verify/p' "$out" | sed '$d'
