@@ -4,6 +4,8 @@ import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.jwt.JwtDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +38,8 @@ public final class ScalingPaired {
 
   /** Warm-up on each thread count: the JIT needs seconds for the claims readers (JwtBenchmark). */
   private static final int WARMUP_MILLIS = 4_000;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ScalingPaired() {}
 
@@ -90,8 +94,11 @@ public final class ScalingPaired {
                     + " (decode+verify for the JWT rows, `jacksonBcNonce` for the `verifyUser`"
                     + " rows), each on 1 and on 2 threads, in phases of %d ms taken in turn; %d"
                     + " rounds of the four phases after %d ms of warm-up on each thread count."
-                    + " Medians over the rounds, with their range. %s, load average (1 min) %s at"
-                    + " the start, JDK %s.%n%n",
+                    + " Medians over the rounds, with their range. The last two columns divide"
+                    + " the calls by the CPU time the workers were given (`ThreadMXBean`), which"
+                    + " other work does not change: 1 when a call costs as much CPU on 2 threads"
+                    + " as on 1 (time spent blocked is not CPU time, so they do not show waiting"
+                    + " on a lock). %s, load average (1 min) %s at the start, JDK %s.%n%n",
                 phaseMillis,
                 rounds,
                 WARMUP_MILLIS,
@@ -101,8 +108,9 @@ public final class ScalingPaired {
                 System.getProperty("java.runtime.version")))
         .append(
             "| Operation | 1 thread ops/s | 2 threads ops/s | 2 threads / 1 thread"
-                + " | baseline: 2 threads / 1 thread | natsjwt's ratio / the baseline's |\n")
-        .append("|---|--:|--:|--:|--:|--:|\n");
+                + " | baseline: 2 threads / 1 thread | natsjwt's ratio / the baseline's"
+                + " | calls per CPU second, 2 threads / 1 thread | the same, baseline |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
     double lowest = Double.MAX_VALUE;
     String lowestLabel = "";
     double lowestBaseline = Double.NaN;
@@ -119,21 +127,35 @@ public final class ScalingPaired {
       List<Double> ratios = new ArrayList<>();
       List<Double> baseRatios = new ArrayList<>();
       List<Double> relative = new ArrayList<>();
+      List<Double> cpuRatios = new ArrayList<>();
+      List<Double> baseCpuRatios = new ArrayList<>();
       for (int p = 0; p < rounds; p++) {
         double l1;
         double l2;
         double b1;
         double b2;
+        double lc1;
+        double lc2;
+        double bc1;
+        double bc2;
         if (p % 2 == 0) {
           l1 = library.phase(1, phaseMillis);
+          lc1 = library.perCpuSecond();
           l2 = library.phase(2, phaseMillis);
+          lc2 = library.perCpuSecond();
           b1 = baseline.phase(1, phaseMillis);
+          bc1 = baseline.perCpuSecond();
           b2 = baseline.phase(2, phaseMillis);
+          bc2 = baseline.perCpuSecond();
         } else {
           b2 = baseline.phase(2, phaseMillis);
+          bc2 = baseline.perCpuSecond();
           b1 = baseline.phase(1, phaseMillis);
+          bc1 = baseline.perCpuSecond();
           l2 = library.phase(2, phaseMillis);
+          lc2 = library.perCpuSecond();
           l1 = library.phase(1, phaseMillis);
+          lc1 = library.perCpuSecond();
         }
         if (l1 == 0 || l2 == 0 || b1 == 0 || b2 == 0) {
           continue; // a phase without one whole call (the threads were not scheduled): no ratio
@@ -143,6 +165,10 @@ public final class ScalingPaired {
         ratios.add(l2 / l1);
         baseRatios.add(b2 / b1);
         relative.add((l2 / l1) / (b2 / b1));
+        if (lc1 > 0 && lc2 > 0 && bc1 > 0 && bc2 > 0) {
+          cpuRatios.add(lc2 / lc1);
+          baseCpuRatios.add(bc2 / bc1);
+        }
       }
       library.close();
       baseline.close();
@@ -159,13 +185,15 @@ public final class ScalingPaired {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %,.0f | **%s** | %s | %s |%n",
+              "| %s | %,.0f | %,.0f | **%s** | %s | %s | %s | %s |%n",
               pair.label(),
               median(ones),
               median(twos),
               range(ratios),
               range(baseRatios),
-              range(relative)));
+              range(relative),
+              cpuRatios.isEmpty() ? "—" : range(cpuRatios),
+              baseCpuRatios.isEmpty() ? "—" : range(baseCpuRatios)));
     }
     out.append(
         String.format(
@@ -239,6 +267,8 @@ public final class ScalingPaired {
     private final IntFunction<Object> call;
     private final Thread[] workers = new Thread[2];
     private final long[] counts = new long[2];
+    private final long[] cpuNanos = new long[2];
+    private double lastPerCpuSecond;
     private final CyclicBarrier start = new CyclicBarrier(3);
     private final CyclicBarrier end = new CyclicBarrier(3);
     private volatile boolean stop;
@@ -267,13 +297,17 @@ public final class ScalingPaired {
             return;
           }
           long n = 0;
+          long cpu = 0;
           if (id < active) {
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             while (!stop) {
               hash += System.identityHashCode(call.apply(i++));
               n++;
             }
+            cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
           }
           counts[id] = n;
+          cpuNanos[id] = cpu;
           end.await();
         }
       } catch (Throwable t) {
@@ -298,7 +332,14 @@ public final class ScalingPaired {
       if (failure != null) {
         throw new IllegalStateException("a worker failed", failure);
       }
+      long cpu = cpuNanos[0] + cpuNanos[1];
+      lastPerCpuSecond = cpu == 0 ? 0 : (counts[0] + counts[1]) / (cpu / 1e9);
       return (counts[0] + counts[1]) / ((t1 - t0) / 1e9);
+    }
+
+    /** The last phase's calls per second of CPU time its workers were given. */
+    double perCpuSecond() {
+      return lastPerCpuSecond;
     }
 
     void close() throws Exception {
