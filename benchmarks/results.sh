@@ -15,6 +15,8 @@
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/gocompare.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sections.sh"
 runs="${RUNS:-1}"
 out="${OUT:-$bench_dir/RESULTS.md}"
 
@@ -84,6 +86,11 @@ run_jmh() {
   fi
 }
 
+# SUITE=go: the comparison with the Go reference alone; SUITE=scaling: ScalingPaired alone (both
+# below); no run of the suite.
+if [[ "${SUITE:-}" == go || "${SUITE:-}" == scaling ]]; then
+  runs=0
+fi
 for ((i = 1; i <= runs; i++)); do
   run_jmh "run$i-single" "${single[@]}" "$@"
   for benchmark in "${scaling[@]}"; do
@@ -92,12 +99,42 @@ for ((i = 1; i <= runs; i++)); do
     done
   done
 done
+# The comparison with the Go reference (gocompare.sh), unless SUITE=jmh or scaling.
+if [[ "${SUITE:-}" != jmh && "${SUITE:-}" != scaling ]]; then
+  if go_ready; then
+    run_go_comparison "$dir" "$meta" "$@" || exit 1
+  elif [[ "${SUITE:-}" == go ]]; then
+    echo "Go or the nats-io/jwt and nkeys packages are missing (see README.md)" >&2
+    exit 1
+  else
+    echo "Go or the nats-io/jwt and nkeys packages are missing: no comparison with Go" >&2
+  fi
+fi
+# 2 threads against 1, paired (sections.sh), unless SUITE=go.
+if [[ "${SUITE:-}" != go ]]; then
+  run_scaling_paired "$dir" || exit 1
+fi
 {
   echo "load_after=$(load_average)"
   echo "end=$(date -u +%s)"
 } >> "$meta"
 
+if [[ "${SUITE:-}" == go || "${SUITE:-}" == scaling ]]; then
+  # Only this part is new: it replaces its section of $out, the rest stays.
+  if [[ "${SUITE:-}" == go ]]; then
+    go_section "$dir" | sed '1{/^$/d}' > "$dir/go-section.md"
+    replace_section "$out" "$dir/go-section.md"
+  else
+    replace_section "$out" "$dir/scaling-paired.md"
+  fi
+  echo "wrote the ${SUITE} section of $out"
+  exit 0
+fi
 python3 "$bench_dir/results.py" "$dir" > "$out.tmp"
+go_section "$dir" >> "$out.tmp"
+if [[ -s "$dir/scaling-paired.md" ]]; then
+  { echo; cat "$dir/scaling-paired.md"; } >> "$out.tmp"
+fi
 mv "$out.tmp" "$out"
 echo "wrote $out"
 sed -n '/^## Targets/,/^## Ed25519 verify/p' "$out" | sed '$d'
