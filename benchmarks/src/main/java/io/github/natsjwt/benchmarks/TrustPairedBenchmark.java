@@ -34,12 +34,17 @@ public class TrustPairedBenchmark {
   private final TrustBenchmark.Connections reconnects = new TrustBenchmark.Connections();
   private final TrustBenchmark.Cursor libraryAt = new TrustBenchmark.Cursor();
   private final TrustBenchmark.Cursor baselineAt = new TrustBenchmark.Cursor();
+  private final TrustBenchmark.Connections thousand = new TrustBenchmark.Connections();
+  private final TrustBenchmark.Cursor thousandLibraryAt = new TrustBenchmark.Cursor();
+  private final TrustBenchmark.Cursor thousandBaselineAt = new TrustBenchmark.Cursor();
 
   @Setup
   public void setUp() {
     trust.setUp();
     reconnects.users = 1;
     reconnects.setUp(trust);
+    thousand.users = 1000;
+    thousand.setUp(trust);
   }
 
   /**
@@ -82,5 +87,30 @@ public class TrustPairedBenchmark {
   @Benchmark
   public void decodeVerifyNonceVsBc(PairedBenchmark.Times t, Blackhole bh) throws Exception {
     t.pair(bh, trust::decodeVerifyNonce, trust::bcTwoVerifies);
+  }
+
+  /**
+   * {@code TrustBenchmark.verifyUser} against {@code jacksonBcNonce} for 1,000 users connecting
+   * round-robin: each nonce signature is verified with a key the verifier has not seen recently.
+   */
+  @Benchmark
+  public void thousandUsersVsJacksonBc(PairedBenchmark.Times t, Blackhole bh) throws Exception {
+    t.pair(
+        bh,
+        () -> trust.verifyUser(thousand, thousandLibraryAt),
+        () -> trust.jacksonBcNonce(thousand, thousandBaselineAt));
+  }
+
+  /**
+   * As {@link #thousandUsersVsJacksonBc} with {@code verifyUserNoTokenCache}: the user JWT's
+   * signature (a known issuer's key) and the nonce signature (a new user's key) at every call.
+   */
+  @Benchmark
+  public void thousandUsersNoTokenCacheVsJacksonBc(PairedBenchmark.Times t, Blackhole bh)
+      throws Exception {
+    t.pair(
+        bh,
+        () -> trust.verifyUserNoTokenCache(thousand, thousandLibraryAt),
+        () -> trust.jacksonBcNonce(thousand, thousandBaselineAt));
   }
 }

@@ -42,7 +42,7 @@ final class Ed25519Context {
   final byte[] v = new byte[Scalar25519.BYTES];
   final byte[] sLo = new byte[Scalar25519.BYTES];
   final byte[] sHi = new byte[Scalar25519.BYTES];
-  private final long[] product = new long[18];
+  private final long[] product = new long[28];
   final byte[] encoded = new byte[32];
   final byte[] scratch = new byte[64];
   private final MessageDigest sha512;
@@ -80,14 +80,18 @@ final class Ed25519Context {
    */
   void splitBaseScalar() {
     long[] c = product;
-    java.util.Arrays.fill(c, 0);
+    // c[0 .. 17): column sums; c[17 .. 28): S in 24-bit limbs, read once.
+    for (int j = 0; j < 11; j++) {
+      c[17 + j] = Scalar25519.bits(s, Scalar25519.BYTES, 24 * j, 24);
+    }
+    java.util.Arrays.fill(c, 0, 17, 0);
     for (int i = 0; i < 6; i++) {
       long vi = Scalar25519.bits(v, Scalar25519.BYTES, 24 * i, 24);
       if (vi == 0) {
         continue;
       }
       for (int j = 0; j < 11; j++) {
-        c[i + j] += vi * Scalar25519.bits(s, Scalar25519.BYTES, 24 * j, 24);
+        c[i + j] += vi * c[17 + j];
       }
     }
     java.util.Arrays.fill(hash, (byte) 0);

@@ -123,7 +123,17 @@ final class HalfScalars {
     if (y < (1L << 31)) {
       return -1;
     }
-    long q = x / y;
+    // Most quotients are small (1 in about 41 % of Euclid's steps, 2 in 17 %): subtract before
+    // dividing.
+    long q = 0;
+    long rest = x;
+    while (rest >= y && q < 4) {
+      rest -= y;
+      q++;
+    }
+    if (rest >= y) {
+      q = x / y;
+    }
     if (q >= (1L << 31)) {
       return -1;
     }

@@ -171,18 +171,29 @@ final class Scalar25519 {
    */
   static int wnaf(byte[] s, int w, byte[] naf) {
     java.util.Arrays.fill(naf, 0, NAF_LENGTH, (byte) 0);
+    long s0 = Field25519.le64(s, 0);
+    long s1 = Field25519.le64(s, 8);
+    long s2 = Field25519.le64(s, 16);
+    long s3 = Field25519.le64(s, 24);
     int carry = 0;
     int top = -1;
     int pos = 0;
     // Bits past 255 read as 0, so a pending carry ends as a digit 1 before NAF_LENGTH.
     while (pos < NAF_LENGTH) {
-      int bit = bits(s, BYTES, pos, 1);
-      if (bit == carry) {
-        // bit + carry is 0 or 2: an even position, digit 0, carry unchanged.
-        pos++;
+      // Skip the run of bits equal to the carry (bit + carry is 0 or 2: digit 0, carry unchanged).
+      long ahead = bitsFrom(s0, s1, s2, s3, pos);
+      if (carry != 0) {
+        ahead = ~ahead;
+      }
+      if (ahead == 0) {
+        pos += 64;
         continue;
       }
-      int window = bits(s, BYTES, pos, w) + carry;
+      pos += Long.numberOfTrailingZeros(ahead);
+      if (pos >= NAF_LENGTH) {
+        break;
+      }
+      int window = (int) (bitsFrom(s0, s1, s2, s3, pos) & ((1L << w) - 1)) + carry;
       int digit;
       if ((window & (1 << (w - 1))) != 0) {
         digit = window - (1 << w);
@@ -197,4 +208,34 @@ final class Scalar25519 {
     }
     return top;
   }
+
+  /** The 64 bits of the scalar (s0 .. s3, little-endian words) from bit {@code pos}; 0 past 256. */
+  private static long bitsFrom(long s0, long s1, long s2, long s3, int pos) {
+    int i = pos >>> 6;
+    int sh = pos & 63;
+    long lo;
+    long hi;
+    switch (i) {
+      case 0:
+        lo = s0;
+        hi = s1;
+        break;
+      case 1:
+        lo = s1;
+        hi = s2;
+        break;
+      case 2:
+        lo = s2;
+        hi = s3;
+        break;
+      case 3:
+        lo = s3;
+        hi = 0;
+        break;
+      default:
+        return 0;
+    }
+    return sh == 0 ? lo : lo >>> sh | hi << (64 - sh);
+  }
+
 }
