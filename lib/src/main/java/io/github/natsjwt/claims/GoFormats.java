@@ -35,8 +35,20 @@ final class GoFormats {
     if (name.contains("..") || name.startsWith("/") || name.startsWith("\\")) {
       return "time: invalid location name";
     }
-    if (ZoneId.getAvailableZoneIds().contains(name)) {
+    if (name.indexOf('\0') >= 0) {
+      // Go opens <zoneinfo>/<name>; a NUL in a path is EINVAL, which Go reports as it is.
+      return "invalid argument";
+    }
+    java.util.Set<String> zones = ZoneId.getAvailableZoneIds();
+    if (zones.contains(name)) {
       return null;
+    }
+    String prefix = name + "/";
+    for (String zone : zones) {
+      if (zone.startsWith(prefix)) {
+        // A folder of zoneinfo, such as America: Go opens it and fails to read it.
+        return "is a directory";
+      }
     }
     return "unknown time zone " + name;
   }

@@ -73,8 +73,19 @@ class GoFormatsTest {
       "Mars/Olympus_Mons|unknown time zone Mars/Olympus_Mons",
       "america/new_york|unknown time zone america/new_york",
       "../etc/passwd|time: invalid location name",
-      "/etc/localtime|time: invalid location name"})
+      "/etc/localtime|time: invalid location name",
+      // Go 1.19's time.LoadLocation on Debian, checked by running it:
+      "America|is a directory",
+      "America/Argentina|is a directory",
+      "Nowhere/Else|unknown time zone Nowhere/Else"})
   void locationProblem_unknown_goMessage(String zone, String message) {
     assertEquals(message, GoFormats.locationProblem(zone));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u0000", "Europe/Ber\u0000lin"})
+  void locationProblem_nul_goSyscallMessage(String zone) {
+    // Go's syscall layer refuses a path with a NUL byte: EINVAL, "invalid argument".
+    assertEquals("invalid argument", GoFormats.locationProblem(zone));
   }
 }
