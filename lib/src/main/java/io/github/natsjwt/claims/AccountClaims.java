@@ -2,6 +2,7 @@ package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Utf8;
 import io.github.natsjwt.nkey.NKeyType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -439,7 +440,7 @@ public final class AccountClaims extends Claims {
       case OTHER -> throw new IllegalArgumentException("OTHER is what the fields leave");
     }
     w.endObject();
-    long json = TokenSize.utf8Length(w.toString());
+    long json = Utf8.length(w.toString());
     return json == 2 ? 0 : json - 2 + 1;
   }
 

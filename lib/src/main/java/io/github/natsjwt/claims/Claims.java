@@ -5,6 +5,7 @@ import io.github.natsjwt.internal.GoJsonWriter;
 import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.UnixSeconds;
+import io.github.natsjwt.internal.Utf8;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.nio.charset.StandardCharsets;
@@ -237,7 +238,7 @@ public abstract class Claims {
 
   final long jsonLength() {
     String j = json;
-    return TokenSize.utf8Length(j == null ? writeJson() : j);
+    return Utf8.length(j == null ? writeJson() : j);
   }
 
   /** Writes {@code "nats":{...}} including the generic fields; nothing when there is none. */

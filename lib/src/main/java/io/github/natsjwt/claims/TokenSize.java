@@ -1,6 +1,7 @@
 package io.github.natsjwt.claims;
 
 import io.github.natsjwt.internal.GoJsonWriter;
+import io.github.natsjwt.internal.Utf8;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -312,7 +313,7 @@ public final class TokenSize {
     Objects.requireNonNull(scope, "scope");
     GoJsonWriter w = new GoJsonWriter();
     scope.write(w);
-    return utf8Length(w.toString());
+    return Utf8.length(w.toString());
   }
 
   /**
@@ -325,7 +326,7 @@ public final class TokenSize {
     Objects.requireNonNull(template, "template");
     GoJsonWriter w = new GoJsonWriter();
     template.write(w);
-    return utf8Length(w.toString());
+    return Utf8.length(w.toString());
   }
 
   /**
@@ -362,26 +363,6 @@ public final class TokenSize {
   /** A share with one decimal, {@code 85.3%}. */
   static String percent(long part, long whole) {
     return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : part * 100.0 / whole);
-  }
-
-  static long utf8Length(CharSequence s) {
-    long n = 0;
-    for (int i = 0, len = s.length(); i < len; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < len
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 
   @Override

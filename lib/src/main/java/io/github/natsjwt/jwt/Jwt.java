@@ -16,6 +16,7 @@ import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoType;
 import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.Utf8;
 import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.nkey.InvalidNKeyException;
 import io.github.natsjwt.nkey.NKey;
@@ -210,7 +211,7 @@ public final class Jwt {
    */
   static void checkSize(String token) {
     if (token.length() > MAX_TOKEN_BYTES / 3) {
-      long bytes = utf8Length(token);
+      long bytes = Utf8.length(token);
       if (bytes > MAX_TOKEN_BYTES) {
         throw new TokenTooLargeException(
             bytes,
@@ -218,27 +219,6 @@ public final class Jwt {
             "token size " + bytes + " exceeds maximum of " + MAX_TOKEN_BYTES + " bytes");
       }
     }
-  }
-
-  /** The length of the token in UTF-8, counted without encoding it. */
-  static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0, len = s.length(); i < len; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < len
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.natsjwt.jwt;
 import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ValidationRules;
+import io.github.natsjwt.internal.Utf8;
 import io.github.natsjwt.internal.VerifiedTokenCache;
 import io.github.natsjwt.nkey.NKey;
 import java.util.Collection;
@@ -157,7 +158,7 @@ public final class JwtDecoder {
    */
   private void checkBound(String token) {
     if (token.length() > maxTokenBytes / 3) {
-      long bytes = Jwt.utf8Length(token);
+      long bytes = Utf8.length(token);
       if (bytes > maxTokenBytes) {
         throw new TokenTooLargeException(
             bytes,
