@@ -27,13 +27,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. The concrete types are {@link OperatorClaims}, {@code
  * AccountClaims}, {@link UserClaims}, {@link ActivationClaims}, {@link
- * AuthorizationRequestClaims}, {@link AuthorizationResponseClaims} and {@link GenericClaims}; no
- * other subclass can exist. Times are whole seconds since the epoch, as in the token.
+ * AuthorizationRequestClaims}, {@link AuthorizationResponseClaims} and {@link GenericClaims}: the
+ * class is sealed to them, and so is its {@link Builder}. Times are whole seconds since the epoch, as in the token.
  *
  * <p>A claims object says nothing about who signed it. {@code Jwt.decode} checks the signature and
  * the issuer's key type; only the trust verifier decides whether to trust the issuer.
  */
-public abstract class Claims {
+public abstract sealed class Claims
+    permits OperatorClaims,
+        AccountClaims,
+        UserClaims,
+        ActivationClaims,
+        AuthorizationRequestClaims,
+        AuthorizationResponseClaims,
+        GenericClaims {
   /** The format version this library writes. */
   public static final int VERSION = 2;
 
@@ -562,7 +569,14 @@ public abstract class Claims {
    * @param <B> the concrete builder type
    * @param <C> the claims type it builds
    */
-  public abstract static class Builder<B extends Builder<B, C>, C extends Claims> {
+  public abstract static sealed class Builder<B extends Builder<B, C>, C extends Claims>
+      permits OperatorClaims.Builder,
+          AccountClaims.Builder,
+          UserClaims.Builder,
+          ActivationClaims.Builder,
+          AuthorizationRequestClaims.Builder,
+          AuthorizationResponseClaims.Builder,
+          GenericClaims.Builder {
     final ClaimsData data;
 
     Builder(ClaimsData data) {
