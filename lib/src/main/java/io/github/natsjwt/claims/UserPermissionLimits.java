@@ -303,18 +303,11 @@ public final class UserPermissionLimits {
       explicitEmptyLists = hasExplicitEmptyList(o, pub, sub, srcPresent, src.isEmpty());
     }
     List<@Nullable JsonIn> rawTimes = o.objects("times");
-    List<TimeRange> times;
-    if (rawTimes.size() == 1 && rawTimes.get(0) != null) {
-      times = List.of(TimeRange.read(rawTimes.get(0)));
-    } else if (rawTimes.size() == 2 && rawTimes.get(0) != null && rawTimes.get(1) != null) {
-      times = List.of(TimeRange.read(rawTimes.get(0)), TimeRange.read(rawTimes.get(1)));
-    } else {
-      TimeRange[] all = new TimeRange[rawTimes.size()];
-      for (int i = 0; i < all.length; i++) {
-        JsonIn t = rawTimes.get(i);
-        all[i] = t == null ? new TimeRange("", "") : TimeRange.read(t);
-      }
-      times = List.of(all);
+    // A null entry is Go's zero TimeRange.
+    TimeRange[] times = new TimeRange[rawTimes.size()];
+    for (int i = 0; i < times.length; i++) {
+      JsonIn t = rawTimes.get(i);
+      times[i] = t == null ? new TimeRange("", "") : TimeRange.read(t);
     }
     String timesLocation = o.string("times_location");
     long subs = o.int64("subs", limitDefault);
@@ -330,7 +323,7 @@ public final class UserPermissionLimits {
     return new UserPermissionLimits(
         permissions,
         src,
-        times,
+        List.of(times),
         timesLocation,
         subs,
         data,
