@@ -53,19 +53,6 @@ OPERATIONS = [
 ]
 
 
-def read_meta(directory):
-    meta, loads = {}, []
-    with open(os.path.join(directory, "meta.txt")) as f:
-        for line in f:
-            key, _, value = line.rstrip("\n").partition("=")
-            if key == "go_load":
-                loads.append(float(value))
-            else:
-                meta[key] = value
-    meta["go_loads"] = loads
-    return meta
-
-
 def read_passes(directory):
     """[(go results by op, JMH results by method)] per pass that has both."""
     passes = []
@@ -81,6 +68,14 @@ def read_passes(directory):
         jmh = {method: r for (cls, method, _), r in separate.items() if cls == CLS}
         passes.append((go, jmh))
     return passes
+
+# Targets as speed over Go's, on the median of the passes: (Go operation, natsjwt method, the
+# lowest ratio that passes, what it measures).
+TARGETS = [
+    ("connect", "connectDecodeNonce", 2.0,
+     "`CONNECT` with a first-seen user key (`Jwt.decode`, then `NKey.fromPublicKey(sub).verify`)"),
+    ("ed25519Cold", "ed25519Cold", 1.5, "Ed25519 verify with a cold key"),
+]
 
 
 def fmt_ops(value):
@@ -138,15 +133,28 @@ def table(passes):
     return "\n".join(lines)
 
 
+def targets(passes):
+    lines = []
+    for op, method, want, what in TARGETS:
+        values = [j[method]["score"] / g[op]["score"] for g, j in passes
+                  if op in g and method in j]
+        if not values:
+            continue
+        verdict = "PASS" if median(values) >= want else "FAIL"
+        lines.append(f"- Target: {what} at least {want:.1f} × Go: {fmt_ratio(values)} × "
+                     f"(median of the passes, with their range): **{verdict}**.")
+    return "\n".join(lines)
+
+
 def main(directory):
-    meta = read_meta(directory)
+    meta = ratios.read_meta(directory, "go_load")
     passes = read_passes(directory)
     if not passes:
         sys.exit(f"no Go comparison in {directory}")
     start = int(meta.get("go_start", meta.get("start", "0")))
     end = int(meta.get("go_end", start))
     date = datetime.fromtimestamp(start, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    loads = meta["go_loads"]
+    loads = meta["loads"]
     cores = int(meta.get("cores") or 0)
     dirty = int(meta.get("dirty", "0") or 0)
     commit = meta.get("commit", "unknown") + (" with uncommitted changes" if dirty else "")
@@ -192,6 +200,9 @@ def main(directory):
         table(passes),
         "",
     ]
+    goals = targets(passes)
+    if goals:
+        out += [goals, ""]
     print("\n".join(out), end="")
 
 

@@ -19,8 +19,24 @@ JwtBenchmark, the ratio of best iterations from JwtBenchmark, and the paired rat
 call times from JwtPairedBenchmark.
 """
 import json
+import os
 import statistics
 import sys
+
+def read_meta(directory, load_key):
+    """meta.txt of a results directory as a dict; its repeated load_key lines (one per JMH or Go
+    pass) become the list meta["loads"]."""
+    meta, loads = {}, []
+    with open(os.path.join(directory, "meta.txt")) as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            if key == load_key:
+                loads.append(float(value))
+            else:
+                meta[key] = value
+    meta["loads"] = loads
+    return meta
+
 
 # Benchmark method -> baseline method, per class. Methods not listed have no baseline.
 BASELINES = {

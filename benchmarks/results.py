@@ -102,19 +102,6 @@ SCALING_ROWS = [
 ]
 
 
-def read_meta(directory):
-    meta, loads = {}, []
-    with open(os.path.join(directory, "meta.txt")) as f:
-        for line in f:
-            key, _, value = line.rstrip("\n").partition("=")
-            if key == "load":
-                loads.append(float(value))
-            else:
-                meta[key] = value
-    meta["loads"] = loads
-    return meta
-
-
 def read_runs(directory):
     """[(results, paired)] per run: results keyed (class, method, params, threads)."""
     names = glob.glob(os.path.join(directory, "run*-*.json"))
@@ -466,7 +453,7 @@ def header(meta, runs, root, directory):
 
 def main(directory):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    meta = read_meta(directory)
+    meta = ratios.read_meta(directory, "load")
     runs = read_runs(directory)
     if not runs:
         sys.exit(f"no JMH results in {directory}")

@@ -7,8 +7,6 @@ import io.github.natsjwt.benchmarks.JacksonBcJwt.MiniNKeys;
 import io.github.natsjwt.nkey.NKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -134,7 +132,7 @@ final class JacksonBcCallout {
       throws IOException {
     ObjectNode common = MAPPER.createObjectNode();
     putCommon(common, audience, "", issuedAt, name, subject);
-    String jti = MiniNKeys.base32(sha512_256(MAPPER.writeValueAsBytes(common)));
+    String jti = MiniNKeys.base32(JacksonBcJwt.sha512_256(MAPPER.writeValueAsBytes(common)));
     ObjectNode payload = MAPPER.createObjectNode();
     putCommon(payload, audience, jti, issuedAt, name, subject);
     payload.set("nats", nats);
@@ -159,13 +157,5 @@ final class JacksonBcCallout {
       o.put("name", name);
     }
     o.put("sub", subject);
-  }
-
-  private static byte[] sha512_256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-512/256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

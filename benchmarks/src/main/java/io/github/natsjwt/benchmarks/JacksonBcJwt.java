@@ -167,13 +167,14 @@ final class JacksonBcJwt {
       }
       o.put("sub", subject);
     }
+  }
 
-    private static byte[] sha512_256(byte[] data) {
-      try {
-        return MessageDigest.getInstance("SHA-512/256").digest(data);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+  /** SHA-512/256, as the JWT ID of a Go-written token is made. */
+  static byte[] sha512_256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-512/256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
