@@ -17,5 +17,4 @@ module io.github.natsjwt {
   exports io.github.natsjwt.jwt;
   exports io.github.natsjwt.trust;
   exports io.github.natsjwt.creds;
-  exports io.github.natsjwt.config;
 }

@@ -4,6 +4,7 @@
  */
 module io.github.natsjwt.testing {
   requires transitive io.github.natsjwt;
+  requires transitive io.github.natsjwt.serverconfig;
   requires transitive org.junit.jupiter.api;
   requires static transitive org.jspecify;
 

@@ -129,10 +129,11 @@ public final class EffectivePermissions {
 
   /**
    * Builds the permissions of a user of a configuration-mode server, from the same {@link
-   * Permissions} value that {@link io.github.natsjwt.config.ConfigUser.Builder#permissions(
-   * Permissions)} writes. The server reads a configuration's empty allow list as no allow list (a
-   * JWT's {@code "allow":[]} restricts), so an empty publish allow list does not restrict here;
-   * everything else, including {@code allow_responses}, is decided as for a JWT user.
+   * Permissions} value that {@code ConfigUser.Builder.permissions(Permissions)} (in the {@code
+   * natsjwt-server-config} artifact) writes. The server reads a configuration's empty allow list
+   * as no allow list (a JWT's {@code "allow":[]} restricts), so an empty publish allow list does
+   * not restrict here; everything else, including {@code allow_responses}, is decided as for a JWT
+   * user.
    *
    * @param user the permissions written for the user
    * @param profile the server version whose rules apply

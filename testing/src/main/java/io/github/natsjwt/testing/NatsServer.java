@@ -1,36 +1,18 @@
 package io.github.natsjwt.testing;
 
 import io.github.natsjwt.config.ServerConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.natsjwt.server.NatsServerProcess;
+import io.github.natsjwt.server.NatsServerProcessException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 
 /**
- * A nats-server process started from a {@link ServerConfig}: the executable installed on this
- * machine, listening on 127.0.0.1 and a free port, ready (it has answered with its {@code INFO}
- * line) when {@link #start(ServerConfig)} returns, and stopped by {@link #close()}.
+ * A nats-server process started from a {@link ServerConfig} for a test: the executable installed on
+ * this machine, listening on 127.0.0.1 and a free port, ready (it has answered with its {@code
+ * INFO} line) when {@link #start(ServerConfig)} returns, and stopped by {@link #close()}.
  *
  * <pre>{@code
  * try (NatsServer server = NatsServer.start(op.serverConfig().build())) {
@@ -40,17 +22,20 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The executable is the file named by the system property {@value #EXECUTABLE_PROPERTY}, else
- * {@code nats-server} on the {@code PATH}, in {@code /usr/sbin} or in {@code /usr/local/bin}. Each
- * server gets a working directory of its own (the configuration and the captured output), removed
- * by {@link #close()}; the output stays readable through {@link #log()}. A JVM shutdown hook kills
- * servers that were never closed.
+ * <p>The process itself is a {@link NatsServerProcess} (artifact {@code natsjwt-server-config},
+ * which has no JUnit); this class adds what tests need: {@link NatsServerException} for its
+ * failures, and {@value #REQUIRED_PROPERTY}, which {@link NatsServerTest} and {@link
+ * NatsServerMatrix} read. The executable is the file named by the system property {@value
+ * #EXECUTABLE_PROPERTY}, else {@code nats-server} on the {@code PATH}, in {@code /usr/sbin} or in
+ * {@code /usr/local/bin}. Each server gets a working directory of its own (the configuration and
+ * the captured output), removed by {@link #close()}; the output stays readable through {@link
+ * #log()}. A JVM shutdown hook kills servers that were never closed.
  *
  * <p>Thread-safe; {@link #close()} may be called more than once.
  */
 public final class NatsServer implements AutoCloseable {
   /** The system property naming the nats-server executable to use. */
-  public static final String EXECUTABLE_PROPERTY = "natsjwt.nats-server";
+  public static final String EXECUTABLE_PROPERTY = NatsServerProcess.EXECUTABLE_PROPERTY;
 
   /**
    * The system property that, when {@code true}, turns "nats-server is not installed" from a
@@ -59,56 +44,12 @@ public final class NatsServer implements AutoCloseable {
   public static final String REQUIRED_PROPERTY = "natsjwt.natsserver.required";
 
   /** How long {@link #start(ServerConfig)} waits for the server to answer. */
-  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_START_TIMEOUT = NatsServerProcess.DEFAULT_START_TIMEOUT;
 
-  /**
-   * How long {@link #close()} waits after asking the server to stop, and again after killing it.
-   */
-  static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  private final NatsServerProcess process;
 
-  private static final String HOST = "127.0.0.1";
-  private static final int START_ATTEMPTS = 3;
-  private static final int MAX_LOG_BYTES = 4 << 20;
-  private static final int MAX_INFO_BYTES = 64 << 10;
-  private static final Pattern SERVER_ID = Pattern.compile("\"server_id\":\"([^\"]+)\"");
-  private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]+)\"");
-
-  /** Servers started and not yet stopped, for the shutdown hook. */
-  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> RUNNING.forEach(Process::destroyForcibly), "natsjwt nats-server reaper"));
-  }
-
-  private final Process process;
-  private final Path executable;
-  private final ServerConfig config;
-  private final Path workDir;
-  private final Path configFile;
-  private final Path outputFile;
-  private final String info;
-  private final Object lock = new Object();
-  private final List<AutoCloseable> closeFirst = new ArrayList<>();
-  private @Nullable String finalLog;
-
-  private NatsServer(
-      Process process,
-      Path executable,
-      ServerConfig config,
-      Path workDir,
-      Path configFile,
-      Path outputFile,
-      String info) {
+  private NatsServer(NatsServerProcess process) {
     this.process = process;
-    this.executable = executable;
-    this.config = config;
-    this.workDir = workDir;
-    this.configFile = configFile;
-    this.outputFile = outputFile;
-    this.info = info;
   }
 
   /**
@@ -118,23 +59,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the executable, or empty when there is none (or the property names no executable)
    */
   public static Optional<Path> findExecutable() {
-    String configured = System.getProperty(EXECUTABLE_PROPERTY);
-    if (configured != null && !configured.isBlank()) {
-      Path p = Paths.get(configured);
-      return isExecutable(p) ? Optional.of(p) : Optional.empty();
-    }
-    List<Path> candidates = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
-        if (!dir.isEmpty()) {
-          candidates.add(Paths.get(dir, "nats-server"));
-        }
-      }
-    }
-    candidates.add(Paths.get("/usr/sbin/nats-server"));
-    candidates.add(Paths.get("/usr/local/bin/nats-server"));
-    return candidates.stream().filter(NatsServer::isExecutable).findFirst();
+    return NatsServerProcess.findExecutable();
   }
 
   /**
@@ -153,20 +78,7 @@ public final class NatsServer implements AutoCloseable {
    * @return a message for a skipped or failed test
    */
   public static String installHint() {
-    String configured = System.getProperty(EXECUTABLE_PROPERTY);
-    String where =
-        configured != null && !configured.isBlank()
-            ? "the system property "
-                + EXECUTABLE_PROPERTY
-                + " names "
-                + configured
-                + ", which is not an executable file"
-            : "nats-server is not on the PATH, in /usr/sbin or in /usr/local/bin";
-    return where
-        + ". Install nats-server (Debian/Ubuntu: apt-get install nats-server; elsewhere a release"
-        + " from https://github.com/nats-io/nats-server/releases) or set -D"
-        + EXECUTABLE_PROPERTY
-        + "=/path/to/nats-server.";
+    return NatsServerProcess.installHint();
   }
 
   /**
@@ -197,138 +109,45 @@ public final class NatsServer implements AutoCloseable {
   public static NatsServer start(ServerConfig config, Duration timeout) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(timeout, "timeout");
-    Path executable = findExecutable().orElseThrow(() -> new NatsServerException(installHint()));
-    return start(executable, config, timeout);
+    return started(() -> NatsServerProcess.start(config, timeout));
   }
 
-  /** Starts a given executable; {@link NatsServerVersion#start(ServerConfig)} comes here. */
-  static NatsServer start(Path executable, ServerConfig config, Duration timeout) {
-    Path workDir;
+  /** Starts a process and wraps it; {@link NatsServerVersion#start(ServerConfig)} comes here. */
+  static NatsServer started(Supplier<NatsServerProcess> start) {
     try {
-      workDir = Files.createTempDirectory("natsjwt-nats-server-");
-    } catch (IOException e) {
-      throw new NatsServerException("cannot create a working directory for nats-server: " + e, e);
-    }
-    try {
-      for (int attempt = 1; ; attempt++) {
-        NatsServer server = tryStart(executable, config, workDir, timeout);
-        if (server != null) {
-          return server;
-        }
-        if (attempt == START_ATTEMPTS) {
-          throw new NatsServerException(
-              "nats-server found no free port in " + START_ATTEMPTS + " attempts");
-        }
-      }
-    } catch (RuntimeException e) {
-      deleteTree(workDir);
-      throw e;
-    }
-  }
-
-  /** One attempt; empty when another process took the port first. */
-  private static @Nullable NatsServer tryStart(
-      Path executable, ServerConfig config, Path workDir, Duration timeout) {
-    ServerConfig run = config.toBuilder().host(HOST).port(freePort()).build();
-    Path configFile = workDir.resolve("server.conf");
-    Path outputFile = workDir.resolve("output.log");
-    run.write(configFile);
-    ProcessBuilder pb =
-        new ProcessBuilder(executable.toString(), "-c", configFile.toString())
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(outputFile.toFile());
-    Process process;
-    try {
-      process = pb.start();
-    } catch (IOException e) {
-      throw new NatsServerException("cannot run " + executable + ": " + e, e);
-    }
-    RUNNING.add(process);
-    try {
-      String info = awaitInfo(process, run, outputFile, timeout);
-      if (info == null) {
-        stop(process);
-        return null;
-      }
-      return new NatsServer(process, executable, run, workDir, configFile, outputFile, info);
-    } catch (RuntimeException e) {
-      stop(process);
-      throw e;
+      return new NatsServer(start.get());
+    } catch (NatsServerProcessException e) {
+      throw translate(e);
     }
   }
 
   /**
-   * Polls the port until the server sends its {@code INFO} line; {@code null} when the server
-   * exited because the port was taken.
+   * The same failure as this module's exception: message, cause and suppressed exceptions as the
+   * process reported them.
    */
-  private static @Nullable String awaitInfo(
-      Process process, ServerConfig run, Path outputFile, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (!process.isAlive()) {
-        String log = readLog(run, outputFile);
-        if (log.contains("address already in use")) {
-          return null;
-        }
-        throw new NatsServerException(
-            "nats-server exited during start-up with status "
-                + exitValue(process)
-                + "; its output:\n"
-                + log);
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new NatsServerException(
-            "nats-server did not answer on "
-                + HOST
-                + ":"
-                + run.port()
-                + " within "
-                + timeout
-                + "; its output:\n"
-                + readLog(run, outputFile));
-      }
-      String info = readInfo(run.port());
-      // The INFO must come from our process: its server id is in our log (the banner is written
-      // before the port is opened). Otherwise another process holds the port; keep polling until
-      // ours exits with "address already in use".
-      if (info != null && readLog(run, outputFile).contains(serverId(info))) {
-        return info;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new NatsServerException("interrupted while waiting for nats-server to start", e);
-      }
+  static NatsServerException translate(NatsServerProcessException e) {
+    Throwable cause = e.getCause();
+    NatsServerException out =
+        cause == null
+            ? new NatsServerException(Objects.requireNonNullElse(e.getMessage(), ""))
+            : new NatsServerException(Objects.requireNonNullElse(e.getMessage(), ""), cause);
+    for (Throwable s : e.getSuppressed()) {
+      out.addSuppressed(s);
     }
-  }
-
-  private static @Nullable String readInfo(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getByName(HOST), port), 250);
-      socket.setSoTimeout(1000);
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      for (int b = in.read(); b != -1 && b != '\n' && line.size() < MAX_INFO_BYTES; b = in.read()) {
-        line.write(b);
-      }
-      String text = line.toString(StandardCharsets.UTF_8).trim();
-      return text.startsWith("INFO ") ? text.substring(5).trim() : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new NatsServerException("cannot find a free port on " + HOST + ": " + e, e);
-    }
+    out.setStackTrace(e.getStackTrace());
+    return out;
   }
 
   // ------------------------------------------------------------------ accessors
+
+  /**
+   * Returns the process this server runs as, for code that takes a {@link NatsServerProcess}.
+   *
+   * @return the process; closing it closes this server
+   */
+  public NatsServerProcess process() {
+    return process;
+  }
 
   /**
    * Returns the URL clients connect to.
@@ -336,7 +155,7 @@ public final class NatsServer implements AutoCloseable {
    * @return {@code nats://127.0.0.1:<port>}
    */
   public String url() {
-    return "nats://" + HOST + ":" + config.port();
+    return process.url();
   }
 
   /**
@@ -345,7 +164,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the port
    */
   public int port() {
-    return config.port();
+    return process.port();
   }
 
   /**
@@ -355,7 +174,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the configuration
    */
   public ServerConfig config() {
-    return config;
+    return process.config();
   }
 
   /**
@@ -364,7 +183,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the file
    */
   public Path configFile() {
-    return configFile;
+    return process.configFile();
   }
 
   /**
@@ -382,7 +201,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the JSON object, as sent
    */
   public String info() {
-    return info;
+    return process.info();
   }
 
   /**
@@ -391,8 +210,7 @@ public final class NatsServer implements AutoCloseable {
    * @return for example {@code "2.9.10"}
    */
   public String version() {
-    Matcher m = VERSION.matcher(info);
-    return m.find() ? m.group(1) : "";
+    return process.version();
   }
 
   /**
@@ -401,7 +219,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the nats-server file started
    */
   public Path executable() {
-    return executable;
+    return process.executable();
   }
 
   /**
@@ -410,7 +228,7 @@ public final class NatsServer implements AutoCloseable {
    * @return {@code true} until it stops
    */
   public boolean isRunning() {
-    return process.isAlive();
+    return process.isRunning();
   }
 
   /**
@@ -421,9 +239,7 @@ public final class NatsServer implements AutoCloseable {
    * @return the log text
    */
   public String log() {
-    synchronized (lock) {
-      return finalLog != null ? finalLog : readLog(config, outputFile);
-    }
+    return process.log();
   }
 
   /**
@@ -438,13 +254,7 @@ public final class NatsServer implements AutoCloseable {
    * @throws IllegalStateException when the server has stopped already
    */
   public NatsServer closeOnStop(AutoCloseable resource) {
-    Objects.requireNonNull(resource, "resource");
-    synchronized (lock) {
-      if (finalLog != null) {
-        throw new IllegalStateException("nats-server at " + url() + " has stopped already");
-      }
-      closeFirst.add(resource);
-    }
+    process.closeOnStop(resource);
     return this;
   }
 
@@ -458,51 +268,11 @@ public final class NatsServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (lock) {
-      if (finalLog != null) {
-        return;
-      }
-      NatsServerException closing = closeRegistered();
-      boolean stopped = stop(process);
-      finalLog = readLog(config, outputFile);
-      deleteTree(workDir);
-      if (!stopped) {
-        NatsServerException e =
-            new NatsServerException(
-                "nats-server (pid " + process.pid() + ") is still running after being killed");
-        if (closing != null) {
-          e.addSuppressed(closing);
-        }
-        throw e;
-      }
-      if (closing != null) {
-        throw closing;
-      }
+    try {
+      process.close();
+    } catch (NatsServerProcessException e) {
+      throw translate(e);
     }
-  }
-
-  /** Closes the registered resources, newest first; every one is tried. */
-  private @Nullable NatsServerException closeRegistered() {
-    NatsServerException failure = null;
-    for (int i = closeFirst.size() - 1; i >= 0; i--) {
-      AutoCloseable r = closeFirst.get(i);
-      try {
-        r.close();
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        if (failure == null) {
-          failure =
-              new NatsServerException(
-                  "closing " + r + " before stopping nats-server at " + url() + " failed: " + e, e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    closeFirst.clear();
-    return failure;
   }
 
   /** Names the server by its URL and process id. */
@@ -513,78 +283,8 @@ public final class NatsServer implements AutoCloseable {
         + ", "
         + version()
         + ", pid "
-        + process.pid()
+        + pid()
         + (isRunning() ? "" : ", stopped")
         + "]";
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  /** Stops a process by its id: destroy, then destroyForcibly, each bounded. */
-  private static boolean stop(Process process) {
-    try {
-      process.destroy();
-      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    boolean stopped = !process.isAlive();
-    if (stopped) {
-      RUNNING.remove(process);
-    }
-    return stopped;
-  }
-
-  private static String exitValue(Process process) {
-    try {
-      return Integer.toString(process.exitValue());
-    } catch (IllegalThreadStateException e) {
-      return "unknown";
-    }
-  }
-
-  private static String serverId(String info) {
-    Matcher m = SERVER_ID.matcher(info);
-    return m.find() ? m.group(1) : "\0no server id\0";
-  }
-
-  private static String readLog(ServerConfig config, Path outputFile) {
-    StringBuilder log = new StringBuilder(tail(outputFile));
-    config.logFile().ifPresent(f -> log.append(tail(f)));
-    return log.toString();
-  }
-
-  private static String tail(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return "";
-    }
-    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-      long length = f.length();
-      long start = Math.max(0, length - MAX_LOG_BYTES);
-      byte[] bytes = new byte[(int) (length - start)];
-      f.seek(start);
-      f.readFully(bytes);
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(cannot read " + file + ": " + e + ")\n";
-    }
-  }
-
-  private static boolean isExecutable(Path p) {
-    return Files.isRegularFile(p) && Files.isExecutable(p);
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Best effort: a leftover temporary directory is harmless.
-    }
   }
 }

@@ -1,26 +1,12 @@
 package io.github.natsjwt.testing;
 
 import io.github.natsjwt.config.ServerConfig;
+import io.github.natsjwt.server.NatsServerSeries;
 import io.github.natsjwt.trust.ServerProfile;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -34,7 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * among: the file named by {@value NatsServer#EXECUTABLE_PROPERTY}; {@code nats-server} and {@code
  * nats-server-<version>} files on the {@code PATH}, in {@code /usr/sbin}, in {@code /usr/local/bin}
  * and in {@code shared/bin} beside the checkout (the directory that holds the project's root
- * {@code pom.xml}).
+ * {@code pom.xml}). That lookup is {@link NatsServerSeries}'s (artifact {@code
+ * natsjwt-server-config}, no JUnit); this class adds the profile, the test label and {@link
+ * #assumeInstalled()}.
  *
  * <pre>{@code
  * for (NatsServerVersion v : NatsServerVersion.all()) {
@@ -51,11 +39,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class NatsServerVersion {
   /** The prefix of the per-series system properties: {@code natsjwt.nats-server.<series>}. */
-  public static final String PROPERTY_PREFIX = NatsServer.EXECUTABLE_PROPERTY + ".";
+  public static final String PROPERTY_PREFIX = NatsServerSeries.PROPERTY_PREFIX;
 
-  private static final Pattern VERSION_OUTPUT = Pattern.compile("v?(\\d+\\.\\d+\\.\\d+\\S*)");
-  private static final Pattern FILE_NAME = Pattern.compile("nats-server(-v?\\d+(\\.\\d+)*\\S*)?");
-  private static final Map<Path, String> VERSIONS = new ConcurrentHashMap<>();
   private static final List<NatsServerVersion> ALL =
       List.of(
           new NatsServerVersion("2.9", ServerProfile.V2_9),
@@ -64,13 +49,12 @@ public final class NatsServerVersion {
 
   private final String series;
   private final ServerProfile profile;
-
-  /** An executable and the version it reports. */
-  private record Installation(Path executable, String version) {}
+  private final NatsServerSeries installed;
 
   private NatsServerVersion(String series, ServerProfile profile) {
     this.series = series;
     this.profile = profile;
+    this.installed = NatsServerSeries.of(series);
   }
 
   /**
@@ -124,7 +108,7 @@ public final class NatsServerVersion {
    * @return for example {@code "natsjwt.nats-server.2.10"}
    */
   public String property() {
-    return PROPERTY_PREFIX + series;
+    return installed.property();
   }
 
   /**
@@ -133,7 +117,7 @@ public final class NatsServerVersion {
    * @return whether it is installed
    */
   public boolean isInstalled() {
-    return installation().isPresent();
+    return installed.isInstalled();
   }
 
   /**
@@ -142,7 +126,7 @@ public final class NatsServerVersion {
    * @return the executable, or empty when none is installed
    */
   public Optional<Path> executable() {
-    return installation().map(Installation::executable);
+    return installed.executable();
   }
 
   /**
@@ -151,7 +135,7 @@ public final class NatsServerVersion {
    * @return for example {@code "2.10.27"}, or empty when none is installed
    */
   public Optional<String> version() {
-    return installation().map(Installation::version);
+    return installed.version();
   }
 
   /**
@@ -170,31 +154,7 @@ public final class NatsServerVersion {
    * @return a message for a skipped or failed test
    */
   public String installHint() {
-    String configured = System.getProperty(property());
-    String where =
-        configured != null && !configured.isBlank()
-            ? "the system property "
-                + property()
-                + " names "
-                + configured
-                + ", which is not a nats-server "
-                + series
-                + ".x executable"
-            : "no nats-server "
-                + series
-                + ".x was found (looked at -D"
-                + NatsServer.EXECUTABLE_PROPERTY
-                + ", the PATH, /usr/sbin, /usr/local/bin and shared/bin beside the checkout)";
-    return where
-        + ". Install a "
-        + series
-        + ".x release from https://github.com/nats-io/nats-server/releases"
-        + (series.equals("2.9") ? " (Debian bookworm: apt-get install nats-server)" : "")
-        + " and set -D"
-        + property()
-        + "=/path/to/nats-server, or name the file nats-server-"
-        + series
-        + ".<patch> in a directory on the PATH.";
+    return installed.installHint();
   }
 
   /**
@@ -233,9 +193,7 @@ public final class NatsServerVersion {
    */
   public NatsServer start(ServerConfig config) {
     Objects.requireNonNull(config, "config");
-    Installation i = installation().orElseThrow(() -> new NatsServerException(installHint()));
-    ServerConfig checked = config.toBuilder().serverVersion(i.version()).build();
-    return NatsServer.start(i.executable(), checked, NatsServer.DEFAULT_START_TIMEOUT);
+    return NatsServer.started(() -> installed.start(config));
   }
 
   /** Names the series, its profile and what was found; no secrets. */
@@ -246,123 +204,11 @@ public final class NatsServerVersion {
         + ", "
         + profile
         + ", "
-        + installation().map(i -> i.version() + " at " + i.executable()).orElse("not installed")
+        + installed
+            .version()
+            .map(v -> v + " at " + installed.executable().map(Path::toString).orElse("?"))
+            .orElse("not installed")
         + "]";
-  }
-
-  // ------------------------------------------------------------------ lookup
-
-  /** Looked up on each call (the system properties may change); versions are cached per file. */
-  private Optional<Installation> installation() {
-    return find();
-  }
-
-  private Optional<Installation> find() {
-    String configured = System.getProperty(property());
-    List<Path> candidates = new ArrayList<>();
-    if (configured != null && !configured.isBlank()) {
-      candidates.add(Paths.get(configured));
-    } else {
-      String def = System.getProperty(NatsServer.EXECUTABLE_PROPERTY);
-      if (def != null && !def.isBlank()) {
-        candidates.add(Paths.get(def));
-      }
-      for (Path dir : searchDirectories()) {
-        candidates.addAll(serversIn(dir));
-      }
-    }
-    for (Path p : candidates) {
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        String v = versionOf(p);
-        if (v.equals(series) || v.startsWith(series + ".")) {
-          return Optional.of(new Installation(p.toAbsolutePath(), v));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The PATH, /usr/sbin, /usr/local/bin and shared/bin beside the checkout, in that order. */
-  static List<Path> searchDirectories() {
-    Set<Path> dirs = new LinkedHashSet<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
-        if (!dir.isEmpty()) {
-          dirs.add(Paths.get(dir));
-        }
-      }
-    }
-    dirs.add(Paths.get("/usr/sbin"));
-    dirs.add(Paths.get("/usr/local/bin"));
-    checkoutRoot().map(Path::getParent).ifPresent(p -> dirs.add(p.resolve("shared").resolve("bin")));
-    return List.copyOf(dirs);
-  }
-
-  /** The topmost directory above the working directory that still holds a pom.xml. */
-  private static Optional<Path> checkoutRoot() {
-    Path dir = Paths.get(System.getProperty("user.dir", ".")).toAbsolutePath().normalize();
-    Path root = null;
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("pom.xml"))) {
-        root = d;
-      } else if (root != null) {
-        break;
-      }
-    }
-    return Optional.ofNullable(root);
-  }
-
-  /** {@code nats-server} first, then {@code nats-server-<version>} files in name order. */
-  private static List<Path> serversIn(Path dir) {
-    List<Path> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    out.add(dir.resolve("nats-server"));
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "nats-server-*")) {
-      List<Path> versioned = new ArrayList<>();
-      for (Path f : files) {
-        if (FILE_NAME.matcher(f.getFileName().toString()).matches()) {
-          versioned.add(f);
-        }
-      }
-      versioned.sort(null);
-      out.addAll(versioned);
-    } catch (IOException e) {
-      // An unreadable directory holds no server we can use.
-    }
-    return out;
-  }
-
-  /** The version an executable reports with --version; empty when it does not say. */
-  static String versionOf(Path executable) {
-    return VERSIONS.computeIfAbsent(executable.toAbsolutePath(), NatsServerVersion::askVersion);
-  }
-
-  private static String askVersion(Path executable) {
-    try {
-      Process p =
-          new ProcessBuilder(executable.toString(), "--version").redirectErrorStream(true).start();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (InputStream in = p.getInputStream()) {
-        byte[] buf = new byte[256];
-        for (int n = in.read(buf); n != -1 && out.size() < 4096; n = in.read(buf)) {
-          out.write(buf, 0, n);
-        }
-      }
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "";
-      }
-      Matcher m = VERSION_OUTPUT.matcher(out.toString(StandardCharsets.UTF_8));
-      return m.find() ? m.group(1) : "";
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
   }
 
   private static String seriesNames() {

@@ -4,14 +4,14 @@ import io.github.natsjwt.callout.AuthorizationDecision;
 import io.github.natsjwt.callout.Authorizer;
 import io.github.natsjwt.callout.CalloutEvent;
 import io.github.natsjwt.callout.CalloutOutcome;
-import io.github.natsjwt.callout.TestCalloutService;
+import io.github.natsjwt.callout.CalloutService;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.cli.nats.NatsConnections;
+import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
-import io.github.natsjwt.testing.NatsServer;
-import io.github.natsjwt.testing.TestCallout;
+import io.github.natsjwt.server.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -19,7 +19,9 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +39,13 @@ final class CalloutStep implements DemoStep {
   static final String ADMITTED = "carol";
   static final String DENIED = "mallory";
   static final String TARGET_ACCOUNT = "APP";
+
+  /** The callout account, where the service user lives and where the server sends requests. */
+  static final String CALLOUT_ACCOUNT = "AUTH";
+
+  /** The user the service connects as: an auth user, so the server does not ask about it. */
+  static final String SERVICE_USER = "callout";
+
   static final String SUBJECT = "orders.new";
   static final String ISSUER_KEY = "callout issuer";
   static final String XKEY = "callout xkey";
@@ -80,7 +89,15 @@ final class CalloutStep implements DemoStep {
   private static void callout(DemoContext ctx) throws InterruptedException, TimeoutException {
     NKey issuer = ctx.generate(ISSUER_KEY, NKeyType.ACCOUNT);
     NKey xkey = ctx.generate(XKEY, NKeyType.CURVE);
-    TestCallout setup = TestCallout.configMode(TARGET_ACCOUNT, issuer).xkey(xkey);
+    String servicePassword = randomPassword();
+    ServerConfig config =
+        ServerConfig.builder()
+            .configUser(CALLOUT_ACCOUNT, SERVICE_USER, servicePassword)
+            .configAccount(TARGET_ACCOUNT)
+            .authCallout(
+                ServerConfig.AuthCallout.of(issuer.publicKey(), CALLOUT_ACCOUNT, SERVICE_USER)
+                    .withXkey(xkey.publicKey()))
+            .build();
     AtomicReference<UserClaims> minted = new AtomicReference<>();
     Authorizer directory =
         request -> {
@@ -101,15 +118,15 @@ final class CalloutStep implements DemoStep {
         };
     BlockingQueue<CalloutEvent> events = new LinkedBlockingQueue<>();
 
-    try (NatsServer server = DemoServers.start(setup.serverConfig().build())) {
+    try (NatsServerProcess server = DemoServers.start(config)) {
       ctx.say(
           "nats-server %s on %s in config mode: authorization { auth_callout } sends every connect"
               + " to the account %s",
-          server.version(), server.url(), TestCallout.CONFIG_MODE_ACCOUNT);
-      TestCalloutService.start(server, setup, directory, b -> b.listener(events::add));
+          server.version(), server.url(), CALLOUT_ACCOUNT);
+      startService(server, servicePassword, issuer, xkey, directory, events);
       ctx.say(
           "callout service connected as \"%s\", an auth user: the server does not ask about it",
-          setup.serviceUserName());
+          SERVICE_USER);
       ctx.say("it signs users with the issuer %s", issuer.publicKey());
       ctx.say("and opens requests sealed for its xkey %s", xkey.publicKey());
       ctx.say("its directory: %s (with her password) may use %s; nobody else", ADMITTED, GRANT);
@@ -173,7 +190,46 @@ final class CalloutStep implements DemoStep {
     ctx.say("callout service stopped, nats-server stopped");
   }
 
-  private static Connection connect(NatsServer server, String user, String password, Duration wait)
+  /**
+   * Connects the service user and starts the callout service on that connection; both are closed
+   * when the server stops, the service first.
+   */
+  private static void startService(
+      NatsServerProcess server,
+      String password,
+      NKey issuer,
+      NKey xkey,
+      Authorizer directory,
+      BlockingQueue<CalloutEvent> events)
+      throws InterruptedException {
+    Connection nc;
+    try {
+      nc = connect(server, SERVICE_USER, password, WAIT);
+    } catch (IOException e) {
+      throw new DemoFailedException(
+          "the callout service could not connect as " + SERVICE_USER + ": " + e.getMessage());
+    }
+    server.closeOnStop(() -> NatsConnections.close(nc));
+    CalloutService service =
+        CalloutService.builder(nc)
+            .issuer(issuer)
+            .xkey(xkey)
+            .configMode(TARGET_ACCOUNT)
+            .authorizer(directory)
+            .listener(events::add)
+            .start();
+    server.closeOnStop(service);
+  }
+
+  /** A fresh password for the service user; it never leaves this process and its server. */
+  private static String randomPassword() {
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    return "pw-" + HexFormat.of().formatHex(random);
+  }
+
+  private static Connection connect(
+      NatsServerProcess server, String user, String password, Duration wait)
       throws IOException, InterruptedException {
     return Nats.connect(
         new Options.Builder()

@@ -3,7 +3,7 @@ package io.github.natsjwt.cli.demo;
 import io.github.natsjwt.cli.ExitCodes;
 import io.github.natsjwt.cli.InputException;
 import io.github.natsjwt.cli.StdStreams;
-import io.github.natsjwt.testing.NatsServer;
+import io.github.natsjwt.server.NatsServerProcess;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (server && !DemoServers.anyInstalled()) {
-      throw new InputException("demo --server needs nats-server: " + NatsServer.installHint());
+      throw new InputException(
+          "demo --server needs nats-server: " + NatsServerProcess.installHint());
     }
     PrintStream out = streams.out();
     List<DemoStep> steps = steps(server);

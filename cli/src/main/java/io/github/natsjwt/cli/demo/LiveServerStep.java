@@ -8,7 +8,7 @@ import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
-import io.github.natsjwt.testing.NatsServer;
+import io.github.natsjwt.server.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.ErrorListener;
@@ -66,7 +66,7 @@ final class LiveServerStep implements DemoStep {
             .memoryResolver()
             .preload(ctx.token("account"))
             .build();
-    try (NatsServer server = DemoServers.start(config)) {
+    try (NatsServerProcess server = DemoServers.start(config)) {
       ctx.serverVersion(server.version());
       ctx.say(
           "nats-server %s on %s trusts %s; the account is preloaded (MEMORY resolver)",

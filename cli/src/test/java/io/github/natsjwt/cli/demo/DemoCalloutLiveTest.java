@@ -36,7 +36,7 @@ class DemoCalloutLiveTest {
       System.setProperty(newer.property(), "/nonexistent/nats-server-" + newer.series());
     }
     try {
-      assertEquals(version, DemoServers.newest().orElseThrow());
+      assertEquals(version.series(), DemoServers.newest().orElseThrow().series());
       return run("demo", "--server");
     } finally {
       saved.forEach(
