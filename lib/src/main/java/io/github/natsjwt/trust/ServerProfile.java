@@ -139,15 +139,6 @@ public enum ServerProfile {
   }
 
   /**
-   * Returns whether this server shows {@link ServerBehaviour#IN_PROCESS_CONNECTIONS}.
-   *
-   * @return whether this server shows the behaviour
-   */
-  public boolean inProcessConnections() {
-    return has(IN_PROCESS_CONNECTIONS);
-  }
-
-  /**
    * Returns whether this server shows {@link ServerBehaviour#MIDNIGHT_WINDOW_BUG}.
    *
    * @return whether this server shows the behaviour
