@@ -95,8 +95,10 @@ public final class EffectivePermissions {
     this.subAllowEntries = parseSubEntries(this.subAllow);
     this.subDenyEntries = parseSubEntries(this.subDeny);
     this.pubDenyEntries =
-        profile.publishDenySplitsWhitespace() ? splitPublishDeny(this.pubDeny) : this.pubDeny;
-    boolean quirk = profile.publishMatchQuirk();
+        profile.has(ServerBehaviour.PUBLISH_DENY_SPLITS_WHITESPACE)
+            ? splitPublishDeny(this.pubDeny)
+            : this.pubDeny;
+    boolean quirk = profile.has(ServerBehaviour.PUBLISH_MATCH_QUIRK);
     this.pubAllowQuirk =
         quirk && this.pubAllow != null ? new QuirkPublishMatcher(this.pubAllow) : null;
     this.pubDenyQuirk = quirk ? new QuirkPublishMatcher(this.pubDenyEntries) : null;
@@ -273,7 +275,9 @@ public final class EffectivePermissions {
     if (allowed && !subDenyEntries.isEmpty()) {
       Match m = match(subDenyEntries, subject);
       allowed = !m.plain;
-      if (queued && !m.queues.isEmpty() && (allowed || profile.queuedDenyOverridesPlainDeny())) {
+      if (queued
+          && !m.queues.isEmpty()
+          && (allowed || profile.has(ServerBehaviour.QUEUED_DENY_OVERRIDES_PLAIN_DENY))) {
         allowed = !queueMatches(queue, m.queues);
       }
     }

@@ -148,7 +148,7 @@ public final class ScopeTemplates {
     /** Expands one list, or returns {@code null} when it holds no template and stays as is. */
     @Nullable List<String> list(String listName, List<String> entries, boolean deny)
         throws Rejection {
-      boolean anywhere = profile.templatesAnywhere();
+      boolean anywhere = profile.has(ServerBehaviour.TEMPLATES_ANYWHERE);
       boolean found = false;
       for (String e : entries) {
         if (anywhere ? TEMPLATE.matcher(e).find() : hasTokenTemplate(e)) {
@@ -330,7 +330,7 @@ public final class ScopeTemplates {
       if (tagLists.isEmpty()) {
         return List.of(String.join(".", fixed));
       }
-      if (profile.templateEmptyTagCrash()) {
+      if (profile.has(ServerBehaviour.TEMPLATE_EMPTY_TAG_CRASH)) {
         long emptyTokens = fixed.stream().filter(String::isEmpty).count();
         if (emptyTokens > tagLists.size()) {
           throw new Rejection(
@@ -370,7 +370,8 @@ public final class ScopeTemplates {
       for (List<String> v : values) {
         combinations = Math.min(combinations * v.size(), Integer.MAX_VALUE);
       }
-      if (profile.templateSubjectLimit() && emitted + combinations > MAX_SUBJECTS) {
+      if (profile.has(ServerBehaviour.TEMPLATE_SUBJECT_LIMIT)
+          && emitted + combinations > MAX_SUBJECTS) {
         throw new Rejection(
             listName
                 + " entry "

@@ -1,149 +1,109 @@
 package io.github.natsjwt.trust;
 
+import static io.github.natsjwt.trust.ServerBehaviour.AUTH_CALLOUT;
+import static io.github.natsjwt.trust.ServerBehaviour.IN_PROCESS_CONNECTIONS;
+import static io.github.natsjwt.trust.ServerBehaviour.JWT_LIBRARY_2_3;
+import static io.github.natsjwt.trust.ServerBehaviour.LIMITS_SATURATE;
+import static io.github.natsjwt.trust.ServerBehaviour.MIDNIGHT_WINDOW_BUG;
+import static io.github.natsjwt.trust.ServerBehaviour.PROXY_REQUIRED;
+import static io.github.natsjwt.trust.ServerBehaviour.PUBLISH_DENY_SPLITS_WHITESPACE;
+import static io.github.natsjwt.trust.ServerBehaviour.PUBLISH_MATCH_QUIRK;
+import static io.github.natsjwt.trust.ServerBehaviour.QUEUED_DENY_OVERRIDES_PLAIN_DENY;
+import static io.github.natsjwt.trust.ServerBehaviour.TEMPLATES_ANYWHERE;
+import static io.github.natsjwt.trust.ServerBehaviour.TEMPLATE_CONNECTION_TYPES;
+import static io.github.natsjwt.trust.ServerBehaviour.TEMPLATE_EMPTY_TAG_CRASH;
+import static io.github.natsjwt.trust.ServerBehaviour.TEMPLATE_SUBJECT_LIMIT;
+import static io.github.natsjwt.trust.ServerBehaviour.TOKEN_SIZE_CAP;
+
 import io.github.natsjwt.claims.ValidationRules;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The nats-server version whose decisions a verifier reproduces, where versions differ (spec
- * trust-chain.md section 9).
+ * trust-chain.md section 9): a server version and the {@link ServerBehaviour}s it shows.
  *
  * <p>Immutable and thread-safe. {@link #LATEST} is the default.
+ *
+ * <pre>{@code
+ * ServerProfile p = ServerProfile.V2_10;
+ * p.version();                               // "2.10.27"
+ * p.has(ServerBehaviour.AUTH_CALLOUT);       // true
+ * }</pre>
  */
 public enum ServerProfile {
   /** nats-server 2.9.x (2.9.10, Debian bookworm), built with nats-io/jwt 2.3.0. */
-  V2_9(false, false, false, true, true, false, false, true, false, true, false, false, false, false),
+  V2_9(
+      "2.9.10",
+      MIDNIGHT_WINDOW_BUG,
+      QUEUED_DENY_OVERRIDES_PLAIN_DENY,
+      JWT_LIBRARY_2_3,
+      TEMPLATE_EMPTY_TAG_CRASH),
   /**
    * nats-server 2.10.x from 2.10.19 on, with the publish-matching quirk observed on 2.10.27 ({@link
-   * #publishMatchQuirk()}).
+   * ServerBehaviour#PUBLISH_MATCH_QUIRK}).
    */
-  V2_10(false, true, false, true, true, true, false, false, false, false, false, false, false, true),
+  V2_10(
+      "2.10.27",
+      TEMPLATE_CONNECTION_TYPES,
+      MIDNIGHT_WINDOW_BUG,
+      QUEUED_DENY_OVERRIDES_PLAIN_DENY,
+      AUTH_CALLOUT,
+      PUBLISH_MATCH_QUIRK),
   /** The current nats-server (2.14 and later). */
-  LATEST(true, true, true, false, false, true, true, false, true, false, true, true, true, false);
+  LATEST(
+      "2.14.5",
+      TEMPLATES_ANYWHERE,
+      TEMPLATE_CONNECTION_TYPES,
+      IN_PROCESS_CONNECTIONS,
+      AUTH_CALLOUT,
+      TOKEN_SIZE_CAP,
+      TEMPLATE_SUBJECT_LIMIT,
+      PROXY_REQUIRED,
+      LIMITS_SATURATE,
+      PUBLISH_DENY_SPLITS_WHITESPACE);
 
-  private final boolean templatesAnywhere;
-  private final boolean templateConnectionTypes;
-  private final boolean inProcessConnections;
-  private final boolean midnightWindowBug;
-  private final boolean queuedDenyOverridesPlainDeny;
-  private final boolean authCallout;
-  private final boolean tokenSizeCap;
-  private final boolean jwtLibrary23;
-  private final boolean templateSubjectLimit;
-  private final boolean templateEmptyTagCrash;
-  private final boolean proxyRequired;
-  private final boolean limitsSaturate;
-  private final boolean publishDenySplitsWhitespace;
-  private final boolean publishMatchQuirk;
+  private final String version;
+  // An EnumSet: has() is one bit test, on every CONNECT.
+  private final EnumSet<ServerBehaviour> behaviours;
+  private final Set<ServerBehaviour> view;
 
-  ServerProfile(
-      boolean templatesAnywhere,
-      boolean templateConnectionTypes,
-      boolean inProcessConnections,
-      boolean midnightWindowBug,
-      boolean queuedDenyOverridesPlainDeny,
-      boolean authCallout,
-      boolean tokenSizeCap,
-      boolean jwtLibrary23,
-      boolean templateSubjectLimit,
-      boolean templateEmptyTagCrash,
-      boolean proxyRequired,
-      boolean limitsSaturate,
-      boolean publishDenySplitsWhitespace,
-      boolean publishMatchQuirk) {
-    this.templatesAnywhere = templatesAnywhere;
-    this.templateConnectionTypes = templateConnectionTypes;
-    this.inProcessConnections = inProcessConnections;
-    this.midnightWindowBug = midnightWindowBug;
-    this.queuedDenyOverridesPlainDeny = queuedDenyOverridesPlainDeny;
-    this.authCallout = authCallout;
-    this.tokenSizeCap = tokenSizeCap;
-    this.jwtLibrary23 = jwtLibrary23;
-    this.templateSubjectLimit = templateSubjectLimit;
-    this.templateEmptyTagCrash = templateEmptyTagCrash;
-    this.proxyRequired = proxyRequired;
-    this.limitsSaturate = limitsSaturate;
-    this.publishDenySplitsWhitespace = publishDenySplitsWhitespace;
-    this.publishMatchQuirk = publishMatchQuirk;
+  ServerProfile(String version, ServerBehaviour... behaviours) {
+    this.version = version;
+    this.behaviours = EnumSet.noneOf(ServerBehaviour.class);
+    Collections.addAll(this.behaviours, behaviours);
+    this.view = Collections.unmodifiableSet(this.behaviours);
   }
 
   /**
-   * Returns whether templates may appear anywhere in a permission entry, with trimmed,
-   * case-insensitive function names (2.11.0 and later); otherwise only whole tokens are templates.
+   * Returns the nats-server release this profile was observed on, and is tested against live; the
+   * profile stands for its whole series as the constant's description says.
    *
-   * @return {@code true} from 2.11.0
+   * @return for example {@code "2.10.27"}
    */
-  public boolean templatesAnywhere() {
-    return templatesAnywhere;
+  public String version() {
+    return version;
   }
 
   /**
-   * Returns whether a scoped key's template {@code allowed_connection_types} is honoured (2.10.19
-   * and later); 2.9 checks the user JWT's own list before the template is applied.
+   * Returns whether a server of this profile shows the behaviour.
    *
-   * @return {@code true} from 2.10.19
+   * @param behaviour the behaviour
+   * @return {@code true} when the server decides as the behaviour describes
    */
-  public boolean templateConnectionTypes() {
-    return templateConnectionTypes;
+  public boolean has(ServerBehaviour behaviour) {
+    return behaviours.contains(Objects.requireNonNull(behaviour, "behaviour"));
   }
 
   /**
-   * Returns whether {@code IN_PROCESS} is a known connection type (2.11.0 and later).
+   * Returns every behaviour a server of this profile shows.
    *
-   * @return {@code true} from 2.11.0
+   * @return an unmodifiable set, in declaration order of {@link ServerBehaviour}
    */
-  public boolean inProcessConnections() {
-    return inProcessConnections;
-  }
-
-  /**
-   * Returns whether connect time windows that cross midnight are evaluated with the old bug (only
-   * the part before midnight matches; the first matching range wins).
-   *
-   * @return {@code true} before 2.11.17
-   */
-  public boolean midnightWindowBug() {
-    return midnightWindowBug;
-  }
-
-  /**
-   * Returns whether, for a queued subscription, a matching queued deny entry's verdict overrides a
-   * matching plain deny entry (fixed in 2.14.0).
-   *
-   * @return {@code true} before the fix
-   */
-  public boolean queuedDenyOverridesPlainDeny() {
-    return queuedDenyOverridesPlainDeny;
-  }
-
-  /**
-   * Returns whether accounts can delegate authentication to an auth-callout service (2.10.0 and
-   * later).
-   *
-   * @return {@code true} from 2.10.0
-   */
-  public boolean authCallout() {
-    return authCallout;
-  }
-
-  /**
-   * Returns whether tokens over 1 MiB are refused before parsing (jwt 2.8.1, server 2.12.6 and
-   * later).
-   *
-   * @return {@code true} for the latest server
-   */
-  public boolean tokenSizeCap() {
-    return tokenSizeCap;
-  }
-
-  /**
-   * Returns whether the server validates JWTs with nats-io/jwt 2.3.0 rules: subjects checked only
-   * for emptiness and spaces, service-import overlap checked across all exporters, wildcards banned
-   * in mapping destinations, 8-bit weight sums, later fields not validated (see {@link
-   * ValidationRules#JWT_2_3}).
-   *
-   * @return {@code true} for 2.9
-   */
-  public boolean jwtLibrary23() {
-    return jwtLibrary23;
+  public Set<ServerBehaviour> behaviours() {
+    return view;
   }
 
   /**
@@ -154,83 +114,126 @@ public enum ServerProfile {
    *     {@link ValidationRules#CURRENT} otherwise
    */
   public ValidationRules validationRules() {
-    if (jwtLibrary23) {
+    if (has(JWT_LIBRARY_2_3)) {
       return ValidationRules.JWT_2_3;
     }
     return this == V2_10 ? ValidationRules.SERVER_2_10 : ValidationRules.CURRENT;
   }
 
   /**
-   * Returns whether a scoped key's template may expand one permission list to at most {@value
-   * ScopeTemplates#MAX_SUBJECTS} subjects, more rejecting the user (2.11.14, 2.12.5, 2.14.0 and
-   * later; spec trust-chain.md section 4.3).
+   * Returns whether this server shows {@link ServerBehaviour#TEMPLATES_ANYWHERE}.
    *
-   * @return {@code true} for the latest server
+   * @return whether this server shows the behaviour
+   */
+  public boolean templatesAnywhere() {
+    return has(TEMPLATES_ANYWHERE);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#TEMPLATE_CONNECTION_TYPES}.
+   *
+   * @return whether this server shows the behaviour
+   */
+  public boolean templateConnectionTypes() {
+    return has(TEMPLATE_CONNECTION_TYPES);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#MIDNIGHT_WINDOW_BUG}.
+   *
+   * @return whether this server shows the behaviour
+   */
+  public boolean midnightWindowBug() {
+    return has(MIDNIGHT_WINDOW_BUG);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#QUEUED_DENY_OVERRIDES_PLAIN_DENY}.
+   *
+   * @return whether this server shows the behaviour
+   */
+  public boolean queuedDenyOverridesPlainDeny() {
+    return has(QUEUED_DENY_OVERRIDES_PLAIN_DENY);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#AUTH_CALLOUT}.
+   *
+   * @return whether this server shows the behaviour
+   */
+  public boolean authCallout() {
+    return has(AUTH_CALLOUT);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#TOKEN_SIZE_CAP}.
+   *
+   * @return whether this server shows the behaviour
+   */
+  public boolean tokenSizeCap() {
+    return has(TOKEN_SIZE_CAP);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#JWT_LIBRARY_2_3}.
+   *
+   * @return whether this server shows the behaviour
+   */
+  public boolean jwtLibrary23() {
+    return has(JWT_LIBRARY_2_3);
+  }
+
+  /**
+   * Returns whether this server shows {@link ServerBehaviour#TEMPLATE_SUBJECT_LIMIT}.
+   *
+   * @return whether this server shows the behaviour
    */
   public boolean templateSubjectLimit() {
-    return templateSubjectLimit;
+    return has(TEMPLATE_SUBJECT_LIMIT);
   }
 
   /**
-   * Returns whether template expansion crashes the server when an entry holds a tag template with
-   * values together with an empty token, such as a tag without values (fixed in 2.10.5; spec
-   * trust-chain.md section 4.4). A verifier treats such users as rejected.
+   * Returns whether this server shows {@link ServerBehaviour#TEMPLATE_EMPTY_TAG_CRASH}.
    *
-   * @return {@code true} for 2.9
+   * @return whether this server shows the behaviour
    */
   public boolean templateEmptyTagCrash() {
-    return templateEmptyTagCrash;
+    return has(TEMPLATE_EMPTY_TAG_CRASH);
   }
 
   /**
-   * Returns whether the server knows the user JWT field {@code proxy_required} (nats-server 2.12.0,
-   * jwt 2.8.0): a user that sets it must connect through a trusted proxy, and a user signed by a
-   * scoped key must not set it. Older servers ignore the field.
+   * Returns whether this server shows {@link ServerBehaviour#PROXY_REQUIRED}.
    *
-   * @return {@code true} for the latest server
+   * @return whether this server shows the behaviour
    */
   public boolean proxyRequired() {
-    return proxyRequired;
+    return has(PROXY_REQUIRED);
   }
 
   /**
-   * Returns whether {@code subs}, {@code payload} and {@code conn} values outside the 32-bit range
-   * (in user, template and account limits) are clamped to it; otherwise they keep their low 32 bits
-   * ({@code 4294967297} becomes 1, {@code 4294967296} becomes 0). Observed: 2.14.5 clamps, 2.9.10
-   * and 2.10.27 truncate (spec trust-chain.md section 3.7).
+   * Returns whether this server shows {@link ServerBehaviour#LIMITS_SATURATE}.
    *
-   * @return {@code true} for the latest server
+   * @return whether this server shows the behaviour
    */
   public boolean limitsSaturate() {
-    return limitsSaturate;
+    return has(LIMITS_SATURATE);
   }
 
   /**
-   * Returns whether a publish deny entry that contains a tab, line feed, carriage return or form
-   * feed is split into fields at any white space, as a subscribe entry is, and denies its first
-   * field when it has one or two ({@code "a\tb"} and {@code "a\t"} deny {@code a}; {@code
-   * "a\tb\tc"} denies nothing); otherwise such an entry matches no subject a client can publish
-   * to. Observed on 2.14.5; 2.9.10 and 2.10.27 do not split.
+   * Returns whether this server shows {@link ServerBehaviour#PUBLISH_DENY_SPLITS_WHITESPACE}.
    *
-   * @return {@code true} for the latest server
+   * @return whether this server shows the behaviour
    */
   public boolean publishDenySplitsWhitespace() {
-    return publishDenySplitsWhitespace;
+    return has(PUBLISH_DENY_SPLITS_WHITESPACE);
   }
 
   /**
-   * Returns whether publish permissions are checked with the matcher observed on nats-server
-   * 2.10.27, which differs from the standard match in two cases: when the subject's last token
-   * exists as a literal node (an entry such as {@code c.c} has the subject {@code c} as a literal
-   * prefix), a last-token {@code *} entry is not consulted (allow {@code ["c.c","*"]} denies
-   * {@code PUB c}; deny {@code ["c.c","*"]} allows it); and the first {@code >} node met ends the
-   * whole search, so an empty one, left behind by an invalid entry such as {@code >.a}, ends it
-   * without a match (deny {@code ["a.>",">.a"]} allows {@code PUB a.b}; allow {@code
-   * ["*.>.a","*.b","b.>"]} denies {@code PUB b.b.a}). Subscribe checks are not affected.
+   * Returns whether this server shows {@link ServerBehaviour#PUBLISH_MATCH_QUIRK}.
    *
-   * @return {@code true} for 2.10
+   * @return whether this server shows the behaviour
    */
   public boolean publishMatchQuirk() {
-    return publishMatchQuirk;
+    return has(PUBLISH_MATCH_QUIRK);
   }
 }

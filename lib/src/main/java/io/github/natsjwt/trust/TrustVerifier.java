@@ -1,36 +1,20 @@
 package io.github.natsjwt.trust;
 
-import io.github.natsjwt.NatsJwtException;
-import io.github.natsjwt.claims.AccountClaims;
-import io.github.natsjwt.claims.ActivationClaims;
 import io.github.natsjwt.claims.Claims;
-import io.github.natsjwt.claims.ConnectionType;
-import io.github.natsjwt.claims.Export;
 import io.github.natsjwt.claims.Import;
 import io.github.natsjwt.claims.OperatorClaims;
-import io.github.natsjwt.claims.TimeRange;
 import io.github.natsjwt.claims.UserClaims;
-import io.github.natsjwt.claims.UserPermissionLimits;
-import io.github.natsjwt.claims.UserScope;
-import io.github.natsjwt.claims.ValidationIssue;
-import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.Base64Url;
-import io.github.natsjwt.internal.GoNet;
 import io.github.natsjwt.internal.Redact;
-import io.github.natsjwt.internal.UnixSeconds;
 import io.github.natsjwt.internal.VerifiedTokenCache;
-import io.github.natsjwt.internal.VerifyKeys;
 import io.github.natsjwt.jwt.ClaimTypeMismatchException;
-import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.IssuerNotAllowedException;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.jwt.JwtDecoder;
 import io.github.natsjwt.jwt.SignatureMismatchException;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -98,30 +82,23 @@ public final class TrustVerifier {
    */
   static final int TOKEN_CACHE_BYTES_PER_CHAR = 16;
 
-  private static final int NO_LIMIT = -1;
-
   private final List<OperatorClaims> operators;
   private final Map<String, String> trustedKeys; // key that may sign accounts -> operator identity
-  private final Set<String> strictSigningKeys;
-  private final @Nullable AccountResolver resolver;
   private final Clock clock;
   private final ServerProfile profile;
-  private final Set<String> pinnedAccounts;
   private final String systemAccount;
-  private final int maxSubscriptions;
-  private final int maxPayload;
-  private final ZoneId localZone;
-  private final AccountCache cache;
-  private final JwtDecoder decoder;
   // User JWTs and activation tokens whose chain is trusted, grouped by account; only the claims are
   // kept (a hit needs nothing else).
   private final VerifiedTokenCache<Claims> verifiedTokens;
+  private final AccountLoader accounts;
+  private final ImportAuthorizer imports;
+  private final ConnectPipeline connect;
+  // Made once: a method reference to an instance allocates wherever it is written.
+  private final ConnectPipeline.AccountSource fromResolver;
 
   private TrustVerifier(Builder b, Map<String, String> trustedKeys, Set<String> strict) {
     this.operators = List.copyOf(b.operators);
     this.trustedKeys = Map.copyOf(trustedKeys);
-    this.strictSigningKeys = Set.copyOf(strict);
-    this.resolver = b.resolver;
     this.clock = b.clock;
     this.profile = b.profile;
     this.systemAccount = effectiveSystemAccount(b);
@@ -130,19 +107,37 @@ public final class TrustVerifier {
       // The server always lets the system account's users in.
       pinned.add(systemAccount);
     }
-    this.pinnedAccounts = Set.copyOf(pinned);
-    this.maxSubscriptions = (int) b.maxSubscriptions;
-    this.maxPayload = (int) (b.maxPayload == 0 ? DEFAULT_MAX_PAYLOAD : b.maxPayload);
-    this.localZone = b.localZone;
-    this.cache = new AccountCache(b.accountCacheSize);
     // Accounts have their own cache of fully checked accounts. User and activation tokens are
     // remembered here, not by the decoder, because only here is it known when they are trusted.
-    this.decoder = decoder(profile, b.maxTokenBytes);
+    JwtDecoder decoder = decoder(profile, b.maxTokenBytes);
     this.verifiedTokens =
         new VerifiedTokenCache<>(
             b.verifiedTokenCacheSize,
             (long) b.verifiedTokenCacheSize * JwtDecoder.CACHE_BYTES_PER_ENTRY,
             TOKEN_CACHE_BYTES_PER_CHAR);
+    this.accounts =
+        new AccountLoader(
+            this,
+            operators,
+            this.trustedKeys,
+            Set.copyOf(strict),
+            b.resolver,
+            systemAccount,
+            profile,
+            b.accountCacheSize,
+            decoder);
+    this.imports = new ImportAuthorizer(decoder, verifiedTokens, profile);
+    // build() has checked both limits to lie in 0..2^31-1, the range of the server's fields.
+    this.connect =
+        new ConnectPipeline(
+            profile,
+            decoder,
+            verifiedTokens,
+            Set.copyOf(pinned),
+            b.localZone,
+            b.maxSubscriptions,
+            b.maxPayload == 0 ? DEFAULT_MAX_PAYLOAD : b.maxPayload);
+    this.fromResolver = accounts::lookup;
   }
 
   /**
@@ -152,7 +147,7 @@ public final class TrustVerifier {
   private static JwtDecoder decoder(ServerProfile profile, int maxTokenBytes) {
     JwtDecoder.Builder d =
         JwtDecoder.builder().maxTokenBytes(maxTokenBytes).readAs(profile.validationRules());
-    if (!profile.tokenSizeCap()) {
+    if (!profile.has(ServerBehaviour.TOKEN_SIZE_CAP)) {
       d.withoutSizeCap();
     }
     return d.build();
@@ -225,7 +220,7 @@ public final class TrustVerifier {
   public Verification<VerifiedAccount> verifyAccount(String accountJwt) {
     Objects.requireNonNull(accountJwt, "accountJwt");
     Instant now = clock.instant();
-    return usable(checkAccount(accountJwt, null, now), now);
+    return AccountLoader.usable(accounts.check(accountJwt, null, now), now);
   }
 
   /**
@@ -238,246 +233,7 @@ public final class TrustVerifier {
   public Verification<VerifiedAccount> resolveAccount(String accountPublicKey) {
     Objects.requireNonNull(accountPublicKey, "accountPublicKey");
     Instant now = clock.instant();
-    return usable(lookupAccount(accountPublicKey, now, null), now);
-  }
-
-  private Verification<VerifiedAccount> usable(Verification<VerifiedAccount> v, Instant now) {
-    if (!v.isAccepted()) {
-      return v;
-    }
-    Rejection expired = expiredAtConnect(v.orElseThrow(), now);
-    return expired == null ? v : Verification.rejected(expired);
-  }
-
-  /**
-   * Section 2 step 5: an account whose {@code exp} is set and is now or earlier is marked expired.
-   * The server tests {@code exp != 0}, not {@code exp > 0}, so a negative {@code exp} (which passes
-   * validation) marks the account expired too.
-   */
-  private static @Nullable Rejection expiredAtConnect(VerifiedAccount account, Instant now) {
-    long exp = account.claims().expiresAtSeconds();
-    if (exp != 0 && exp <= now.getEpochSecond()) {
-      return Rejection.of(
-          Rule.ACCOUNT_EXPIRED,
-          String.format(
-              Locale.ROOT,
-              Messages.ACCOUNT_EXPIRED,
-              account.publicKey(),
-              UnixSeconds.describe(exp),
-              now));
-    }
-    return null;
-  }
-
-  /** Section 3.3 step 8: find the account through the resolver and load it. */
-  private Verification<VerifiedAccount> lookupAccount(
-      String accountKey, Instant now, @Nullable UserClaims forUser) {
-    AccountResolver r = resolver;
-    String hint = "";
-    if (forUser != null && forUser.issuerAccount().isEmpty()) {
-      hint = String.format(Locale.ROOT, Messages.NO_ISSUER_ACCOUNT_HINT, forUser.issuer());
-    }
-    if (r == null) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.NO_RESOLVER, Redact.key(accountKey)) + hint));
-    }
-    if (!NKeyType.ACCOUNT.isValidPublicKey(accountKey)) {
-      // The server only fetches valid account keys.
-      return Verification.rejected(
-          Rejection.of(
-              Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.NOT_AN_ACCOUNT_KEY, Redact.key(accountKey))
-                  + hint));
-    }
-    Optional<String> token;
-    try {
-      token = Objects.requireNonNull(r.fetch(accountKey), "resolver returned null");
-    } catch (AccountResolutionException e) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.RESOLVER_FAILED,
-              String.format(Locale.ROOT, Messages.RESOLVER_FAILED, accountKey, e.getMessage()),
-              e));
-    } catch (RuntimeException e) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.RESOLVER_FAILED,
-              String.format(
-                  Locale.ROOT,
-                  Messages.RESOLVER_FAILED,
-                  accountKey,
-                  "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()),
-              e));
-    }
-    if (token.isEmpty()) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.ACCOUNT_NOT_FOUND,
-              String.format(Locale.ROOT, Messages.ACCOUNT_NOT_FOUND, accountKey) + hint));
-    }
-    return checkAccount(token.get(), accountKey, now);
-  }
-
-  /**
-   * Section 2 steps 1-4: decode, trusted issuer, validation (time-independent part cached), time
-   * checks, subject. Expiry in the {@code exp <= now} sense is left to the caller (step 5).
-   */
-  private Verification<VerifiedAccount> checkAccount(
-      String token, @Nullable String expectedKey, Instant now) {
-    VerifiedAccount account = cache.get(token);
-    if (account == null) {
-      Verification<VerifiedAccount> loaded = loadAccount(token, expectedKey);
-      if (!loaded.isAccepted()) {
-        return loaded;
-      }
-      account = loaded.orElseThrow();
-      cache.put(token, account);
-    }
-    Rejection timing =
-        timeProblem(
-            account.claims(), now, Rule.ACCOUNT_EXPIRED, Rule.ACCOUNT_NOT_YET_VALID, "account");
-    if (timing != null) {
-      return Verification.rejected(timing);
-    }
-    if (expectedKey != null && !account.publicKey().equals(expectedKey)) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.ACCOUNT_SUBJECT_MISMATCH,
-              String.format(
-                  Locale.ROOT,
-                  Messages.ACCOUNT_SUBJECT_MISMATCH,
-                  account.publicKey(),
-                  Redact.key(expectedKey))));
-    }
-    return Verification.accepted(account);
-  }
-
-  /** Decode, trusted issuer, time-independent validation. */
-  private Verification<VerifiedAccount> loadAccount(String token, @Nullable String expectedKey) {
-    String label =
-        expectedKey == null ? "the account JWT" : "the JWT for account " + Redact.key(expectedKey);
-    DecodedJwt<AccountClaims> decoded;
-    try {
-      decoded = decoder.decode(token, AccountClaims.class);
-    } catch (NatsJwtException e) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.ACCOUNT_JWT_MALFORMED,
-              String.format(Locale.ROOT, Messages.ACCOUNT_JWT_MALFORMED, label, e.getMessage()),
-              e));
-    }
-    AccountClaims claims = decoded.claims();
-    String issuer = claims.issuer();
-    String operator = trustedKeys.get(issuer);
-    if (operator == null) {
-      return Verification.rejected(
-          Rejection.of(Rule.ACCOUNT_UNTRUSTED_ISSUER, untrustedIssuerMessage(claims)));
-    }
-    ValidationResult vr = claims.validate(Instant.EPOCH, profile.validationRules());
-    List<ValidationIssue> errors = vr.errors();
-    if (!errors.isEmpty()) {
-      return Verification.rejected(
-          Rejection.of(
-              Rule.ACCOUNT_INVALID,
-              String.format(
-                  Locale.ROOT,
-                  Messages.ACCOUNT_INVALID,
-                  Redact.key(claims.subject()),
-                  describe(errors),
-                  limitsHint(claims, errors))));
-    }
-    boolean strict = strictSigningKeys.contains(issuer);
-    boolean system = !systemAccount.isEmpty() && systemAccount.equals(claims.subject());
-    return Verification.accepted(
-        new VerifiedAccount(this, token, claims, operator, strict, system));
-  }
-
-  private String untrustedIssuerMessage(AccountClaims claims) {
-    String issuer = claims.issuer();
-    for (OperatorClaims op : operators) {
-      if (op.subject().equals(issuer) && op.strictSigningKeyUsage()) {
-        return String.format(
-            Locale.ROOT, Messages.ACCOUNT_STRICT_IDENTITY, Redact.key(claims.subject()), issuer);
-      }
-    }
-    if (issuer.equals(claims.subject())) {
-      return String.format(Locale.ROOT, Messages.ACCOUNT_SELF_SIGNED, Redact.key(claims.subject()));
-    }
-    return String.format(
-        Locale.ROOT,
-        Messages.ACCOUNT_UNTRUSTED_ISSUER,
-        Redact.key(claims.subject()),
-        issuer,
-        trustedKeys.keySet().stream().sorted().collect(Collectors.joining(", ")));
-  }
-
-  private static String limitsHint(AccountClaims claims, List<ValidationIssue> errors) {
-    for (ValidationIssue i : errors) {
-      if (i.description().contains("than allowed by the operator")
-          || i.description().contains("wildcard exports")) {
-        return String.format(
-            Locale.ROOT,
-            Messages.ACCOUNT_LIMITS_HINT,
-            claims.limits().imports(),
-            claims.limits().exports());
-      }
-    }
-    return "";
-  }
-
-  /**
-   * The standard time checks: expired iff {@code now > exp}, not yet valid iff {@code nbf > now}.
-   */
-  private static @Nullable Rejection timeProblem(
-      Claims claims, Instant now, Rule expired, Rule notYet, String what) {
-    long sec = now.getEpochSecond();
-    long exp = claims.expiresAtSeconds();
-    if (exp > 0 && sec > exp) {
-      return Rejection.of(
-          expired,
-          String.format(
-              Locale.ROOT,
-              Messages.EXPIRED,
-              what,
-              Redact.key(claims.subject()),
-              UnixSeconds.describe(exp),
-              now,
-              renewHint(what)));
-    }
-    long nbf = claims.notBeforeSeconds();
-    if (nbf > 0 && nbf > sec) {
-      return Rejection.of(
-          notYet,
-          String.format(
-              Locale.ROOT,
-              Messages.NOT_YET_VALID,
-              what,
-              Redact.key(claims.subject()),
-              UnixSeconds.describe(nbf),
-              now));
-    }
-    return null;
-  }
-
-  private static String renewHint(String what) {
-    switch (what) {
-      case "account":
-        return "the operator must issue a new account JWT and push it to the resolver";
-      case "activation":
-        return "the exporting account must issue a new activation token";
-      default:
-        return "issue a new user JWT";
-    }
-  }
-
-  /**
-   * A verified account given back by the caller: checked again through the cache (so one verified
-   * elsewhere, under other trust, is verified afresh here) and for its time-dependent state.
-   */
-  private Verification<VerifiedAccount> adopt(VerifiedAccount account, Instant now) {
-    return checkAccount(account.token(), null, now);
+    return AccountLoader.usable(accounts.lookup(accountPublicKey, now, null), now);
   }
 
   // ================================================================== users
@@ -493,7 +249,7 @@ public final class TrustVerifier {
   public Verification<VerifiedUser> verifyUser(String userJwt, ConnectionContext context) {
     Objects.requireNonNull(userJwt, "userJwt");
     Objects.requireNonNull(context, "context");
-    return verify(userJwt, context, this::lookupAccount);
+    return verify(userJwt, context, fromResolver);
   }
 
   /**
@@ -512,7 +268,8 @@ public final class TrustVerifier {
     Objects.requireNonNull(userJwt, "userJwt");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(context, "context");
-    return verify(userJwt, context, (key, now, user) -> mustBe(adopt(account, now), key, user));
+    return verify(
+        userJwt, context, (key, now, user) -> mustBe(accounts.adopt(account, now), key, user));
   }
 
   /**
@@ -538,13 +295,7 @@ public final class TrustVerifier {
     return verify(
         userJwt,
         context,
-        (key, now, user) -> mustBe(checkAccount(accountJwt, null, now), key, user));
-  }
-
-  /** Where step 8 finds the user's account. */
-  @FunctionalInterface
-  private interface AccountSource {
-    Verification<VerifiedAccount> find(String accountKey, Instant now, UserClaims user);
+        (key, now, user) -> mustBe(accounts.check(accountJwt, null, now), key, user));
   }
 
   /** An account supplied by the caller must be the user's account. */
@@ -564,499 +315,12 @@ public final class TrustVerifier {
     return found;
   }
 
+  /** Section 3.3: the stages of {@link ConnectPipeline}, in the server's order. */
   private Verification<VerifiedUser> verify(
-      String userJwt, ConnectionContext ctx, AccountSource source) {
-    Instant now = ctx.time().orElseGet(clock::instant);
-
-    // Step 1: a JWT is required.
-    if (userJwt.isEmpty()) {
-      return reject(Rule.USER_JWT_MISSING, Messages.USER_JWT_MISSING);
-    }
-    // Step 2: decode as a user JWT, unless it is remembered from an earlier call that trusted it.
-    UserClaims user;
-    Claims remembered = verifiedTokens.get(userJwt);
-    try {
-      user =
-          remembered instanceof UserClaims
-              ? (UserClaims) remembered
-              : decoder.decode(userJwt, UserClaims.class).claims();
-    } catch (ClaimTypeMismatchException e) {
-      return reject(
-          Rule.NOT_A_USER_JWT,
-          String.format(Locale.ROOT, Messages.NOT_A_USER_JWT, e.found().jsonName()),
-          e);
-    } catch (IssuerNotAllowedException e) {
-      return reject(
-          Rule.USER_ISSUER_NOT_ACCOUNT_KEY,
-          String.format(
-              Locale.ROOT,
-              Messages.USER_ISSUER_NOT_ACCOUNT_KEY,
-              e.issuerType().name().toLowerCase(Locale.ROOT)),
-          e);
-    } catch (SignatureMismatchException e) {
-      return reject(
-          Rule.USER_JWT_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.USER_JWT_SIGNATURE_INVALID, e.getMessage()),
-          e);
-    } catch (NatsJwtException e) {
-      return reject(
-          Rule.USER_JWT_MALFORMED,
-          String.format(Locale.ROOT, Messages.USER_JWT_MALFORMED, e.getMessage()),
-          e);
-    }
-    String userKey = user.subject();
-    // The subject is not checked to be a user key before the nonce step: shown only if it is one.
-    String userLabel = Redact.key(userKey);
-
-    // Step 3: proxy_required (2.12 and later).
-    if (profile.proxyRequired()
-        && user.permissionLimits().proxyRequired()
-        && !ctx.viaTrustedProxy()) {
-      return reject(
-          Rule.PROXY_REQUIRED,
-          String.format(Locale.ROOT, Messages.PROXY_REQUIRED, userLabel));
-    }
-
-    // Step 4: validation with time checks.
-    Rejection timing = timeProblem(user, now, Rule.USER_EXPIRED, Rule.USER_NOT_YET_VALID, "user");
-    if (timing != null) {
-      return Verification.rejected(timing);
-    }
-    List<ValidationIssue> errors = user.validate(now, profile.validationRules()).errors();
-    if (!errors.isEmpty()) {
-      return reject(
-          Rule.USER_INVALID,
-          String.format(
-              Locale.ROOT, Messages.USER_INVALID, userLabel, describe(errors)));
-    }
-
-    // Step 5 (2.9): connection types of the user JWT itself, before the account lookup.
-    if (!profile.templateConnectionTypes()) {
-      Rejection r = connectionTypeProblem(user.permissionLimits(), ctx.connectionType(), userLabel);
-      if (r != null) {
-        return Verification.rejected(r);
-      }
-    }
-
-    // Step 6: the account.
-    String accountKey = user.issuerAccount().isEmpty() ? user.issuer() : user.issuerAccount();
-
-    // Step 7: pinned accounts.
-    if (!pinnedAccounts.isEmpty() && !pinnedAccounts.contains(accountKey)) {
-      return reject(
-          Rule.ACCOUNT_NOT_PINNED,
-          String.format(
-              Locale.ROOT,
-              Messages.ACCOUNT_NOT_PINNED,
-              Redact.key(accountKey),
-              pinnedAccounts.stream().sorted().collect(Collectors.joining(", "))));
-    }
-
-    // Step 8: look the account up (and verify it).
-    Verification<VerifiedAccount> found = source.find(accountKey, now, user);
-    if (!found.isAccepted()) {
-      return Verification.rejected(found.rejection().orElseThrow());
-    }
-    VerifiedAccount account = found.orElseThrow();
-    AccountClaims ac = account.claims();
-
-    // Step 9 (the account's issuer is still trusted) holds: this verifier's trust never changes.
-
-    // Step 10: the user's signer must be known to the account; a scoped key applies its template.
-    String signer = user.issuer();
-    if (!account.allowsUserSigner(signer)) {
-      return reject(Rule.SIGNER_NOT_IN_ACCOUNT, signerMessage(user, account));
-    }
-    // The user JWT is now known to come from a trusted account: remember it. The checks that do
-    // not depend on its issuer still run on every call, this one and those after it included.
-    if (remembered == null) {
-      verifiedTokens.put(userJwt, account.publicKey(), user);
-    }
-    UserScope scope = account.scopeOf(signer).orElse(null);
-    UserPermissionLimits limits = user.permissionLimits();
-    if (scope != null) {
-      UserPermissionLimits own = limits;
-      if (!profile.proxyRequired()) {
-        // Servers before 2.12 do not know the field, so it cannot make the block non-empty.
-        own = own.toBuilder().proxyRequired(false).build();
-      }
-      if (!own.isEmpty()) {
-        return reject(
-            Rule.SCOPED_USER_HAS_PERMISSIONS,
-            String.format(
-                Locale.ROOT,
-                Messages.SCOPED_USER_HAS_PERMISSIONS,
-                userLabel,
-                signer,
-                scope.role().isEmpty() ? "" : " (role \"" + scope.role() + "\")",
-                setFields(own)));
-      }
-      TemplateExpansion expansion = ScopeTemplates.expand(scope.template(), user, ac, profile);
-      if (expansion.isRejected()) {
-        return reject(
-            Rule.TEMPLATE_REJECTED,
-            String.format(
-                Locale.ROOT,
-                Messages.TEMPLATE_REJECTED,
-                signer,
-                userLabel,
-                expansion.rejectionReason().orElse("")));
-      }
-      limits = expansion.limits().orElseThrow();
-    }
-
-    // Step 11 (2.10.19 and later): connection types, after the template.
-    UserPermissionLimits typesFrom =
-        profile.templateConnectionTypes() ? limits : user.permissionLimits();
-    if (profile.templateConnectionTypes()) {
-      Rejection r = connectionTypeProblem(limits, ctx.connectionType(), userLabel);
-      if (r != null) {
-        return Verification.rejected(r);
-      }
-    }
-
-    // Step 12: the account is expired from exp on (exp <= now).
-    Rejection expired = expiredAtConnect(account, now);
-    if (expired != null) {
-      return Verification.rejected(expired);
-    }
-
-    // Step 13: bearer tokens.
-    boolean bearer = limits.bearerToken();
-    if (bearer && ac.limits().disallowBearer()) {
-      return reject(
-          Rule.BEARER_DISALLOWED,
-          String.format(Locale.ROOT, Messages.BEARER_DISALLOWED, userLabel, account.publicKey()));
-    }
-
-    // Step 14: the nonce signature, unless the caller explicitly assumes it.
-    boolean checkNonce = !bearer && !ctx.assumesNonceSigned();
-    if (checkNonce) {
-      Rejection r = nonceProblem(userKey, ctx);
-      if (r != null) {
-        return Verification.rejected(r);
-      }
-    }
-
-    // Step 15: revocation.
-    if (ac.revocations().isRevoked(userKey, user.issuedAtSeconds())) {
-      return reject(Rule.REVOKED, revokedMessage(ac, user));
-    }
-
-    // Step 16: source networks.
-    Rejection src = sourceProblem(limits.src(), ctx.clientHost(), userLabel);
-    if (src != null) {
-      return Verification.rejected(src);
-    }
-
-    // Step 17: connect time windows.
-    ConnectTimes.Outcome window =
-        ConnectTimes.evaluate(
-            limits.times(), limits.timesLocation(), localZone, now, profile.midnightWindowBug());
-    if (!window.allowed()) {
-      return reject(Rule.OUTSIDE_TIME_WINDOW, windowMessage(limits, now, window));
-    }
-
-    // Step 18: register with the account: connection limit.
-    boolean leaf =
-        ctx.connectionType().equals(ConnectionType.LEAFNODE)
-            || ctx.connectionType().equals(ConnectionType.LEAFNODE_WS);
-    int connLimit = limit32(leaf ? ac.limits().leafNodeConn() : ac.limits().conn());
-    if (connLimit != NO_LIMIT && ctx.accountConnections() >= connLimit) {
-      String field = leaf ? "limits.leaf" : "limits.conn";
-      return reject(
-          Rule.ACCOUNT_CONNECTIONS_EXCEEDED,
-          connLimit <= 0
-              ? String.format(
-                  Locale.ROOT,
-                  Messages.ACCOUNT_NO_CONNECTIONS,
-                  account.publicKey(),
-                  field,
-                  connLimit)
-              : String.format(
-                  Locale.ROOT,
-                  Messages.ACCOUNT_CONNECTIONS_EXCEEDED,
-                  account.publicKey(),
-                  connLimit,
-                  field,
-                  ctx.accountConnections()));
-    }
-
-    // Step 21 (2.10 and later): auth callout.
-    if (profile.authCallout()
-        && ac.hasExternalAuthorization()
-        && !ac.authorization().authUsers().contains(userKey)) {
-      return reject(
-          Rule.AUTH_CALLOUT_REQUIRED,
-          String.format(
-              Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, account.publicKey(), userLabel));
-    }
-
-    // Step 19: the disconnect timer. It fires at once for exp == now, for a negative exp (which
-    // passes validation), and for an exp so far ahead that Go's Duration arithmetic wraps to zero
-    // or less; the server accepts the connection and closes it at once.
-    long exp = user.expiresAtSeconds();
-    if (exp != 0 && UnixSeconds.goTimerNanos(exp, now.getEpochSecond()) <= 0) {
-      return reject(
-          Rule.USER_EXPIRED,
-          exp == now.getEpochSecond()
-              ? String.format(
-                  Locale.ROOT, Messages.USER_EXPIRES_NOW, userLabel, UnixSeconds.describe(exp))
-              : String.format(Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, userLabel, exp));
-    }
-    Instant disconnectAt = disconnectAt(exp, now, window.windowEnd().orElse(null));
-
-    // Per-connection limits (section 3.7); a subscription limit of 0 closes the connection.
-    boolean templateLimits =
-        scope != null && !user.issuerAccount().isEmpty() && !user.issuerAccount().equals(signer);
-    UserPermissionLimits limitSource = templateLimits ? limits : user.permissionLimits();
-    int userSubs = limit32(limitSource.subs());
-    int userPayload = limit32(limitSource.payload());
-    int accountSubs = limit32(ac.limits().subs());
-    int subs =
-        minLimit(minLimit(userSubs, accountSubs), maxSubscriptions == 0 ? NO_LIMIT : maxSubscriptions);
-    int payload = minLimit(minLimit(userPayload, limit32(ac.limits().payload())), maxPayload);
-    if (subs != NO_LIMIT && subs <= 0) {
-      return reject(
-          Rule.MAX_SUBSCRIPTIONS_ZERO,
-          String.format(
-              Locale.ROOT,
-              Messages.MAX_SUBSCRIPTIONS_ZERO,
-              subs,
-              templateLimits ? "template" : "user",
-              userSubs,
-              accountSubs,
-              maxSubscriptions));
-    }
-
-    EffectivePermissions permissions =
-        EffectivePermissions.of(limits.permissions(), ac.defaultPermissions(), profile);
-    if (profile.authCallout() && ac.hasExternalAuthorization()) {
-      // Users of an auth-callout account may not answer callout requests themselves.
-      permissions = permissions.withPublishDeny("$SYS.REQ.USER.AUTH");
-    }
-    return Verification.accepted(
-        new VerifiedUser(
-            account,
-            userJwt,
-            user,
-            scope,
-            limits,
-            permissions,
-            knownTypes(typesFrom.allowedConnectionTypes()),
-            subs,
-            payload,
-            disconnectAt,
-            now,
-            checkNonce));
-  }
-
-  private static <T> Verification<T> reject(Rule rule, String message) {
-    return Verification.rejected(Rejection.of(rule, message));
-  }
-
-  private static <T> Verification<T> reject(Rule rule, String message, Throwable cause) {
-    return Verification.rejected(Rejection.of(rule, message, cause));
-  }
-
-  /** The server's minimum of two limits where -1 is unlimited (other values compare as numbers). */
-  /**
-   * A 64-bit JWT limit ({@code subs}, {@code payload}, {@code conn}) as the server's 32-bit field
-   * holds it: clamped to the 32-bit range, or its low 32 bits ({@link
-   * ServerProfile#limitsSaturate()}).
-   */
-  private int limit32(long value) {
-    if (profile.limitsSaturate()) {
-      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-    }
-    return (int) value;
-  }
-
-  private static int minLimit(int value, int limit) {
-    if (value != NO_LIMIT) {
-      return limit != NO_LIMIT && limit < value ? limit : value;
-    }
-    return limit;
-  }
-
-  /**
-   * The disconnect timer: without {@code exp}, the window end; otherwise the shorter of the time to
-   * {@code exp} (counted from the current whole second, in Go's wrapping nanoseconds; the caller
-   * has rejected a timer that fires at once) and the time to the window end.
-   */
-  private static @Nullable Instant disconnectAt(
-      long exp, Instant now, @Nullable Instant windowEnd) {
-    Duration validFor = windowEnd == null ? Duration.ZERO : Duration.between(now, windowEnd);
-    if (exp == 0) {
-      return validFor.isZero() ? null : UnixSeconds.plusSaturating(now, validFor);
-    }
-    Duration expiresIn = Duration.ofNanos(UnixSeconds.goTimerNanos(exp, now.getEpochSecond()));
-    if (!validFor.isZero() && validFor.compareTo(expiresIn) < 0) {
-      return UnixSeconds.plusSaturating(now, validFor);
-    }
-    return UnixSeconds.plusSaturating(now, expiresIn);
-  }
-
-  private Set<ConnectionType> knownTypes(List<ConnectionType> listed) {
-    Set<ConnectionType> out = new LinkedHashSet<>();
-    for (ConnectionType t : listed) {
-      ConnectionType upper = ConnectionType.of(t.value().toUpperCase(Locale.ROOT));
-      if (isKnown(upper)) {
-        out.add(upper);
-      }
-    }
-    return out;
-  }
-
-  private boolean isKnown(ConnectionType t) {
-    if (t.equals(ConnectionType.IN_PROCESS)) {
-      return profile.inProcessConnections();
-    }
-    return t.isKnown();
-  }
-
-  /** Sections 3.3 steps 5/11: allowed connection types. */
-  private @Nullable Rejection connectionTypeProblem(
-      UserPermissionLimits limits, ConnectionType actual, String userKey) {
-    List<ConnectionType> listed = limits.allowedConnectionTypes();
-    if (listed.isEmpty()) {
-      return null;
-    }
-    Set<ConnectionType> known = knownTypes(listed);
-    String listedText =
-        listed.stream().map(ConnectionType::value).collect(Collectors.joining(", ", "[", "]"));
-    if (known.isEmpty()) {
-      return Rejection.of(
-          Rule.CONNECTION_TYPE_NOT_ALLOWED,
-          String.format(
-              Locale.ROOT,
-              Messages.CONNECTION_TYPES_UNKNOWN,
-              userKey,
-              listedText,
-              knownTypeNames()));
-    }
-    // Servers before 2.11 have no in-process type: such clients count as standard ones.
-    ConnectionType effective =
-        actual.equals(ConnectionType.IN_PROCESS) && !profile.inProcessConnections()
-            ? ConnectionType.STANDARD
-            : actual;
-    if (!known.contains(effective)) {
-      return Rejection.of(
-          Rule.CONNECTION_TYPE_NOT_ALLOWED,
-          String.format(
-              Locale.ROOT,
-              Messages.CONNECTION_TYPE_NOT_ALLOWED,
-              userKey,
-              known.stream().map(ConnectionType::value).collect(Collectors.joining(", ", "[", "]")),
-              effective.value()));
-    }
-    return null;
-  }
-
-  private String knownTypeNames() {
-    return ConnectionType.knownValues().stream()
-        .filter(this::isKnown)
-        .map(ConnectionType::value)
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String signerMessage(UserClaims user, VerifiedAccount account) {
-    String signer = user.issuer();
-    if (signer.equals(account.publicKey())) {
-      return String.format(
-          Locale.ROOT,
-          Messages.SIGNER_IDENTITY_STRICT,
-          user.subject(),
-          account.publicKey(),
-          account.issuer());
-    }
-    List<String> keys = account.claims().signingKeys().keys();
-    return String.format(
-        Locale.ROOT,
-        Messages.SIGNER_NOT_IN_ACCOUNT,
-        user.subject(),
-        signer,
-        account.publicKey(),
-        keys.isEmpty() ? "it has none" : "they are " + String.join(", ", keys));
-  }
-
-  /** The names of the fields a scoped user sets, for the message. */
-  private static String setFields(UserPermissionLimits l) {
-    List<String> f = new ArrayList<>();
-    if (!l.permissions().pub().isEmpty() || l.permissions().pub().allowPresent()) {
-      f.add("pub");
-    }
-    if (!l.permissions().sub().isEmpty() || l.permissions().sub().allowPresent()) {
-      f.add("sub");
-    }
-    if (l.permissions().resp().isPresent()) {
-      f.add("resp");
-    }
-    if (!l.src().isEmpty()) {
-      f.add("src");
-    }
-    if (!l.times().isEmpty()) {
-      f.add("times");
-    }
-    if (!l.timesLocation().isEmpty()) {
-      f.add("times_location");
-    }
-    if (l.subs() != 0) {
-      f.add("subs=" + l.subs());
-    }
-    if (l.data() != 0) {
-      f.add("data=" + l.data());
-    }
-    if (l.payload() != 0) {
-      f.add("payload=" + l.payload());
-    }
-    if (l.bearerToken()) {
-      f.add("bearer_token");
-    }
-    if (l.proxyRequired()) {
-      f.add("proxy_required");
-    }
-    if (!l.allowedConnectionTypes().isEmpty()) {
-      f.add("allowed_connection_types");
-    }
-    return f.isEmpty() ? "an empty list such as \"src\":[]" : String.join(", ", f);
-  }
-
-  /** Step 14: the {@code sig} must decode and verify the nonce with the user's key. */
-  private static @Nullable Rejection nonceProblem(String userKey, ConnectionContext ctx) {
-    String sig = ctx.signature().orElse("");
-    if (sig.isEmpty()) {
-      return Rejection.of(
-          Rule.NONCE_SIGNATURE_MISSING,
-          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_MISSING, Redact.key(userKey)));
-    }
-    byte[] signature = decodeSignature(sig);
-    if (signature == null) {
-      return Rejection.of(Rule.NONCE_SIGNATURE_INVALID, Messages.NONCE_SIGNATURE_NOT_BASE64);
-    }
-    NKey key;
-    try {
-      // Users reconnect: reuse the key and its decoded point.
-      key = VerifyKeys.USERS.of(userKey);
-    } catch (NatsJwtException e) {
-      return Rejection.of(
-          Rule.NONCE_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.USER_KEY_INVALID, Redact.key(userKey)),
-          e);
-    }
-    boolean ok;
-    try {
-      ok = key.verify(ctx.nonce().getBytes(StandardCharsets.UTF_8), signature);
-    } catch (NatsJwtException e) {
-      // A curve key cannot verify signatures; the server then reports a failed verification.
-      ok = false;
-    }
-    if (!ok) {
-      return Rejection.of(
-          Rule.NONCE_SIGNATURE_INVALID,
-          String.format(Locale.ROOT, Messages.NONCE_SIGNATURE_INVALID, Redact.key(userKey)));
-    }
-    return null;
+      String userJwt, ConnectionContext ctx, ConnectPipeline.AccountSource source) {
+    Optional<Instant> given = ctx.time();
+    Instant now = given.isPresent() ? given.get() : clock.instant();
+    return connect.run(userJwt, ctx, source, now);
   }
 
   /** Base64url without padding, else standard base64 with padding, as the server tries them. */
@@ -1075,100 +339,6 @@ public final class TrustVerifier {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static String revokedMessage(AccountClaims ac, UserClaims user) {
-    long iat = user.issuedAtSeconds();
-    Long own = ac.revocations().entries().get(user.subject());
-    String entry;
-    long at;
-    if (own != null && own >= iat) {
-      entry = "entry for the user's key";
-      at = own;
-    } else {
-      entry = "entry \"*\" (all users)";
-      at = ac.revocations().entries().getOrDefault("*", 0L);
-    }
-    return String.format(
-        Locale.ROOT,
-        Messages.REVOKED,
-        ac.subject(),
-        user.subject(),
-        entry,
-        UnixSeconds.describe(at),
-        UnixSeconds.describe(iat));
-  }
-
-  /** Step 16: the client's address must parse and lie in one of the networks. */
-  private static @Nullable Rejection sourceProblem(List<String> src, String host, String userKey) {
-    if (src.isEmpty()) {
-      return null;
-    }
-    String nets = String.join(", ", src);
-    byte[] ip = host.isEmpty() ? null : GoNet.parseIp(host);
-    if (ip == null) {
-      return Rejection.of(
-          Rule.SOURCE_NOT_ALLOWED,
-          String.format(Locale.ROOT, Messages.SOURCE_HOST_UNPARSABLE, host, userKey, nets));
-    }
-    for (String cidr : src) {
-      GoNet.Cidr net = GoNet.parseCidr(cidr);
-      if (net == null) {
-        // The server stops at the first entry that does not parse.
-        return Rejection.of(
-            Rule.SOURCE_NOT_ALLOWED,
-            String.format(
-                Locale.ROOT, Messages.SOURCE_BAD_CIDR, Redact.text(cidr), userKey, host));
-      }
-      if (net.contains(ip)) {
-        return null;
-      }
-    }
-    return Rejection.of(
-        Rule.SOURCE_NOT_ALLOWED,
-        String.format(Locale.ROOT, Messages.SOURCE_NOT_ALLOWED, host, userKey, nets));
-  }
-
-  private String windowMessage(UserPermissionLimits limits, Instant now, ConnectTimes.Outcome o) {
-    if (!o.problem().isEmpty()) {
-      return String.format(Locale.ROOT, Messages.OUTSIDE_TIME_WINDOW_BROKEN, o.problem());
-    }
-    String zone =
-        limits.timesLocation().isEmpty()
-            ? localZone.getId() + " (the server's zone)"
-            : limits.timesLocation();
-    ZoneId z;
-    try {
-      z =
-          limits.timesLocation().isEmpty() || limits.timesLocation().equals("Local")
-              ? localZone
-              : ZoneId.of(limits.timesLocation());
-    } catch (RuntimeException e) {
-      z = localZone;
-    }
-    String ranges =
-        limits.times().stream()
-            .map(t -> t.start() + "-" + t.end())
-            .collect(Collectors.joining(", "));
-    boolean crossing = false;
-    for (TimeRange t : limits.times()) {
-      if (t.startTime().isPresent()
-          && t.endTime().isPresent()
-          && t.startTime().get().isAfter(t.endTime().get())) {
-        crossing = true;
-      }
-    }
-    return String.format(
-        Locale.ROOT,
-        Messages.OUTSIDE_TIME_WINDOW,
-        now.atZone(z).toLocalTime(),
-        zone,
-        ranges,
-        crossing && profile.midnightWindowBug() ? Messages.MIDNIGHT_HINT : "");
-  }
-
-  private static String describe(List<ValidationIssue> issues) {
-    return issues.stream().map(ValidationIssue::description).collect(Collectors.joining("; "));
   }
 
   // ================================================================== imports
@@ -1190,7 +360,7 @@ public final class TrustVerifier {
     Objects.requireNonNull(importer, "importer");
     Objects.requireNonNull(importClaim, "importClaim");
     Objects.requireNonNull(exporter, "exporter");
-    requireOwnImport(importer, importClaim);
+    ImportAuthorizer.requireOwnImport(importer, importClaim);
     if (!importClaim.account().equals(exporter.publicKey())) {
       throw new IllegalArgumentException(
           "the import names exporting account "
@@ -1199,15 +369,16 @@ public final class TrustVerifier {
               + exporter.publicKey());
     }
     Instant now = clock.instant();
-    Verification<VerifiedAccount> imp = usable(adopt(importer, now), now);
+    Verification<VerifiedAccount> imp = AccountLoader.usable(accounts.adopt(importer, now), now);
     if (!imp.isAccepted()) {
       return Verification.rejected(imp.rejection().orElseThrow());
     }
-    Verification<VerifiedAccount> exp = usable(adopt(exporter, now), now);
+    Verification<VerifiedAccount> exp =
+        AccountLoader.usable(accounts.adopt(exporter, now), now);
     if (!exp.isAccepted()) {
       return Verification.rejected(exp.rejection().orElseThrow());
     }
-    return authorizeImport(imp.orElseThrow(), importClaim, exp.orElseThrow(), now);
+    return imports.authorize(imp.orElseThrow(), importClaim, exp.orElseThrow(), now);
   }
 
   /**
@@ -1221,172 +392,18 @@ public final class TrustVerifier {
   public Verification<VerifiedImport> verifyImport(VerifiedAccount importer, Import importClaim) {
     Objects.requireNonNull(importer, "importer");
     Objects.requireNonNull(importClaim, "importClaim");
-    requireOwnImport(importer, importClaim);
+    ImportAuthorizer.requireOwnImport(importer, importClaim);
     Instant now = clock.instant();
-    Verification<VerifiedAccount> imp = usable(adopt(importer, now), now);
+    Verification<VerifiedAccount> imp = AccountLoader.usable(accounts.adopt(importer, now), now);
     if (!imp.isAccepted()) {
       return Verification.rejected(imp.rejection().orElseThrow());
     }
     Verification<VerifiedAccount> exp =
-        usable(lookupAccount(importClaim.account(), now, null), now);
+        AccountLoader.usable(accounts.lookup(importClaim.account(), now, null), now);
     if (!exp.isAccepted()) {
       return Verification.rejected(exp.rejection().orElseThrow());
     }
-    return authorizeImport(imp.orElseThrow(), importClaim, exp.orElseThrow(), now);
-  }
-
-  private static void requireOwnImport(VerifiedAccount importer, Import importClaim) {
-    if (!importer.claims().imports().contains(importClaim)) {
-      throw new IllegalArgumentException(
-          "the "
-              + importClaim.type().value()
-              + " import of \""
-              + importClaim.subject()
-              + "\" is not one of account "
-              + importer.publicKey()
-              + "'s imports; pass an import from importer.claims().imports()");
-    }
-  }
-
-  private Verification<VerifiedImport> authorizeImport(
-      VerifiedAccount importer, Import imp, VerifiedAccount exporter, Instant now) {
-    // The subject in the exporter's namespace: for services with a local subject it is the
-    // import subject, otherwise the deprecated "to" if set.
-    String subject = imp.subject();
-    if (imp.isService() && imp.localSubject().isEmpty() && !imp.to().isEmpty()) {
-      subject = imp.to();
-    }
-    Export export = findExport(exporter.claims(), imp, subject);
-    if (export == null) {
-      return reject(
-          Rule.EXPORT_NOT_FOUND,
-          String.format(
-              Locale.ROOT,
-              Messages.EXPORT_NOT_FOUND,
-              exporter.publicKey(),
-              imp.type().value(),
-              subject));
-    }
-    long position = export.accountTokenPosition();
-    if (!export.tokenRequired() && position == 0) {
-      return Verification.accepted(new VerifiedImport(importer, exporter, imp, export, null));
-    }
-    if (position > 0) {
-      List<String> tokens = SubjectMatcher.tokens(subject);
-      if (position > tokens.size()
-          || !tokens.get((int) position - 1).equals(importer.publicKey())) {
-        return reject(
-            Rule.ACCOUNT_TOKEN_POSITION_MISMATCH,
-            String.format(
-                Locale.ROOT,
-                Messages.ACCOUNT_TOKEN_POSITION_MISMATCH,
-                export.subject(),
-                position,
-                importer.publicKey(),
-                subject));
-      }
-      return Verification.accepted(new VerifiedImport(importer, exporter, imp, export, null));
-    }
-    // Token required.
-    if (imp.token().isEmpty()) {
-      return reject(
-          Rule.ACTIVATION_MISSING,
-          String.format(
-              Locale.ROOT,
-              Messages.ACTIVATION_MISSING,
-              export.subject(),
-              exporter.publicKey(),
-              importer.publicKey()));
-    }
-    ActivationClaims act;
-    Claims remembered = verifiedTokens.get(imp.token());
-    try {
-      act =
-          remembered instanceof ActivationClaims
-              ? (ActivationClaims) remembered
-              : decoder.decode(imp.token(), ActivationClaims.class).claims();
-    } catch (NatsJwtException e) {
-      return reject(
-          Rule.ACTIVATION_INVALID,
-          String.format(Locale.ROOT, Messages.ACTIVATION_MALFORMED, subject, e.getMessage()),
-          e);
-    }
-    if (!act.issuerAccount().isEmpty()) {
-      if (!act.issuerAccount().equals(exporter.publicKey())) {
-        return reject(
-            Rule.ACTIVATION_UNTRUSTED_ISSUER,
-            String.format(
-                Locale.ROOT,
-                Messages.ACTIVATION_OTHER_ISSUER_ACCOUNT,
-                act.issuerAccount(),
-                exporter.publicKey()));
-      }
-      if (!exporter.allowsUserSigner(act.issuer())) {
-        return reject(
-            Rule.ACTIVATION_UNTRUSTED_ISSUER,
-            String.format(
-                Locale.ROOT,
-                Messages.ACTIVATION_UNKNOWN_SIGNER,
-                act.issuer(),
-                exporter.publicKey()));
-      }
-    }
-    // The activation comes from a trusted importer's account JWT, and its issuer is the exporter
-    // or one of its signers: remember it.
-    if (remembered == null) {
-      verifiedTokens.put(imp.token(), exporter.publicKey(), act);
-    }
-    Rejection timing =
-        timeProblem(act, now, Rule.ACTIVATION_EXPIRED, Rule.ACTIVATION_NOT_YET_VALID, "activation");
-    if (timing != null) {
-      return Verification.rejected(timing);
-    }
-    List<ValidationIssue> errors = act.validate(now, profile.validationRules()).errors();
-    if (!errors.isEmpty()) {
-      return reject(
-          Rule.ACTIVATION_INVALID,
-          String.format(Locale.ROOT, Messages.ACTIVATION_INVALID, subject, describe(errors)));
-    }
-    long exp = act.expiresAtSeconds();
-    if (exp != 0 && exp <= now.getEpochSecond()) {
-      return reject(
-          Rule.ACTIVATION_EXPIRED,
-          String.format(
-              Locale.ROOT,
-              Messages.EXPIRED,
-              "activation",
-              act.subject(),
-              UnixSeconds.describe(exp),
-              now,
-              renewHint("activation")));
-    }
-    if (export.revocations().isRevoked(act.subject(), act.issuedAtSeconds())) {
-      return reject(
-          Rule.ACTIVATION_REVOKED,
-          String.format(
-              Locale.ROOT,
-              Messages.ACTIVATION_REVOKED,
-              exporter.publicKey(),
-              export.subject(),
-              importer.publicKey(),
-              UnixSeconds.describe(act.issuedAtSeconds())));
-    }
-    return Verification.accepted(new VerifiedImport(importer, exporter, imp, export, act));
-  }
-
-  /** Section 6 step 1: exact subject first, otherwise an export whose subject contains it. */
-  private static @Nullable Export findExport(AccountClaims exporter, Import imp, String subject) {
-    for (Export e : exporter.exports()) {
-      if (e.type() == imp.type() && e.subject().equals(subject)) {
-        return e;
-      }
-    }
-    for (Export e : exporter.exports()) {
-      if (e.type() == imp.type() && SubjectMatcher.isSubsetMatch(subject, e.subject())) {
-        return e;
-      }
-    }
-    return null;
+    return imports.authorize(imp.orElseThrow(), importClaim, exp.orElseThrow(), now);
   }
 
   /** The remembered user JWTs and activation tokens, for tests. */
