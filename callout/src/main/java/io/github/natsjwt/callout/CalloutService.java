@@ -21,6 +21,8 @@ import io.nats.client.impl.Headers;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,8 +79,18 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Because it is a jnats micro service, it answers {@code $SRV.PING}, {@code $SRV.INFO} and
- * {@code $SRV.STATS}; several instances in one queue group share the requests. Nothing here logs,
- * and no message or event holds a seed or a whole token.
+ * {@code $SRV.STATS}; several instances in one queue group share the requests.
+ *
+ * <p><b>Logging.</b> Logger {@code io.github.natsjwt.callout.CalloutService}, through {@link
+ * System.Logger}: start and stop at INFO; a refused request (its {@link RequestProblem} and why),
+ * an authorizer past its deadline, an allowed user the server would reject, a listener that threw, and
+ * a kick no server answered at WARNING; an authorizer that threw and a reply that could not be sent
+ * at ERROR, with the exception; each allowed or denied client and each kick at DEBUG, each request
+ * as it arrives at TRACE. WARNING and ERROR records are kept to one per kind every 10 seconds, the
+ * rest of that kind going to DEBUG. Records name users, servers and accounts by public key; no
+ * record, message or event holds a seed, a password, a client's token or a whole JWT. The only text
+ * logged that this service does not write is the authorizer's: a denial's reason, and the
+ * exception it threw.
  */
 public final class CalloutService implements AutoCloseable {
   /** The subject nats-server sends authorization requests to, in the callout account. */
@@ -110,6 +123,11 @@ public final class CalloutService implements AutoCloseable {
   /** How long {@code start()} waits for the server to confirm the subscription. */
   private static final Duration START_CONFIRMATION = Duration.ofSeconds(5);
 
+  private static final Logger LOG = System.getLogger(CalloutService.class.getName());
+
+  /** The longest part of an authorizer's text (a denial's reason) put in a log record. */
+  private static final int SHOWN_CHARS = 512;
+
   private static final int ERROR_BAD_REQUEST = 400;
   private static final int ERROR_OVERLOADED = 503;
 
@@ -135,8 +153,21 @@ public final class CalloutService implements AutoCloseable {
   private final @Nullable Connection kickConnection;
   private final Duration kickTimeout;
   private final Map<String, TrackedConnection> tracked;
+  private final Map<CalloutOutcome, LogThrottle> outcomeWarnings =
+      new EnumMap<>(CalloutOutcome.class);
+  private final Map<RequestProblem, LogThrottle> refusalWarnings =
+      new EnumMap<>(RequestProblem.class);
+  private final LogThrottle timeoutWarnings = new LogThrottle();
+  private final LogThrottle listenerWarnings = new LogThrottle();
+  private final LogThrottle kickWarnings = new LogThrottle();
 
   private CalloutService(Builder b, boolean serve) {
+    for (CalloutOutcome o : CalloutOutcome.values()) {
+      outcomeWarnings.put(o, new LogThrottle());
+    }
+    for (RequestProblem p : RequestProblem.values()) {
+      refusalWarnings.put(p, new LogThrottle());
+    }
     connection = serve ? Objects.requireNonNull(b.connection, "connection") : null;
     issuer = Objects.requireNonNull(b.issuer);
     calloutAccount = b.issuerAccount != null ? b.issuerAccount : issuer.publicKey();
@@ -264,6 +295,7 @@ public final class CalloutService implements AutoCloseable {
     List<KickResult> results = new ArrayList<>(targets.size());
     for (TrackedConnection c : targets) {
       KickResult r = kickOne(sys, c);
+      logKick(r);
       if (r.outcome() == KickOutcome.KICKED || r.outcome() == KickOutcome.REFUSED) {
         synchronized (tracked) {
           tracked.remove(c.serverId() + " " + c.clientId());
@@ -272,6 +304,24 @@ public final class CalloutService implements AutoCloseable {
       results.add(r);
     }
     return List.copyOf(results);
+  }
+
+  private void logKick(KickResult r) {
+    TrackedConnection c = r.connection();
+    if (r.outcome() == KickOutcome.NO_ANSWER || r.outcome() == KickOutcome.FAILED) {
+      kickWarnings.log(
+          LOG,
+          Level.WARNING,
+          null,
+          () -> "Kick of user " + c.userNkey() + " (client " + Long.toUnsignedString(c.clientId())
+              + " on server " + c.serverId() + ") " + r.outcome() + ": " + printable(r.detail()));
+    } else if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Kick of user " + c.userNkey() + " (client " + Long.toUnsignedString(c.clientId())
+              + " on server " + c.serverId() + "): " + r.outcome()
+              + (r.detail().isEmpty() ? "" : " (" + printable(r.detail()) + ")") + ".");
+    }
   }
 
   private KickResult kickOne(Connection sys, TrackedConnection c) {
@@ -349,6 +399,9 @@ public final class CalloutService implements AutoCloseable {
     deadlines.close();
     if (ownsExecutor) {
       executor.shutdown();
+    }
+    if (service != null && LOG.isLoggable(Level.INFO)) {
+      LOG.log(Level.INFO, "Callout service stopped: " + this + ".");
     }
   }
 
@@ -470,6 +523,14 @@ public final class CalloutService implements AutoCloseable {
               RequestProblem.MALFORMED, "the request could not be read: " + e.getClass(), e));
       return;
     }
+    if (LOG.isLoggable(Level.TRACE)) {
+      LOG.log(
+          Level.TRACE,
+          "Request for user " + request.userNkey() + " from server " + request.server().id()
+              + " (client " + Long.toUnsignedString(request.clientInformation().id())
+              + (request.isEncrypted() ? ", encrypted" : "") + ") is verified; asking the"
+              + " authorizer.");
+    }
     Deadlines.Pending answered =
         deadlines.start(
             () -> {
@@ -558,9 +619,9 @@ public final class CalloutService implements AutoCloseable {
     if (!REQUEST_AUDIENCE.equals(claims.audience())) {
       throw new InvalidCalloutRequestException(
           RequestProblem.WRONG_AUDIENCE,
-          "the request's audience is \""
-              + claims.audience()
-              + "\", expected \""
+          "the request's audience is "
+              + printable(claims.audience())
+              + ", expected \""
               + REQUEST_AUDIENCE
               + "\"");
     }
@@ -765,11 +826,139 @@ public final class CalloutService implements AutoCloseable {
   }
 
   private void notify(CalloutEvent event) {
+    log(event);
     try {
       listener.onEvent(event);
-    } catch (RuntimeException ignored) {
+    } catch (RuntimeException e) {
       // a listener cannot break the service
+      listenerWarnings.log(
+          LOG,
+          Level.WARNING,
+          e,
+          () -> "The CalloutListener threw " + e.getClass().getName() + " on a " + event.outcome()
+              + " event; the service goes on.");
     }
+  }
+
+  /** One record per message, from its event: the level by how it ended. */
+  private void log(CalloutEvent event) {
+    CalloutOutcome outcome = event.outcome();
+    switch (outcome) {
+      case ALLOWED:
+      case DENIED:
+        if (LOG.isLoggable(Level.DEBUG)) {
+          LOG.log(Level.DEBUG, describe(event));
+        }
+        return;
+      case REQUEST_REFUSED:
+        Throwable f = event.failure().orElse(null);
+        RequestProblem problem =
+            f instanceof InvalidCalloutRequestException
+                ? ((InvalidCalloutRequestException) f).problem()
+                : RequestProblem.MALFORMED;
+        Objects.requireNonNull(refusalWarnings.get(problem))
+            .log(LOG, Level.WARNING, null, () -> describe(event));
+        return;
+      case AUTHORIZER_FAILED:
+        boolean timeout =
+            event.failure().orElse(null) instanceof AuthorizerFailedException
+                && ((AuthorizerFailedException) event.failure().orElseThrow()).isTimeout();
+        if (timeout) {
+          timeoutWarnings.log(LOG, Level.WARNING, null, () -> describe(event));
+        } else {
+          Objects.requireNonNull(outcomeWarnings.get(outcome))
+              .log(LOG, Level.ERROR, event.failure().orElse(null), () -> describe(event));
+        }
+        return;
+      case RESPONSE_INVALID:
+        Objects.requireNonNull(outcomeWarnings.get(outcome))
+            .log(LOG, Level.WARNING, null, () -> describe(event));
+        return;
+      case REPLY_FAILED:
+      default:
+        Objects.requireNonNull(outcomeWarnings.get(outcome))
+            .log(LOG, Level.ERROR, event.failure().orElse(null), () -> describe(event));
+    }
+  }
+
+  /** A log line for an event: public keys, ids, the outcome and why; no credentials. */
+  private static String describe(CalloutEvent event) {
+    StringBuilder m = new StringBuilder();
+    CalloutRequest r = event.request().orElse(null);
+    Throwable failure = event.failure().orElse(null);
+    switch (event.outcome()) {
+      case ALLOWED:
+        m.append("Allowed user ");
+        break;
+      case DENIED:
+      case AUTHORIZER_FAILED:
+      case RESPONSE_INVALID:
+        m.append("Denied user ");
+        break;
+      case REQUEST_REFUSED:
+        m.append("Refused a message on ").append(SUBJECT);
+        break;
+      case REPLY_FAILED:
+      default:
+        m.append("Could not reply for user ");
+        break;
+    }
+    if (r != null) {
+      m.append(r.userNkey())
+          .append(" from server ")
+          .append(r.server().id())
+          .append(" (client ")
+          .append(Long.toUnsignedString(r.clientInformation().id()))
+          .append(r.isEncrypted() ? ", encrypted" : "")
+          .append(')');
+    } else if (event.outcome() != CalloutOutcome.REQUEST_REFUSED) {
+      m.append("(request not verified)");
+    }
+    m.append(" after ").append(event.latency().toNanos() / 1000).append(" us");
+    switch (event.outcome()) {
+      case ALLOWED:
+        break;
+      case DENIED:
+        m.append(": the authorizer denied it: ").append(printable(event.reason()));
+        break;
+      case REQUEST_REFUSED:
+        m.append(": ").append(event.reason());
+        if (failure != null) {
+          m.append(": ").append(failure.getMessage());
+        }
+        break;
+      default:
+        if (failure != null) {
+          m.append(": ").append(failure.getMessage());
+        }
+        break;
+    }
+    return m.append('.').toString();
+  }
+
+  /**
+   * Quotes text the service did not write (an authorizer's reason, a server's answer) for a log
+   * record: control and non-ASCII characters escaped, so it cannot forge a line, and cut after
+   * {@value #SHOWN_CHARS} characters.
+   */
+  static String printable(String s) {
+    int n = Math.min(s.length(), SHOWN_CHARS);
+    StringBuilder sb = new StringBuilder(n + 16).append('"');
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
+        sb.append(c);
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    sb.append('"');
+    if (s.length() > n) {
+      sb.append("... (").append(s.length()).append(" characters)");
+    }
+    return sb.toString();
   }
 
   private static Duration since(long start) {
@@ -1096,14 +1285,16 @@ public final class CalloutService implements AutoCloseable {
       check();
       Connection connection = Objects.requireNonNull(this.connection, "connection");
       if (connection.getStatus() == Connection.Status.CLOSED) {
-        throw new CalloutStartException("the callout service needs an open connection");
+        throw startFailed(
+            new CalloutStartException("the callout service needs an open connection"));
       }
       CalloutService s;
       try {
         s = new CalloutService(this, true);
       } catch (IllegalStateException e) { // jnats: the connection is closed
-        throw new CalloutStartException(
-            "the callout service needs an open connection: " + e.getMessage(), e);
+        throw startFailed(
+            new CalloutStartException(
+                "the callout service needs an open connection: " + e.getMessage(), e));
       }
       // A round trip to the server after subscribing, so that start() returns only once the
       // server has the subscription: a client connecting right after is then sure to find it.
@@ -1112,17 +1303,38 @@ public final class CalloutService implements AutoCloseable {
         connection.flush(START_CONFIRMATION);
       } catch (TimeoutException | RuntimeException e) {
         s.close();
-        throw new CalloutStartException(
-            "the server did not confirm the callout subscription within "
-                + START_CONFIRMATION.toSeconds()
-                + " s; is the connection open?",
-            e);
+        throw startFailed(
+            new CalloutStartException(
+                "the server did not confirm the callout subscription within "
+                    + START_CONFIRMATION.toSeconds()
+                    + " s; is the connection open?",
+                e));
       } catch (InterruptedException e) {
         s.close();
         Thread.currentThread().interrupt();
-        throw new CalloutStartException("interrupted while starting the callout service", e);
+        throw startFailed(
+            new CalloutStartException("interrupted while starting the callout service", e));
+      }
+      if (LOG.isLoggable(Level.INFO)) {
+        LOG.log(
+            Level.INFO,
+            "Callout service started on " + SUBJECT + ": " + s
+                + (xkey == null ? "" : ", xkey " + xkey.publicKey())
+                + ", deadline " + deadline.toMillis() + " ms"
+                + (queueGroup == null ? "" : ", queue group " + queueGroup)
+                + (allowedServers.isEmpty()
+                    ? ""
+                    : ", " + allowedServers.size() + " allowed servers")
+                + (allowedAccounts.isEmpty() ? "" : ", allowed accounts " + allowedAccounts)
+                + (kickConnection == null ? "" : ", tracking connections for kicks")
+                + ".");
       }
       return s;
+    }
+
+    private static CalloutStartException startFailed(CalloutStartException e) {
+      LOG.log(Level.ERROR, "Callout service could not start: " + e.getMessage(), e);
+      return e;
     }
 
     /** The same checks as {@link #start()}, then a service that never subscribes: see {@link

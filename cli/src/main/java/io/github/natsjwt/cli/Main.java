@@ -21,7 +21,24 @@ public final class Main {
   /** The command's name, as users type it. */
   public static final String NAME = "natsjwt";
 
+  /** Held so that the level set on it stays: java.util.logging keeps loggers weakly. */
+  private static final java.util.logging.Logger LIBRARY_LOGS =
+      java.util.logging.Logger.getLogger("io.github.natsjwt");
+
   private Main() {}
+
+  /**
+   * Turns the library's log records off when they would go to {@code java.util.logging}'s default
+   * console handler: the tool reports every outcome itself, and the records would repeat it on
+   * standard error in another format. A configuration given with {@code
+   * -Djava.util.logging.config.file} (or {@code .class}) is left as it is.
+   */
+  static void quietLibraryLogs() {
+    if (System.getProperty("java.util.logging.config.file") == null
+        && System.getProperty("java.util.logging.config.class") == null) {
+      LIBRARY_LOGS.setLevel(java.util.logging.Level.OFF);
+    }
+  }
 
   /**
    * Runs the tool and exits with its exit code.
@@ -29,6 +46,7 @@ public final class Main {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
+    quietLibraryLogs();
     int exitCode = commandLine(StdStreams.system()).execute(args);
     System.out.flush();
     System.exit(exitCode);

@@ -1,9 +1,15 @@
 package io.github.natsjwt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.natsjwt.claims.OperatorClaims;
+import io.github.natsjwt.claims.UserClaims;
+import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.nkey.NKey;
+import io.github.natsjwt.nkey.NKeyType;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -133,5 +139,46 @@ class LauncherTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals("", r.stdout());
     assertTrue(r.stderr().startsWith("natsjwt: cannot find natsjwt-cli.jar: set NATSJWT_JAR"), r::toString);
+  }
+
+  /**
+   * The library logs through System.Logger, which goes to java.util.logging's console handler on
+   * standard error by default; the tool reports outcomes itself and turns those records off unless
+   * a logging configuration is given. A resolver directory holding something that is not a JWT
+   * makes the directory resolver log a WARNING.
+   */
+  @Test
+  void launcher_libraryLogRecords_offUnlessLoggingIsConfigured() throws Exception {
+    NKey operator = NKey.generate(NKeyType.OPERATOR);
+    NKey account = NKey.generate(NKeyType.ACCOUNT);
+    NKey user = NKey.generate(NKeyType.USER);
+    String operatorJwt = Jwt.encode(OperatorClaims.builder(operator.publicKey()).build(), operator);
+    Files.writeString(dir.resolve("op.jwt"), operatorJwt);
+    Files.writeString(
+        dir.resolve("user.jwt"), Jwt.encode(UserClaims.builder(user.publicKey()).build(), account));
+    Path jwts = Files.createDirectory(dir.resolve("jwt"));
+    Files.writeString(jwts.resolve(account.publicKey() + ".jwt"), "<html>not a JWT</html>");
+    Files.writeString(
+        dir.resolve("logging.properties"),
+        "handlers = java.util.logging.ConsoleHandler\n"
+            + "java.util.logging.ConsoleHandler.level = ALL\n");
+    String[] args = {"verify", "--operator", "op.jwt", "--resolver-dir", "jwt", "user.jwt"};
+
+    Run quiet = run(SCRIPT, Map.of("NATSJWT_JAR", jar.toString(), "NATSJWT_CDS", "0"), args);
+    Run logged =
+        run(
+            SCRIPT,
+            Map.of(
+                "NATSJWT_JAR", jar.toString(),
+                "NATSJWT_CDS", "0",
+                "NATSJWT_JAVA_OPTS", "-Djava.util.logging.config.file=logging.properties"),
+            args);
+
+    assertTrue(quiet.stdout().startsWith("rejected: RESOLVER_FAILED"), quiet::toString);
+    assertFalse(quiet.stderr().contains("Could not fetch account"), quiet::toString);
+    assertTrue(logged.stdout().startsWith("rejected: RESOLVER_FAILED"), logged::toString);
+    assertTrue(
+        logged.stderr().contains("WARNING: Could not fetch account " + account.publicKey()),
+        logged::toString);
   }
 }

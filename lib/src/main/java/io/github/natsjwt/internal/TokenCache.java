@@ -3,6 +3,7 @@ package io.github.natsjwt.internal;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public final class TokenCache<V> {
   private final ConcurrentHashMap<TokenKey, V> entries;
   private final ConcurrentLinkedQueue<String> insertionOrder = new ConcurrentLinkedQueue<>();
   private final AtomicLong chars = new AtomicLong();
+  private final @Nullable Consumer<? super V> onEvict;
 
   /**
    * Creates a cache.
@@ -36,12 +38,26 @@ public final class TokenCache<V> {
    *     kept
    */
   public TokenCache(int maxEntries, long maxChars) {
+    this(maxEntries, maxChars, null);
+  }
+
+  /**
+   * Creates a cache that reports what it evicts to make room.
+   *
+   * @param maxEntries how many tokens to keep, 0 or more; 0 keeps none
+   * @param maxChars the most token characters to keep in total; a token longer than this is never
+   *     kept
+   * @param onEvict called with each value evicted for room, on the inserting thread, after the
+   *     entry is gone; {@code null} for none
+   */
+  public TokenCache(int maxEntries, long maxChars, @Nullable Consumer<? super V> onEvict) {
     if (maxEntries < 0 || maxChars < 0) {
       throw new IllegalArgumentException("cache bounds must not be negative");
     }
     this.maxEntries = maxEntries;
     this.maxChars = maxChars;
     this.entries = new ConcurrentHashMap<>(Math.min(maxEntries, 1024));
+    this.onEvict = onEvict;
   }
 
   /**
@@ -75,8 +91,12 @@ public final class TokenCache<V> {
       if (oldest == null) {
         return;
       }
-      entries.remove(new TokenKey(oldest));
+      V evicted = entries.remove(new TokenKey(oldest));
       total = chars.addAndGet(-oldest.length());
+      Consumer<? super V> listener = onEvict;
+      if (listener != null && evicted != null) {
+        listener.accept(evicted);
+      }
     }
   }
 

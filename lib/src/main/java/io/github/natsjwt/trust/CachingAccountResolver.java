@@ -1,10 +1,14 @@
 package io.github.natsjwt.trust;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +32,10 @@ import java.util.concurrent.ExecutionException;
  * <p>The server caches an account for the life of the process once it is loaded (spec
  * trust-chain.md section 8), and a verifier keeps its own cache of verified accounts, so this cache
  * only spares the source repeated fetches; a short {@code ttl} keeps updates visible.
+ *
+ * <p>Logs to {@code io.github.natsjwt.trust.CachingAccountResolver} at DEBUG: each fetch from the
+ * delegate (why, how long it took, what came back or how it failed) and each entry evicted for
+ * room, by account public key; never a JWT. An answer from the cache is not logged.
  */
 public final class CachingAccountResolver implements AccountResolver {
   /** The default time a fetched JWT is kept. */
@@ -41,6 +49,8 @@ public final class CachingAccountResolver implements AccountResolver {
 
   static final String INTERRUPTED =
       "Interrupted while waiting for another thread's fetch of account %s.";
+
+  private static final Logger LOG = System.getLogger(CachingAccountResolver.class.getName());
 
   private final AccountResolver delegate;
   private final Clock clock;
@@ -87,6 +97,7 @@ public final class CachingAccountResolver implements AccountResolver {
     Objects.requireNonNull(accountPublicKey, "accountPublicKey");
     CompletableFuture<Optional<String>> mine;
     CompletableFuture<Optional<String>> theirs;
+    boolean expired = false;
     synchronized (lock) {
       Entry cached = entries.get(accountPublicKey);
       if (cached != null) {
@@ -94,6 +105,7 @@ public final class CachingAccountResolver implements AccountResolver {
           return cached.value;
         }
         remove(accountPublicKey);
+        expired = true;
       }
       theirs = inFlight.get(accountPublicKey);
       mine = theirs == null ? new CompletableFuture<>() : null;
@@ -101,7 +113,7 @@ public final class CachingAccountResolver implements AccountResolver {
         inFlight.put(accountPublicKey, mine);
       }
     }
-    return mine == null ? await(accountPublicKey, theirs) : load(accountPublicKey, mine);
+    return mine == null ? await(accountPublicKey, theirs) : load(accountPublicKey, mine, expired);
   }
 
   /**
@@ -111,16 +123,31 @@ public final class CachingAccountResolver implements AccountResolver {
    */
   public void invalidate(String accountPublicKey) {
     Objects.requireNonNull(accountPublicKey, "accountPublicKey");
+    boolean removed;
     synchronized (lock) {
-      remove(accountPublicKey);
+      removed = remove(accountPublicKey);
+    }
+    if (removed && LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Forgot the cached answer for account "
+              + ResolverText.shownKey(accountPublicKey)
+              + " of "
+              + delegate
+              + "; the next fetch asks it again.");
     }
   }
 
   /** Forgets every account. */
   public void invalidateAll() {
+    int n;
     synchronized (lock) {
+      n = entries.size();
       entries.clear();
       chars = 0;
+    }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "Forgot all " + n + " cached answers of " + delegate + ".");
     }
   }
 
@@ -145,7 +172,9 @@ public final class CachingAccountResolver implements AccountResolver {
     return "CachingAccountResolver[" + delegate + "]";
   }
 
-  private Optional<String> load(String key, CompletableFuture<Optional<String>> mine) {
+  private Optional<String> load(
+      String key, CompletableFuture<Optional<String>> mine, boolean expired) {
+    long start = System.nanoTime();
     Optional<String> value;
     try {
       value = delegate.fetch(key);
@@ -155,18 +184,79 @@ public final class CachingAccountResolver implements AccountResolver {
         inFlight.remove(key);
       }
       mine.completeExceptionally(e);
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(
+            Level.DEBUG,
+            "Fetching account "
+                + ResolverText.shownKey(key)
+                + " from "
+                + delegate
+                + " failed after "
+                + millisSince(start)
+                + " ms; nothing is cached: "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
       throw e;
     }
+    List<String> evicted = List.of();
+    long ttl = value.isPresent() ? ttlMillis : missTtlMillis;
+    boolean kept = false;
     synchronized (lock) {
       inFlight.remove(key);
-      long ttl = value.isPresent() ? ttlMillis : missTtlMillis;
       if (ttl > 0) {
         long now = clock.millis();
-        put(key, new Entry(value, ttl > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + ttl));
+        Entry entry = new Entry(value, ttl > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + ttl);
+        evicted = put(key, entry, LOG.isLoggable(Level.DEBUG));
+        kept = entries.containsKey(key);
       }
     }
     mine.complete(value);
+    if (LOG.isLoggable(Level.DEBUG)) {
+      logLoad(key, value, expired, kept, ttl, start, evicted);
+    }
     return value;
+  }
+
+  private void logLoad(
+      String key,
+      Optional<String> value,
+      boolean expired,
+      boolean kept,
+      long ttl,
+      long start,
+      List<String> evicted) {
+    StringBuilder m =
+        new StringBuilder("Fetched account ")
+            .append(ResolverText.shownKey(key))
+            .append(expired ? " (its cached answer had expired)" : " (not cached)")
+            .append(" from ")
+            .append(delegate)
+            .append(" in ")
+            .append(millisSince(start))
+            .append(" ms: ")
+            .append(
+                value.isPresent()
+                    ? "a JWT of " + value.get().length() + " characters"
+                    : "no such account")
+            .append(kept ? "; cached for " + ttl + " ms" : "; not cached")
+            .append('.');
+    if (!evicted.isEmpty()) {
+      m.append(" The cache is full (at most ")
+          .append(maxEntries)
+          .append(" accounts, ")
+          .append(maxChars)
+          .append(" characters): evicted ")
+          .append(evicted.stream().map(ResolverText::shownKey).toList())
+          .append(", least recently used.");
+    }
+    LOG.log(Level.DEBUG, m.toString());
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static Optional<String> await(String key, CompletableFuture<Optional<String>> theirs) {
@@ -191,27 +281,37 @@ public final class CachingAccountResolver implements AccountResolver {
     return d.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toMillis();
   }
 
-  private void put(String key, Entry entry) {
+  /** Adds an entry and evicts for room; returns the evicted keys when asked to collect them. */
+  private List<String> put(String key, Entry entry, boolean collect) {
     long size = entry.value.map(String::length).orElse(0);
     if (size > maxChars) {
-      return;
+      return List.of();
     }
     remove(key);
     entries.put(key, entry);
     chars += size;
+    List<String> evicted = List.of();
     Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
     while ((entries.size() > maxEntries || chars > maxChars) && eldest.hasNext()) {
-      Entry e = eldest.next().getValue();
-      chars -= e.value.map(String::length).orElse(0);
+      Map.Entry<String, Entry> e = eldest.next();
+      chars -= e.getValue().value.map(String::length).orElse(0);
+      if (collect) {
+        if (evicted.isEmpty()) {
+          evicted = new ArrayList<>();
+        }
+        evicted.add(e.getKey());
+      }
       eldest.remove();
     }
+    return evicted;
   }
 
-  private void remove(String key) {
+  private boolean remove(String key) {
     Entry old = entries.remove(key);
     if (old != null) {
       chars -= old.value.map(String::length).orElse(0);
     }
+    return old != null;
   }
 
   private static final class Entry {

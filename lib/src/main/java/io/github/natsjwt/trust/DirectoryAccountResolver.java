@@ -3,11 +3,14 @@ package io.github.natsjwt.trust;
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.Claims;
+import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKeyType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +63,11 @@ import java.util.Optional;
  * one; {@link #fetch} and {@link #list} likewise look at the top level only. The server's expiry
  * housekeeping (removing files of expired JWTs) and its {@code limit} on the number of files are
  * not reproduced: an expired account JWT stays on disk and the verifier rejects it.
+ *
+ * <p>Logs to {@code io.github.natsjwt.trust.DirectoryAccountResolver}: each store and delete at
+ * DEBUG (account, {@code jti}, whether the file changed), and each failed read or write at WARNING,
+ * at most one WARNING of each every 10 seconds per resolver with the rest at DEBUG. A successful
+ * read is not logged; file contents never are.
  */
 public final class DirectoryAccountResolver implements AccountResolver {
   /** The suffix of an account's file. */
@@ -87,10 +95,14 @@ public final class DirectoryAccountResolver implements AccountResolver {
 
   private static final String TO_STORE = "JWT to store";
 
+  private static final Logger LOG = System.getLogger(DirectoryAccountResolver.class.getName());
+
   private final Path directory;
   private final boolean createIfMissing;
   private final int maxTokenBytes;
   private final Object writeLock = new Object();
+  private final LogThrottle readFailures = new LogThrottle();
+  private final LogThrottle writeFailures = new LogThrottle();
 
   private DirectoryAccountResolver(Path directory, boolean createIfMissing, int maxTokenBytes) {
     this.directory = directory;
@@ -151,7 +163,13 @@ public final class DirectoryAccountResolver implements AccountResolver {
   @Override
   public Optional<String> fetch(String accountPublicKey) {
     String key = ResolverText.requireAccountKey(accountPublicKey, "no file is read for it.");
-    return read(key);
+    try {
+      return read(key);
+    } catch (AccountResolutionException e) {
+      readFailures.log(LOG, Level.WARNING, e, () -> "Could not fetch account " + key + ": "
+          + e.getMessage());
+      throw e;
+    }
   }
 
   /**
@@ -200,17 +218,21 @@ public final class DirectoryAccountResolver implements AccountResolver {
   public boolean delete(String accountPublicKey) {
     String key = ResolverText.requireAccountKey(accountPublicKey, "no file is deleted for it.");
     Path file = fileFor(key);
+    boolean deleted;
     synchronized (writeLock) {
       try {
         move(file, directory.resolve(key + DELETED_EXTENSION));
-        return true;
+        deleted = true;
       } catch (NoSuchFileException e) {
-        return false;
+        deleted = false;
       } catch (IOException e) {
-        throw new AccountResolutionException(
-            key, String.format(DELETE_FAILED, file, key, reason(e)), e);
+        throw writeFailed(
+            new AccountResolutionException(
+                key, String.format(DELETE_FAILED, file, key, reason(e)), e));
       }
     }
+    logDeleted(key, deleted, "renamed to " + key + DELETED_EXTENSION);
+    return deleted;
   }
 
   /**
@@ -225,14 +247,33 @@ public final class DirectoryAccountResolver implements AccountResolver {
   public boolean hardDelete(String accountPublicKey) {
     String key = ResolverText.requireAccountKey(accountPublicKey, "no file is deleted for it.");
     Path file = fileFor(key);
+    boolean deleted;
     synchronized (writeLock) {
       try {
-        return Files.deleteIfExists(file);
+        deleted = Files.deleteIfExists(file);
       } catch (IOException e) {
-        throw new AccountResolutionException(
-            key, String.format(DELETE_FAILED, file, key, reason(e)), e);
+        throw writeFailed(
+            new AccountResolutionException(
+                key, String.format(DELETE_FAILED, file, key, reason(e)), e));
       }
     }
+    logDeleted(key, deleted, "removed");
+    return deleted;
+  }
+
+  private void logDeleted(String key, boolean deleted, String how) {
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          deleted
+              ? "Deleted account " + key + " from " + directory + ": its file was " + how + "."
+              : "Account " + key + " has no file in " + directory + "; nothing was deleted.");
+    }
+  }
+
+  private AccountResolutionException writeFailed(AccountResolutionException e) {
+    writeFailures.log(LOG, Level.WARNING, e, e::getMessage);
+    return e;
   }
 
   /**
@@ -325,19 +366,33 @@ public final class DirectoryAccountResolver implements AccountResolver {
           key, String.format(STORE_TOO_LARGE, key, accountJwt.length(), maxTokenBytes));
     }
     DecodedJwt<AccountClaims> incoming = AccountJwts.decodeFor(key, accountJwt, TO_STORE);
+    String outcome;
+    boolean changed = false;
     synchronized (writeLock) {
-      Optional<String> existing = readExisting(key);
-      if (existing.isPresent()) {
-        if (existing.get().equals(accountJwt)) {
-          return false;
+      try {
+        Optional<String> existing = readExisting(key);
+        if (existing.isPresent() && existing.get().equals(accountJwt)) {
+          outcome = "unchanged: the file already holds this JWT";
+        } else if (existing.isPresent()
+            && onlyIfNewer
+            && isAtLeastAsNew(existing.get(), incoming.claims())) {
+          outcome = "unchanged: the file holds a JWT at least as new";
+        } else {
+          writeAtomically(key, accountJwt);
+          changed = true;
+          outcome = existing.isPresent() ? "replaced the file" : "wrote a new file";
         }
-        if (onlyIfNewer && isAtLeastAsNew(existing.get(), incoming.claims())) {
-          return false;
-        }
+      } catch (AccountResolutionException e) {
+        throw writeFailed(e);
       }
-      writeAtomically(key, accountJwt);
-      return true;
     }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Stored account " + key + " (jti " + incoming.claims().id() + ") in " + directory
+              + (onlyIfNewer ? " if newer" : "") + ": " + outcome + ".");
+    }
+    return changed;
   }
 
   /** The stored token, or empty when there is none or what is there cannot be a token. */

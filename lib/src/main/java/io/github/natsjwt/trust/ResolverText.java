@@ -1,5 +1,6 @@
 package io.github.natsjwt.trust;
 
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.Objects;
 
@@ -37,9 +38,27 @@ final class ResolverText {
   static String requireAccountKey(String key, String action) {
     Objects.requireNonNull(key, "accountPublicKey");
     if (!NKeyType.ACCOUNT.isValidPublicKey(key)) {
-      throw new AccountResolutionException(key, String.format(INVALID_KEY, describe(key), action));
+      throw new AccountResolutionException(
+          key, String.format(INVALID_KEY, describeKey(key), action));
     }
     return key;
+  }
+
+  /**
+   * Renders a caller-supplied account key for a message: {@link #describe(String) quoted} unless
+   * it may hold key material (a seed passed where the public key belongs), which is {@linkplain
+   * Redact#redacted(String) redacted}.
+   */
+  static String describeKey(String key) {
+    return Redact.isShown(key) ? describe(key) : Redact.redacted(key);
+  }
+
+  /**
+   * Renders an account key for a log record: as it is when it is a valid account public key,
+   * otherwise as {@link #describeKey(String)} does.
+   */
+  static String shownKey(String key) {
+    return NKeyType.ACCOUNT.isValidPublicKey(key) ? key : describeKey(key);
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.github.natsjwt.trust;
 
+import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.jwt.Jwt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -59,6 +62,11 @@ import org.jspecify.annotations.Nullable;
  * Base URLs with credentials, a query or a fragment are refused. Successful answers are cached for
  * {@link Builder#cacheTtl(Duration) cacheTtl} (2 minutes by default) in a bounded cache; misses and
  * failures are not cached.
+ *
+ * <p>Logs to {@code io.github.natsjwt.trust.UrlAccountResolver}: each request to the URL at DEBUG
+ * (status, size, time; never the body), and each failed fetch or startup check at WARNING (status,
+ * timeout, I/O error, refused body), at most one WARNING per resolver every 10 seconds with the
+ * rest at DEBUG.
  */
 public final class UrlAccountResolver implements AccountResolver {
   /** The server's timeout for one account fetch, 1.9 seconds. */
@@ -85,12 +93,15 @@ public final class UrlAccountResolver implements AccountResolver {
           + " unless the base URL answers 200.";
   private static final String STARTUP_CHECK = "for the startup check";
 
+  private static final Logger LOG = System.getLogger(UrlAccountResolver.class.getName());
+
   private final String base;
   private final HttpClient client;
   private final Duration timeout;
   private final Duration connectTimeout;
   private final int maxTokenBytes;
   private final @Nullable CachingAccountResolver cache;
+  private final LogThrottle failures = new LogThrottle();
 
   private UrlAccountResolver(Builder b, String base) {
     this.base = base;
@@ -110,7 +121,7 @@ public final class UrlAccountResolver implements AccountResolver {
     this.cache =
         b.cacheTtl.isZero()
             ? null
-            : CachingAccountResolver.builder(this::fetchUncached)
+            : CachingAccountResolver.builder(new Uncached())
                 .ttl(b.cacheTtl)
                 .maxEntries(b.cacheMaxEntries)
                 .clock(b.clock)
@@ -181,9 +192,21 @@ public final class UrlAccountResolver implements AccountResolver {
    * @throws AccountResolutionException on any other status, an I/O error, a timeout or an interrupt
    */
   public void ping() {
-    Exchange e = exchange(URI.create(base), "", STARTUP_CHECK, false);
-    if (e.status != 200) {
-      throw new AccountResolutionException("", String.format(PING_STATUS, base, e.status));
+    long start = System.nanoTime();
+    try {
+      Exchange e = exchange(URI.create(base), "", STARTUP_CHECK, false);
+      if (e.status != 200) {
+        throw new AccountResolutionException("", String.format(PING_STATUS, base, e.status));
+      }
+    } catch (AccountResolutionException e) {
+      failures.log(LOG, Level.WARNING, e, () -> "Startup check failed: " + e.getMessage());
+      throw e;
+    }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Account resolver URL " + base + " answered the startup check with HTTP 200 in "
+              + millisSince(start) + " ms.");
     }
   }
 
@@ -199,15 +222,49 @@ public final class UrlAccountResolver implements AccountResolver {
 
   private Optional<String> fetchUncached(String key) {
     String url = base + key;
-    Exchange e = exchange(URI.create(url), key, "for account " + key, true);
-    if (e.status == 404) {
-      return Optional.empty();
+    long start = System.nanoTime();
+    try {
+      Exchange e = exchange(URI.create(url), key, "for account " + key, true);
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(
+            Level.DEBUG,
+            "GET " + url + " answered HTTP " + e.status + " in " + millisSince(start) + " ms"
+                + (e.status == 200 ? " with " + e.body.length + " bytes." : "."));
+      }
+      if (e.status == 404) {
+        return Optional.empty();
+      }
+      if (e.status != 200) {
+        throw new AccountResolutionException(key, String.format(STATUS, url, e.status, key));
+      }
+      return Optional.of(
+          ResolverText.token(e.body, e.body.length, maxTokenBytes, "The answer of " + url, key));
+    } catch (AccountResolutionException e) {
+      failures.log(
+          LOG,
+          Level.WARNING,
+          e,
+          () -> "Could not fetch account " + key + " (" + millisSince(start) + " ms): "
+              + e.getMessage());
+      throw e;
     }
-    if (e.status != 200) {
-      throw new AccountResolutionException(key, String.format(STATUS, url, e.status, key));
+  }
+
+  /** The fetches behind the cache; named as this resolver in the cache's log records. */
+  private final class Uncached implements AccountResolver {
+    @Override
+    public Optional<String> fetch(String accountPublicKey) {
+      return fetchUncached(accountPublicKey);
     }
-    return Optional.of(
-        ResolverText.token(e.body, e.body.length, maxTokenBytes, "The answer of " + url, key));
+
+    @Override
+    public String toString() {
+      return UrlAccountResolver.this.toString();
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private Exchange exchange(URI uri, String account, String purpose, boolean wantBody) {

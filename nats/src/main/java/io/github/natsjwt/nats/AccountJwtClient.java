@@ -1,5 +1,6 @@
 package io.github.natsjwt.nats;
 
+import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.GenericClaims;
 import io.github.natsjwt.jwt.DecodedJwt;
@@ -9,6 +10,8 @@ import io.github.natsjwt.nkey.Signer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +60,12 @@ import java.util.function.Predicate;
  * <p>Replies are bounded ({@link Builder#maxReplyBytes(int) maxReplyBytes}, at most {@value
  * #MAX_REPLIES} replies per request) and read strictly: unknown JSON fields are skipped, anything
  * else unexpected is a {@link MalformedReplyException}, never a crash.
+ *
+ * <p><b>Logging.</b> Logger {@code io.github.natsjwt.nats.AccountJwtClient}: each request's outcome
+ * at DEBUG (account, {@code jti}, which servers answered what, how long it took), each reply at
+ * TRACE, and each failure (a refusal, no reply, a timeout, a malformed reply, a closed connection)
+ * at WARNING, at most one WARNING every 10 seconds per client for lookups and another for the other
+ * requests, the rest at DEBUG. JWTs and the signed delete request are never logged.
  */
 public final class AccountJwtClient {
   /** The default time to wait for replies, 2 seconds. */
@@ -106,6 +115,10 @@ public final class AccountJwtClient {
   static final String CLOSED = "Cannot send %s: the connection is %s.";
   static final String INTERRUPTED = "Interrupted while waiting for replies to %s.";
 
+  private static final Logger LOG = System.getLogger(AccountJwtClient.class.getName());
+
+  private final LogThrottle lookupFailures = new LogThrottle();
+  private final LogThrottle requestFailures = new LogThrottle();
   private final Connection connection;
   private final Duration timeout;
   private final Duration settle;
@@ -171,18 +184,46 @@ public final class AccountJwtClient {
    */
   public List<PushResult> push(String accountJwt) {
     Objects.requireNonNull(accountJwt, "accountJwt");
-    DecodedJwt<AccountClaims> decoded = Jwt.decode(accountJwt, AccountClaims.class);
-    String account = decoded.claims().subject();
-    String subject = String.format(UPDATE_SUBJECT, account);
-    List<Message> replies =
-        gather(subject, accountJwt.getBytes(StandardCharsets.US_ASCII), m -> false, false);
-    List<PushResult> results = new ArrayList<>(replies.size());
-    for (Message m : replies) {
-      Replies.Reply r = Replies.parse(m.getData(), subject);
-      Replies.Status s = status(subject, r);
-      results.add(new PushResult(r.server(), r.serverId(), s.account(), s.code(), s.text()));
+    DecodedJwt<AccountClaims> decoded;
+    try {
+      decoded = Jwt.decode(accountJwt, AccountClaims.class);
+    } catch (NatsJwtException e) {
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(
+            Level.DEBUG,
+            "Nothing pushed: the JWT to push is not an account JWT: " + e.getMessage());
+      }
+      throw e;
     }
-    return List.copyOf(results);
+    String account = decoded.claims().subject();
+    String what = "account " + account + " (jti " + decoded.claims().id() + ")";
+    String subject = String.format(UPDATE_SUBJECT, account);
+    long start = System.nanoTime();
+    try {
+      List<Message> replies =
+          gather(subject, accountJwt.getBytes(StandardCharsets.US_ASCII), m -> false, false);
+      List<PushResult> results = new ArrayList<>(replies.size());
+      for (Message m : replies) {
+        Replies.Reply r = Replies.parse(m.getData(), subject);
+        Replies.Status s = status(subject, r);
+        results.add(new PushResult(r.server(), r.serverId(), s.account(), s.code(), s.text()));
+      }
+      if (LOG.isLoggable(Level.DEBUG)) {
+        List<String> answers = new ArrayList<>(results.size());
+        for (PushResult r : results) {
+          answers.add(answer(r.server(), r.serverId(), r.code(), r.message()));
+        }
+        LOG.log(
+            Level.DEBUG,
+            "Pushed " + what + " on " + subject + " in " + millisSince(start) + " ms: "
+                + results.size() + (results.size() == 1 ? " server" : " servers")
+                + " accepted it " + answers + ".");
+      }
+      return List.copyOf(results);
+    } catch (AccountJwtClientException e) {
+      failed(requestFailures, "Push of " + what, start, e);
+      throw e;
+    }
   }
 
   /**
@@ -207,14 +248,31 @@ public final class AccountJwtClient {
   public Optional<String> lookup(String accountPublicKey) {
     requireAccountKey(accountPublicKey);
     String subject = String.format(LOOKUP_SUBJECT, accountPublicKey);
-    List<Message> replies = gather(subject, new byte[0], m -> m.getData().length > 0, true);
-    for (Message m : replies) {
-      byte[] data = m.getData();
-      if (data.length > 0) {
-        return Optional.of(token(subject, data));
+    long start = System.nanoTime();
+    Optional<String> found = Optional.empty();
+    int count;
+    try {
+      List<Message> replies = gather(subject, new byte[0], m -> m.getData().length > 0, true);
+      count = replies.size();
+      for (Message m : replies) {
+        byte[] data = m.getData();
+        if (data.length > 0) {
+          found = Optional.of(token(subject, data));
+          break;
+        }
       }
+    } catch (AccountJwtClientException e) {
+      failed(lookupFailures, "Lookup of account " + accountPublicKey, start, e);
+      throw e;
     }
-    return Optional.empty();
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Looked up account " + accountPublicKey + " in " + millisSince(start) + " ms: "
+              + found.map(t -> "a JWT (" + describeToken(t) + ")").orElse("no server has it")
+              + " (" + count + (count == 1 ? " reply)." : " replies)."));
+    }
+    return found;
   }
 
   /**
@@ -229,14 +287,28 @@ public final class AccountJwtClient {
   public List<String> list() {
     String subject = LIST_SUBJECT;
     TreeSet<String> keys = new TreeSet<>();
-    for (Message m : gather(subject, new byte[0], m -> false, false)) {
-      Replies.Reply r = Replies.parse(m.getData(), subject);
-      if (r.error() != null) {
-        throw rejected(subject, r, r.error());
+    long start = System.nanoTime();
+    int count = 0;
+    try {
+      for (Message m : gather(subject, new byte[0], m -> false, false)) {
+        count++;
+        Replies.Reply r = Replies.parse(m.getData(), subject);
+        if (r.error() != null) {
+          throw rejected(subject, r, r.error());
+        }
+        if (r.list() != null) {
+          keys.addAll(r.list());
+        }
       }
-      if (r.list() != null) {
-        keys.addAll(r.list());
-      }
+    } catch (AccountJwtClientException e) {
+      failed(requestFailures, "Listing the accounts", start, e);
+      throw e;
+    }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Listed " + keys.size() + " accounts from " + count
+              + (count == 1 ? " server" : " servers") + " in " + millisSince(start) + " ms.");
     }
     return List.copyOf(keys);
   }
@@ -295,10 +367,28 @@ public final class AccountJwtClient {
     String token = Jwt.encode(request, operatorSigner, clock);
     String subject = DELETE_SUBJECT;
     List<DeleteResult> results = new ArrayList<>();
-    for (Message m : gather(subject, token.getBytes(StandardCharsets.US_ASCII), m -> false, false)) {
-      Replies.Reply r = Replies.parse(m.getData(), subject);
-      Replies.Status s = status(subject, r);
-      results.add(new DeleteResult(r.server(), r.serverId(), s.code(), s.text()));
+    long start = System.nanoTime();
+    try {
+      for (Message m :
+          gather(subject, token.getBytes(StandardCharsets.US_ASCII), m -> false, false)) {
+        Replies.Reply r = Replies.parse(m.getData(), subject);
+        Replies.Status s = status(subject, r);
+        results.add(new DeleteResult(r.server(), r.serverId(), s.code(), s.text()));
+      }
+    } catch (AccountJwtClientException e) {
+      failed(requestFailures, "Deleting accounts " + keys, start, e);
+      throw e;
+    }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      List<String> answers = new ArrayList<>(results.size());
+      for (DeleteResult r : results) {
+        answers.add(answer(r.server(), r.serverId(), r.code(), r.message()));
+      }
+      LOG.log(
+          Level.DEBUG,
+          "Deleted accounts " + keys + " (request signed by " + operatorSigner.publicKey()
+              + ") in " + millisSince(start) + " ms: " + results.size()
+              + (results.size() == 1 ? " server" : " servers") + " accepted " + answers + ".");
     }
     return List.copyOf(results);
   }
@@ -310,6 +400,39 @@ public final class AccountJwtClient {
   }
 
   // ------------------------------------------------------------------ internals
+
+  private static void failed(LogThrottle throttle, String what, long start, RuntimeException e) {
+    throttle.log(
+        LOG,
+        Level.WARNING,
+        e,
+        () -> what + " failed after " + millisSince(start) + " ms: " + e.getMessage());
+  }
+
+  /** One server's answer for a log record; what the server sent is quoted and cut. */
+  private static String answer(String server, String serverId, int code, String message) {
+    return (server.isEmpty() ? Replies.describe(serverId) : Replies.describe(server))
+        + " "
+        + code
+        + " "
+        + Replies.describe(message);
+  }
+
+  /**
+   * Names a JWT for a log record without showing it: its {@code jti} and length, or only its length
+   * when it does not decode.
+   */
+  static String describeToken(String token) {
+    try {
+      return "jti " + Jwt.decode(token).claims().id() + ", " + token.length() + " characters";
+    } catch (NatsJwtException e) {
+      return token.length() + " characters, not decodable";
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
 
   /** The status of a push or delete reply; a refusal becomes the exception. */
   private static Replies.Status status(String subject, Replies.Reply r) {
@@ -343,7 +466,7 @@ public final class AccountJwtClient {
     Objects.requireNonNull(key, "accountPublicKey");
     if (!NKeyType.ACCOUNT.isValidPublicKey(key)) {
       throw new AccountJwtClientException(
-          "", String.format(INVALID_ACCOUNT_KEY, Replies.describe(key)));
+          "", String.format(INVALID_ACCOUNT_KEY, AccountEdit.describeKey(key)));
     }
     return key;
   }
@@ -431,6 +554,10 @@ public final class AccountJwtClient {
         }
         replies.add(m);
         lastReply = System.nanoTime();
+        if (LOG.isLoggable(Level.TRACE)) {
+          LOG.log(
+              Level.TRACE, "Reply " + replies.size() + " to " + subject + ": " + size + " bytes.");
+        }
         if (enough.test(m)
             || (expectedServers > 0 && replies.size() >= expectedServers)
             || replies.size() >= MAX_REPLIES) {

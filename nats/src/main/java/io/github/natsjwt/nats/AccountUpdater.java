@@ -9,6 +9,8 @@ import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.nkey.Signer;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Issue time.</b> The new JWT's {@code iat} is the clock's time, or the current JWT's when
  * that is later (a full resolver keeps the newer of two JWTs).
+ *
+ * <p><b>Logging.</b> Logger {@code io.github.natsjwt.nats.AccountUpdater}: each update confirmed on
+ * the servers at INFO (account, old and new {@code jti}, the edits, how many servers accepted), an
+ * offline edit at DEBUG, and each failed update at WARNING (at most one every 10 seconds per
+ * updater, the rest at DEBUG). JWTs and keys other than public ones are never logged.
  */
 public final class AccountUpdater {
   static final String NOT_OPERATOR_TYPE =
@@ -79,6 +86,9 @@ public final class AccountUpdater {
           + " another JWT (jti %s): a server kept an older or newer copy, or someone pushed"
           + " meanwhile. Look it up again before editing further.";
 
+  private static final Logger LOG = System.getLogger(AccountUpdater.class.getName());
+
+  private final LogThrottle failures = new LogThrottle();
   private final Signer signer;
   private final @Nullable OperatorClaims operator;
   private final Clock clock;
@@ -141,7 +151,15 @@ public final class AccountUpdater {
                   .map(ValidationIssue::description)
                   .collect(Collectors.joining("; "))));
     }
-    return Jwt.encode(claims, signer, Clock.fixed(issuedAt, clock.getZone()));
+    String edited = Jwt.encode(claims, signer, Clock.fixed(issuedAt, clock.getZone()));
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Edited account " + account + " (jti " + current.claims().id() + ") with " + edits
+              + " and signed it with " + signer.publicKey() + ": new "
+              + AccountJwtClient.describeToken(edited) + ".");
+    }
+    return edited;
   }
 
   /**
@@ -183,8 +201,11 @@ public final class AccountUpdater {
     Objects.requireNonNull(accountPublicKey, "accountPublicKey");
     Optional<String> current = client.lookup(accountPublicKey);
     if (current.isEmpty()) {
-      throw new AccountNotFoundException(
-          accountPublicKey, String.format(NOT_FOUND, accountPublicKey));
+      AccountNotFoundException e =
+          new AccountNotFoundException(
+              accountPublicKey, String.format(NOT_FOUND, accountPublicKey));
+      failures.log(LOG, Level.WARNING, e, () -> "Update failed: " + e.getMessage());
+      throw e;
     }
     return updateFrom(client, current.get(), edits);
   }
@@ -230,12 +251,39 @@ public final class AccountUpdater {
   public AccountUpdate updateFrom(
       AccountJwtClient client, String currentJwt, List<AccountEdit> edits) {
     Objects.requireNonNull(client, "client");
-    String jwt = edit(currentJwt, edits);
-    AccountClaims claims = Jwt.decode(jwt, AccountClaims.class).claims();
-    String account = claims.subject();
-    List<PushResult> pushed = client.push(jwt);
-    confirm(client, account, jwt, claims.id());
-    return new AccountUpdate(account, currentJwt, jwt, pushed);
+    try {
+      String jwt = edit(currentJwt, edits);
+      AccountClaims claims = Jwt.decode(jwt, AccountClaims.class).claims();
+      String account = claims.subject();
+      List<PushResult> pushed = client.push(jwt);
+      confirm(client, account, jwt, claims.id());
+      if (LOG.isLoggable(Level.INFO)) {
+        LOG.log(
+            Level.INFO,
+            "Updated account " + account + " with " + edits + ": "
+                + AccountJwtClient.describeToken(currentJwt) + " became jti " + claims.id()
+                + "; " + pushed.size() + (pushed.size() == 1 ? " server" : " servers")
+                + " accepted it, and a lookup returns it.");
+      }
+      return new AccountUpdate(account, currentJwt, jwt, pushed);
+    } catch (NatsJwtException e) {
+      failures.log(
+          LOG,
+          Level.WARNING,
+          e,
+          () -> "Update of " + describeAccount(currentJwt) + " failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Names the account of a JWT for a log record, never showing the JWT. */
+  private static String describeAccount(String accountJwt) {
+    try {
+      AccountClaims claims = Jwt.decode(accountJwt, AccountClaims.class).claims();
+      return "account " + claims.subject() + " (jti " + claims.id() + ")";
+    } catch (NatsJwtException e) {
+      return "an account JWT that does not decode (" + accountJwt.length() + " characters)";
+    }
   }
 
   /**

@@ -4,6 +4,8 @@ import io.github.natsjwt.nkey.NKeyType;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  * client id), 2.9.10 does not answer at all. On no answer the kicker asks the server's {@code
  * VARZ} for its version so that the result can say which it is. nats-server 2.9.10 also returns no
  * connections for a CONNZ filtered by a JWT user's key; 2.10 and later do.
+ *
+ * <p><b>Logging.</b> Logger {@code io.github.natsjwt.nats.ConnectionKicker}: the connections found
+ * and each kick's result at DEBUG, a kick no server answered and each failure (no CONNZ reply, a
+ * malformed reply, a closed connection) at WARNING, at most one WARNING every 10 seconds per kicker
+ * with the rest at DEBUG.
  */
 public final class ConnectionKicker {
   /** The default time to wait for replies, 2 seconds. */
@@ -71,6 +78,9 @@ public final class ConnectionKicker {
   static final String CLOSED = "Cannot send %s: the connection is %s.";
   static final String INTERRUPTED = "Interrupted while waiting for replies to %s.";
 
+  private static final Logger LOG = System.getLogger(ConnectionKicker.class.getName());
+
+  private final LogThrottle failures = new LogThrottle();
   private final Connection connection;
   private final Duration timeout;
   private final Duration settle;
@@ -113,6 +123,26 @@ public final class ConnectionKicker {
     }
     String body =
         "{\"user\":\"" + userPublicKey + "\",\"auth\":true,\"limit\":" + CONNZ_LIMIT + "}";
+    long start = System.nanoTime();
+    try {
+      UserConnections found = connections(userPublicKey, body);
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(
+            Level.DEBUG,
+            "User " + userPublicKey + " has " + found.connections().size() + " connections on the "
+                + found.servers().size() + " servers that answered " + CONNZ_SUBJECT + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms.");
+      }
+      return found;
+    } catch (AccountJwtClientException e) {
+      failures.log(
+          LOG, Level.WARNING, e, () -> "Finding the connections of user " + userPublicKey
+              + " failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private UserConnections connections(String userPublicKey, String body) {
     List<Message> replies = gather(CONNZ_SUBJECT, body, expectedServers, false);
     if (replies.isEmpty()) {
       throw new NoReplyException(
@@ -168,18 +198,43 @@ public final class ConnectionKicker {
           "", String.format(INVALID_SERVER_ID, AccountEdit.describeKey(serverId)));
     }
     String subject = String.format(KICK_SUBJECT, serverId);
-    List<Message> replies = gather(subject, "{\"cid\":" + cid + "}", 1, true);
-    if (replies.isEmpty()) {
-      return noAnswer(serverId, cid, subject);
+    KickResult result;
+    try {
+      List<Message> replies = gather(subject, "{\"cid\":" + cid + "}", 1, true);
+      if (replies.isEmpty()) {
+        result = noAnswer(serverId, cid, subject);
+      } else {
+        Map<String, @Nullable Object> reply = SysJson.object(replies.get(0).getData(), subject);
+        String error = SysJson.error(reply);
+        result =
+            new KickResult(
+                serverId,
+                cid,
+                error.isEmpty() ? KickResult.Status.KICKED : KickResult.Status.REFUSED,
+                SysJson.server(reply),
+                error);
+      }
+    } catch (AccountJwtClientException e) {
+      failures.log(
+          LOG, Level.WARNING, e, () -> "Kicking client " + cid + " on server " + serverId
+              + " failed: " + e.getMessage());
+      throw e;
     }
-    Map<String, @Nullable Object> reply = SysJson.object(replies.get(0).getData(), subject);
-    String error = SysJson.error(reply);
-    return new KickResult(
-        serverId,
-        cid,
-        error.isEmpty() ? KickResult.Status.KICKED : KickResult.Status.REFUSED,
-        SysJson.server(reply),
-        error);
+    if (result.status() == KickResult.Status.NO_ANSWER) {
+      failures.log(
+          LOG, Level.WARNING, null, () -> "Kick of client " + cid + " on server " + serverId
+              + " got no answer: "
+              + Replies.describe(result.message(), Replies.DESCRIPTION_CHARS));
+    } else if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Kick of client " + cid + " on server " + serverId + ": " + result.status()
+              + (result.message().isEmpty()
+                  ? ""
+                  : " (" + Replies.describe(result.message(), Replies.DESCRIPTION_CHARS) + ")")
+              + ".");
+    }
+    return result;
   }
 
   /**

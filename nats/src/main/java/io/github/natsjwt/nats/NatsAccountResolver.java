@@ -16,6 +16,9 @@ import java.util.Optional;
  * timeout); wrap it in a {@link io.github.natsjwt.trust.CachingAccountResolver} to keep answers for
  * a while. As with every resolver, the JWT returned is decoded and verified by the caller.
  *
+ * <p>Its lookups are logged by the client, to {@code io.github.natsjwt.nats.AccountJwtClient}:
+ * failures at WARNING, each answer at DEBUG.
+ *
  * <pre>{@code
  * AccountResolver resolver = NatsAccountResolver.of(AccountJwtClient.of(systemConnection));
  * TrustVerifier verifier = TrustVerifier.builder().trustOperator(operatorJwt)
@@ -59,7 +62,7 @@ public final class NatsAccountResolver implements AccountResolver {
     Objects.requireNonNull(accountPublicKey, "accountPublicKey");
     if (!NKeyType.ACCOUNT.isValidPublicKey(accountPublicKey)) {
       throw new AccountResolutionException(
-          accountPublicKey, String.format(INVALID_KEY, Replies.describe(accountPublicKey)));
+          accountPublicKey, String.format(INVALID_KEY, AccountEdit.describeKey(accountPublicKey)));
     }
     try {
       return client.lookup(accountPublicKey);
