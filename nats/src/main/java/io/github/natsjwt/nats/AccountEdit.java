@@ -3,6 +3,7 @@ package io.github.natsjwt.nats;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.RevocationList;
 import io.github.natsjwt.claims.UserScope;
+import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.time.Instant;
 import java.util.Objects;
@@ -215,9 +216,14 @@ public final class AccountEdit {
     return key;
   }
 
-  /** Quotes a bad key for a message, unless it may be a seed. */
+  /**
+   * Quotes a bad key for a message when it is a public key of another type or too short to hold
+   * key material (a seed has 58 characters, a private key 106); anything else only by its length.
+   */
   static String describeKey(String key) {
-    return key.startsWith("S") ? "a value starting with 'S' (not shown: it may be a seed)" : Replies.describe(key);
+    return NKey.isValidPublicKey(key) || key.length() < 16
+        ? Replies.describe(key)
+        : "a value of " + key.length() + " characters (not shown: it may be a seed or private key)";
   }
 
   /** Names the kind and key; public keys only. */

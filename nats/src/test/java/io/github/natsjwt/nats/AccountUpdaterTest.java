@@ -195,8 +195,15 @@ class AccountUpdaterTest {
     assertEquals(
         String.format(AccountEdit.NOT_ACCOUNT_KEY, "addSigningKey", AccountEdit.describeKey(seed)),
         e.getMessage());
+    String privateKey = new String(NKey.generate(NKeyType.ACCOUNT).privateKey());
+    AccountEditException p =
+        assertThrows(AccountEditException.class, () -> AccountEdit.addSigningKey(privateKey));
+    assertFalse(p.getMessage().contains(privateKey.substring(0, 20)), p.getMessage());
+    assertTrue(p.getMessage().contains("a value of " + privateKey.length() + " characters"));
     String user = NKey.generate(NKeyType.USER).publicKey();
-    assertThrows(AccountEditException.class, () -> AccountEdit.removeSigningKey(user));
+    AccountEditException u =
+        assertThrows(AccountEditException.class, () -> AccountEdit.removeSigningKey(user));
+    assertTrue(u.getMessage().contains(user), "a public key of another type is quoted");
     assertThrows(
         AccountEditException.class, () -> AccountEdit.revoke(orders.publicKey(), NOW));
     assertEquals("*", AccountEdit.revoke("*", NOW).key());
