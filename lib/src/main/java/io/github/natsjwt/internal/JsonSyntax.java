@@ -11,8 +11,8 @@ import java.util.Arrays;
  * (after Go's UTF-8 repair), which the library reported before it had its own: {@code the document
  * is not valid JSON at offset 7: Unexpected character ('}' (code 125)): was expecting double-quote
  * to start field name}. Offsets count characters, and most point at the character that went wrong;
- * a bad word or a control character is reported where it ends. {@code JsonInTest} holds the
- * wording to Jackson's on every way of going wrong and on random documents.
+ * a bad word, and a control character between tokens, are reported where they end. {@code
+ * JsonInTest} holds the wording to Jackson's on every way of going wrong and on random documents.
  *
  * <p>Only the token where the document went wrong is looked at again, so that building the error
  * costs time linear in the document too.
@@ -21,9 +21,8 @@ final class JsonSyntax {
   /** The longest word quoted in an "Unrecognized token" message, as Jackson cuts it. */
   private static final int MAX_WORD = 256;
 
-  private static final String VALID_TOKENS =
-      "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
-  private static final String VALID_VALUES =
+  /** What a value may be, as the messages list it. */
+  private static final String VALID =
       "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
 
   private final String text;
@@ -431,9 +430,9 @@ final class JsonSyntax {
       invalidNumberStart(at + 1, false);
     }
     if (Character.isJavaIdentifierStart(c)) {
-      throw invalidToken(at, at + 1, VALID_TOKENS);
+      throw invalidToken(at, at + 1, VALID);
     }
-    throw unexpected(at, "expected a valid value " + VALID_VALUES);
+    throw unexpected(at, "expected a valid value " + VALID);
   }
 
   /** An "Unrecognized token" error for the word from {@code start}, matched up to {@code end}. */
@@ -456,14 +455,14 @@ final class JsonSyntax {
     int len = word.length();
     for (int k = 1; k < len; k++) {
       if (at + k >= text.length() || charAt(at + k) != word.charAt(k)) {
-        throw invalidToken(at, at + k, VALID_TOKENS);
+        throw invalidToken(at, at + k, VALID);
       }
     }
     int end = at + len;
     if (end < text.length()) {
       char c = charAt(end);
       if (c >= '0' && c != ']' && c != '}' && Character.isJavaIdentifierPart(c)) {
-        throw invalidToken(at, end, VALID_TOKENS);
+        throw invalidToken(at, end, VALID);
       }
     }
     offset = end;
@@ -533,7 +532,7 @@ final class JsonSyntax {
       }
       char c = charAt(d);
       if (c == '.') {
-        throw unexpected(d, "expected a valid value " + VALID_VALUES);
+        throw unexpected(d, "expected a valid value " + VALID);
       }
       if (c < '0' || c > '9') {
         invalidNumberStart(d, true);

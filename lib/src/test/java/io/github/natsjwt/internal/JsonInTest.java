@@ -726,6 +726,18 @@ class JsonInTest {
   }
 
   @Test
+  void malformed_longWord_cutAsJacksonCutIt() {
+    for (String json :
+        List.of(
+            "{\"a\":x" + "a".repeat(300) + "}",
+            "{\"a\":tru" + "e".repeat(300) + "}",
+            "{} n" + "u".repeat(255))) {
+      byte[] doc = json.getBytes(StandardCharsets.UTF_8);
+      assertEquals(jacksonExplains(doc), refusal(doc));
+    }
+  }
+
+  @Test
   void malformed_invalidUtf8_offsetCountsRepairedCharacters() {
     byte[] doc = {'{', '"', (byte) 0xE2, (byte) 0x82, '"', ':', (byte) 0xC3, (byte) 0xA9, '}'};
     assertEquals(jacksonExplains(doc), refusal(doc));
