@@ -7,7 +7,6 @@
  */
 module io.github.natsjwt {
   requires org.bouncycastle.provider;
-  requires com.fasterxml.jackson.core;
   requires java.net.http;
   requires static transitive org.jspecify;
 

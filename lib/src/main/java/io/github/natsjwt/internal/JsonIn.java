@@ -1,11 +1,5 @@
 package io.github.natsjwt.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,22 +20,12 @@ import org.jspecify.annotations.Nullable;
  * {@code 1.5} and {@code 1e3} as Go does.
  *
  * <p>The document is checked in one pass over its bytes ({@link JsonTape}) and values are decoded
- * only when a reader asks for them. A document that pass does not accept goes to Jackson, whose
- * error (message and offset) is reported. {@link #readAsGo} reads a document with all of Go's
- * rules for duplicate keys and {@code null}; the accessors alone take the last occurrence.
+ * only when a reader asks for them. A document that pass does not accept is refused with a {@link
+ * SyntaxException} that says why and at which character ({@link JsonSyntax}). {@link #readAsGo}
+ * reads a document with all of Go's rules for duplicate keys and {@code null}; the accessors alone
+ * take the last occurrence.
  */
 public final class JsonIn {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(JsonTape.MAX_DEPTH)
-                  .maxNumberLength(Integer.MAX_VALUE)
-                  .maxStringLength(Integer.MAX_VALUE)
-                  .maxNameLength(Integer.MAX_VALUE)
-                  .build())
-          .build();
-
   /** Objects with at least this many entries get a hash index on their first lookup. */
   private static final int INDEX_THRESHOLD = 32;
   /** The index of an object small enough to scan. */
@@ -80,7 +64,7 @@ public final class JsonIn {
       };
 
   /** Thrown when the JSON is malformed or a field has the wrong type; names the field's path. */
-  public static final class ShapeException extends IllegalArgumentException {
+  public static class ShapeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String path;
 
@@ -101,6 +85,92 @@ public final class JsonIn {
      */
     public String path() {
       return path;
+    }
+  }
+
+  /**
+   * Thrown when the bytes are not one JSON object: says what was wrong and at which character,
+   * so that a tool can point at it in its own words.
+   */
+  public static final class SyntaxException extends ShapeException {
+    private static final long serialVersionUID = 1L;
+
+    /** What was wrong. */
+    public enum Problem {
+      /** The document is empty, or its first token is not {@code '{'}. */
+      NOT_AN_OBJECT,
+      /** A key in double quotes (or, after {@code '{'}, the object's end) was expected. */
+      EXPECTED_NAME,
+      /** A colon was expected after a key. */
+      EXPECTED_COLON,
+      /** A value (or, after {@code '['}, the array's end) was expected. */
+      EXPECTED_VALUE,
+      /** A comma or {@code '}'} was expected after an object's member. */
+      EXPECTED_OBJECT_COMMA,
+      /** A comma or {@code ']'} was expected after an array's element. */
+      EXPECTED_ARRAY_COMMA,
+      /** A string holds a control character or a bad escape, or is not closed. */
+      BAD_STRING,
+      /** A number is not written as JSON writes numbers. */
+      BAD_NUMBER,
+      /** A word that is not {@code true}, {@code false} or {@code null}. */
+      BAD_LITERAL,
+      /** Objects and arrays nested more than 10,000 levels deep, Go's limit. */
+      TOO_DEEP,
+      /** Something other than white space after the object. */
+      DATA_AFTER
+    }
+
+    private final Problem problem;
+    private final int offset;
+    private final int tokenOffset;
+    private final boolean atEnd;
+
+    SyntaxException(
+        String path, String message, Problem problem, int offset, int tokenOffset, boolean atEnd) {
+      super(path, message);
+      this.problem = problem;
+      this.offset = offset;
+      this.tokenOffset = tokenOffset;
+      this.atEnd = atEnd;
+    }
+
+    /**
+     * Returns what was wrong.
+     *
+     * @return the problem
+     */
+    public Problem problem() {
+      return problem;
+    }
+
+    /**
+     * Returns where it went wrong, counted in characters of the text as {@link JsonIn#decodeUtf8}
+     * decodes the bytes: the first character that does not fit, or the text's length at its end.
+     *
+     * @return the character offset
+     */
+    public int offset() {
+      return offset;
+    }
+
+    /**
+     * Returns where the string, number or word that went wrong starts ({@link Problem#BAD_STRING},
+     * {@link Problem#BAD_NUMBER}, {@link Problem#BAD_LITERAL}); else {@link #offset()}.
+     *
+     * @return the character offset
+     */
+    public int tokenOffset() {
+      return tokenOffset;
+    }
+
+    /**
+     * Returns whether the text ended where more was expected.
+     *
+     * @return {@code true} at the end of the text
+     */
+    public boolean atEnd() {
+      return atEnd;
     }
   }
 
@@ -139,7 +209,7 @@ public final class JsonIn {
    * @param utf8 the document; kept, so it must not change afterwards
    * @param path the name to report for the document, for example {@code "payload"}
    * @return the object
-   * @throws ShapeException when the bytes are not one JSON object
+   * @throws SyntaxException when the bytes are not one JSON object
    */
   public static JsonIn parse(byte[] utf8, String path) {
     return parse(utf8, utf8.length, path);
@@ -154,65 +224,14 @@ public final class JsonIn {
    * @param length the document's length in bytes
    * @param path the name to report for the document
    * @return the object
-   * @throws ShapeException when the bytes are not one JSON object
+   * @throws SyntaxException when the bytes are not one JSON object
    */
   public static JsonIn parse(byte[] utf8, int length, String path) {
-    JsonTape doc = JsonTape.parse(utf8, length);
-    if (doc == null) {
-      // Not accepted by the one-pass reader: Jackson reports the error in its words, with the
-      // offset.
-      byte[] exact = length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length);
-      throw explain(exact, path);
+    JsonTape doc = JsonTape.check(utf8, length);
+    if (doc.failure != JsonTape.NONE) {
+      throw JsonSyntax.exception(doc, path);
     }
     return new JsonIn(doc, 0, path);
-  }
-
-  /**
-   * The error for a document that is not one JSON object, found by reading its tokens with
-   * Jackson, without recursion.
-   */
-  private static ShapeException explain(byte[] utf8, String path) {
-    // Go replaces invalid UTF-8 with U+FFFD rather than failing, one replacement per bad byte.
-    String text = decodeUtf8(utf8);
-    try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        return new ShapeException(path, subject(path) + " is not a JSON object");
-      }
-      int depth = 1;
-      while (depth > 0) {
-        t = p.nextToken();
-        if (t == null) {
-          break;
-        }
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          depth++;
-        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-          depth--;
-        }
-      }
-      if (depth == 0 && p.nextToken() != null) {
-        return new ShapeException(
-            path,
-            subject(path)
-                + " has data after the JSON object, at offset "
-                + p.currentLocation().getCharOffset());
-      }
-      return new ShapeException(path, subject(path) + " is not valid JSON");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      // Limit violations (nesting) carry no location.
-      JsonLocation where = e.getLocation();
-      return new ShapeException(
-          path,
-          subject(path)
-              + " is not valid JSON"
-              + (where == null ? "" : " at offset " + where.getCharOffset())
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      return new ShapeException(path, subject(path) + " cannot be read: " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -287,7 +306,7 @@ public final class JsonIn {
   }
 
   /** Names a document or field in a message; the unnamed document is "the document". */
-  private static String subject(String path) {
+  static String subject(String path) {
     return path.isEmpty() ? "the document" : path;
   }
 

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable once built. {@link #parse} accepts exactly the documents that Go's {@code
  * encoding/json} accepts (strict RFC 8259 JSON, one object, nesting at most {@value #MAX_DEPTH}
- * deep, numbers, keys and strings of any length) and returns {@code null} for everything else, so
- * that the caller can report the error with its position. It runs in time linear in the document,
- * whatever its shape, without recursion.
+ * deep, numbers, keys and strings of any length) and returns {@code null} for everything else;
+ * {@link #check} also says why and where a document was refused, so that the caller can report the
+ * error with its position ({@link JsonSyntax}). It runs in time linear in the document, whatever
+ * its shape, without recursion.
  *
  * <p>The tape holds one {@code int} per token, in document order. An object or array is the
  * complement ({@code ~}) of its offset, followed by the tape index just past its last token; its
@@ -72,7 +73,7 @@ final class JsonTape {
    * Checks and indexes a document that must be one JSON object.
    *
    * @param buf the UTF-8 bytes; kept, not copied, and never changed
-   * @return the document, or {@code null} when Jackson would reject it
+   * @return the document, or {@code null} when it is not one JSON object
    */
   static @Nullable JsonTape parse(byte[] buf) {
     return parse(buf, buf.length);
@@ -83,7 +84,7 @@ final class JsonTape {
    *
    * @param buf holds the UTF-8 bytes; kept, not copied, and never changed
    * @param end where the document ends (exclusive)
-   * @return the document, or {@code null} when Jackson would reject it
+   * @return the document, or {@code null} when it is not one JSON object
    */
   static @Nullable JsonTape parse(byte[] buf, int end) {
     JsonTape t = new JsonTape(buf, end);
@@ -148,7 +149,7 @@ final class JsonTape {
     return n;
   }
 
-  /** The string (value or key) at {@code i}, decoded as Jackson does after Go's UTF-8 repair. */
+  /** The string (value or key) at {@code i}, decoded with Go's UTF-8 repair and surrogate rules. */
   String string(int i) {
     int len = length(i);
     if (len >= 0) {
@@ -483,6 +484,35 @@ final class JsonTape {
         buf, off, len >= 0 ? len : numberEnd(off) - off, StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * The end offset (exclusive) of the scalar token at {@code i}: past a string's closing quote, a
+   * number's last digit or a literal's last letter.
+   */
+  int scalarEnd(int i) {
+    byte[] b = buf;
+    int off = offset(i);
+    int c = b[off];
+    if (c == '"') {
+      int len = length(i);
+      if (len >= 0) {
+        return off + len + 2;
+      }
+      int p = off + 1;
+      while (b[p] != '"') {
+        p += b[p] == '\\' ? 2 : 1;
+      }
+      return p + 1;
+    }
+    if (c == 't' || c == 'n') {
+      return off + 4;
+    }
+    if (c == 'f') {
+      return off + 5;
+    }
+    int len = length(i);
+    return len >= 0 ? off + len : numberEnd(off);
+  }
+
   /** Returned by {@link #integerProblem} for a number with a fraction or an exponent. */
   static final int NOT_INTEGER = 1;
   /** Returned by {@link #integerProblem} for an integer outside the {@code long} range. */
@@ -571,6 +601,67 @@ final class JsonTape {
   private static final int VALUE_OR_CLOSE = 3;
   private static final int AFTER_VALUE = 4;
 
+  // Why a document was refused ({@link #failure}), each at a byte offset ({@link #failAt}).
+  /** Not refused. */
+  static final int NONE = 0;
+  /** The first token is not {@code '{'}, or there is none; at that token or the end. */
+  static final int NOT_OBJECT = 1;
+  /** Where an object's key (or, after {@code '{'}, its end) belongs; at the byte or the end. */
+  static final int EXPECTED_NAME = 2;
+  /** After a key; at the byte or the end. */
+  static final int EXPECTED_COLON = 3;
+  /** Where a value (or, after {@code '['}, the array's end) belongs; at the byte or the end. */
+  static final int EXPECTED_VALUE = 4;
+  /** After a value in an object; at the byte or the end. */
+  static final int EXPECTED_OBJECT_COMMA = 5;
+  /** After a value in an array; at the byte or the end. */
+  static final int EXPECTED_ARRAY_COMMA = 6;
+  /**
+   * A string (key or value) that is not valid: at the control character, the backslash of a bad
+   * escape, or the end; {@link #failToken} is its opening quote.
+   */
+  static final int BAD_STRING = 7;
+  /** A number that is not valid: at the byte where it went wrong; {@link #failToken} its start. */
+  static final int BAD_NUMBER = 8;
+  /** A letter that starts no {@code true}, {@code false} or {@code null}: at its start. */
+  static final int BAD_LITERAL = 9;
+  /** An object or array more than {@value #MAX_DEPTH} deep: at its opening bracket. */
+  static final int TOO_DEEP = 10;
+  /** Something other than white space after the object: at its first byte. */
+  static final int DATA_AFTER = 11;
+
+  /** Why the document was refused; {@link #NONE} when it was not. */
+  int failure;
+  /** Where the document went wrong (a byte offset; the document's length at its end). */
+  int failAt;
+  /** The start of the string, number or literal that went wrong. */
+  int failToken;
+  /** Whether the string that went wrong is a key. */
+  boolean failKey;
+  /** The offset of the innermost object or array open where it went wrong; -1 at the top. */
+  int failOpen = -1;
+
+  /**
+   * Checks and indexes a document as {@link #parse(byte[], int)} does, returning it even when it
+   * is refused, with why and where in {@link #failure}, {@link #failAt} and {@link #failToken}.
+   *
+   * @param buf holds the UTF-8 bytes; kept, not copied, and never changed
+   * @param end where the document ends (exclusive)
+   * @return the document, checked
+   */
+  static JsonTape check(byte[] buf, int end) {
+    JsonTape t = new JsonTape(buf, end);
+    t.document();
+    return t;
+  }
+
+  private boolean fail(int why, int at, int container) {
+    failure = why;
+    failAt = at;
+    failOpen = container;
+    return false;
+  }
+
   @SuppressWarnings("fallthrough") // a key may come where a key or a close may
   private boolean document() {
     byte[] b = buf;
@@ -578,7 +669,7 @@ final class JsonTape {
     int[] t = tape;
     int p = skipWhitespace(b, 0);
     if (p >= n || b[p] != '{') {
-      return false;
+      return fail(NOT_OBJECT, p, -1);
     }
     t[0] = ~p;
     t[1] = -1;
@@ -596,7 +687,14 @@ final class JsonTape {
       }
       p = skipWhitespace(b, p);
       if (p >= n) {
-        return false;
+        return fail(
+            state <= KEY_OR_CLOSE
+                ? EXPECTED_NAME
+                : state <= VALUE_OR_CLOSE
+                    ? EXPECTED_VALUE
+                    : inObject ? EXPECTED_OBJECT_COMMA : EXPECTED_ARRAY_COMMA,
+            n,
+            ~t[open]);
       }
       int c = b[p];
       switch (state) {
@@ -607,15 +705,17 @@ final class JsonTape {
           // fall through
         case KEY:
           if (c != '"') {
-            return false;
+            return fail(EXPECTED_NAME, p, ~t[open]);
           }
           p = string(b, p, t, size++, MAX_NAME_CHARS);
           if (p < 0) {
+            failKey = true;
+            failOpen = ~t[open];
             return false;
           }
           p = skipWhitespace(b, p);
           if (p >= n || b[p] != ':') {
-            return false;
+            return fail(EXPECTED_COLON, p, ~t[open]);
           }
           p++;
           state = VALUE;
@@ -628,7 +728,7 @@ final class JsonTape {
         case VALUE:
           if (c == '{' || c == '[') {
             if (++depth > MAX_DEPTH) {
-              return false;
+              return fail(TOO_DEEP, p, ~t[open]);
             }
             t[size] = ~p;
             t[size + 1] = open;
@@ -650,12 +750,15 @@ final class JsonTape {
           } else if (c == 'n') {
             t[size++] = scalar(p, -1);
             p = literal(b, p, "null");
-          } else {
+          } else if (c == '-' || c >= '0' && c <= '9') {
             int stop = number(b, p);
             t[size++] = scalar(p, stop < 0 ? -1 : stop - p);
             p = stop;
+          } else {
+            return fail(EXPECTED_VALUE, p, ~t[open]);
           }
           if (p < 0) {
+            failOpen = ~t[open];
             return false;
           }
           state = AFTER_VALUE;
@@ -667,7 +770,7 @@ final class JsonTape {
             continue;
           }
           if (c != (inObject ? '}' : ']')) {
-            return false;
+            return fail(inObject ? EXPECTED_OBJECT_COMMA : EXPECTED_ARRAY_COMMA, p, ~t[open]);
           }
       }
       // Close the innermost container.
@@ -677,7 +780,8 @@ final class JsonTape {
       depth--;
       if (parent < 0) {
         // Unused tape capacity stays: readers never look past the root object's end.
-        return skipWhitespace(b, p) == n;
+        int after = skipWhitespace(b, p);
+        return after == n || fail(DATA_AFTER, after, -1);
       }
       open = parent;
       inObject = b[~t[open]] == '{';
@@ -701,6 +805,14 @@ final class JsonTape {
     return p;
   }
 
+  /** Records a bad string, number or literal that starts at {@code token}; returns -1. */
+  private int badToken(int why, int token, int at) {
+    failure = why;
+    failToken = token;
+    failAt = at;
+    return -1;
+  }
+
   /**
    * Checks the string whose opening quote is at {@code quote}, records it at {@code t[slot]} and
    * returns the offset after its closing quote; -1 when it is not valid (escapes as JSON defines
@@ -716,7 +828,7 @@ final class JsonTape {
     if (p < n && b[p] == '"') {
       int bytes = p - from;
       t[slot] = scalar(quote, bytes);
-      return bytes <= maxChars ? p + 1 : -1;
+      return bytes <= maxChars ? p + 1 : badToken(BAD_STRING, quote, p);
     }
     t[slot] = scalar(quote, -1);
     for (; ; ) {
@@ -724,34 +836,38 @@ final class JsonTape {
         p++;
       }
       if (p >= n) {
-        return -1;
+        return badToken(BAD_STRING, quote, n);
       }
       int c = b[p];
       if (c == '"') {
         break;
       }
       if (c != '\\' || p + 1 >= n) {
-        return -1; // a control character, or a backslash at the end
+        // A control character, or a backslash at the end.
+        return badToken(BAD_STRING, quote, c == '\\' ? n : p);
       }
       int e = b[p + 1];
       if (e == 'u') {
-        if (p + 5 >= n
-            || !isHex(b[p + 2])
-            || !isHex(b[p + 3])
-            || !isHex(b[p + 4])
-            || !isHex(b[p + 5])) {
-          return -1;
+        for (int k = 2; k < 6; k++) {
+          if (p + k >= n) {
+            return badToken(BAD_STRING, quote, n);
+          }
+          if (!isHex(b[p + k])) {
+            return badToken(BAD_STRING, quote, p);
+          }
         }
         p += 6;
       } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
           || e == 'r' || e == 't') {
         p += 2;
       } else {
-        return -1;
+        return badToken(BAD_STRING, quote, p);
       }
     }
     // A character takes at least one byte, so only long strings need counting.
-    return p - from <= maxChars || stringAt(quote).length() <= maxChars ? p + 1 : -1;
+    return p - from <= maxChars || stringAt(quote).length() <= maxChars
+        ? p + 1
+        : badToken(BAD_STRING, quote, p);
   }
 
   private static boolean isHex(int c) {
@@ -761,12 +877,12 @@ final class JsonTape {
   /** The offset after {@code word} at {@code p}, or -1 when it is not there. */
   private int literal(byte[] b, int p, String word) {
     int len = word.length();
-    if (p + len > limit) {
-      return -1;
-    }
     for (int k = 0; k < len; k++) {
+      if (p + k >= limit) {
+        return badToken(BAD_LITERAL, p, limit);
+      }
       if (b[p + k] != word.charAt(k)) {
-        return -1;
+        return badToken(BAD_LITERAL, p, p + k);
       }
     }
     return p + len;
@@ -778,28 +894,26 @@ final class JsonTape {
    */
   private int number(byte[] b, int p) {
     int n = limit;
+    int start = p;
     if (b[p] == '-') {
       p++;
     }
     if (p >= n) {
-      return -1;
+      return badToken(BAD_NUMBER, start, n);
     }
-    int from = p;
     int c = b[p];
     if (c == '0') {
       p++;
     } else if (c >= '1' && c <= '9') {
       p = digits(b, p + 1);
     } else {
-      return -1;
+      return badToken(BAD_NUMBER, start, p);
     }
-    int count = p - from;
     if (p < n && b[p] == '.') {
       int d = digits(b, ++p);
       if (d == p) {
-        return -1;
+        return badToken(BAD_NUMBER, start, p);
       }
-      count += d - p;
       p = d;
     }
     if (p < n && (b[p] == 'e' || b[p] == 'E')) {
@@ -809,9 +923,8 @@ final class JsonTape {
       }
       int d = digits(b, p);
       if (d == p) {
-        return -1;
+        return badToken(BAD_NUMBER, start, p);
       }
-      count += d - p;
       p = d;
     }
     return p;

@@ -566,6 +566,185 @@ class JsonInTest {
     return out;
   }
 
+  /**
+   * Jackson's account of a document the reader refuses: how the library worded syntax errors when
+   * it asked Jackson's parser (reading the text after Go's UTF-8 repair) to explain them, before it
+   * reported them itself. The reader's messages must stay the same.
+   */
+  private static String jacksonExplains(byte[] doc) {
+    String subject = "the document";
+    try (JsonParser p = JACKSON_EXPLAIN.createParser(JsonIn.decodeUtf8(doc))) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        return subject + " is not a JSON object";
+      }
+      int depth = 1;
+      while (depth > 0) {
+        t = p.nextToken();
+        if (t == null) {
+          break;
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          depth++;
+        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          depth--;
+        }
+      }
+      if (depth == 0 && p.nextToken() != null) {
+        return subject
+            + " has data after the JSON object, at offset "
+            + p.currentLocation().getCharOffset();
+      }
+      return subject + " is not valid JSON";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      com.fasterxml.jackson.core.JsonLocation where = e.getLocation();
+      return subject
+          + " is not valid JSON"
+          + (where == null ? "" : " at offset " + where.getCharOffset())
+          + ": "
+          + e.getOriginalMessage();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static final JsonFactory JACKSON_EXPLAIN =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(JsonTape.MAX_DEPTH)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
+
+  private static String refusal(byte[] doc) {
+    return assertThrows(JsonIn.SyntaxException.class, () -> parse(doc)).getMessage();
+  }
+
+  private static final byte[] SYNTAX_NOISE = {
+    '{', '}', '[', ']', '"', '\\', ',', ':', ' ', '\n', '\t', '\r', '\f', '0', '1', '9', '-', '+',
+    '.', 'e', 'E', 't', 'r', 'f', 'a', 'l', 's', 'n', 'u', 'x', 'N', 'I', '#', '\'', '/', '*',
+    (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0x80, (byte) 0xEF, 0x01, 0x1F, 0x7F, 0
+  };
+
+  /**
+   * Refused documents of every kind (random documents with bytes replaced, inserted, removed and
+   * cut off at the end) get the message Jackson's explanation gave: the same words and offset.
+   */
+  @Test
+  void malformed_randomMutations_reportedInJacksonsWordsAtItsOffset() {
+    SplittableRandom random = new SplittableRandom(20261207);
+    int refused = 0;
+    for (int round = 0; round < 30_000; round++) {
+      byte[] doc = randomDocument(random);
+      int changes = 1 + random.nextInt(3);
+      for (int c = 0; c < changes; c++) {
+        int i = random.nextInt(doc.length + 1);
+        switch (random.nextInt(4)) {
+          case 0:
+            if (i < doc.length) {
+              doc[i] = SYNTAX_NOISE[random.nextInt(SYNTAX_NOISE.length)];
+            }
+            break;
+          case 1:
+            if (i < doc.length) {
+              byte[] cut = new byte[doc.length - 1];
+              System.arraycopy(doc, 0, cut, 0, i);
+              System.arraycopy(doc, i + 1, cut, i, doc.length - i - 1);
+              doc = cut;
+            }
+            break;
+          case 2:
+            doc = java.util.Arrays.copyOf(doc, Math.min(doc.length, i));
+            break;
+          default:
+            byte[] grown = new byte[doc.length + 1];
+            System.arraycopy(doc, 0, grown, 0, i);
+            grown[i] = SYNTAX_NOISE[random.nextInt(SYNTAX_NOISE.length)];
+            System.arraycopy(doc, i, grown, i + 1, doc.length - i);
+            doc = grown;
+        }
+      }
+      if (JsonTape.parse(doc) != null) {
+        continue;
+      }
+      refused++;
+      byte[] d = doc;
+      assertEquals(jacksonExplains(d), refusal(d), () -> new String(d, StandardCharsets.ISO_8859_1));
+    }
+    assertTrue(refused > 15_000, "refused " + refused);
+  }
+
+  /** Hand-picked refusals, one per way of going wrong, each reported as Jackson explained it. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", " ", "x", "[", "]", "}", ":", ",", "\"abc", "\"a\\x\"", "1", "01", "-", "-x", "1.",
+        "1.x", "1e", "1x", "1 2", "1]", "tru", "true", "truex", "true1", "true]", "nul", "n", "fals",
+        "falsey", "\ufeff{}", "\u0001{}", "/", "#", "'a'", "NaN", "+1", ".5", "Infinity", "{", "{ ",
+        "{x", "{]", "{,", "{\"a\"", "{\"a\" ", "{\"a\"x", "{\"a\"}", "{\"a\":", "{\"a\": ",
+        "{\"a\":x", "{\"a\":}", "{\"a\":]", "{\"a\":,", "{\"a\"::", "{\"a\":1", "{\"a\":1 ",
+        "{\"a\":1x", "{\"a\":1]", "{\"a\":1,", "{\"a\":1,}", "{\"a\":1,x", "{\"a\":1,]",
+        "{\"a\":1 \"b\":2}", "{\"a\":01}", "{\"a\":-01}", "{\"a\":00}", "{\"a\":0.}",
+        "{\"a\":0.e1}", "{\"a\":0.x}", "{\"a\":1e}", "{\"a\":1e+}", "{\"a\":1e+x}",
+        "{\"a\":1.5e-x}", "{\"a\":-}", "{\"a\":-x}", "{\"a\":- 1}", "{\"a\":-.5}", "{\"a\":.5}",
+        "{\"a\":+1}", "{\"a\":tru}", "{\"a\":tru", "{\"a\":truex}", "{\"a\":true1}", "{\"a\":t}",
+        "{\"a\":nul}", "{\"a\":nulll}", "{\"a\":n", "{\"a\":fals}", "{\"a\":falsetrue}",
+        "{\"a\":\"x", "{\"a\":\"x\\", "{\"a\":\"x\\u12\"}", "{\"a\":\"x\\u12",
+        "{\"a\":\"x\\uzzzz\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\'\"}", "{\"a\":\"x\u0001\"}",
+        "{\"a\":\"x\u001f\"}", "{\"a\":\"x\t\"}", "{\"a\":\"x\n\"}", "{\"\u0001\":1}",
+        "{\"\\x\":1}", "{\"a", "{\"a\\", "{\"a\\u12\":1}", "{\"a\":[", "{\"a\":[1",
+        "{\"a\":[1,", "{\"a\":[1,]}", "{\"a\":[,]}", "{\"a\":[1 2]}", "{\"a\":[1}",
+        "{\"a\":{]}", "{\"a\":[}", "{\"a\":1]", "{\"a\":1}}", "{\"a\":1}]", "{} {}", "{} x",
+        "{} 1", "{} \"a\"", "{} [", "{} ]", "{} }", "{}\f", "{}\u0001", "{} tru", "{} 01", "{} -",
+        "{} ,", "{} 1x", "{} 1 ", "{} true", "{} truex", "{/*x*/}", "{//x\n}", "{#x\n}", "{'a':1}",
+        "{a:1}", "{\"a\":'x'}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":-Infinity}",
+        "{\"a\":\"x\"\u0001}", "{\"a\":\ufffd}", "{\"a\":\u00e9}", "{\"\u20ac\u20ac\":tru}",
+        "{\"a\":1,\"b\"}", "{\"a\":1,\"b\":}", "{\n\"a\":x}", "{\n\n  \"a\":\n  tru}",
+        "{\"a\":xyz123_abc}", "{\"a\":x\u00e9\u00e9}", "{\"a\":\u00e9\u00e9 }", "{\"a\":1}x",
+        "{\"a\":1,\"b\":[1,2,{\"c\":tru}]}", "{\"a\":[1,2}", "{\"a\":{\"b\":1]}", "{\"a\":[tru]}",
+        "{\"a\":[x]}", "{\"a\":[-]}", "{\"a\":[01]}", "{\"a\":[1.]}", "{\"a\":[1x]}",
+        "{\"a\":[1,x]}", "{\"a\":[\"x]}", "{\"a\":1 ,}", "{\"a\":1.5.5}", "{\"a\":1e5e5}",
+        "{\"a\":-00}", "{\"a\":0x10}", "{\"a\":[\u0001]}", "{\"a\":12345678901234567890123x}",
+        "{\"a\":\u0000}", "{\"a\":1\u0000}", "{\u00a0}", "{\"a\":\"\\u00\"}"
+      })
+  void malformed_eachWayOfGoingWrong_reportedInJacksonsWordsAtItsOffset(String json) {
+    byte[] doc = json.getBytes(StandardCharsets.UTF_8);
+    assertEquals(jacksonExplains(doc), refusal(doc), json);
+  }
+
+  @Test
+  void malformed_tooDeep_reportedInJacksonsWords() {
+    byte[] deep =
+        ("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}").getBytes(StandardCharsets.UTF_8);
+    assertEquals(jacksonExplains(deep), refusal(deep));
+    byte[] deepObjects =
+        ("{\"a\":".repeat(10_000) + "{}" + "}".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+    assertEquals(jacksonExplains(deepObjects), refusal(deepObjects));
+  }
+
+  @Test
+  void malformed_longWord_cutAsJacksonCutIt() {
+    for (String json :
+        List.of(
+            "{\"a\":x" + "a".repeat(300) + "}",
+            "{\"a\":tru" + "e".repeat(300) + "}",
+            "{} n" + "u".repeat(255))) {
+      byte[] doc = json.getBytes(StandardCharsets.UTF_8);
+      assertEquals(jacksonExplains(doc), refusal(doc));
+    }
+  }
+
+  @Test
+  void malformed_invalidUtf8_offsetCountsRepairedCharacters() {
+    byte[] doc = {'{', '"', (byte) 0xE2, (byte) 0x82, '"', ':', (byte) 0xC3, (byte) 0xA9, '}'};
+    assertEquals(jacksonExplains(doc), refusal(doc));
+    byte[] cut = {'{', '"', 'a', '"', ':', '"', (byte) 0xF0, (byte) 0x9F, 0x01, '"', '}'};
+    assertEquals(jacksonExplains(cut), refusal(cut));
+  }
+
   @Test
   void get_returnsRawValues() {
     JsonIn o = parse("{\"s\":\"x\",\"b\":true,\"n\":2,\"l\":[1,\"y\",null],\"o\":{},\"z\":null}");

@@ -576,7 +576,7 @@ public final class ClaimsDescriber {
     if (v == null) {
       return "null";
     } else if (v instanceof String) {
-      return JsonText.Scalar.string((String) v).text;
+      return JsonTree.Scalar.string((String) v).text;
     } else if (v instanceof Double) {
       double d = (Double) v;
       return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);

@@ -6,6 +6,7 @@ import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
@@ -63,7 +64,12 @@ public final class JwtDescribeCommand implements Callable<Integer> {
     DecodedJwt<Claims> jwt = Jwt.decode(token);
     PrintStream out = streams.out();
     if (json) {
-      out.println(JsonText.pretty(JsonText.parse(jwt.payloadJson(), "the payload")));
+      out.println(
+          JsonTree.pretty(
+              JsonTree.parse(
+                  jwt.payloadJson().getBytes(StandardCharsets.UTF_8),
+                  "the payload",
+                  "the payload is not a JSON object")));
     } else {
       out.print(ClaimsDescriber.at(now).describe(jwt));
     }

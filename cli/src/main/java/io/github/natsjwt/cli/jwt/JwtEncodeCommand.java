@@ -115,15 +115,15 @@ public final class JwtEncodeCommand implements Callable<Integer> {
     @Nullable Duration lifetime =
         expires == null ? null : Times.parseDuration(expires, "--expires");
 
-    JsonText.Obj payload = readClaims();
+    JsonTree.Obj payload = readClaims();
     completeNats(payload, claimType);
     if (name != null) {
-      payload.put("name", JsonText.Scalar.string(name));
+      payload.put("name", JsonTree.Scalar.string(name));
     }
     if (lifetime != null) {
-      payload.put("exp", JsonText.Scalar.number(expiry(iat, lifetime)));
+      payload.put("exp", JsonTree.Scalar.number(expiry(iat, lifetime)));
     }
-    Claims claims = Claims.fromJson(JsonText.compact(payload));
+    Claims claims = Claims.fromJson(JsonTree.compact(payload));
 
     String token;
     try (NKey key = KeySources.readSeed(keySource, "--key", streams.in())) {
@@ -140,50 +140,51 @@ public final class JwtEncodeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private JsonText.Obj readClaims() {
+  private JsonTree.Obj readClaims() {
     String where = Inputs.describe("claims file", claimsSource);
     byte[] bytes = Inputs.readAll(claimsSource, "claims file", streams.in());
     if (bytes.length > Jwt.MAX_TOKEN_BYTES) {
       throw new InputException(where + " is larger than the largest JWT (1 MiB)");
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
+      // A byte order mark, which editors on Windows write: not part of the JSON.
+      bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
     }
-    if (text.isBlank()) {
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       throw new InputException(where + " is empty; it should hold the claims as a JSON object");
     }
-    JsonText.Value v = JsonText.parse(text, where);
-    if (!(v instanceof JsonText.Obj)) {
-      throw new InputException(
-          where
-              + " must hold a JSON object (the JWT payload, such as"
-              + " {\"sub\":\"U...\",\"nats\":{...}})");
-    }
-    return (JsonText.Obj) v;
+    return JsonTree.parse(
+        bytes,
+        where,
+        where
+            + " must hold a JSON object (the JWT payload, such as"
+            + " {\"sub\":\"U...\",\"nats\":{...}})");
   }
 
   /**
    * Fills in {@code nats.type} from {@code --type} and {@code nats.version} (which the library
    * needs to read typed claims) where the JSON leaves them out, and refuses a contradicting type.
    */
-  private static void completeNats(JsonText.Obj payload, Optional<ClaimType> t) {
+  private static void completeNats(JsonTree.Obj payload, Optional<ClaimType> t) {
     Optional<String> v1Type = stringMember(payload, "type");
     if (v1Type.isPresent() && !v1Type.get().isEmpty()) {
       // A version 1 payload names its type at the top level and has no version.
       t.ifPresent(type -> checkAgrees(type, v1Type.get(), "type"));
       return;
     }
-    Optional<JsonText.Member> natsMember = payload.find("nats");
-    JsonText.Obj nats;
+    Optional<JsonTree.Member> natsMember = payload.find("nats");
+    JsonTree.Obj nats;
     if (natsMember.isEmpty() || isNull(natsMember.get().value)) {
       if (t.isEmpty()) {
         return;
       }
-      nats = new JsonText.Obj();
+      nats = new JsonTree.Obj();
       payload.put("nats", nats);
-    } else if (natsMember.get().value instanceof JsonText.Obj) {
-      nats = (JsonText.Obj) natsMember.get().value;
+    } else if (natsMember.get().value instanceof JsonTree.Obj) {
+      nats = (JsonTree.Obj) natsMember.get().value;
     } else {
       // Not an object: let the library say what is wrong with it.
       return;
@@ -195,20 +196,20 @@ public final class JwtEncodeCommand implements Callable<Integer> {
       } else if (t.get() != ClaimType.GENERIC) {
         // New claims: start from what a new claim of the type holds (unlimited limits and so on,
         // as nsc writes them), so that a field left out does not become a limit of 0.
-        JsonText.Obj defaults = newClaimsNats(t.get());
+        JsonTree.Obj defaults = newClaimsNats(t.get());
         merge(defaults, nats);
         nats = defaults;
         payload.put("nats", nats);
       }
     }
-    Optional<JsonText.Member> version = nats.find("version");
+    Optional<JsonTree.Member> version = nats.find("version");
     if (version.isEmpty() || isNull(version.get().value)) {
-      nats.put("version", JsonText.Scalar.number(Claims.VERSION));
+      nats.put("version", JsonTree.Scalar.number(Claims.VERSION));
     }
   }
 
   /** Returns the {@code nats} object of a new claim of a type (the type included). */
-  private static JsonText.Obj newClaimsNats(ClaimType t) {
+  private static JsonTree.Obj newClaimsNats(ClaimType t) {
     Claims fresh;
     switch (t) {
       case OPERATOR:
@@ -232,18 +233,22 @@ public final class JwtEncodeCommand implements Callable<Integer> {
       default:
         throw new IllegalArgumentException("no defaults for " + t);
     }
-    JsonText.Obj json = (JsonText.Obj) JsonText.parse(fresh.toJson(), "new claims");
-    return (JsonText.Obj) json.find("nats").orElseThrow().value;
+    JsonTree.Obj json =
+        JsonTree.parse(
+            fresh.toJson().getBytes(StandardCharsets.UTF_8),
+            "new claims",
+            "new claims are not a JSON object");
+    return (JsonTree.Obj) json.find("nats").orElseThrow().value;
   }
 
   /** Lays {@code over} onto {@code base}: objects merge member by member, other values replace. */
-  private static void merge(JsonText.Obj base, JsonText.Obj over) {
-    for (JsonText.Member m : over.members) {
-      Optional<JsonText.Member> existing = base.find(m.key);
+  private static void merge(JsonTree.Obj base, JsonTree.Obj over) {
+    for (JsonTree.Member m : over.members) {
+      Optional<JsonTree.Member> existing = base.find(m.key);
       if (existing.isPresent()
-          && existing.get().value instanceof JsonText.Obj
-          && m.value instanceof JsonText.Obj) {
-        merge((JsonText.Obj) existing.get().value, (JsonText.Obj) m.value);
+          && existing.get().value instanceof JsonTree.Obj
+          && m.value instanceof JsonTree.Obj) {
+        merge((JsonTree.Obj) existing.get().value, (JsonTree.Obj) m.value);
       } else {
         base.put(m.key, m.value);
       }
@@ -267,15 +272,15 @@ public final class JwtEncodeCommand implements Callable<Integer> {
     }
   }
 
-  private static Optional<String> stringMember(JsonText.Obj o, String key) {
+  private static Optional<String> stringMember(JsonTree.Obj o, String key) {
     return o.find(key)
         .map(m -> m.value)
-        .filter(JsonText.Scalar.class::isInstance)
-        .flatMap(v -> ((JsonText.Scalar) v).stringValue());
+        .filter(JsonTree.Scalar.class::isInstance)
+        .flatMap(v -> ((JsonTree.Scalar) v).stringValue());
   }
 
-  private static boolean isNull(JsonText.Value v) {
-    return v instanceof JsonText.Scalar && ((JsonText.Scalar) v).isNull();
+  private static boolean isNull(JsonTree.Value v) {
+    return v instanceof JsonTree.Scalar && ((JsonTree.Scalar) v).isNull();
   }
 
   private static long expiry(Instant iat, Duration lifetime) {
