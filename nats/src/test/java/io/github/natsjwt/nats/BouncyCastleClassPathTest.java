@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connects with a creds file, signing the server's nonce with it, on every server series.
  */
 class BouncyCastleClassPathTest {
-  /** Classes jnats 2.24.0 loads from BouncyCastle (its NKey), and the one natsjwt signs with. */
+  /** Classes jnats 2.24.1 loads from BouncyCastle (its NKey), and the one natsjwt signs with. */
   private static final List<String> BOUNCY_CASTLE_CLASSES =
       List.of(
           "org/bouncycastle/crypto/params/Ed25519PublicKeyParameters.class",
