@@ -5,6 +5,7 @@
  * <p>Only API packages are exported; {@code io.github.natsjwt.internal} holds the codecs and
  * cryptographic plumbing and may change without notice.
  */
+@SuppressWarnings("module") // the friend modules below are built after this one
 module io.github.natsjwt {
   requires org.bouncycastle.provider;
   requires java.net.http;
@@ -16,4 +17,9 @@ module io.github.natsjwt {
   exports io.github.natsjwt.jwt;
   exports io.github.natsjwt.trust;
   exports io.github.natsjwt.creds;
+
+  // Plumbing shared with the library's own modules only.
+  exports io.github.natsjwt.internal to
+      io.github.natsjwt.nats,
+      io.github.natsjwt.callout;
 }

@@ -6,6 +6,7 @@ import io.github.natsjwt.claims.AuthorizationResponseClaims;
 import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.ValidationResult;
+import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.jwt.IssuerNotAllowedException;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.jwt.SignatureMismatchException;

@@ -3,6 +3,7 @@ package io.github.natsjwt.nats;
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.GenericClaims;
+import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKeyType;

@@ -5,6 +5,7 @@ import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.OperatorClaims;
 import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
+import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKeyType;

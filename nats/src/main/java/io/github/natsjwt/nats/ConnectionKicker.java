@@ -1,5 +1,6 @@
 package io.github.natsjwt.nats;
 
+import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.nkey.NKeyType;
 import io.nats.client.Connection;
 import io.nats.client.Message;
