@@ -231,11 +231,13 @@ public final class AccountJwtClient {
     TreeSet<String> keys = new TreeSet<>();
     for (Message m : gather(subject, new byte[0], m -> false, false)) {
       Replies.Reply r = Replies.parse(m.getData(), subject);
-      if (r.error() != null) {
-        throw rejected(subject, r, r.error());
+      Replies.Status error = r.error();
+      if (error != null) {
+        throw rejected(subject, r, error);
       }
-      if (r.list() != null) {
-        keys.addAll(r.list());
+      List<String> listed = r.list();
+      if (listed != null) {
+        keys.addAll(listed);
       }
     }
     return List.copyOf(keys);
@@ -313,8 +315,9 @@ public final class AccountJwtClient {
 
   /** The status of a push or delete reply; a refusal becomes the exception. */
   private static Replies.Status status(String subject, Replies.Reply r) {
-    if (r.error() != null) {
-      throw rejected(subject, r, r.error());
+    Replies.Status error = r.error();
+    if (error != null) {
+      throw rejected(subject, r, error);
     }
     if (r.data() == null) {
       throw new MalformedReplyException(
