@@ -294,11 +294,13 @@ public final class AccountJwtClient {
       for (Message m : gather(subject, new byte[0], m -> false, false)) {
         count++;
         Replies.Reply r = Replies.parse(m.getData(), subject);
-        if (r.error() != null) {
-          throw rejected(subject, r, r.error());
+        Replies.Status error = r.error();
+        if (error != null) {
+          throw rejected(subject, r, error);
         }
-        if (r.list() != null) {
-          keys.addAll(r.list());
+        List<String> listed = r.list();
+        if (listed != null) {
+          keys.addAll(listed);
         }
       }
     } catch (AccountJwtClientException e) {
@@ -437,8 +439,9 @@ public final class AccountJwtClient {
 
   /** The status of a push or delete reply; a refusal becomes the exception. */
   private static Replies.Status status(String subject, Replies.Reply r) {
-    if (r.error() != null) {
-      throw rejected(subject, r, r.error());
+    Replies.Status error = r.error();
+    if (error != null) {
+      throw rejected(subject, r, error);
     }
     if (r.data() == null) {
       throw new MalformedReplyException(
