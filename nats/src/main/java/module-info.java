@@ -1,7 +1,7 @@
 /**
  * Account JWTs on a live NATS cluster through jnats: push, look up, list and delete them through
- * the system account, resolve accounts from the cluster for a verifier, and jnats
- * {@code AuthHandler}s for NKey and creds users.
+ * the system account, resolve accounts from the cluster for a verifier, and jnats {@code
+ * AuthHandler}s for NKey and creds users.
  *
  * <p>jnats and natsjwt types appear in this module's API (a jnats {@code Connection}, natsjwt's
  * {@code Signer} and {@code AccountResolver}), so both are required transitively. jnats is the

@@ -138,9 +138,8 @@ public final class LogCapture implements AutoCloseable {
   }
 
   /**
-   * Asserts that no record, parameter or attached throwable (its message, its {@code
-   * toString()}, its causes and suppressed ones) holds a seed, a whole JWT or any of the given
-   * strings.
+   * Asserts that no record, parameter or attached throwable (its message, its {@code toString()},
+   * its causes and suppressed ones) holds a seed, a whole JWT or any of the given strings.
    *
    * @param secrets exact strings that must appear nowhere (seeds, JWTs, passwords, creds files)
    */
@@ -218,7 +217,10 @@ public final class LogCapture implements AutoCloseable {
     }
 
     @Override
-    public void log(Level level, @Nullable ResourceBundle bundle, @Nullable String msg,
+    public void log(
+        Level level,
+        @Nullable ResourceBundle bundle,
+        @Nullable String msg,
         @Nullable Throwable thrown) {
       LogCapture c = active;
       if (c != null && level != Level.OFF) {
@@ -227,7 +229,10 @@ public final class LogCapture implements AutoCloseable {
     }
 
     @Override
-    public void log(Level level, @Nullable ResourceBundle bundle, @Nullable String format,
+    public void log(
+        Level level,
+        @Nullable ResourceBundle bundle,
+        @Nullable String format,
         @Nullable Object... params) {
       LogCapture c = active;
       if (c == null || level == Level.OFF) {

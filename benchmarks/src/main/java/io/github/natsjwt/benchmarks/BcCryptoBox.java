@@ -11,9 +11,9 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * A minimal NaCl {@code crypto_box} composed directly from BouncyCastle's low-level X25519,
- * Salsa20 core, XSalsa20 and Poly1305, producing the NATS {@code xkv1} layout. It is the baseline
- * for {@code NKey.seal} and {@code NKey.open}: the same cryptography with raw keys and none of the
+ * A minimal NaCl {@code crypto_box} composed directly from BouncyCastle's low-level X25519, Salsa20
+ * core, XSalsa20 and Poly1305, producing the NATS {@code xkv1} layout. It is the baseline for
+ * {@code NKey.seal} and {@code NKey.open}: the same cryptography with raw keys and none of the
  * library's checks, decoding or copies. Written here on purpose: the library's own implementation
  * is internal, and sharing it would hide its cost.
  *

@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The auth callout's work per request, from the message payload to the reply payload: open the
- * xkey box ({@code mode=xkey}), decode and verify the authorization request JWT, decide, mint and
- * sign the user JWT, build, sign and (xkey) seal the response. {@code natsjwt} runs the callout
- * module's own path ({@code CalloutService}'s handler, reached through {@code CalloutInternals}:
- * the deadline timer, the checks of section 7.3 and the event included); {@code jacksonBc} is
- * {@link JacksonBcCallout}, the same steps written with Jackson and BouncyCastle. {@link
+ * The auth callout's work per request, from the message payload to the reply payload: open the xkey
+ * box ({@code mode=xkey}), decode and verify the authorization request JWT, decide, mint and sign
+ * the user JWT, build, sign and (xkey) seal the response. {@code natsjwt} runs the callout module's
+ * own path ({@code CalloutService}'s handler, reached through {@code CalloutInternals}: the
+ * deadline timer, the checks of section 7.3 and the event included); {@code jacksonBc} is {@link
+ * JacksonBcCallout}, the same steps written with Jackson and BouncyCastle. {@link
  * CalloutPairedBenchmark} runs both in one loop.
  */
 @State(Scope.Benchmark)

@@ -56,10 +56,13 @@ final class CalloutFixture implements AutoCloseable {
   final NKey serviceXkey = NKey.generate(NKeyType.CURVE);
   final String userNkey = NKey.generate(NKeyType.USER).publicKey();
   final Clock clock = Clock.systemUTC();
+
   /** The message payload: the request JWT, sealed in the xkey mode. */
   final byte[] request;
+
   /** The {@code Nats-Server-Xkey} header, or null in the plain mode. */
   final String header;
+
   final CalloutInternals library;
   final JacksonBcCallout baseline;
 
@@ -91,12 +94,25 @@ final class CalloutFixture implements AutoCloseable {
             .expiresAt(clock.instant().plus(Duration.ofHours(2)))
             .serverId(
                 new ServerId(
-                    "bench", "127.0.0.1", server.publicKey(), "2.14.5", "", List.of(),
+                    "bench",
+                    "127.0.0.1",
+                    server.publicKey(),
+                    "2.14.5",
+                    "",
+                    List.of(),
                     encrypted ? serverXkey.publicKey() : ""))
             .userNkey(userNkey)
             .clientInformation(
                 new ClientInformation(
-                    "127.0.0.1", 42, "", "bench-client", List.of(), "", "Client", "nats", "",
+                    "127.0.0.1",
+                    42,
+                    "",
+                    "bench-client",
+                    List.of(),
+                    "",
+                    "Client",
+                    "nats",
+                    "",
                     "a-nonce"))
             .connectOptions(
                 new ConnectOptions(
@@ -141,7 +157,9 @@ final class CalloutFixture implements AutoCloseable {
     byte[] wrong = seal(requestJwt("wrong"));
     check(
         read(library.answer(wrong, header)).error().equals("bad user or password for alice")
-            && read(baseline.answer(wrong, header)).error().equals("bad user or password for alice"),
+            && read(baseline.answer(wrong, header))
+                .error()
+                .equals("bad user or password for alice"),
         "both deny a wrong password");
     String token = requestJwt(PASSWORD);
     int last = token.length() - 2;

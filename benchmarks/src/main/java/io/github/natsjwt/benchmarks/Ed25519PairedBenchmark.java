@@ -33,8 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       for its first three verifications), against BouncyCastle with a cached point.
  * </ul>
  *
- * <p>A paired method's {@code gc.alloc.rate.norm} counts both sides; the {@code *Alone} methods
- * run the library's side by itself, for its allocation per call.
+ * <p>A paired method's {@code gc.alloc.rate.norm} counts both sides; the {@code *Alone} methods run
+ * the library's side by itself, for its allocation per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class Fixtures {
   /** A 32-byte message, the size of the nonce a NATS client signs at CONNECT. */
   static final int MESSAGE_BYTES = 32;
+
   /** Plaintext size for the seal and open benchmarks. */
   static final int SEAL_PLAINTEXT_BYTES = 128;
 

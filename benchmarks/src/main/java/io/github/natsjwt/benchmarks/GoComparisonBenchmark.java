@@ -46,8 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (Go: {@code DecodeUserClaims}, {@code nkeys.FromPublicKey(sub).Verify}). {@code
  *       connectDecodeNonce} does exactly that with the library; {@code connectVerifyUser} and
  *       {@code connectVerifyUserNoTokenCache} run the whole of {@code TrustVerifier.verifyUser}
- *       (every check nats-server makes, account cached), with and without its verified-token
- *       cache.
+ *       (every check nats-server makes, account cached), with and without its verified-token cache.
  *   <li>{@code chain*}: operator, account and user JWT decoded and verified, the account's issuer
  *       checked against the operator and its signing keys, the user's against the account and its
  *       signing keys.

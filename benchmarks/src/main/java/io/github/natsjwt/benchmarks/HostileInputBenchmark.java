@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one unauthenticated token costs {@code TrustVerifier.verifyUser} at the default bound (1
  * MiB), by shape: a benign user JWT of about that size (many permissions), and the hostile shapes
  * that once made reading quadratic or that take the library's slower paths. Every hostile token is
- * self-signed by a key nobody trusts, with a signature that does not verify, as any client can
- * send it. The target: no shape costs more than 3 times the benign token of the same size.
+ * self-signed by a key nobody trusts, with a signature that does not verify, as any client can send
+ * it. The target: no shape costs more than 3 times the benign token of the same size.
  *
  * <ul>
  *   <li>{@code benign}: a user JWT with about 40,000 publish permissions, properly signed.
@@ -84,8 +84,15 @@ public class HostileInputBenchmark {
             .accountResolver(MemoryAccountResolver.of(accountJwt))
             .verifiedTokenCacheSize(0)
             .build();
-    connect = ConnectionContext.builder().nonce("nonce").signature(ConnectionContext.signNonce("nonce", NKey.generate(NKeyType.USER))).build();
-    token = shape.equals("benign") ? benign(account, user) : hostile(shape, NKey.generate(NKeyType.ACCOUNT));
+    connect =
+        ConnectionContext.builder()
+            .nonce("nonce")
+            .signature(ConnectionContext.signNonce("nonce", NKey.generate(NKeyType.USER)))
+            .build();
+    token =
+        shape.equals("benign")
+            ? benign(account, user)
+            : hostile(shape, NKey.generate(NKeyType.ACCOUNT));
     Fixtures.check(
         token.length() <= io.github.natsjwt.jwt.Jwt.MAX_TOKEN_BYTES,
         "the " + shape + " token is within the default bound: " + token.length());
@@ -111,7 +118,11 @@ public class HostileInputBenchmark {
     String iss = issuer.publicKey();
     StringBuilder p = new StringBuilder(PAYLOAD_BYTES + 200).append('{');
     String tail =
-        "\"iss\":\"" + iss + "\",\"sub\":\"" + iss + "\",\"nats\":{\"type\":\"user\",\"version\":2}}";
+        "\"iss\":\""
+            + iss
+            + "\",\"sub\":\""
+            + iss
+            + "\",\"nats\":{\"type\":\"user\",\"version\":2}}";
     int room = PAYLOAD_BYTES - tail.length();
     switch (shape) {
       case "collidingKeys":
@@ -175,7 +186,9 @@ public class HostileInputBenchmark {
     }
     p.append(tail);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64.encodeToString(
+            "{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
     return header
         + "."
         + b64.encodeToString(p.toString().getBytes(StandardCharsets.UTF_8))

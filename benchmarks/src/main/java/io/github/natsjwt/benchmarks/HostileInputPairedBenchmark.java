@@ -1,7 +1,5 @@
 package io.github.natsjwt.benchmarks;
 
-import io.github.natsjwt.nkey.NKey;
-import io.github.natsjwt.nkey.NKeyType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

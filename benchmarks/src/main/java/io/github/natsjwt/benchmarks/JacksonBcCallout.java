@@ -15,13 +15,13 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * The baseline of {@link CalloutBenchmark}: an auth callout's per-request work as a Java user writes
- * it today with Jackson databind and BouncyCastle. Open the {@code xkv1} box (X25519, XSalsa20,
- * Poly1305: {@link BcCryptoBox}), split the request JWT, read it with {@code readTree}, verify its
- * Ed25519 signature with {@link Ed25519Signer} against the server key in {@code iss}, check the
- * audience, expiry, type, server id and xkey, decide as {@link CalloutFixture#authorize} does,
- * mint the user JWT and the response JWT (Jackson trees, the {@code jti} as Go computes it, signed
- * with {@link Ed25519Signer}) and seal the response to the server's xkey.
+ * The baseline of {@link CalloutBenchmark}: an auth callout's per-request work as a Java user
+ * writes it today with Jackson databind and BouncyCastle. Open the {@code xkv1} box (X25519,
+ * XSalsa20, Poly1305: {@link BcCryptoBox}), split the request JWT, read it with {@code readTree},
+ * verify its Ed25519 signature with {@link Ed25519Signer} against the server key in {@code iss},
+ * check the audience, expiry, type, server id and xkey, decide as {@link CalloutFixture#authorize}
+ * does, mint the user JWT and the response JWT (Jackson trees, the {@code jti} as Go computes it,
+ * signed with {@link Ed25519Signer}) and seal the response to the server's xkey.
  *
  * <p>It does less than the library: no header check, no typed claims, no Go-exact bytes, no
  * validation of the user it mints or of the response, no deadline, no event. Not thread-safe only
@@ -122,8 +122,7 @@ final class JacksonBcCallout {
     } else {
       response.put("error", "bad user or password for " + user);
     }
-    byte[] payload =
-        sign(server, "", userNkey, now, response).getBytes(StandardCharsets.US_ASCII);
+    byte[] payload = sign(server, "", userNkey, now, response).getBytes(StandardCharsets.US_ASCII);
     return encrypted ? BcCryptoBox.seal(xkeySecret, serverXkeyRaw, payload, random) : payload;
   }
 

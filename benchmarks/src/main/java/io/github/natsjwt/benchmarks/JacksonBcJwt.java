@@ -16,9 +16,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * The baseline of the JWT benchmarks: what a Java user writes today without this library, with
- * Jackson databind for the JSON and BouncyCastle's low-level Ed25519 for the signature. It does
- * the work the format needs and nothing more: no header check, no issuer-type check, no typed
- * claims, no Go-exact bytes.
+ * Jackson databind for the JSON and BouncyCastle's low-level Ed25519 for the signature. It does the
+ * work the format needs and nothing more: no header check, no issuer-type check, no typed claims,
+ * no Go-exact bytes.
  */
 final class JacksonBcJwt {
   /** Thread-safe once configured; shared as Jackson recommends. */
@@ -98,9 +98,9 @@ final class JacksonBcJwt {
   /**
    * Encodes one set of claims the way a Java user would: the {@code nats} section is a prepared
    * Jackson tree (the user's data model), the common fields are written per call, the {@code jti}
-   * is computed as the reference does (SHA-512/256 of the common fields, base32), and the result
-   * is signed with BouncyCastle. The bytes differ from the reference's (Jackson does not escape
-   * {@code <}, {@code >} and {@code &}); the claims they carry are the same.
+   * is computed as the reference does (SHA-512/256 of the common fields, base32), and the result is
+   * signed with BouncyCastle. The bytes differ from the reference's (Jackson does not escape {@code
+   * <}, {@code >} and {@code &}); the claims they carry are the same.
    */
   static final class Encoder {
     private final String audience;

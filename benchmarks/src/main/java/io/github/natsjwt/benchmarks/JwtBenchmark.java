@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JWT decode, decode with verification, and encode: the library against plain Jackson databind
- * (and BouncyCastle where a signature is involved), for a typical user JWT and a large account
- * JWT (see {@link JwtFixtures}). Each {@code ...Natsjwt} method has its baseline beside it; two
- * more measure the verified-token cache and the claims object alone.
+ * JWT decode, decode with verification, and encode: the library against plain Jackson databind (and
+ * BouncyCastle where a signature is involved), for a typical user JWT and a large account JWT (see
+ * {@link JwtFixtures}). Each {@code ...Natsjwt} method has its baseline beside it; two more measure
+ * the verified-token cache and the claims object alone.
  *
  * <ul>
  *   <li>{@code decode}: parse only, from the already base64url-decoded payload bytes. {@code
@@ -35,14 +35,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       claims, signature, issuer type) against {@link JacksonBcJwt#decodeVerify} (split,
  *       base64url, {@code readTree}, {@code iss} through a minimal nkey decoder, {@code
  *       Ed25519.verify} on the raw key bytes).
- *   <li>{@code decodeVerifyCachedNatsjwt}: the same token again through a {@code JwtDecoder}
- *       whose verified-token cache holds it, given as a new equal {@code String} each call (as a
- *       token read again from the network). Its baseline is {@code decodeVerifyJacksonBc}.
+ *   <li>{@code decodeVerifyCachedNatsjwt}: the same token again through a {@code JwtDecoder} whose
+ *       verified-token cache holds it, given as a new equal {@code String} each call (as a token
+ *       read again from the network). Its baseline is {@code decodeVerifyJacksonBc}.
  *   <li>{@code encode}: from built claims to a signed token at a fixed clock. {@code Jwt.encode}
  *       (Go-exact bytes) against {@link JacksonBcJwt.Encoder} (Jackson bytes, same claims).
  *   <li>{@code claimsBuild}: {@code toBuilder().build()} of the decoded claims, an equal claims
- *       object. No baseline: its B/op is what the claims object itself costs, which the
- *       allocation target subtracts from {@code decodeVerifyNatsjwt}'s.
+ *       object. No baseline: its B/op is what the claims object itself costs, which the allocation
+ *       target subtracts from {@code decodeVerifyNatsjwt}'s.
  * </ul>
  */
 @State(Scope.Benchmark)

@@ -30,8 +30,8 @@ import java.util.Base64;
  *
  * <ul>
  *   <li>{@code user}: a typical user JWT, issued by an account signing key with {@code
- *       issuer_account}: pub/sub allow and deny lists, a response permission, source networks,
- *       time ranges, limits, connection types, tags, audience, expiry (the shape of the {@code
+ *       issuer_account}: pub/sub allow and deny lists, a response permission, source networks, time
+ *       ranges, limits, connection types, tags, audience, expiry (the shape of the {@code
  *       user_full} golden vector, plus {@code issuer_account}). 1.3 KB of token, 0.9 KB of JSON.
  *   <li>{@code account}: a large account JWT, issued by an operator: 100 imports, 100 exports,
  *       1,000 revoked users, two signing keys and limits. 129 KB of token, 97 KB of JSON.
@@ -40,8 +40,10 @@ import java.util.Base64;
 final class JwtFixtures {
   /** The {@code iat} of every token. */
   static final Instant ISSUED_AT = Instant.ofEpochSecond(1_700_000_000L);
+
   /** The clock every encode uses, so every run produces the same {@code iat} and {@code jti}. */
   static final Clock CLOCK = Clock.fixed(ISSUED_AT, ZoneOffset.UTC);
+
   /** When the validation run in setup happens; inside every token's validity. */
   static final Instant NOW = ISSUED_AT.plusSeconds(60);
 
@@ -56,11 +58,17 @@ final class JwtFixtures {
     final Claims claims;
     final NKey signer;
     final String token;
+
     /** The token as the bytes that arrive from the network. */
     final byte[] tokenBytes;
+
     /** The base64url-decoded payload segment of {@link #token}. */
     final byte[] payload;
-    /** The claims as {@code Jwt.decode} returns them (stamped: {@code iss}, {@code iat}, {@code jti}). */
+
+    /**
+     * The claims as {@code Jwt.decode} returns them (stamped: {@code iss}, {@code iat}, {@code
+     * jti}).
+     */
     final Claims decoded;
 
     Fixture(Claims claims, NKey signer) {
@@ -124,10 +132,12 @@ final class JwtFixtures {
             .expiresAt(Instant.ofEpochSecond(4_102_444_800L))
             .notBefore(ISSUED_AT)
             .issuerAccount(account.publicKey())
-            .pub(Permission.allowing("alice.>", "_INBOX.>", "orders.*.create")
-                .withDenied("alice.secret"))
-            .sub(Permission.allowing("alice.>", "_INBOX.>", "work.* workers")
-                .withDenied("alice.private.>"))
+            .pub(
+                Permission.allowing("alice.>", "_INBOX.>", "orders.*.create")
+                    .withDenied("alice.secret"))
+            .sub(
+                Permission.allowing("alice.>", "_INBOX.>", "work.* workers")
+                    .withDenied("alice.private.>"))
             .resp(new ResponsePermission(5, Duration.ofMinutes(1)))
             .addSrc("192.0.2.0/24", "2001:db8::/32")
             .addTimes(new TimeRange("09:00:00", "12:00:00"), new TimeRange("13:00:00", "17:30:00"))

@@ -56,8 +56,8 @@ public class JwtPairedBenchmark {
 
   /**
    * Parsing from the token without the signature check: the step of {@code Jwt.decode} before it
-   * (segments, base64url, header, claims) against a JDK base64url decode of the payload segment
-   * and {@code readTree}.
+   * (segments, base64url, header, claims) against a JDK base64url decode of the payload segment and
+   * {@code readTree}.
    */
   @Benchmark
   public void parse(PairedBenchmark.Times t, Blackhole bh) throws Exception {

@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Decoding without the signature check, to measure its allocation with {@code -prof gc}: what
  * {@code Jwt.decode} allocates beyond the claims it returns is {@code parseNatsjwt} minus the
  * claims' own size. {@code rebuildClaims} builds equal claims from the values of decoded ones
- * ({@code toBuilder().build()}: the claims' objects and the builder's copies, sharing the
- * strings), a lower bound for any decoder; {@code parseJackson} is the plain-Jackson baseline
- * (JDK base64url of the payload segment, {@code readTree}).
+ * ({@code toBuilder().build()}: the claims' objects and the builder's copies, sharing the strings),
+ * a lower bound for any decoder; {@code parseJackson} is the plain-Jackson baseline (JDK base64url
+ * of the payload segment, {@code readTree}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -36,8 +36,8 @@ import org.openjdk.jmh.runner.IterationType;
  * over pairs of the BouncyCastle time divided by the NKey time: NKey's speed relative to
  * BouncyCastle, above 1 is faster. The timer costs tens of nanoseconds per call, against tens of
  * microseconds of cryptography. JMH's summary line for these metrics is their sum over the
- * iterations; each benchmark prints the median over iterations itself, and {@code ratios.py}
- * reads the per-iteration values from the JSON.
+ * iterations; each benchmark prints the median over iterations itself, and {@code ratios.py} reads
+ * the per-iteration values from the JSON.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,10 +55,10 @@ public class PairedBenchmark {
   private final SealBenchmark sealing = new SealBenchmark();
 
   /**
-   * Per-call times of each side during one iteration: {@code nkey} is the library's side and
-   * {@code bc} the baseline's (the names predate {@link JwtPairedBenchmark}, which shares this
-   * state). Reported as medians: when the scheduler takes the CPU away in the middle of a call,
-   * that one call looks milliseconds long, and such outliers would dominate a mean.
+   * Per-call times of each side during one iteration: {@code nkey} is the library's side and {@code
+   * bc} the baseline's (the names predate {@link JwtPairedBenchmark}, which shares this state).
+   * Reported as medians: when the scheduler takes the CPU away in the middle of a call, that one
+   * call looks milliseconds long, and such outliers would dominate a mean.
    */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.EVENTS)

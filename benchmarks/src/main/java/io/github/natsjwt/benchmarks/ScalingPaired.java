@@ -17,16 +17,17 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.function.IntFunction;
 
 /**
- * 2 threads against 1, paired: each operation of the library runs in short phases on 1 thread and on
- * 2 threads, and so does its Jackson + BouncyCastle baseline, all four in turn (the order reversed
- * every other round). A round gives the library's ratio of 2-thread over 1-thread throughput, the
- * baseline's, and the quotient of the two. All phases of a round see about the same load from other
- * work, which separate JMH runs minutes apart do not; the figures are medians over the rounds. The
- * baseline shares nothing between threads, so its ratio shows what the machine allowed, and the
- * quotient how close the library came to that. {@code results.sh} runs it and puts its Markdown into
- * RESULTS.md:
+ * 2 threads against 1, paired: each operation of the library runs in short phases on 1 thread and
+ * on 2 threads, and so does its Jackson + BouncyCastle baseline, all four in turn (the order
+ * reversed every other round). A round gives the library's ratio of 2-thread over 1-thread
+ * throughput, the baseline's, and the quotient of the two. All phases of a round see about the same
+ * load from other work, which separate JMH runs minutes apart do not; the figures are medians over
+ * the rounds. The baseline shares nothing between threads, so its ratio shows what the machine
+ * allowed, and the quotient how close the library came to that. {@code results.sh} runs it and puts
+ * its Markdown into RESULTS.md:
  *
- * <pre>java -cp natsjwt-benchmarks.jar io.github.natsjwt.benchmarks.ScalingPaired [ROUNDS [MS]]</pre>
+ * <pre>java -cp natsjwt-benchmarks.jar io.github.natsjwt.benchmarks.ScalingPaired [ROUNDS [MS]]
+ * </pre>
  *
  * <p>The operations are those of the scaling table of RESULTS.md, on the same fixtures as the JMH
  * benchmarks, each call given a new {@code String} of the token; the two workers share the decoder

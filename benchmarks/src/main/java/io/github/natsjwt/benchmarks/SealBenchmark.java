@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Sealing and opening a 128-byte message between two curve keys ({@code xkv1}, XSalsa20-Poly1305
  * after X25519): {@code NKey.seal} and {@code NKey.open}, which take the peer's public key as a
- * string, against {@link BcCryptoBox} with raw key bytes (the baseline). The JDK has no
- * equivalent. Both sides do the X25519 agreement on every call and both draw the 24-byte nonce from
- * a default {@code SecureRandom}.
+ * string, against {@link BcCryptoBox} with raw key bytes (the baseline). The JDK has no equivalent.
+ * Both sides do the X25519 agreement on every call and both draw the 24-byte nonce from a default
+ * {@code SecureRandom}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

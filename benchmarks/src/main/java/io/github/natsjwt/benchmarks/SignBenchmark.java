@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ed25519 signing with a key loaded once ({@link Ed25519Impls}): {@code NKey.sign} against
- * BouncyCastle's low-level {@code Ed25519.sign} with the public key precomputed (the baseline),
- * the JDK's {@code Signature}, i2p's {@code EdDSAEngine} and jnats's {@code NKey.sign}. The setup
- * fails the run unless all five give the same bytes and every verifier accepts them.
+ * BouncyCastle's low-level {@code Ed25519.sign} with the public key precomputed (the baseline), the
+ * JDK's {@code Signature}, i2p's {@code EdDSAEngine} and jnats's {@code NKey.sign}. The setup fails
+ * the run unless all five give the same bytes and every verifier accepts them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -36,9 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The others verify the one fixed {@code CONNECT} of the fixture over and over: {@code
- * verifyUserCold} with the account cache off, {@code verifyUserNewVerifier} on a verifier built
- * for the call, {@code decodeVerifyNonce} (their baseline) the library's {@code Jwt.decode} and
- * {@code NKey.verify} of the nonce, and {@code bcTwoVerifies} the two signature checks alone.
+ * verifyUserCold} with the account cache off, {@code verifyUserNewVerifier} on a verifier built for
+ * the call, {@code decodeVerifyNonce} (their baseline) the library's {@code Jwt.decode} and {@code
+ * NKey.verify} of the nonce, and {@code bcTwoVerifies} the two signature checks alone.
  *
  * <p>See {@link TrustPairedBenchmark} for some of these comparisons timed call by call.
  */

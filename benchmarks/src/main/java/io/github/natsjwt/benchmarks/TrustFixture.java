@@ -35,8 +35,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * user's key. Keys come from fixed seeds and the clock is fixed, so every run verifies the same
  * bytes.
  *
- * <p>{@link #connects(int)} makes {@value #CONNECTS} such {@code CONNECT}s, each with its own nonce:
- * of the same user, or of as many distinct users issued alike.
+ * <p>{@link #connects(int)} makes {@value #CONNECTS} such {@code CONNECT}s, each with its own
+ * nonce: of the same user, or of as many distinct users issued alike.
  *
  * <p>The constructor checks that every benchmarked path accepts the fixture, and that the library
  * rejects a wrong nonce signature (so the nonce really is verified), before anything is measured.
@@ -206,8 +206,8 @@ final class TrustFixture {
     }
 
     /**
-     * The user JWT as a new {@code String}, as the server reads it from the network at every
-     * {@code CONNECT}: a distinct object whose hash code is not computed yet.
+     * The user JWT as a new {@code String}, as the server reads it from the network at every {@code
+     * CONNECT}: a distinct object whose hash code is not computed yet.
      */
     String freshJwt() {
       return new String(jwt, StandardCharsets.US_ASCII);
@@ -266,10 +266,8 @@ final class TrustFixture {
 
   /** The two Ed25519 verifications alone, in BouncyCastle, on bytes decoded beforehand. */
   boolean bcTwoVerifies() {
-    return Ed25519.verify(
-            userJwtSignature, 0, userSignerRaw, 0, userSigned, 0, userSigned.length)
-        & Ed25519.verify(
-            nonceSignatureBytes, 0, userRaw, 0, nonceBytes, 0, nonceBytes.length);
+    return Ed25519.verify(userJwtSignature, 0, userSignerRaw, 0, userSigned, 0, userSigned.length)
+        & Ed25519.verify(nonceSignatureBytes, 0, userRaw, 0, nonceBytes, 0, nonceBytes.length);
   }
 
   private static void checkAccepted(

@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Comparisons of {@link TrustBenchmark}, each side timed call by call in the same loop as in
- * {@link PairedBenchmark} (whose {@code Times} state this shares): {@code nkeyNs} is the median
- * time of the first-named side (the library's {@code verifyUser}, or the decode + verify baseline
- * in {@link #decodeVerifyNonceVsBc}), {@code bcNs} of the second, and {@code ratio} the median
- * per-pair ratio: the first side's speed relative to the second's, above 1 is faster.
+ * Comparisons of {@link TrustBenchmark}, each side timed call by call in the same loop as in {@link
+ * PairedBenchmark} (whose {@code Times} state this shares): {@code nkeyNs} is the median time of
+ * the first-named side (the library's {@code verifyUser}, or the decode + verify baseline in {@link
+ * #decodeVerifyNonceVsBc}), {@code bcNs} of the second, and {@code ratio} the median per-pair
+ * ratio: the first side's speed relative to the second's, above 1 is faster.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -17,11 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ed25519 verification of a valid signature with the key object made once and reused, as a server
- * verifies tokens from a handful of issuer keys ({@link Ed25519Impls}): {@code NKey.verify}
- * against BouncyCastle's {@code Ed25519.verify} on raw key bytes (the baseline, which decodes the
- * public point on every call), BouncyCastle with a cached {@code Ed25519.PublicPoint}, the JDK's
- * {@code Signature} and i2p's {@code EdDSAEngine} with cached keys, and jnats's {@code NKey.verify}.
- * The setup fails the run unless every implementation accepts every other's signature and rejects
+ * verifies tokens from a handful of issuer keys ({@link Ed25519Impls}): {@code NKey.verify} against
+ * BouncyCastle's {@code Ed25519.verify} on raw key bytes (the baseline, which decodes the public
+ * point on every call), BouncyCastle with a cached {@code Ed25519.PublicPoint}, the JDK's {@code
+ * Signature} and i2p's {@code EdDSAEngine} with cached keys, and jnats's {@code NKey.verify}. The
+ * setup fails the run unless every implementation accepts every other's signature and rejects
  * altered ones.
  *
  * <p>See {@link VerifyFromStringBenchmark} for the case where the key arrives as a string.

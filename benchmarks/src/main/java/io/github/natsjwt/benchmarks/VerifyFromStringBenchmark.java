@@ -39,7 +39,9 @@ public class VerifyFromStringBenchmark {
   private String publicKey;
   private X509EncodedKeySpec jdkSpec;
 
-  /** JDK {@code Signature} and {@code KeyFactory} objects are stateful, so each thread gets its own. */
+  /**
+   * JDK {@code Signature} and {@code KeyFactory} objects are stateful, so each thread gets its own.
+   */
   @State(Scope.Thread)
   public static class Jdk {
     KeyFactory keyFactory;

@@ -17,8 +17,8 @@ public final class CalloutInternals {
   }
 
   /**
-   * A detached service in operator mode, built and checked as {@link CalloutService.Builder#start()}
-   * does, that never subscribes.
+   * A detached service in operator mode, built and checked as {@link
+   * CalloutService.Builder#start()} does, that never subscribes.
    *
    * @param issuer the callout account's key
    * @param xkey the service's curve key, or null for plain requests only
@@ -62,7 +62,7 @@ public final class CalloutInternals {
   private static final class Capture implements CalloutService.Exchange {
     private final byte[] data;
     private final String serverXkey;
-    byte [] reply;
+    byte[] reply;
     String error;
 
     Capture(byte[] data, String serverXkey) {

@@ -4,8 +4,8 @@ import io.github.natsjwt.claims.Claims;
 
 /**
  * Reaches the package-private step of {@link Jwt#decode} that comes before the signature check, so
- * that the benchmarks can measure parsing on its own. Benchmarks only: the library offers no
- * decode without verification.
+ * that the benchmarks can measure parsing on its own. Benchmarks only: the library offers no decode
+ * without verification.
  */
 public final class JwtInternals {
   private JwtInternals() {}

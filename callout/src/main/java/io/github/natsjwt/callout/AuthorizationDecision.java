@@ -36,8 +36,8 @@ public final class AuthorizationDecision {
 
   /**
    * Allows the client as a user signed by another key: in operator mode, the identity key or a
-   * signing key of an account the callout may place users into ({@code allowed_accounts}). When
-   * it is a signing key, set the user's {@code issuerAccount} to its account.
+   * signing key of an account the callout may place users into ({@code allowed_accounts}). When it
+   * is a signing key, set the user's {@code issuerAccount} to its account.
    *
    * @param user the user to mint
    * @param userSigner the key that signs the user JWT
@@ -51,8 +51,8 @@ public final class AuthorizationDecision {
   }
 
   /**
-   * Denies the client. The reason goes into the response's {@code error} field; the server logs
-   * it and tells the client only {@code Authorization Violation}.
+   * Denies the client. The reason goes into the response's {@code error} field; the server logs it
+   * and tells the client only {@code Authorization Violation}.
    *
    * @param reason why, for the server's log; not blank
    * @return the decision

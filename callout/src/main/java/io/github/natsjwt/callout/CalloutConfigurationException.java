@@ -1,8 +1,8 @@
 package io.github.natsjwt.callout;
 
 /**
- * The callout service's settings do not fit together, for example a signing key in config mode
- * or an xkey that is not a curve seed. Thrown by {@link CalloutService.Builder#start()}.
+ * The callout service's settings do not fit together, for example a signing key in config mode or
+ * an xkey that is not a curve seed. Thrown by {@link CalloutService.Builder#start()}.
  *
  * <p>Immutable and thread-safe.
  */

@@ -42,8 +42,8 @@ public final class CalloutRequest {
   }
 
   /**
-   * Returns the public user key the server generated for this connection; the minted user must
-   * have it as its subject.
+   * Returns the public user key the server generated for this connection; the minted user must have
+   * it as its subject.
    *
    * @return a {@code U...} key
    */

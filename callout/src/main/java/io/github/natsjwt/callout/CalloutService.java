@@ -15,10 +15,10 @@ import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.nkey.Signer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
+import io.nats.client.impl.Headers;
 import io.nats.client.support.JsonParseException;
 import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
-import io.nats.client.impl.Headers;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
@@ -42,12 +42,12 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -62,8 +62,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>a request that is not decryptable, not a well-formed request JWT, not signed by a server
  *       key ({@code N...}), not addressed to {@code nats-authorization-request}, expired, or from a
- *       server that is not allowed gets an error reply (jnats service error headers, no body), which
- *       the server reads as a rejection;
+ *       server that is not allowed gets an error reply (jnats service error headers, no body),
+ *       which the server reads as a rejection;
  *   <li>a verified request gets a signed response: the user JWT when the authorizer allows, the
  *       reason in {@code error} when it denies, throws or passes the deadline, and a denial naming
  *       the broken rule when the allowed user would be rejected by the server;
@@ -84,13 +84,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Logging.</b> Logger {@code io.github.natsjwt.callout.CalloutService}, through {@link
  * System.Logger}: start and stop at INFO; a refused request (its {@link RequestProblem} and why),
- * an authorizer past its deadline, an allowed user the server would reject, a listener that threw, and
- * a kick no server answered at WARNING; an authorizer that threw and a reply that could not be sent
- * at ERROR, with the exception; each allowed or denied client and each kick at DEBUG, each request
- * as it arrives at TRACE. WARNING and ERROR records are kept to one per kind every 10 seconds, the
- * rest of that kind going to DEBUG. Records name users, servers and accounts by public key; no
- * record, message or event holds a seed, a password, a client's token or a whole JWT. The only text
- * logged that this service does not write is the authorizer's: a denial's reason, and the
+ * an authorizer past its deadline, an allowed user the server would reject, a listener that threw,
+ * and a kick no server answered at WARNING; an authorizer that threw and a reply that could not be
+ * sent at ERROR, with the exception; each allowed or denied client and each kick at DEBUG, each
+ * request as it arrives at TRACE. WARNING and ERROR records are kept to one per kind every 10
+ * seconds, the rest of that kind going to DEBUG. Records name users, servers and accounts by public
+ * key; no record, message or event holds a seed, a password, a client's token or a whole JWT. The
+ * only text logged that this service does not write is the authorizer's: a denial's reason, and the
  * exception it threw.
  */
 public final class CalloutService implements AutoCloseable {
@@ -314,20 +314,37 @@ public final class CalloutService implements AutoCloseable {
           LOG,
           Level.WARNING,
           null,
-          () -> "Kick of user " + c.userNkey() + " (client " + Long.toUnsignedString(c.clientId())
-              + " on server " + c.serverId() + ") " + r.outcome() + ": " + printable(r.detail()));
+          () ->
+              "Kick of user "
+                  + c.userNkey()
+                  + " (client "
+                  + Long.toUnsignedString(c.clientId())
+                  + " on server "
+                  + c.serverId()
+                  + ") "
+                  + r.outcome()
+                  + ": "
+                  + printable(r.detail()));
     } else if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Kick of user " + c.userNkey() + " (client " + Long.toUnsignedString(c.clientId())
-              + " on server " + c.serverId() + "): " + r.outcome()
-              + (r.detail().isEmpty() ? "" : " (" + printable(r.detail()) + ")") + ".");
+          "Kick of user "
+              + c.userNkey()
+              + " (client "
+              + Long.toUnsignedString(c.clientId())
+              + " on server "
+              + c.serverId()
+              + "): "
+              + r.outcome()
+              + (r.detail().isEmpty() ? "" : " (" + printable(r.detail()) + ")")
+              + ".");
     }
   }
 
   private KickResult kickOne(Connection sys, TrackedConnection c) {
     String subject = String.format(KICK_SUBJECT, c.serverId());
-    byte[] body = ("{\"cid\":" + Long.toUnsignedString(c.clientId()) + "}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"cid\":" + Long.toUnsignedString(c.clientId()) + "}").getBytes(StandardCharsets.UTF_8);
     Message reply;
     try {
       reply = sys.requestWithTimeout(subject, body, kickTimeout).get();
@@ -336,7 +353,8 @@ public final class CalloutService implements AutoCloseable {
       return new KickResult(c, KickOutcome.FAILED, "interrupted while waiting for " + subject);
     } catch (ExecutionException | CancellationException e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      boolean timedOut = cause instanceof TimeoutException || cause instanceof CancellationException;
+      boolean timedOut =
+          cause instanceof TimeoutException || cause instanceof CancellationException;
       if (timedOut) {
         return noAnswer(c, subject, cause.getMessage());
       }
@@ -367,7 +385,9 @@ public final class CalloutService implements AutoCloseable {
             + " server is older than nats-server 2.10.0, which added KICK");
   }
 
-  /** The server's API response: {@code {"server":{...},"data":...,"error":{"code","description"}}}. */
+  /**
+   * The server's API response: {@code {"server":{...},"data":...,"error":{"code","description"}}}.
+   */
   private static String kickError(byte @Nullable [] data) {
     if (data == null || data.length == 0) {
       return "";
@@ -527,9 +547,14 @@ public final class CalloutService implements AutoCloseable {
     if (LOG.isLoggable(Level.TRACE)) {
       LOG.log(
           Level.TRACE,
-          "Request for user " + request.userNkey() + " from server " + request.server().id()
-              + " (client " + Long.toUnsignedString(request.clientInformation().id())
-              + (request.isEncrypted() ? ", encrypted" : "") + ") is verified; asking the"
+          "Request for user "
+              + request.userNkey()
+              + " from server "
+              + request.server().id()
+              + " (client "
+              + Long.toUnsignedString(request.clientInformation().id())
+              + (request.isEncrypted() ? ", encrypted" : "")
+              + ") is verified; asking the"
               + " authorizer.");
     }
     Deadlines.Pending answered =
@@ -553,7 +578,8 @@ public final class CalloutService implements AutoCloseable {
       return; // the deadline passed and the denial was sent; a late decision is dropped
     }
     if (decision == null) {
-      AuthorizerFailedException e = AuthorizerFailedException.threw(Objects.requireNonNull(failure));
+      AuthorizerFailedException e =
+          AuthorizerFailedException.threw(Objects.requireNonNull(failure));
       deny(message, start, request, CalloutOutcome.AUTHORIZER_FAILED, e, e.getMessage());
     } else if (!decision.isAllowed()) {
       deny(message, start, request, CalloutOutcome.DENIED, null, decision.reason());
@@ -599,7 +625,9 @@ public final class CalloutService implements AutoCloseable {
       claims = Jwt.decode(token, AuthorizationRequestClaims.class).claims();
     } catch (SignatureMismatchException e) {
       throw new InvalidCalloutRequestException(
-          RequestProblem.BAD_SIGNATURE, "the request's signature does not verify: " + e.getMessage(), e);
+          RequestProblem.BAD_SIGNATURE,
+          "the request's signature does not verify: " + e.getMessage(),
+          e);
     } catch (IssuerNotAllowedException e) {
       throw new InvalidCalloutRequestException(
           RequestProblem.NOT_FROM_A_SERVER,
@@ -718,10 +746,10 @@ public final class CalloutService implements AutoCloseable {
       }
       AuthorizationResponseClaims claims = response.build();
       Instant now = clock.instant();
-      ValidationResult validation =
-          claims.withIssuance(issuer.publicKey(), now).validate(now);
+      ValidationResult validation = claims.withIssuance(issuer.publicKey(), now).validate(now);
       if (!validation.issues().isEmpty()) {
-        throw new InvalidCalloutResponseException(ResponseRule.RESPONSE_VALID, validation.toString());
+        throw new InvalidCalloutResponseException(
+            ResponseRule.RESPONSE_VALID, validation.toString());
       }
       byte[] payload = Jwt.encode(claims, issuer, clock).getBytes(StandardCharsets.UTF_8);
       if (request.isEncrypted()) {
@@ -757,7 +785,9 @@ public final class CalloutService implements AutoCloseable {
         // the connection is gone; nothing else to do
       }
     }
-    notify(new CalloutEvent(CalloutOutcome.REQUEST_REFUSED, since(start), null, e, e.problem().name()));
+    notify(
+        new CalloutEvent(
+            CalloutOutcome.REQUEST_REFUSED, since(start), null, e, e.problem().name()));
   }
 
   /** Checks the user against section 7.3 before anything is signed. */
@@ -765,7 +795,10 @@ public final class CalloutService implements AutoCloseable {
     if (!request.userNkey().equals(user.subject())) {
       throw new InvalidCalloutResponseException(
           ResponseRule.USER_SUBJECT,
-          "sub is " + user.subject() + ", user_nkey is " + request.userNkey()
+          "sub is "
+              + user.subject()
+              + ", user_nkey is "
+              + request.userNkey()
               + "; start from CalloutRequest.newUser()");
     }
     Instant now = clock.instant();
@@ -807,7 +840,9 @@ public final class CalloutService implements AutoCloseable {
               + calloutAccount
               + (responseIssuerAccount.isEmpty()
                   ? ""
-                  : "; a user signed by a signing key needs issuerAccount(" + calloutAccount + ")"));
+                  : "; a user signed by a signing key needs issuerAccount("
+                      + calloutAccount
+                      + ")"));
     }
     if (!accountAllowed(target, calloutAccount)) {
       throw new InvalidCalloutResponseException(
@@ -836,8 +871,12 @@ public final class CalloutService implements AutoCloseable {
           LOG,
           Level.WARNING,
           e,
-          () -> "The CalloutListener threw " + e.getClass().getName() + " on a " + event.outcome()
-              + " event; the service goes on.");
+          () ->
+              "The CalloutListener threw "
+                  + e.getClass().getName()
+                  + " on a "
+                  + event.outcome()
+                  + " event; the service goes on.");
     }
   }
 
@@ -1039,9 +1078,8 @@ public final class CalloutService implements AutoCloseable {
     }
 
     /**
-     * Signs users and responses with the callout account's identity key: in config mode the
-     * {@code auth_callout.issuer}, in operator mode the account with the {@code authorization}
-     * block.
+     * Signs users and responses with the callout account's identity key: in config mode the {@code
+     * auth_callout.issuer}, in operator mode the account with the {@code authorization} block.
      *
      * @param accountKey the account key; a {@link Signer} so that it can live in an HSM
      * @return this builder
@@ -1067,8 +1105,8 @@ public final class CalloutService implements AutoCloseable {
     }
 
     /**
-     * Sets the curve key for encrypted requests: its public key is the configuration's {@code
-     * xkey} (or the account's {@code authorization.xkey}).
+     * Sets the curve key for encrypted requests: its public key is the configuration's {@code xkey}
+     * (or the account's {@code authorization.xkey}).
      *
      * @param curveKey an {@code X...} key with its seed
      * @return this builder
@@ -1117,8 +1155,8 @@ public final class CalloutService implements AutoCloseable {
     }
 
     /**
-     * Sets where requests are handled. The service does not shut down an executor it was given.
-     * By default it uses virtual threads on Java 21 and later, and a bounded pool on 17.
+     * Sets where requests are handled. The service does not shut down an executor it was given. By
+     * default it uses virtual threads on Java 21 and later, and a bounded pool on 17.
      *
      * @param executor the executor
      * @return this builder
@@ -1175,9 +1213,9 @@ public final class CalloutService implements AutoCloseable {
     }
 
     /**
-     * Declares that the server runs in config mode (an {@code authorization { auth_callout }}
-     * block rather than operator JWTs), and names the account users go into unless the authorizer
-     * sets another audience. The minted user's {@code aud} names the target account there.
+     * Declares that the server runs in config mode (an {@code authorization { auth_callout }} block
+     * rather than operator JWTs), and names the account users go into unless the authorizer sets
+     * another audience. The minted user's {@code aud} names the target account there.
      *
      * @param accountName the account name, for example {@code "APP"}
      * @return this builder
@@ -1230,10 +1268,10 @@ public final class CalloutService implements AutoCloseable {
 
     /**
      * Tracks the connections this service allows (server id and client id, from each request) and
-     * enables {@link CalloutService#kick(String)}, which sends {@code
-     * $SYS.REQ.SERVER.<id>.KICK} on this connection. It must be a user of the system account:
-     * in config mode an account named by {@code system_account} whose user the callout bypasses
-     * ({@code auth_users}); in operator mode a user of the operator's system account.
+     * enables {@link CalloutService#kick(String)}, which sends {@code $SYS.REQ.SERVER.<id>.KICK} on
+     * this connection. It must be a user of the system account: in config mode an account named by
+     * {@code system_account} whose user the callout bypasses ({@code auth_users}); in operator mode
+     * a user of the operator's system account.
      *
      * @param systemConnection a system-account connection; the service does not close it
      * @return this builder
@@ -1252,7 +1290,8 @@ public final class CalloutService implements AutoCloseable {
     public Builder kickTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isZero() || timeout.isNegative()) {
-        throw new CalloutConfigurationException("the kick timeout must be positive, got " + timeout);
+        throw new CalloutConfigurationException(
+            "the kick timeout must be positive, got " + timeout);
       }
       this.kickTimeout = timeout;
       return this;
@@ -1319,9 +1358,14 @@ public final class CalloutService implements AutoCloseable {
       if (LOG.isLoggable(Level.INFO)) {
         LOG.log(
             Level.INFO,
-            "Callout service started on " + SUBJECT + ": " + s
+            "Callout service started on "
+                + SUBJECT
+                + ": "
+                + s
                 + (xkey == null ? "" : ", xkey " + xkey.publicKey())
-                + ", deadline " + deadline.toMillis() + " ms"
+                + ", deadline "
+                + deadline.toMillis()
+                + " ms"
                 + (queueGroup == null ? "" : ", queue group " + queueGroup)
                 + (allowedServers.isEmpty()
                     ? ""
@@ -1338,8 +1382,10 @@ public final class CalloutService implements AutoCloseable {
       return e;
     }
 
-    /** The same checks as {@link #start()}, then a service that never subscribes: see {@link
-     * CalloutService#detachedBuilder()}. */
+    /**
+     * The same checks as {@link #start()}, then a service that never subscribes: see {@link
+     * CalloutService#detachedBuilder()}.
+     */
     CalloutService detach() {
       check();
       return new CalloutService(this, false);

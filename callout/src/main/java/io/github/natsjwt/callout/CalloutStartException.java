@@ -1,9 +1,9 @@
 package io.github.natsjwt.callout;
 
 /**
- * The service was registered, but the server did not confirm its subscription in time, so it
- * could not be known to answer. Thrown by {@link CalloutService.Builder#start()}, which stops the
- * service before throwing; the connection stays open and is the caller's.
+ * The service was registered, but the server did not confirm its subscription in time, so it could
+ * not be known to answer. Thrown by {@link CalloutService.Builder#start()}, which stops the service
+ * before throwing; the connection stays open and is the caller's.
  *
  * <p>Immutable and thread-safe.
  */

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The deadlines of the requests in flight, all of one length, watched by one daemon thread that
- * looks at them every tick (a tenth of the deadline, at most 10 ms) while any is pending and
- * sleeps while none is.
+ * looks at them every tick (a tenth of the deadline, at most 10 ms) while any is pending and sleeps
+ * while none is.
  *
  * <p>Thread-safe. A {@code ScheduledThreadPoolExecutor} woke its thread on every request when
  * requests came one at a time (a task that becomes the head of its queue signals the thread, and a
@@ -81,8 +81,8 @@ final class Deadlines {
   }
 
   /**
-   * Stops the watcher once the deadlines already started have passed or been answered; the
-   * requests in flight are still answered at their deadline.
+   * Stops the watcher once the deadlines already started have passed or been answered; the requests
+   * in flight are still answered at their deadline.
    */
   void close() {
     closed = true;

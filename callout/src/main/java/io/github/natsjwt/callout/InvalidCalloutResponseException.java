@@ -1,8 +1,8 @@
 package io.github.natsjwt.callout;
 
 /**
- * The authorizer allowed a user that the server would reject (spec trust-chain.md section 7.3).
- * The response was not sent; the client was denied instead.
+ * The authorizer allowed a user that the server would reject (spec trust-chain.md section 7.3). The
+ * response was not sent; the client was denied instead.
  *
  * <p>Immutable and thread-safe.
  */

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * A callout service for a test: connects to a running {@link NatsServer} as the service user of a
  * {@link TestCallout} setup, starts a {@link CalloutService} with the setup's issuer, xkey,
- * configuration-mode account and allowed accounts, and the authorizer given, and is closed with
- * the server, so with the test.
+ * configuration-mode account and allowed accounts, and the authorizer given, and is closed with the
+ * server, so with the test.
  *
  * <pre>{@code
  * TestCallout callout = TestCallout.configMode("APP");
@@ -64,8 +64,8 @@ public final class TestCalloutService implements AutoCloseable {
   }
 
   /**
-   * Starts a service on a server running the setup's configuration, with more settings: a
-   * listener, a deadline, a kick connection, another issuer, and so on.
+   * Starts a service on a server running the setup's configuration, with more settings: a listener,
+   * a deadline, a kick connection, another issuer, and so on.
    *
    * @param server the server, started with {@link TestCallout#serverConfig()}
    * @param callout the setup
@@ -172,7 +172,9 @@ public final class TestCalloutService implements AutoCloseable {
     }
   }
 
-  /** The setup's allowed accounts: keys from the authorization block, or the config block's names. */
+  /**
+   * The setup's allowed accounts: keys from the authorization block, or the config block's names.
+   */
   private static String[] allowedAccounts(TestCallout callout) {
     return (callout.isOperatorMode()
             ? callout.authorization().allowedAccounts()

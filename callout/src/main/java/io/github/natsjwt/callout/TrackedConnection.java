@@ -3,8 +3,8 @@ package io.github.natsjwt.callout;
 import java.util.Objects;
 
 /**
- * A client connection the callout service allowed, as the server described it in the request:
- * which server it is on and its client id there, the key to kick it by.
+ * A client connection the callout service allowed, as the server described it in the request: which
+ * server it is on and its client id there, the key to kick it by.
  *
  * <p>Immutable and thread-safe.
  *

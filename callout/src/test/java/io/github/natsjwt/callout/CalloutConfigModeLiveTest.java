@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.natsjwt.claims.AuthorizationRequestClaims;
 import io.github.natsjwt.claims.Permission;
+import io.github.natsjwt.claims.ServerId;
 import io.github.natsjwt.config.ServerConfig;
+import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
 import io.github.natsjwt.testing.TestCallout;
-import io.github.natsjwt.claims.AuthorizationRequestClaims;
-import io.github.natsjwt.claims.ServerId;
-import io.github.natsjwt.jwt.Jwt;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The callout service against real nats-server 2.10 and 2.14 in config mode ({@code authorization
- * { auth_callout }}): users and passwords checked by the authorizer, users minted into a
- * config-mode account.
+ * The callout service against real nats-server 2.10 and 2.14 in config mode ({@code authorization {
+ * auth_callout }}): users and passwords checked by the authorizer, users minted into a config-mode
+ * account.
  */
 @SuppressWarnings("try") // servers and clients are held open by try-with-resources
 class CalloutConfigModeLiveTest {
@@ -198,8 +198,10 @@ class CalloutConfigModeLiveTest {
     try (NatsServer server = start(version);
         Connection attacker = serviceUser(server)) {
       assertNull(
-          attacker.request(CalloutService.SUBJECT, forgedRequest(NKey.generate(NKeyType.SERVER))
-              .getBytes(StandardCharsets.UTF_8), Duration.ofMillis(500)));
+          attacker.request(
+              CalloutService.SUBJECT,
+              forgedRequest(NKey.generate(NKeyType.SERVER)).getBytes(StandardCharsets.UTF_8),
+              Duration.ofMillis(500)));
       if (version.series().equals("2.14")) { // 2.10 drops it without a log line
         assertTrue(server.log().contains("Publish Violation - Subject \"$SYS.REQ.USER.AUTH\""));
       }
@@ -234,9 +236,12 @@ class CalloutConfigModeLiveTest {
       assertRefused(attacker, null, forged.getBytes(StandardCharsets.UTF_8), "SERVER_NOT_ALLOWED");
       int sig = forged.lastIndexOf('.') + 10;
       String tampered =
-          forged.substring(0, sig) + (forged.charAt(sig) == 'A' ? 'B' : 'A') + forged.substring(sig + 1);
+          forged.substring(0, sig)
+              + (forged.charAt(sig) == 'A' ? 'B' : 'A')
+              + forged.substring(sig + 1);
       assertRefused(attacker, null, tampered.getBytes(StandardCharsets.UTF_8), "BAD_SIGNATURE");
-      Headers h = new Headers().add(CalloutService.XKEY_HEADER, NKey.generate(NKeyType.CURVE).publicKey());
+      Headers h =
+          new Headers().add(CalloutService.XKEY_HEADER, NKey.generate(NKeyType.CURVE).publicKey());
       assertRefused(attacker, h, new byte[] {1, 2, 3}, "NOT_DECRYPTABLE");
       // a sealed request from a forged server, sealed correctly for the service's xkey
       NKey fakeCurve = NKey.generate(NKeyType.CURVE);
@@ -260,7 +265,8 @@ class CalloutConfigModeLiveTest {
               .map(e -> ((InvalidCalloutRequestException) e.failure().orElseThrow()).problem())
               .toList());
       for (CalloutEvent e : refused) {
-        assertFalse(e.failure().orElseThrow().getMessage().contains(forged), "no token in messages");
+        assertFalse(
+            e.failure().orElseThrow().getMessage().contains(forged), "no token in messages");
       }
       // unharmed: it still answers
       assertRefused(attacker, null, new byte[0], "MALFORMED");
@@ -272,7 +278,9 @@ class CalloutConfigModeLiveTest {
     return Jwt.encode(
         AuthorizationRequestClaims.builder(callout.issuerAccount())
             .audience(CalloutService.REQUEST_AUDIENCE)
-            .serverId(new ServerId("evil", "127.0.0.1", fakeServer.publicKey(), "2.10.0", "", List.of(), ""))
+            .serverId(
+                new ServerId(
+                    "evil", "127.0.0.1", fakeServer.publicKey(), "2.10.0", "", List.of(), ""))
             .userNkey(NKey.generate(NKeyType.USER).publicKey())
             .expiresAt(Instant.now().plusSeconds(5))
             .build(),
@@ -281,8 +289,7 @@ class CalloutConfigModeLiveTest {
 
   private void assertRefused(Connection nc, Headers headers, byte[] body, String problem)
       throws Exception {
-    Message reply =
-        nc.request(CalloutService.SUBJECT, headers, body, Live.WAIT);
+    Message reply = nc.request(CalloutService.SUBJECT, headers, body, Live.WAIT);
     assertNotNull(reply, () -> "no reply; events: " + events.events);
     assertEquals(0, reply.getData().length, "no token in a refusal");
     String error = reply.getHeaders().getFirst("Nats-Service-Error");

@@ -35,12 +35,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reconnect-and-kick on real nats-server 2.10 and 2.14, in config and operator mode: the service tracks which
- * connection it allowed on which server, kicks a user through {@code $SYS.REQ.SERVER.<id>.KICK} on
- * a system-account connection (a config-mode system user, or a user of the operator's system
- * account), and the client, reconnecting, is authorized again on current data.
- * Both 2.10.27 and 2.14.5 answer KICK (nats-server added it in 2.10.0), with the same results:
- * kicked, or {@code 500 no such client or leafnode id} for a client that has gone.
+ * Reconnect-and-kick on real nats-server 2.10 and 2.14, in config and operator mode: the service
+ * tracks which connection it allowed on which server, kicks a user through {@code
+ * $SYS.REQ.SERVER.<id>.KICK} on a system-account connection (a config-mode system user, or a user
+ * of the operator's system account), and the client, reconnecting, is authorized again on current
+ * data. Both 2.10.27 and 2.14.5 answer KICK (nats-server added it in 2.10.0), with the same
+ * results: kicked, or {@code 500 no such client or leafnode id} for a client that has gone.
  */
 @SuppressWarnings("try") // services and servers are held open by try-with-resources
 class CalloutKickLiveTest {
@@ -50,7 +50,8 @@ class CalloutKickLiveTest {
   final Live.Events events = new Live.Events();
 
   /** The "database": which subjects each user may use, read on every authorization. */
-  final Map<String, String> grants = new ConcurrentHashMap<>(Map.of("alice", "orders.>", "bob", ">"));
+  final Map<String, String> grants =
+      new ConcurrentHashMap<>(Map.of("alice", "orders.>", "bob", ">"));
 
   final Authorizer fromDatabase =
       request -> {
@@ -113,7 +114,10 @@ class CalloutKickLiveTest {
                     .build())) {
       events.await(2);
       TrackedConnection before =
-          service.trackedConnections().stream().filter(c -> c.isUser("alice")).findFirst().orElseThrow();
+          service.trackedConnections().stream()
+              .filter(c -> c.isUser("alice"))
+              .findFirst()
+              .orElseThrow();
       // tracked from the request, checked against what the server told the client itself
       assertEquals(Live.serverId(server), before.serverId());
       assertEquals(alice.getServerInfo().getClientId(), before.clientId());
@@ -138,13 +142,20 @@ class CalloutKickLiveTest {
         assertDelivered(alice, watch, "billing.2");
       } catch (Exception | AssertionError e) {
         throw new AssertionError(
-            "alice's events " + aliceEvents + ", status " + alice.getStatus() + "; server log:\n"
+            "alice's events "
+                + aliceEvents
+                + ", status "
+                + alice.getStatus()
+                + "; server log:\n"
                 + server.log(),
             e);
       }
       assertNotDelivered(alice, watch, "orders.2");
       TrackedConnection after =
-          service.trackedConnections().stream().filter(c -> c.isUser("alice")).findFirst().orElseThrow();
+          service.trackedConnections().stream()
+              .filter(c -> c.isUser("alice"))
+              .findFirst()
+              .orElseThrow();
       assertNotEquals(before.clientId(), after.clientId());
       assertEquals(alice.getServerInfo().getClientId(), after.clientId());
       assertEquals(List.of(), service.kick("nobody"));
@@ -253,7 +264,8 @@ class CalloutKickLiveTest {
       assertEquals(1, results.size());
       assertEquals(KickOutcome.REFUSED, results.get(0).outcome(), results.toString());
       assertFalse(results.get(0).detail().isEmpty());
-      assertEquals(List.of(), service.trackedConnections(), "a refused kick forgets the connection");
+      assertEquals(
+          List.of(), service.trackedConnections(), "a refused kick forgets the connection");
     }
   }
 
@@ -262,8 +274,7 @@ class CalloutKickLiveTest {
       throws Exception {
     try (NatsServer server = version.start(config());
         Connection svc = Live.connect(server, "callout", "callout-pw");
-        CalloutService service =
-            service(svc, svc).kickTimeout(Duration.ofMillis(500)).start();
+        CalloutService service = service(svc, svc).kickTimeout(Duration.ofMillis(500)).start();
         Connection bob = Live.connect(server, "bob", "builder")) {
       events.await(1);
       List<KickResult> results = service.kick("bob");
@@ -282,7 +293,11 @@ class CalloutKickLiveTest {
     try (NatsServer server = version.start(config());
         Connection svc = Live.connect(server, "callout", "callout-pw");
         CalloutService service =
-            CalloutService.builder(svc).issuer(issuer).configMode("APP").authorizer(fromDatabase).start()) {
+            CalloutService.builder(svc)
+                .issuer(issuer)
+                .configMode("APP")
+                .authorizer(fromDatabase)
+                .start()) {
       CalloutConfigurationException e =
           assertThrows(CalloutConfigurationException.class, () -> service.kick("alice"));
       assertTrue(e.getMessage().contains("kickWith(systemConnection)"), e.getMessage());

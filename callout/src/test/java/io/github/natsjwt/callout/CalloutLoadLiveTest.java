@@ -39,14 +39,14 @@ import java.util.stream.Collectors;
  * each client's connect wall time ({@code Nats.connect} from call to return, which includes the
  * server's work and the callout's round trip).
  *
- * <p>Each burst's clients are closed before the next burst starts (outside the timed part), so
- * at most {@value #BURST} clients (plus the service's connection) are open at once: a jnats
- * connection holds a socket and several threads, and 2,000 of them at once would measure the test
- * machine's thread scheduler rather than the callout. The server's {@code max_connections} is
- * left at its default (64K), far above that; the process may open 20,000 files here. All clients
- * share one jnats thread pool. Before the bursts, {@value #WARM_UP} connects ({@value
- * #WARM_UP_PARALLEL} at a time, not counted, all required to succeed) let the JIT compile both
- * sides. Every wait is bounded; the whole test stops by itself.
+ * <p>Each burst's clients are closed before the next burst starts (outside the timed part), so at
+ * most {@value #BURST} clients (plus the service's connection) are open at once: a jnats connection
+ * holds a socket and several threads, and 2,000 of them at once would measure the test machine's
+ * thread scheduler rather than the callout. The server's {@code max_connections} is left at its
+ * default (64K), far above that; the process may open 20,000 files here. All clients share one
+ * jnats thread pool. Before the bursts, {@value #WARM_UP} connects ({@value #WARM_UP_PARALLEL} at a
+ * time, not counted, all required to succeed) let the JIT compile both sides. Every wait is
+ * bounded; the whole test stops by itself.
  *
  * <p>A burst queues: its last client connects about {@value #BURST} divided by the connects per
  * second after its first, and nats-server gives each client its authorization timeout (2 s by
@@ -109,8 +109,7 @@ class CalloutLoadLiveTest {
     // One thread pool for all the clients' jnats work, reused from burst to burst, instead of
     // the pool and timer each connection otherwise makes for itself.
     ExecutorService jnatsThreads = Executors.newCachedThreadPool();
-    java.util.concurrent.ScheduledExecutorService jnatsTimers =
-        Executors.newScheduledThreadPool(2);
+    java.util.concurrent.ScheduledExecutorService jnatsTimers = Executors.newScheduledThreadPool(2);
     try (NatsServer server = version.start(config(encrypted));
         Connection svc = Live.connect(server, "callout", "callout-pw")) {
       CalloutService.Builder b =
@@ -169,7 +168,8 @@ class CalloutLoadLiveTest {
               // jnats gives up with "Unable to connect" after its connection timeout; the
               // server's own timeout arrives as -ERR 'Authentication Timeout'
               String why = describe(e.getCause());
-              if (why.contains("Unable to connect") || why.toLowerCase().contains("timeout")
+              if (why.contains("Unable to connect")
+                  || why.toLowerCase().contains("timeout")
                   || why.contains("timed out")) {
                 timeouts++;
               } else {
@@ -212,8 +212,7 @@ class CalloutLoadLiveTest {
     Map<CalloutOutcome, Long> seen =
         events.events.stream()
             .collect(
-                Collectors.groupingBy(
-                    CalloutEvent::outcome, TreeMap::new, Collectors.counting()));
+                Collectors.groupingBy(CalloutEvent::outcome, TreeMap::new, Collectors.counting()));
     int failedErrors = errors;
     int failedTimeouts = timeouts;
     assertEquals(
@@ -231,14 +230,15 @@ class CalloutLoadLiveTest {
                 + clientErrors.stream()
                     .collect(
                         Collectors.groupingBy(
-                            x -> x.replaceAll("[0-9]+", "#"), TreeMap::new, Collectors.counting())));
+                            x -> x.replaceAll("[0-9]+", "#"),
+                            TreeMap::new,
+                            Collectors.counting())));
     assertEquals(0, errors, "errors");
     assertEquals(0, timeouts, "timeouts");
     Map<CalloutOutcome, Long> outcomes =
         events.events.stream()
             .collect(
-                Collectors.groupingBy(
-                    CalloutEvent::outcome, TreeMap::new, Collectors.counting()));
+                Collectors.groupingBy(CalloutEvent::outcome, TreeMap::new, Collectors.counting()));
     assertEquals(Map.of(CalloutOutcome.ALLOWED, (long) CLIENTS), outcomes, "outcomes");
     assertTrue(
         events.events.stream().allMatch(e -> e.request().orElseThrow().isEncrypted() == encrypted),
@@ -266,14 +266,13 @@ class CalloutLoadLiveTest {
 
   /**
    * {@value #WARM_UP} connects, {@value #WARM_UP_PARALLEL} at a time, not counted: the first
-   * requests run the service's and the client's code before the JIT has compiled it, several
-   * times slower, and a cold burst measures the compiler rather than the callout. They must
-   * succeed all the same.
+   * requests run the service's and the client's code before the JIT has compiled it, several times
+   * slower, and a cold burst measures the compiler rather than the callout. They must succeed all
+   * the same.
    */
   private static void warmUp(ExecutorService pool, Options options, Live.Events events)
       throws Exception {
-    java.util.concurrent.Semaphore parallel =
-        new java.util.concurrent.Semaphore(WARM_UP_PARALLEL);
+    java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(WARM_UP_PARALLEL);
     List<Future<?>> all = new ArrayList<>();
     for (int i = 0; i < WARM_UP; i++) {
       parallel.acquire();

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * denied with a wrong password, a token or a creds file, an authorizer that throws, one past its
  * deadline, one minting a user the server would reject, a listener that throws, and forged or
  * malformed requests (not a JWT, a seed, a user JWT, the service's own xkey seed as the server
- * xkey, bytes that do not open, a forged server, no reply subject). The expected records are
- * there, and none holds a seed, a JWT, a password, a token or the creds file used.
+ * xkey, bytes that do not open, a forged server, no reply subject). The expected records are there,
+ * and none holds a seed, a JWT, a password, a token or the creds file used.
  */
 @SuppressWarnings("try") // servers and clients are held open by try-with-resources
 class CalloutLoggingLiveTest {

@@ -63,8 +63,8 @@ class CalloutMixedModeLiveTest {
               : AuthorizationDecision.deny("unknown user " + request.connectOptions().user());
 
   /**
-   * AUTH holds the callout's user; STATIC a password user limited to static.> and an NKey user
-   * that may read everything there; both are auth users, so the server never asks the callout.
+   * AUTH holds the callout's user; STATIC a password user limited to static.> and an NKey user that
+   * may read everything there; both are auth users, so the server never asks the callout.
    */
   ServerConfig mixedConfig() {
     ConfigAccount statics =
@@ -78,7 +78,8 @@ class CalloutMixedModeLiveTest {
                     .build())
             .user(
                 ConfigUser.nkey(nkeyUser.publicKey())
-                    .permissions(Permissions.of(Permission.allowing("static.>"), Permission.allowing(">")))
+                    .permissions(
+                        Permissions.of(Permission.allowing("static.>"), Permission.allowing(">")))
                     .build())
             .build();
     return ServerConfig.builder()
@@ -124,7 +125,8 @@ class CalloutMixedModeLiveTest {
                 .authorizer(alice)
                 .listener(events)
                 .start();
-        Connection reader = Nats.connect(Live.options(server).authHandler(nkeyAuth(nkeyUser)).build());
+        Connection reader =
+            Nats.connect(Live.options(server).authHandler(nkeyAuth(nkeyUser)).build());
         Connection stat =
             Nats.connect(
                 Live.options(server)
@@ -139,7 +141,8 @@ class CalloutMixedModeLiveTest {
       assertReceived(all, "static.a");
       stat.publish("other.a", new byte[0]);
       stat.flush(Live.WAIT);
-      assertNull(all.nextMessage(Duration.ofMillis(500)), "other.a is outside static's permissions");
+      assertNull(
+          all.nextMessage(Duration.ofMillis(500)), "other.a is outside static's permissions");
       assertTrue(
           staticErrors.contains("Permissions Violation for Publish to \"other.a\""),
           staticErrors.toString());
@@ -230,10 +233,14 @@ class CalloutMixedModeLiveTest {
         assertReceived(appNews, "news");
 
         List<CalloutEvent> seen = events.await(2);
-        assertTrue(seen.stream().allMatch(e -> e.outcome() == CalloutOutcome.ALLOWED), seen::toString);
+        assertTrue(
+            seen.stream().allMatch(e -> e.outcome() == CalloutOutcome.ALLOWED), seen::toString);
         assertEquals(
             List.of("alice", "app-alice"),
-            seen.stream().map(e -> e.request().orElseThrow().connectOptions().name()).sorted().toList());
+            seen.stream()
+                .map(e -> e.request().orElseThrow().connectOptions().name())
+                .sorted()
+                .toList());
       }
     }
   }

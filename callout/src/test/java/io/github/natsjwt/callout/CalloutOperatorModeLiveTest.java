@@ -108,10 +108,7 @@ class CalloutOperatorModeLiveTest {
     callout.encrypted();
     try (NatsServer server = version.start(callout.serverConfig().build())) {
       TestCalloutService.start(
-          server,
-          callout,
-          byName,
-          b -> b.issuer(signingKey, auth.publicKey()).listener(events));
+          server, callout, byName, b -> b.issuer(signingKey, auth.publicKey()).listener(events));
       try (Connection alice = client(server, "alice")) {
         Live.assertRoundTrip(alice, "orders.2");
       }
@@ -142,10 +139,12 @@ class CalloutOperatorModeLiveTest {
       throws Exception {
     try (NatsServer server = start(version)) {
       Live.refused(
-          server, clientOptions(server, "other-alice").connectionTimeout(Live.REFUSAL_WAIT).build());
+          server,
+          clientOptions(server, "other-alice").connectionTimeout(Live.REFUSAL_WAIT).build());
       CalloutEvent e = events.await(1).get(0);
       assertEquals(CalloutOutcome.RESPONSE_INVALID, e.outcome());
-      InvalidCalloutResponseException f = (InvalidCalloutResponseException) e.failure().orElseThrow();
+      InvalidCalloutResponseException f =
+          (InvalidCalloutResponseException) e.failure().orElseThrow();
       assertEquals(ResponseRule.OPERATOR_TARGET_ACCOUNT, f.rule());
       assertTrue(f.getMessage().startsWith("§7.3 operator mode:"), f.getMessage());
       assertTrue(f.getMessage().contains(other.publicKey()), f.getMessage());

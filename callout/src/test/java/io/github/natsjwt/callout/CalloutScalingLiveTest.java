@@ -7,12 +7,12 @@ import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;
 import io.github.natsjwt.testing.TestCallout;
+import io.nats.client.Connection;
 import io.nats.service.Discovery;
 import io.nats.service.EndpointStats;
 import io.nats.service.InfoResponse;
 import io.nats.service.PingResponse;
 import io.nats.service.StatsResponse;
-import io.nats.client.Connection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,7 +105,9 @@ class CalloutScalingLiveTest {
         Connection observer =
             Live.connect(server, callout.serviceUserName(), callout.servicePassword())) {
       CalloutService service =
-          start(server, b -> b.listener(events).name("acme-callout", "2.3.4").queueGroup("callouts"))
+          start(
+                  server,
+                  b -> b.listener(events).name("acme-callout", "2.3.4").queueGroup("callouts"))
               .service();
       try (Connection alice = Live.connect(server, "alice", "wonderland")) {
         Live.assertRoundTrip(alice, "orders.1");

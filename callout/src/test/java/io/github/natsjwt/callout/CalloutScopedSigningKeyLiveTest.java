@@ -48,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>a changed scope template: both 2.10.27 and 2.14.5 close every connection the key issued
  *       (trust-chain.md section 4.2); the client reconnects, the callout runs again and the new
  *       template applies. Permissions change, but through a reconnect, as with reconnect-and-kick.
- *   <li>an empty template, with changed account {@code default_permissions}: 2.14.5 applies the
- *       new defaults to the connected client in place (no reconnect, same client id); 2.10.27 keeps
- *       the old permissions until the client reconnects.
+ *   <li>an empty template, with changed account {@code default_permissions}: 2.14.5 applies the new
+ *       defaults to the connected client in place (no reconnect, same client id); 2.10.27 keeps the
+ *       old permissions until the client reconnects.
  * </ul>
  */
 @SuppressWarnings("try") // services and servers are held open by try-with-resources
@@ -81,7 +81,8 @@ class CalloutScopedSigningKeyLiveTest {
   }
 
   static Permissions defaults(String... pubAllow) {
-    return Permissions.of(Permission.allowing(pubAllow), Permission.allowing("orders.>", "_INBOX.>"));
+    return Permissions.of(
+        Permission.allowing(pubAllow), Permission.allowing("orders.>", "_INBOX.>"));
   }
 
   /** Scoped role {@value #ROLE} with the template, callout on, watcher and callout user bypass. */
@@ -166,7 +167,8 @@ class CalloutScopedSigningKeyLiveTest {
               .build();
       assertPushed(version, system, Jwt.encode(changed, op.key()));
 
-      assertTrue(reconnected.await(10, TimeUnit.SECONDS), "alice was not reconnected: " + aliceEvents);
+      assertTrue(
+          reconnected.await(10, TimeUnit.SECONDS), "alice was not reconnected: " + aliceEvents);
       System.out.printf(
           "%s template change: alice's events %s, client id %d -> %d%n",
           version.label(), aliceEvents, clientId, alice.getServerInfo().getClientId());

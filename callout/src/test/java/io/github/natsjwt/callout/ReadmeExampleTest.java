@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   @TempDir Path dir;
 
+  // spotless:off (the README shows this as written)
   // README testing start
   @NatsServerMatrix({"2.10", "2.14"}) // callout needs nats-server 2.10 or later
   void calloutInATest(NatsServerVersion version) throws Exception {
@@ -49,6 +50,7 @@ class ReadmeExampleTest {
     }
   }
   // README testing end
+  // spotless:on
 
   @NatsServerMatrix({"2.14"})
   void calloutService(NatsServerVersion version) throws Exception {
@@ -61,6 +63,7 @@ class ReadmeExampleTest {
             .build();
     try (NatsServer server = version.start(config)) {
       String url = server.url();
+      // spotless:off (the README shows this as written)
       // README start
       Connection nc =
           Nats.connect(new Options.Builder().server(url).userInfo("callout", "callout-pw").build());
@@ -76,6 +79,7 @@ class ReadmeExampleTest {
                           : AuthorizationDecision.deny("bad password"))
               .start();
       // README end
+      // spotless:on
       try (Connection alice = Live.connect(server, "alice", "secret")) {
         Live.assertRoundTrip(alice, "orders.readme");
       }

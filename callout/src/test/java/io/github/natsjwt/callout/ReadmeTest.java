@@ -21,7 +21,8 @@ class ReadmeTest {
     String unindented = body.replaceAll("(?m)^      ", "");
 
     assertTrue(
-        readme.contains(unindented), "README.md lacks the callout example as ReadmeExampleTest runs it");
+        readme.contains(unindented),
+        "README.md lacks the callout example as ReadmeExampleTest runs it");
     assertTrue(unindented.lines().count() <= 15, "the example has at most 15 lines");
   }
 

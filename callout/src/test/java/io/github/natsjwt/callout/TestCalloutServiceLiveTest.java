@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link TestCallout} and {@link TestCalloutService} on real nats-server 2.10 and 2.14: the whole
- * set-up of an operator-mode or config-mode callout in a few lines, and the service closed with
- * the server.
+ * set-up of an operator-mode or config-mode callout in a few lines, and the service closed with the
+ * server.
  */
 @SuppressWarnings("try") // servers and clients are held open by try-with-resources
 class TestCalloutServiceLiveTest {

@@ -15,8 +15,8 @@ public final class ExitCodes {
   public static final int OK = 0;
 
   /**
-   * A signature (of data or of a JWT) did not verify, a sealed message did not open
-   * (authenticate), a server refused an account JWT, or a looked-up account was not found.
+   * A signature (of data or of a JWT) did not verify, a sealed message did not open (authenticate),
+   * a server refused an account JWT, or a looked-up account was not found.
    */
   public static final int VERIFICATION_FAILED = 1;
 
@@ -30,9 +30,9 @@ public final class ExitCodes {
    *
    * <p>Only a failed signature check (of data or of a JWT), a sealed message that does not
    * authenticate, a demo check that does not hold, an account JWT a server refused, an account to
-   * edit that no server has, and a pushed JWT a lookup does not show count as
-   * verification failures; every other failure, including unexpected ones, is reported as bad
-   * input so that scripts never mistake it for a forged signature.
+   * edit that no server has, and a pushed JWT a lookup does not show count as verification
+   * failures; every other failure, including unexpected ones, is reported as bad input so that
+   * scripts never mistake it for a forged signature.
    *
    * @param failure what the command threw
    * @return {@link #VERIFICATION_FAILED} or {@link #BAD_INPUT}

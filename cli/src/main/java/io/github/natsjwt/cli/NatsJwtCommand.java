@@ -63,8 +63,8 @@ public final class NatsJwtCommand implements Runnable {
   };
 
   /**
-   * Adds the tool's exit codes to the top-level help. Set here rather than in the annotation,
-   * whose attributes every subcommand would inherit along with the standard help options.
+   * Adds the tool's exit codes to the top-level help. Set here rather than in the annotation, whose
+   * attributes every subcommand would inherit along with the standard help options.
    *
    * @param spec the top-level command
    */

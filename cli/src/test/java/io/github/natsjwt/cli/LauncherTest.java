@@ -104,8 +104,13 @@ class LauncherTest {
   @Test
   void launcher_exitCodeAndStreams_passedThrough() throws Exception {
     Run r =
-        run(SCRIPT, Map.of("NATSJWT_JAR", jar.toString(), "NATSJWT_CDS", "0"), "key", "inspect",
-            "--json", "SUBAD");
+        run(
+            SCRIPT,
+            Map.of("NATSJWT_JAR", jar.toString(), "NATSJWT_CDS", "0"),
+            "key",
+            "inspect",
+            "--json",
+            "SUBAD");
 
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stdout().startsWith("{\"valid\":false,"), r::toString);
@@ -120,9 +125,16 @@ class LauncherTest {
     Path script = Files.copy(SCRIPT, bin.resolve("natsjwt"));
     Files.move(jar, lib.resolve("natsjwt-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
     Path link =
-        Files.createSymbolicLink(Files.createDirectories(dir.resolve("elsewhere")).resolve("natsjwt"), script);
+        Files.createSymbolicLink(
+            Files.createDirectories(dir.resolve("elsewhere")).resolve("natsjwt"), script);
 
-    Run r = run(link, Map.of(), "key", "inspect", "UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4");
+    Run r =
+        run(
+            link,
+            Map.of(),
+            "key",
+            "inspect",
+            "UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4");
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stdout().contains("type:       user\n"), r::toString);
@@ -138,7 +150,9 @@ class LauncherTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals("", r.stdout());
-    assertTrue(r.stderr().startsWith("natsjwt: cannot find natsjwt-cli.jar: set NATSJWT_JAR"), r::toString);
+    assertTrue(
+        r.stderr().startsWith("natsjwt: cannot find natsjwt-cli.jar: set NATSJWT_JAR"),
+        r::toString);
   }
 
   /**

@@ -22,6 +22,7 @@ class SeedAssertionsTest {
   @Test
   void assertNoSeed_jwtIdStartingWithSeedPrefix_passes() {
     // A 52-character JWT ID that CI once printed; it starts like a user seed.
-    SeedAssertions.assertNoSeed("  \"jti\": \"SU7XILZ23NYJO2BJ6AILZEBA2JEAATCQGEE4PSBRQAKPVCPINHKQ\",");
+    SeedAssertions.assertNoSeed(
+        "  \"jti\": \"SU7XILZ23NYJO2BJ6AILZEBA2JEAATCQGEE4PSBRQAKPVCPINHKQ\",");
   }
 }

@@ -45,9 +45,9 @@ import org.jspecify.annotations.Nullable;
  * String token = Jwt.encode(account, operatorSigningKey);
  * }</pre>
  *
- * <p>Encoding sorts the imports and the exports by subject, as the reference does. A decoded
- * token keeps its {@code null} imports or exports, if any: {@link #validate(Instant)} reports
- * them and encoding refuses them.
+ * <p>Encoding sorts the imports and the exports by subject, as the reference does. A decoded token
+ * keeps its {@code null} imports or exports, if any: {@link #validate(Instant)} reports them and
+ * encoding refuses them.
  */
 public final class AccountClaims extends Claims {
   private final List<@Nullable Import> rawImports;
@@ -279,10 +279,10 @@ public final class AccountClaims extends Claims {
   }
 
   /**
-   * Returns whether this account signed a claim (spec claims.md section 5.5): the claim's issuer
-   * is the account itself, or the claim is a user or activation whose {@code issuer_account} is
-   * this account and whose issuer is one of its signing keys (plain or scoped). Scope templates
-   * are not applied here.
+   * Returns whether this account signed a claim (spec claims.md section 5.5): the claim's issuer is
+   * the account itself, or the claim is a user or activation whose {@code issuer_account} is this
+   * account and whose issuer is one of its signing keys (plain or scoped). Scope templates are not
+   * applied here.
    *
    * @param claim a decoded claim
    * @return {@code true} when this account or one of its signing keys issued it
@@ -305,8 +305,8 @@ public final class AccountClaims extends Claims {
 
   /**
    * Returns whether this account revoked a user (spec claims.md section 4.11): whether the user's
-   * key, or {@value RevocationList#ALL}, has a revocation at or after the user JWT's issue time.
-   * A user claim without issue time or subject counts as revoked.
+   * key, or {@value RevocationList#ALL}, has a revocation at or after the user JWT's issue time. A
+   * user claim without issue time or subject counts as revoked.
    *
    * @param user a decoded user claim
    * @return {@code true} when revoked
@@ -321,8 +321,10 @@ public final class AccountClaims extends Claims {
   Claims copyWith(ClaimsData data) {
     Builder b = toBuilder();
     // The reference's encoder sorts imports and exports by subject (byte-wise).
-    b.imports.sort(Comparator.comparing(i -> utf8(i == null ? "" : i.subject()), Arrays::compareUnsigned));
-    b.exports.sort(Comparator.comparing(e -> utf8(e == null ? "" : e.subject()), Arrays::compareUnsigned));
+    b.imports.sort(
+        Comparator.comparing(i -> utf8(i == null ? "" : i.subject()), Arrays::compareUnsigned));
+    b.exports.sort(
+        Comparator.comparing(e -> utf8(e == null ? "" : e.subject()), Arrays::compareUnsigned));
     return new AccountClaims(data, b);
   }
 
@@ -338,7 +340,9 @@ public final class AccountClaims extends Claims {
     for (int i = 0; i < rawImports.size(); i++) {
       if (rawImports.get(i) == null) {
         throw new InvalidClaimsException(
-            "nats.imports[" + i + "] is null, which cannot be encoded; rebuild the imports with"
+            "nats.imports["
+                + i
+                + "] is null, which cannot be encoded; rebuild the imports with"
                 + " AccountClaims.Builder.imports(...)");
       }
     }
@@ -346,7 +350,9 @@ public final class AccountClaims extends Claims {
       Export e = rawExports.get(i);
       if (e == null) {
         throw new InvalidClaimsException(
-            "nats.exports[" + i + "] is null, which cannot be encoded; rebuild the exports with"
+            "nats.exports["
+                + i
+                + "] is null, which cannot be encoded; rebuild the exports with"
                 + " AccountClaims.Builder.exports(...)");
       }
       e.checkEncodable("nats.exports[" + i + "]");
@@ -424,9 +430,9 @@ public final class AccountClaims extends Claims {
   }
 
   /**
-   * The payload bytes one field takes: its key, its value and the comma that separates it from
-   * its neighbour ({@code nats} always holds other members, so every present field has one); 0
-   * when the field is not written.
+   * The payload bytes one field takes: its key, its value and the comma that separates it from its
+   * neighbour ({@code nats} always holds other members, so every present field has one); 0 when the
+   * field is not written.
    */
   long fieldJsonBytes(TokenSize.Field field) {
     GoJsonWriter w = new GoJsonWriter();
@@ -557,9 +563,7 @@ public final class AccountClaims extends Claims {
     }
     signingKeys.validate(c);
     InfoRules.validate(c, description, infoUrl);
-    if (laterFields
-        && !clusterTraffic.isEmpty()
-        && !ClusterTraffic.of(clusterTraffic).isKnown()) {
+    if (laterFields && !clusterTraffic.isEmpty() && !ClusterTraffic.of(clusterTraffic).isKnown()) {
       c.error("unknown cluster traffic option: " + GoText.quote(clusterTraffic));
     }
     if (isKey(issuer(), NKeyType.ACCOUNT) && !limits.isEmpty()) {
@@ -570,8 +574,8 @@ public final class AccountClaims extends Claims {
   /**
    * Imports.Validate: null entries, overlapping service imports, each import. The current rules
    * compare a service import's local subject with those of earlier service imports from the same
-   * exporting account; jwt 2.3.0 compares it with all earlier service imports, and reports an
-   * exact duplicate a second time naming the deprecated {@code to} field (usually empty).
+   * exporting account; jwt 2.3.0 compares it with all earlier service imports, and reports an exact
+   * duplicate a second time naming the deprecated {@code to} field (usually empty).
    */
   private void validateImports(ValidationResult.Collector c) {
     boolean perExporter = c.rules().overlapPerExporter();
@@ -662,8 +666,7 @@ public final class AccountClaims extends Claims {
   /**
    * Mapping.Validate: the source and destination subjects, then the weights. The current rules
    * check each weight and the per-cluster and cluster-less sums in 32 bits; jwt 2.3.0 rejects
-   * wildcard destinations and sums all weights of a source in an unsigned byte, which wraps at
-   * 256.
+   * wildcard destinations and sums all weights of a source in an unsigned byte, which wraps at 256.
    */
   private void validateMappings(ValidationResult.Collector c) {
     boolean wide = c.rules().checksMappingWeightsWide();
@@ -710,7 +713,9 @@ public final class AccountClaims extends Claims {
       }
       if (total > 100) {
         c.error(
-            "Mapping " + GoText.quote(from) + " exceeds 100% among all of it's weighted to mappings");
+            "Mapping "
+                + GoText.quote(from)
+                + " exceeds 100% among all of it's weighted to mappings");
       }
     }
   }

@@ -12,8 +12,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An activation JWT: an exporting account's permission for one importing account to import a
- * stream or service that requires a token (spec claims.md section 3.5).
+ * An activation JWT: an exporting account's permission for one importing account to import a stream
+ * or service that requires a token (spec claims.md section 3.5).
  *
  * <p>Immutable and thread-safe; build one with {@link #builder(String)}. The claim's {@code sub} is
  * the <em>importing</em> account; {@code iss} is the exporting account or one of its signing keys
@@ -112,8 +112,8 @@ public final class ActivationClaims extends Claims {
   }
 
   /**
-   * Returns the reference's identifier of this activation (spec claims.md section 5.6): the
-   * SHA-256 of {@code <iss>.<sub>.<subject up to its first wildcard>}, in padded base32.
+   * Returns the reference's identifier of this activation (spec claims.md section 5.6): the SHA-256
+   * of {@code <iss>.<sub>.<subject up to its first wildcard>}, in padded base32.
    *
    * @return 56 characters ending in {@code ====}
    * @throws IllegalStateException when {@code iss}, {@code sub} or the import subject is empty
@@ -121,8 +121,7 @@ public final class ActivationClaims extends Claims {
   public String hashId() {
     if (issuer().isEmpty() || subject().isEmpty() || importSubject.isEmpty()) {
       // The reference's message, typo included.
-      throw new IllegalStateException(
-          "not enough data in the activaion claims to create a hash");
+      throw new IllegalStateException("not enough data in the activaion claims to create a hash");
     }
     String base = issuer() + "." + subject() + "." + cleanSubject(importSubject);
     try {
@@ -169,7 +168,8 @@ public final class ActivationClaims extends Claims {
     w.endObject();
   }
 
-  static ActivationClaims read(ClaimsData data, JsonIn payload, @Nullable JsonIn nats, int version) {
+  static ActivationClaims read(
+      ClaimsData data, JsonIn payload, @Nullable JsonIn nats, int version) {
     Builder b = new Builder(data);
     if (version == 1) {
       // v1 named the kind nats.type and kept issuer_account and tags at the top level; its

@@ -8,13 +8,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An auth-callout response: the authorization service's answer to a request, either a user JWT
- * or an error (spec claims.md section 3.7). Signed by the service's account or one of its signing
+ * An auth-callout response: the authorization service's answer to a request, either a user JWT or
+ * an error (spec claims.md section 3.7). Signed by the service's account or one of its signing
  * keys.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder(String)}. The subject is the
- * request's user nkey and the audience the requesting server's id; validation checks both.
- * {@link #toString()} does not show the embedded JWT.
+ * request's user nkey and the audience the requesting server's id; validation checks both. {@link
+ * #toString()} does not show the embedded JWT.
  *
  * <pre>{@code
  * AuthorizationResponseClaims response = AuthorizationResponseClaims.builder(request.userNkey())

@@ -39,7 +39,9 @@ final class ClaimSchemas {
   static final GoType IDENTIFIER =
       struct("type", STRING, "nats", struct("tags", STRINGS, "type", STRING, "version", INT64));
 
-  private static final Object[] GENERIC_FIELDS = {"tags", STRINGS, "type", STRING, "version", INT64};
+  private static final Object[] GENERIC_FIELDS = {
+    "tags", STRINGS, "type", STRING, "version", INT64
+  };
 
   private static final GoType PERMISSION = struct("allow", STRINGS, "deny", STRINGS);
   private static final GoType RESPONSE_PERMISSION = struct("max", INT64, "ttl", INT64);
@@ -49,48 +51,141 @@ final class ClaimSchemas {
   private static final GoType PERMISSIONS = struct(PERMISSIONS_FIELDS);
   private static final GoType TIME_RANGE = struct("start", STRING, "end", STRING);
   private static final Object[] LIMITS_FIELDS = {
-    "src", CIDR_LIST, "times", slice(TIME_RANGE), "times_location", STRING,
-    "subs", INT64, "data", INT64, "payload", INT64
+    "src",
+    CIDR_LIST,
+    "times",
+    slice(TIME_RANGE),
+    "times_location",
+    STRING,
+    "subs",
+    INT64,
+    "data",
+    INT64,
+    "payload",
+    INT64
   };
   private static final GoType USER_PERMISSION_LIMITS =
       PERMISSIONS
           .with(LIMITS_FIELDS)
-          .with(
-              "bearer_token", BOOL, "proxy_required", BOOL, "allowed_connection_types", STRINGS);
+          .with("bearer_token", BOOL, "proxy_required", BOOL, "allowed_connection_types", STRINGS);
 
   private static final GoType USER_SCOPE =
       struct(
-          "kind", SCOPE_TYPE, "key", STRING, "role", STRING, "template", USER_PERMISSION_LIMITS,
-          "description", STRING);
+          "kind",
+          SCOPE_TYPE,
+          "key",
+          STRING,
+          "role",
+          STRING,
+          "template",
+          USER_PERMISSION_LIMITS,
+          "description",
+          STRING);
 
   private static final GoType NATS_LIMITS = struct("subs", INT64, "data", INT64, "payload", INT64);
   private static final GoType NATS_AND_ACCOUNT_LIMITS =
       NATS_LIMITS.with(
-          "imports", INT64, "exports", INT64, "wildcards", BOOL, "disallow_bearer", BOOL,
-          "conn", INT64, "leaf", INT64);
+          "imports",
+          INT64,
+          "exports",
+          INT64,
+          "wildcards",
+          BOOL,
+          "disallow_bearer",
+          BOOL,
+          "conn",
+          INT64,
+          "leaf",
+          INT64);
   private static final GoType JETSTREAM_LIMITS =
       struct(
-          "mem_storage", INT64, "disk_storage", INT64, "streams", INT64, "consumer", INT64,
-          "max_ack_pending", INT64, "mem_max_stream_bytes", INT64, "disk_max_stream_bytes",
-          INT64, "max_bytes_required", BOOL);
+          "mem_storage",
+          INT64,
+          "disk_storage",
+          INT64,
+          "streams",
+          INT64,
+          "consumer",
+          INT64,
+          "max_ack_pending",
+          INT64,
+          "mem_max_stream_bytes",
+          INT64,
+          "disk_max_stream_bytes",
+          INT64,
+          "max_bytes_required",
+          BOOL);
   private static final GoType OPERATOR_LIMITS =
       NATS_AND_ACCOUNT_LIMITS.with(
-          "mem_storage", INT64, "disk_storage", INT64, "streams", INT64, "consumer", INT64,
-          "max_ack_pending", INT64, "mem_max_stream_bytes", INT64, "disk_max_stream_bytes",
-          INT64, "max_bytes_required", BOOL, "tiered_limits", map(JETSTREAM_LIMITS));
+          "mem_storage",
+          INT64,
+          "disk_storage",
+          INT64,
+          "streams",
+          INT64,
+          "consumer",
+          INT64,
+          "max_ack_pending",
+          INT64,
+          "mem_max_stream_bytes",
+          INT64,
+          "disk_max_stream_bytes",
+          INT64,
+          "max_bytes_required",
+          BOOL,
+          "tiered_limits",
+          map(JETSTREAM_LIMITS));
 
   private static final GoType IMPORT =
       struct(
-          "name", STRING, "subject", STRING, "account", STRING, "token", STRING, "to", STRING,
-          "local_subject", STRING, "type", EXPORT_TYPE, "share", BOOL, "allow_trace", BOOL);
-  private static final GoType SERVICE_LATENCY = struct("sampling", SAMPLING_RATE, "results", STRING);
+          "name",
+          STRING,
+          "subject",
+          STRING,
+          "account",
+          STRING,
+          "token",
+          STRING,
+          "to",
+          STRING,
+          "local_subject",
+          STRING,
+          "type",
+          EXPORT_TYPE,
+          "share",
+          BOOL,
+          "allow_trace",
+          BOOL);
+  private static final GoType SERVICE_LATENCY =
+      struct("sampling", SAMPLING_RATE, "results", STRING);
   private static final GoType EXPORT =
       struct(
-          "name", STRING, "subject", STRING, "type", EXPORT_TYPE, "token_req", BOOL,
-          "revocations", map(INT64), "response_type", STRING, "response_threshold", INT64,
-          "service_latency", pointer(SERVICE_LATENCY), "account_token_position",
-          integer(0, Long.MAX_VALUE), "advertise", BOOL, "allow_trace", BOOL, "description",
-          STRING, "info_url", STRING);
+          "name",
+          STRING,
+          "subject",
+          STRING,
+          "type",
+          EXPORT_TYPE,
+          "token_req",
+          BOOL,
+          "revocations",
+          map(INT64),
+          "response_type",
+          STRING,
+          "response_threshold",
+          INT64,
+          "service_latency",
+          pointer(SERVICE_LATENCY),
+          "account_token_position",
+          integer(0, Long.MAX_VALUE),
+          "advertise",
+          BOOL,
+          "allow_trace",
+          BOOL,
+          "description",
+          STRING,
+          "info_url",
+          STRING);
   private static final GoType WEIGHTED_MAPPING =
       struct("subject", STRING, "weight", integer(0, 255), "cluster", STRING);
   private static final GoType EXTERNAL_AUTHORIZATION =
@@ -99,17 +194,43 @@ final class ClaimSchemas {
 
   private static final GoType ACCOUNT =
       struct(
-              "imports", slice(pointer(IMPORT)), "exports", slice(pointer(EXPORT)), "limits",
-              OPERATOR_LIMITS, "signing_keys", GoType.signingKeys(USER_SCOPE), "revocations",
-              map(INT64), "default_permissions", PERMISSIONS, "mappings",
-              map(slice(WEIGHTED_MAPPING)), "authorization", EXTERNAL_AUTHORIZATION, "trace",
-              pointer(MSG_TRACE), "cluster_traffic", STRING, "description", STRING, "info_url",
+              "imports",
+              slice(pointer(IMPORT)),
+              "exports",
+              slice(pointer(EXPORT)),
+              "limits",
+              OPERATOR_LIMITS,
+              "signing_keys",
+              GoType.signingKeys(USER_SCOPE),
+              "revocations",
+              map(INT64),
+              "default_permissions",
+              PERMISSIONS,
+              "mappings",
+              map(slice(WEIGHTED_MAPPING)),
+              "authorization",
+              EXTERNAL_AUTHORIZATION,
+              "trace",
+              pointer(MSG_TRACE),
+              "cluster_traffic",
+              STRING,
+              "description",
+              STRING,
+              "info_url",
               STRING)
           .with(GENERIC_FIELDS);
   private static final GoType ACCOUNT_V1 =
       struct(
-          "imports", slice(pointer(IMPORT)), "exports", slice(pointer(EXPORT)), "limits",
-          NATS_AND_ACCOUNT_LIMITS, "signing_keys", STRINGS, "revocations", map(INT64));
+          "imports",
+          slice(pointer(IMPORT)),
+          "exports",
+          slice(pointer(EXPORT)),
+          "limits",
+          NATS_AND_ACCOUNT_LIMITS,
+          "signing_keys",
+          STRINGS,
+          "revocations",
+          map(INT64));
 
   private static final GoType USER =
       USER_PERMISSION_LIMITS.with("issuer_account", STRING).with(GENERIC_FIELDS);
@@ -118,22 +239,46 @@ final class ClaimSchemas {
 
   private static final GoType OPERATOR =
       struct(
-              "signing_keys", STRINGS, "account_server_url", STRING, "operator_service_urls",
-              STRINGS, "system_account", STRING, "assert_server_version", STRING,
-              "strict_signing_key_usage", BOOL)
+              "signing_keys",
+              STRINGS,
+              "account_server_url",
+              STRING,
+              "operator_service_urls",
+              STRINGS,
+              "system_account",
+              STRING,
+              "assert_server_version",
+              STRING,
+              "strict_signing_key_usage",
+              BOOL)
           .with(GENERIC_FIELDS);
   private static final GoType OPERATOR_V1 =
       struct(
-          "signing_keys", STRINGS, "account_server_url", STRING, "operator_service_urls",
-          STRINGS, "system_account", STRING);
+          "signing_keys",
+          STRINGS,
+          "account_server_url",
+          STRING,
+          "operator_service_urls",
+          STRINGS,
+          "system_account",
+          STRING);
 
   private static final GoType ACTIVATION =
-      struct("subject", STRING, "kind", EXPORT_TYPE, "issuer_account", STRING)
-          .with(GENERIC_FIELDS);
+      struct("subject", STRING, "kind", EXPORT_TYPE, "issuer_account", STRING).with(GENERIC_FIELDS);
   private static final GoType ACTIVATION_V1 =
       struct(
-          "subject", STRING, "type", EXPORT_TYPE, "max", INT64, "payload", INT64, "src", STRING,
-          "times", slice(TIME_RANGE));
+          "subject",
+          STRING,
+          "type",
+          EXPORT_TYPE,
+          "max",
+          INT64,
+          "payload",
+          INT64,
+          "src",
+          STRING,
+          "times",
+          slice(TIME_RANGE));
 
   private static final GoType SERVER_ID =
       struct(
@@ -141,21 +286,65 @@ final class ClaimSchemas {
           "tags", STRINGS, "xkey", STRING);
   private static final GoType CLIENT_INFORMATION =
       struct(
-          "host", STRING, "id", UINT64, "user", STRING, "name", STRING, "tags", STRINGS,
-          "name_tag", STRING, "kind", STRING, "type", STRING, "mqtt_id", STRING, "nonce", STRING);
+          "host",
+          STRING,
+          "id",
+          UINT64,
+          "user",
+          STRING,
+          "name",
+          STRING,
+          "tags",
+          STRINGS,
+          "name_tag",
+          STRING,
+          "kind",
+          STRING,
+          "type",
+          STRING,
+          "mqtt_id",
+          STRING,
+          "nonce",
+          STRING);
   private static final GoType CONNECT_OPTIONS =
       struct(
-          "jwt", STRING, "nkey", STRING, "sig", STRING, "auth_token", STRING, "user", STRING,
-          "pass", STRING, "name", STRING, "lang", STRING, "version", STRING, "protocol", INT64);
+          "jwt",
+          STRING,
+          "nkey",
+          STRING,
+          "sig",
+          STRING,
+          "auth_token",
+          STRING,
+          "user",
+          STRING,
+          "pass",
+          STRING,
+          "name",
+          STRING,
+          "lang",
+          STRING,
+          "version",
+          STRING,
+          "protocol",
+          INT64);
   private static final GoType CLIENT_TLS =
       struct(
-          "version", STRING, "cipher", STRING, "certs", STRINGS, "verified_chains",
-          slice(STRINGS));
+          "version", STRING, "cipher", STRING, "certs", STRINGS, "verified_chains", slice(STRINGS));
   private static final GoType AUTHORIZATION_REQUEST =
       struct(
-              "server_id", SERVER_ID, "user_nkey", STRING, "client_info", CLIENT_INFORMATION,
-              "connect_opts", CONNECT_OPTIONS, "client_tls", pointer(CLIENT_TLS),
-              "request_nonce", STRING)
+              "server_id",
+              SERVER_ID,
+              "user_nkey",
+              STRING,
+              "client_info",
+              CLIENT_INFORMATION,
+              "connect_opts",
+              CONNECT_OPTIONS,
+              "client_tls",
+              pointer(CLIENT_TLS),
+              "request_nonce",
+              STRING)
           .with(GENERIC_FIELDS);
   private static final GoType AUTHORIZATION_RESPONSE =
       struct("jwt", STRING, "error", STRING, "issuer_account", STRING).with(GENERIC_FIELDS);
@@ -166,9 +355,9 @@ final class ClaimSchemas {
   };
 
   /**
-   * The type a payload of this kind and format version is unmarshalled into by the jwt library
-   * of a server generation: fields added after jwt 2.3.0 (nats-server 2.9) and 2.10's library are
-   * not in their structs, so those servers ignore whatever the fields hold.
+   * The type a payload of this kind and format version is unmarshalled into by the jwt library of a
+   * server generation: fields added after jwt 2.3.0 (nats-server 2.9) and 2.10's library are not in
+   * their structs, so those servers ignore whatever the fields hold.
    *
    * @param kind the claim type's name; anything unknown is generic
    * @param version 1 or 2
@@ -185,9 +374,13 @@ final class ClaimSchemas {
   }
 
   private static final Map<String, GoType> CURRENT = generation(Set.of());
+
   /** jwt 2.10's library (nats-server 2.10.27) has no proxy_required. */
   private static final Map<String, GoType> SERVER_2_10 = generation(Set.of("proxy_required"));
-  /** jwt 2.3.0 (nats-server 2.9) also predates auth callout, message tracing and cluster traffic. */
+
+  /**
+   * jwt 2.3.0 (nats-server 2.9) also predates auth callout, message tracing and cluster traffic.
+   */
   private static final Map<String, GoType> JWT_2_3 =
       generation(
           Set.of("proxy_required", "allow_trace", "authorization", "trace", "cluster_traffic"));

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * from JSON and write them back exactly as the Go reference does.
  *
  * <p>Immutable and thread-safe. The concrete types are {@link OperatorClaims}, {@code
- * AccountClaims}, {@link UserClaims}, {@link ActivationClaims}, {@link
- * AuthorizationRequestClaims}, {@link AuthorizationResponseClaims} and {@link GenericClaims}: the
- * class is sealed to them, and so is its {@link Builder}. Times are whole seconds since the epoch, as in the token.
+ * AccountClaims}, {@link UserClaims}, {@link ActivationClaims}, {@link AuthorizationRequestClaims},
+ * {@link AuthorizationResponseClaims} and {@link GenericClaims}: the class is sealed to them, and
+ * so is its {@link Builder}. Times are whole seconds since the epoch, as in the token.
  *
  * <p>A claims object says nothing about who signed it. {@code Jwt.decode} checks the signature and
  * the issuer's key type; only the trust verifier decides whether to trust the issuer.
@@ -83,9 +83,7 @@ public abstract sealed class Claims
    * @return the expiry, or empty when the claim never expires ({@code exp} is 0)
    */
   public Optional<Instant> expiresAt() {
-    return data.expires == 0
-        ? Optional.empty()
-        : Optional.of(UnixSeconds.toInstant(data.expires));
+    return data.expires == 0 ? Optional.empty() : Optional.of(UnixSeconds.toInstant(data.expires));
   }
 
   /**
@@ -162,8 +160,8 @@ public abstract sealed class Claims
   }
 
   /**
-   * Returns the format version: 2 for tokens written by this library or the current Go library,
-   * 1 for claims migrated from a v1 token, 0 for claims not yet encoded.
+   * Returns the format version: 2 for tokens written by this library or the current Go library, 1
+   * for claims migrated from a v1 token, 0 for claims not yet encoded.
    *
    * @return the version
    */
@@ -211,8 +209,8 @@ public abstract sealed class Claims
   // ------------------------------------------------------------------ JSON
 
   /**
-   * Returns the claims as compact JSON, byte for byte as the Go reference writes them: field
-   * order, omitted empty fields, sorted map keys and HTML-safe escaping (spec claims.md section 0).
+   * Returns the claims as compact JSON, byte for byte as the Go reference writes them: field order,
+   * omitted empty fields, sorted map keys and HTML-safe escaping (spec claims.md section 0).
    *
    * @return the payload JSON
    */
@@ -258,8 +256,8 @@ public abstract sealed class Claims
    * @param issuer the signer's public key
    * @param issuedAt the issue time (whole seconds are kept)
    * @return the stamped copy
-   * @throws InvalidClaimsException when the claims cannot be encoded: no subject, a subject of
-   *     the wrong key type, or a value the format cannot represent
+   * @throws InvalidClaimsException when the claims cannot be encoded: no subject, a subject of the
+   *     wrong key type, or a value the format cannot represent
    */
   public final Claims withIssuance(String issuer, Instant issuedAt) {
     Objects.requireNonNull(issuer, "issuer");
@@ -352,8 +350,8 @@ public abstract sealed class Claims
    * Reads claims from payload JSON as {@link #fromJson(byte[], int)} does when the payload names
    * the {@code expected} claim type (or a type this library does not know); a payload that names
    * another known type is read only as {@link GenericClaims}, whose {@link
-   * GenericClaims#declaredType()} names the type it holds. A caller that needs one type learns
-   * that it has another without reading, or paying for, the rest of it.
+   * GenericClaims#declaredType()} names the type it holds. A caller that needs one type learns that
+   * it has another without reading, or paying for, the rest of it.
    *
    * @param json holds the payload JSON (UTF-8)
    * @param length the JSON's length in bytes
@@ -372,12 +370,11 @@ public abstract sealed class Claims
 
   /**
    * Reads claims from payload JSON as the jwt library of an older server generation reads them:
-   * fields that library lacks are ignored, whatever they hold (for {@link
-   * ValidationRules#JWT_2_3}, nats-server 2.9: an account's {@code authorization}, {@code trace}
-   * and {@code cluster_traffic}, imports' and exports' {@code allow_trace}, a user's {@code
-   * proxy_required}; for {@link ValidationRules#SERVER_2_10}: {@code proxy_required}). Otherwise
-   * as {@link #fromJson(byte[], int, ClaimType)}, or as {@link #fromJson(byte[], int)} when {@code
-   * expected} is null.
+   * fields that library lacks are ignored, whatever they hold (for {@link ValidationRules#JWT_2_3},
+   * nats-server 2.9: an account's {@code authorization}, {@code trace} and {@code cluster_traffic},
+   * imports' and exports' {@code allow_trace}, a user's {@code proxy_required}; for {@link
+   * ValidationRules#SERVER_2_10}: {@code proxy_required}). Otherwise as {@link #fromJson(byte[],
+   * int, ClaimType)}, or as {@link #fromJson(byte[], int)} when {@code expected} is null.
    *
    * @param json holds the payload JSON (UTF-8)
    * @param length the JSON's length in bytes
@@ -410,8 +407,8 @@ public abstract sealed class Claims
   // ------------------------------------------------------------------ validation
 
   /**
-   * Checks the claim against the rules of the reference (spec claims.md section 4) at the
-   * current time of a clock.
+   * Checks the claim against the rules of the reference (spec claims.md section 4) at the current
+   * time of a clock.
    *
    * @param clock the time source
    * @return the findings, possibly empty
@@ -422,8 +419,8 @@ public abstract sealed class Claims
   }
 
   /**
-   * Checks the claim against the rules of the current reference at a given time; the same as
-   * {@link #validate(Instant, ValidationRules) validate(now, ValidationRules.CURRENT)}.
+   * Checks the claim against the rules of the current reference at a given time; the same as {@link
+   * #validate(Instant, ValidationRules) validate(now, ValidationRules.CURRENT)}.
    *
    * @param now the time to check expiry and not-before against
    * @return the findings, possibly empty
@@ -433,8 +430,8 @@ public abstract sealed class Claims
   }
 
   /**
-   * Checks the claim against one version of the reference's rules at a given time (spec
-   * claims.md section 4; trust-chain.md section 9 for how jwt 2.3.0 differs).
+   * Checks the claim against one version of the reference's rules at a given time (spec claims.md
+   * section 4; trust-chain.md section 9 for how jwt 2.3.0 differs).
    *
    * <pre>{@code
    * // As nats-server 2.9.x (jwt 2.3.0) would judge the account:

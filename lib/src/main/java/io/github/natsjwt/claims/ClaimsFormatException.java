@@ -3,8 +3,8 @@ package io.github.natsjwt.claims;
 import io.github.natsjwt.NatsJwtException;
 
 /**
- * Claims JSON that cannot be read: not a JSON object, a field of the wrong type or out of range,
- * an unsupported claim kind or version.
+ * Claims JSON that cannot be read: not a JSON object, a field of the wrong type or out of range, an
+ * unsupported claim kind or version.
  *
  * <p>Immutable and thread-safe. {@link #field()} names the offending field as a dotted path (for
  * example {@code nats.limits.subs}).

@@ -43,7 +43,8 @@ public record ClientInformation(
   public static final ClientInformation EMPTY =
       new ClientInformation("", 0, "", "", List.of(), "", "", "", "", "");
 
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   /**
    * Checks the fields and copies the tags.

@@ -10,8 +10,8 @@ import java.util.Objects;
  * The TLS state of a connecting client, sent in an auth-callout request ({@code client_tls}, spec
  * claims.md section 3.6).
  *
- * <p>Immutable and thread-safe. Every field is written only when set. Certificates are PEM
- * texts: unverified ones in {@code certs}; verified chains in {@code verifiedChains}, the client
+ * <p>Immutable and thread-safe. Every field is written only when set. Certificates are PEM texts:
+ * unverified ones in {@code certs}; verified chains in {@code verifiedChains}, the client
  * certificate first in the first chain.
  *
  * <pre>{@code

@@ -7,9 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Which account pays for an account's cluster traffic ({@code cluster_traffic}, spec claims.md
  * section 3.2): the system account or the account itself.
  *
- * <p>Immutable and thread-safe. The wire carries any string, so other values are kept as read
- * (and reported by validation); {@link #isKnown()} tells them apart. Compare with {@code
- * equals}.
+ * <p>Immutable and thread-safe. The wire carries any string, so other values are kept as read (and
+ * reported by validation); {@link #isKnown()} tells them apart. Compare with {@code equals}.
  */
 public final class ClusterTraffic {
   /** Cluster traffic goes through the system account. */

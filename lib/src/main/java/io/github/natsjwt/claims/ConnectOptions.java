@@ -90,8 +90,8 @@ public record ConnectOptions(
   }
 
   /**
-   * Describes the options without secrets: the password, token, JWT and signature show only
-   * whether they are set.
+   * Describes the options without secrets: the password, token, JWT and signature show only whether
+   * they are set.
    *
    * @return the description
    */

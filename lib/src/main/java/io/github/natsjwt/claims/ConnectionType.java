@@ -18,21 +18,28 @@ import java.util.Objects;
 public final class ConnectionType {
   /** A plain NATS client connection. */
   public static final ConnectionType STANDARD = new ConnectionType("STANDARD");
+
   /** A NATS client over WebSocket. */
   public static final ConnectionType WEBSOCKET = new ConnectionType("WEBSOCKET");
+
   /** A leaf-node connection. */
   public static final ConnectionType LEAFNODE = new ConnectionType("LEAFNODE");
+
   /** A leaf-node connection over WebSocket. */
   public static final ConnectionType LEAFNODE_WS = new ConnectionType("LEAFNODE_WS");
+
   /** An MQTT client. */
   public static final ConnectionType MQTT = new ConnectionType("MQTT");
+
   /** An MQTT client over WebSocket. */
   public static final ConnectionType MQTT_WS = new ConnectionType("MQTT_WS");
+
   /** An in-process connection (a client embedded in the server's process). */
   public static final ConnectionType IN_PROCESS = new ConnectionType("IN_PROCESS");
 
   private static final List<ConnectionType> KNOWN =
       List.of(STANDARD, WEBSOCKET, LEAFNODE, LEAFNODE_WS, MQTT, MQTT_WS, IN_PROCESS);
+
   /** The values of {@link #KNOWN}, which the reader shares instead of decoding again. */
   static final List<String> KNOWN_VALUES =
       List.of(

@@ -10,11 +10,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stream or service an account offers to other accounts (an element of {@code nats.exports},
- * spec claims.md section 3.2.5).
+ * A stream or service an account offers to other accounts (an element of {@code nats.exports}, spec
+ * claims.md section 3.2.5).
  *
- * <p>Immutable and thread-safe. Build one with {@link #stream(String)} or {@link
- * #service(String)}:
+ * <p>Immutable and thread-safe. Build one with {@link #stream(String)} or {@link #service(String)}:
  *
  * <pre>{@code
  * Export orders = Export.service("orders.*.create")
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>Activation tokens of an export that requires them can be revoked per importing account
- * ({@link #revocations()}).
+ * <p>Activation tokens of an export that requires them can be revoked per importing account ({@link
+ * #revocations()}).
  */
 public final class Export {
   private final String name;
@@ -513,8 +512,8 @@ public final class Export {
     }
 
     /**
-     * Revokes the activations of an importing account issued up to now. A later existing
-     * revocation is kept.
+     * Revokes the activations of an importing account issued up to now. A later existing revocation
+     * is kept.
      *
      * @param account the importing account's public key, or {@value RevocationList#ALL}
      * @param clock the time source
@@ -525,8 +524,8 @@ public final class Export {
     }
 
     /**
-     * Revokes the activations of an importing account issued at or before a time. A later
-     * existing revocation is kept.
+     * Revokes the activations of an importing account issued at or before a time. A later existing
+     * revocation is kept.
      *
      * @param account the importing account's public key, or {@value RevocationList#ALL}
      * @param at the revocation time (whole seconds)

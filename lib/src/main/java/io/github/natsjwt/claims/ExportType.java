@@ -5,8 +5,8 @@ import io.github.natsjwt.internal.JsonIn;
 import java.util.List;
 
 /**
- * Whether an export, import or activation is about a stream or a service (spec claims.md sections
- * 0 and 6).
+ * Whether an export, import or activation is about a stream or a service (spec claims.md sections 0
+ * and 6).
  *
  * <p>Immutable and thread-safe. In JSON a type is {@code "stream"} or {@code "service"}; {@link
  * #UNKNOWN} is the unset value and is never written. Reading any other string, or {@code null},

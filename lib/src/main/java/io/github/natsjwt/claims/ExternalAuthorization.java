@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The auth-callout configuration of an account ({@code nats.authorization}, spec claims.md
- * section 3.2.4): the users of the authorization service, the accounts it may place users into,
- * and the curve key requests are encrypted to.
+ * The auth-callout configuration of an account ({@code nats.authorization}, spec claims.md section
+ * 3.2.4): the users of the authorization service, the accounts it may place users into, and the
+ * curve key requests are encrypted to.
  *
  * <p>Immutable and thread-safe. The callout is enabled exactly when {@link #authUsers()} is not
  * empty.

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; build one with {@link #builder(String)}. Values are JSON values:
  * {@code null}, {@link String}, {@link Boolean}, numbers, lists and maps with string keys. As in
- * the reference, numbers read from a token are {@link Double}s (written back in Go's shortest
- * form, {@code 5} rather than {@code 5.0}), map keys are written sorted, and encoding sets {@code
+ * the reference, numbers read from a token are {@link Double}s (written back in Go's shortest form,
+ * {@code 5} rather than {@code 5.0}), map keys are written sorted, and encoding sets {@code
  * "version"} to 2 in the map whenever the claims have a map (a new claim has an empty one; a
  * decoded token without {@code nats} has none). Tokens in the v1 layout get their top-level {@code
  * type} and {@code tags} copied into the map.
@@ -244,7 +244,10 @@ public final class GenericClaims extends Claims {
   static @Nullable Object freeze(@Nullable Object v) {
     if (v == null || v instanceof String || v instanceof Boolean) {
       return v;
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Byte) {
       return ((Number) v).longValue();
     } else if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();

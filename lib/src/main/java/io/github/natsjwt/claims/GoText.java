@@ -4,8 +4,8 @@ import io.github.natsjwt.internal.GoStrings;
 import io.github.natsjwt.internal.Redact;
 
 /**
- * Go's string helpers that validation messages and list normalisation depend on: {@code %q}
- * quoting ({@code strconv.Quote}), {@code strings.TrimSpace} and {@code strings.ToLower}.
+ * Go's string helpers that validation messages and list normalisation depend on: {@code %q} quoting
+ * ({@code strconv.Quote}), {@code strings.TrimSpace} and {@code strings.ToLower}.
  */
 final class GoText {
   private GoText() {}

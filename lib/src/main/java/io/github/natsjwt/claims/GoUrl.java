@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of Go's {@code net/url} parsing that claim validation depends on: whether a URL
- * parses, and its scheme, user info, host and path.
+ * The parts of Go's {@code net/url} parsing that claim validation depends on: whether a URL parses,
+ * and its scheme, user info, host and path.
  */
 final class GoUrl {
   final String scheme;
@@ -94,8 +94,7 @@ final class GoUrl {
     if (authority.startsWith("[")) {
       int close = authority.indexOf(']');
       if (close < 0) {
-        throw new IllegalArgumentException(
-            "parse " + GoText.quote(raw) + ": missing ']' in host");
+        throw new IllegalArgumentException("parse " + GoText.quote(raw) + ": missing ']' in host");
       }
       host = authority.substring(1, close);
       String after = authority.substring(close + 1);

@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stream or service an account takes from another account (an element of {@code
- * nats.imports}, spec claims.md section 3.2.6).
+ * A stream or service an account takes from another account (an element of {@code nats.imports},
+ * spec claims.md section 3.2.6).
  *
  * <p>Immutable and thread-safe. Build one with {@link #stream(String, String)} or {@link
  * #service(String, String)}:
@@ -166,8 +166,7 @@ public final class Import {
   }
 
   /**
-   * Returns whether latency information is shared with the exporter ({@code share}); services
-   * only.
+   * Returns whether latency information is shared with the exporter ({@code share}); services only.
    *
    * @return {@code true} when shared
    */
@@ -520,8 +519,8 @@ public final class Import {
     }
 
     /**
-     * Sets the local subject, which may refer to the wildcards of the subject as {@code $1},
-     * {@code $2}, ...
+     * Sets the local subject, which may refer to the wildcards of the subject as {@code $1}, {@code
+     * $2}, ...
      *
      * @param localSubject the local subject; {@code ""} clears it
      * @return this builder

@@ -21,8 +21,7 @@ import io.github.natsjwt.internal.JsonIn;
  * @param streams the maximum number of streams ({@code streams})
  * @param consumer the maximum number of consumers ({@code consumer})
  * @param maxAckPending the maximum ack pending of a stream ({@code max_ack_pending})
- * @param memoryMaxStreamBytes the maximum bytes of one memory stream ({@code
- *     mem_max_stream_bytes})
+ * @param memoryMaxStreamBytes the maximum bytes of one memory stream ({@code mem_max_stream_bytes})
  * @param diskMaxStreamBytes the maximum bytes of one disk stream ({@code disk_max_stream_bytes})
  * @param maxBytesRequired whether every stream must declare its maximum bytes ({@code
  *     max_bytes_required})

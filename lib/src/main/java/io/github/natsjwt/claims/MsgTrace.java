@@ -8,9 +8,9 @@ import java.util.Objects;
  * Where an account's message traces go ({@code nats.trace}, spec claims.md section 3.2.7).
  *
  * <p>Immutable and thread-safe. A sampling of 0 means 100 percent. The reference's validation
- * rewrites 0 to 100 inside the claim; this library never changes a claim while validating, so
- * the stored value stays 0 (and is written as absent), and {@link #effectiveSampling()} returns
- * the 100 the server applies.
+ * rewrites 0 to 100 inside the claim; this library never changes a claim while validating, so the
+ * stored value stays 0 (and is written as absent), and {@link #effectiveSampling()} returns the 100
+ * the server applies.
  *
  * <pre>{@code
  * MsgTrace trace = MsgTrace.of("trace.acme", 10);

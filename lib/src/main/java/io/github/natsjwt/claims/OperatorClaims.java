@@ -244,9 +244,7 @@ public final class OperatorClaims extends Claims {
       }
       negative |= value < 0;
     }
-    return negative
-        ? "asserted server version can'b contain negative values: " + version
-        : null;
+    return negative ? "asserted server version can'b contain negative values: " + version : null;
   }
 
   /**

@@ -78,8 +78,8 @@ public final class OperatorLimits {
   }
 
   /**
-   * Starts a builder with every limit 0 (as {@link #EMPTY}); use {@code
-   * UNLIMITED.toBuilder()} to start from the defaults of a new account instead.
+   * Starts a builder with every limit 0 (as {@link #EMPTY}); use {@code UNLIMITED.toBuilder()} to
+   * start from the defaults of a new account instead.
    *
    * @return a new builder
    */
@@ -266,8 +266,8 @@ public final class OperatorLimits {
   }
 
   /**
-   * Returns whether everything is unlimited: NATS and account limits unlimited, JetStream
-   * unlimited ({@link JetStreamLimits#isUnlimited()}) and no tiers.
+   * Returns whether everything is unlimited: NATS and account limits unlimited, JetStream unlimited
+   * ({@link JetStreamLimits#isUnlimited()}) and no tiers.
    *
    * @return {@code true} when unlimited
    */
@@ -530,7 +530,8 @@ public final class OperatorLimits {
      * @return this builder
      */
     public Builder tier(String tier, JetStreamLimits limits) {
-      tieredLimits.put(Objects.requireNonNull(tier, "tier"), Objects.requireNonNull(limits, "limits"));
+      tieredLimits.put(
+          Objects.requireNonNull(tier, "tier"), Objects.requireNonNull(limits, "limits"));
       return this;
     }
 

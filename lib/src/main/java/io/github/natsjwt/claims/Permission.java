@@ -9,15 +9,15 @@ import java.util.List;
  * Allowed and denied subjects for publishing or subscribing (spec claims.md section 3.3.1).
  *
  * <p>Immutable and thread-safe. The lists are kept as given (a decoded token may hold duplicates);
- * the {@code with...} methods add and remove as the reference's StringList does. A subscribe
- * entry may name a queue group after a single space: {@code "work.* workers"}.
+ * the {@code with...} methods add and remove as the reference's StringList does. A subscribe entry
+ * may name a queue group after a single space: {@code "work.* workers"}.
  *
- * <p>{@link #allowPresent()} records whether the token carried an {@code allow} array even when
- * it is empty ({@code "allow":[]}; in Go a non-nil slice). The server treats a publish permission
- * with such an empty allow list as "allow nothing" (spec trust-chain.md section 5.1), and a user
- * signed by a scoped key must not carry one (section 4.2). Go encoders never write {@code []}, so
- * values built here or re-encoded lose the distinction, as in Go: the {@code with...} methods
- * return values without it.
+ * <p>{@link #allowPresent()} records whether the token carried an {@code allow} array even when it
+ * is empty ({@code "allow":[]}; in Go a non-nil slice). The server treats a publish permission with
+ * such an empty allow list as "allow nothing" (spec trust-chain.md section 5.1), and a user signed
+ * by a scoped key must not carry one (section 4.2). Go encoders never write {@code []}, so values
+ * built here or re-encoded lose the distinction, as in Go: the {@code with...} methods return
+ * values without it.
  *
  * <pre>{@code
  * Permission pub = Permission.EMPTY.withAllowed("orders.>").withDenied("orders.secret");

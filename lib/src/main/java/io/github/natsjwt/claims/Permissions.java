@@ -149,7 +149,9 @@ public final class Permissions {
         resp == null ? null : ResponsePermission.read(resp));
   }
 
-  /** The reference's Permissions.Validate: resp (nothing to check), sub with queues, pub without. */
+  /**
+   * The reference's Permissions.Validate: resp (nothing to check), sub with queues, pub without.
+   */
   void validate(ValidationResult.Collector c) {
     sub.validate(c, true);
     pub.validate(c, false);

@@ -9,8 +9,8 @@ import java.util.Objects;
  * Permission to publish replies to the reply subjects of received requests (spec claims.md section
  * 3.3.3): at most {@code max} replies within {@code ttl} of each request.
  *
- * <p>Immutable and thread-safe. Both fields are always written ({@code "resp":{"max":0,"ttl":0}}
- * is a valid, present value); {@code ttl} travels as integer nanoseconds.
+ * <p>Immutable and thread-safe. Both fields are always written ({@code "resp":{"max":0,"ttl":0}} is
+ * a valid, present value); {@code ttl} travels as integer nanoseconds.
  *
  * <pre>{@code
  * ResponsePermission resp = new ResponsePermission(1, Duration.ofSeconds(5));

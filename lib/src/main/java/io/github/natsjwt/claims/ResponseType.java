@@ -7,9 +7,8 @@ import org.jspecify.annotations.Nullable;
  * How an exported service responds ({@code response_type}, spec claims.md section 3.2.5): one
  * message, a stream of messages, or one response in chunks.
  *
- * <p>Immutable and thread-safe. The wire carries any string, so other values are kept as read
- * (and reported by validation); {@link #isKnown()} tells them apart. Compare with {@code
- * equals}.
+ * <p>Immutable and thread-safe. The wire carries any string, so other values are kept as read (and
+ * reported by validation); {@link #isKnown()} tells them apart. Compare with {@code equals}.
  */
 public final class ResponseType {
   /** A single response (the default of a service). */

@@ -12,13 +12,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Revoked public keys, each with the time up to which its JWTs are revoked (spec claims.md
- * section 4.11). Accounts use it for users, exports for activations.
+ * Revoked public keys, each with the time up to which its JWTs are revoked (spec claims.md section
+ * 4.11). Accounts use it for users, exports for activations.
  *
  * <p>Immutable and thread-safe. A JWT is revoked when its issue time ({@code iat}) is at or before
- * the revocation time of its subject, or of the entry {@value #ALL} that covers every key. Pass
- * the JWT's issue time, not the current time. In JSON the list is an object of keys to Unix
- * seconds, written with sorted keys.
+ * the revocation time of its subject, or of the entry {@value #ALL} that covers every key. Pass the
+ * JWT's issue time, not the current time. In JSON the list is an object of keys to Unix seconds,
+ * written with sorted keys.
  *
  * <pre>{@code
  * RevocationList revoked = RevocationList.EMPTY.toBuilder()
@@ -88,9 +88,9 @@ public final class RevocationList {
   }
 
   /**
-   * Returns whether JWTs of a key issued at a given time are revoked: when the {@value #ALL}
-   * entry or the key's own entry is at or after the issue time, compared in whole seconds. A JWT
-   * issued in the same second as the revocation is revoked.
+   * Returns whether JWTs of a key issued at a given time are revoked: when the {@value #ALL} entry
+   * or the key's own entry is at or after the issue time, compared in whole seconds. A JWT issued
+   * in the same second as the revocation is revoked.
    *
    * @param publicKey the JWT's subject
    * @param issuedAt the JWT's issue time ({@code iat}), not the current time

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The identity of the server that sends an auth-callout request ({@code server_id}, spec
- * claims.md section 3.6).
+ * The identity of the server that sends an auth-callout request ({@code server_id}, spec claims.md
+ * section 3.6).
  *
  * <p>Immutable and thread-safe. {@code name}, {@code host} and {@code id} are always written, the
  * other fields only when set.

@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Latency tracking of an exported service ({@code service_latency}, spec claims.md section
- * 3.2.5).
+ * Latency tracking of an exported service ({@code service_latency}, spec claims.md section 3.2.5).
  *
  * <p>Immutable and thread-safe. The sampling is a percentage 1..100, or {@link #HEADERS} (0,
  * written as {@code "headers"}): sample the requests whose headers ask for it. Any value can be

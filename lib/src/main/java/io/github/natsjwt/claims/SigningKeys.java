@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signing keys of an account ({@code nats.signing_keys}, spec claims.md section 3.4): keys
- * that may sign users and activations for the account, each either plain or scoped by a {@link
+ * The signing keys of an account ({@code nats.signing_keys}, spec claims.md section 3.4): keys that
+ * may sign users and activations for the account, each either plain or scoped by a {@link
  * UserScope}.
  *
  * <p>Immutable and thread-safe. In JSON the keys form an array sorted by key, mixing plain key

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The size of the token that encoding a claim writes, and which fields take it (spec
- * trust-chain.md section 0 for the 1 MiB cap, section 1.4 for pushes).
+ * The size of the token that encoding a claim writes, and which fields take it (spec trust-chain.md
+ * section 0 for the 1 MiB cap, section 1.4 for pushes).
  *
  * <p>Immutable and thread-safe. A NATS JWT is the fixed header segment (46 characters), the
  * base64url of the payload JSON (4 characters per 3 bytes), and the 86-character signature, with

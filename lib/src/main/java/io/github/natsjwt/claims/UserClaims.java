@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; build one with {@link #builder(String)}. A new user starts with
  * {@code subs}, {@code data} and {@code payload} unlimited (-1), as in the reference. A user signed
- * by a <em>scoped</em> signing key takes its permissions from the key's template and must set
- * none itself: call {@link Builder#scoped(boolean) scoped(true)}.
+ * by a <em>scoped</em> signing key takes its permissions from the key's template and must set none
+ * itself: call {@link Builder#scoped(boolean) scoped(true)}.
  *
  * <pre>{@code
  * UserClaims user = UserClaims.builder(userKey.publicKey())
@@ -39,8 +39,7 @@ public final class UserClaims extends Claims {
   }
 
   /** For the reader: {@code data} is already frozen and owned by the new claims. */
-  private UserClaims(
-      ClaimsData data, UserPermissionLimits permissionLimits, String issuerAccount) {
+  private UserClaims(ClaimsData data, UserPermissionLimits permissionLimits, String issuerAccount) {
     super(data);
     this.permissionLimits = permissionLimits;
     this.issuerAccount = issuerAccount;
@@ -109,9 +108,8 @@ public final class UserClaims extends Claims {
   }
 
   /**
-   * Returns whether the user sets no permissions or limits at all, as a user signed by a scoped
-   * key must (the reference's {@code HasEmptyPermissions}). The -1 defaults of a new user count as
-   * set.
+   * Returns whether the user sets no permissions or limits at all, as a user signed by a scoped key
+   * must (the reference's {@code HasEmptyPermissions}). The -1 defaults of a new user count as set.
    *
    * @return {@code true} when every permission and limit field has its zero value
    */
@@ -201,8 +199,8 @@ public final class UserClaims extends Claims {
     /**
      * Makes the user fit for a scoped signing key, or undoes that, as the reference's {@code
      * SetScoped}: {@code true} clears every permission and limit to its zero value; {@code false}
-     * resets only the limits (networks, times, zone, subs, data, payload) to a new user's
-     * defaults and keeps the permissions.
+     * resets only the limits (networks, times, zone, subs, data, payload) to a new user's defaults
+     * and keeps the permissions.
      *
      * @param scoped whether the user is issued by a scoped signing key
      * @return this builder

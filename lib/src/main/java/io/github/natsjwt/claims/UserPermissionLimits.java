@@ -88,8 +88,8 @@ public final class UserPermissionLimits {
   }
 
   /**
-   * Starts a value with the reference's defaults for a new user or scope: no permissions and
-   * {@code subs}, {@code data} and {@code payload} unlimited (-1).
+   * Starts a value with the reference's defaults for a new user or scope: no permissions and {@code
+   * subs}, {@code data} and {@code payload} unlimited (-1).
    *
    * @return a new builder
    */
@@ -199,11 +199,11 @@ public final class UserPermissionLimits {
   }
 
   /**
-   * Returns whether every field has its zero value, the reference's check that a user signed by
-   * a scoped key sets nothing itself (spec claims.md sections 3.3.6 and 4.8, trust-chain.md
-   * section 4.2). The -1 defaults of {@link #builder()} count as set, and so does a list the
-   * decoded token carried as an empty array ({@code "src":[]}, {@code "allow":[]}, ...), because
-   * Go's deep comparison tells an empty slice from a missing one.
+   * Returns whether every field has its zero value, the reference's check that a user signed by a
+   * scoped key sets nothing itself (spec claims.md sections 3.3.6 and 4.8, trust-chain.md section
+   * 4.2). The -1 defaults of {@link #builder()} count as set, and so does a list the decoded token
+   * carried as an empty array ({@code "src":[]}, {@code "allow":[]}, ...), because Go's deep
+   * comparison tells an empty slice from a missing one.
    *
    * @return {@code true} when nothing is set
    */
@@ -340,11 +340,7 @@ public final class UserPermissionLimits {
    * networks), {@code times} or {@code allowed_connection_types}.
    */
   private static boolean hasExplicitEmptyList(
-      JsonIn o,
-      @Nullable JsonIn pub,
-      @Nullable JsonIn sub,
-      boolean srcPresent,
-      boolean srcEmpty) {
+      JsonIn o, @Nullable JsonIn pub, @Nullable JsonIn sub, boolean srcPresent, boolean srcEmpty) {
     if (pub != null && Permission.hasExplicitEmptyList(pub)
         || sub != null && Permission.hasExplicitEmptyList(sub)) {
       return true;
@@ -558,8 +554,8 @@ public final class UserPermissionLimits {
     }
 
     /**
-     * Adds source networks as the reference's CIDRList does: trimmed, lower-cased, without
-     * empties or repeats. Validation checks that each is CIDR notation.
+     * Adds source networks as the reference's CIDRList does: trimmed, lower-cased, without empties
+     * or repeats. Validation checks that each is CIDR notation.
      *
      * @param cidrs for example {@code "192.0.2.0/24"}
      * @return this builder

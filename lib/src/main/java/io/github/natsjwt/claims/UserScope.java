@@ -9,12 +9,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A scoped signing key of an account (spec claims.md section 3.4): users signed by this key get
- * the permissions and limits of its template, whatever their own JWT says.
+ * A scoped signing key of an account (spec claims.md section 3.4): users signed by this key get the
+ * permissions and limits of its template, whatever their own JWT says.
  *
- * <p>Immutable and thread-safe. In JSON a scope is an object in the account's {@code
- * signing_keys} array: {@code {"kind":"user_scope","key":...,"role":...,"template":{...},
- * "description":...}}.
+ * <p>Immutable and thread-safe. In JSON a scope is an object in the account's {@code signing_keys}
+ * array: {@code {"kind":"user_scope","key":...,"role":...,"template":{...}, "description":...}}.
  *
  * <pre>{@code
  * UserScope scope = UserScope.builder(signingKey.publicKey())
@@ -107,11 +106,11 @@ public final class UserScope {
   }
 
   /**
-   * Checks a user signed with this scoped key as the reference's {@code ValidateScopedSigner}
-   * does (spec claims.md section 4.8): the claim must be a user claim issued by this key, and the
-   * user must set no permissions or limits of its own, because the scope's template replaces
-   * them. "No limits" means 0, not -1: build such users with {@code UserClaims.Builder.scoped(true)}
-   * or from {@link UserPermissionLimits#EMPTY}.
+   * Checks a user signed with this scoped key as the reference's {@code ValidateScopedSigner} does
+   * (spec claims.md section 4.8): the claim must be a user claim issued by this key, and the user
+   * must set no permissions or limits of its own, because the scope's template replaces them. "No
+   * limits" means 0, not -1: build such users with {@code UserClaims.Builder.scoped(true)} or from
+   * {@link UserPermissionLimits#EMPTY}.
    *
    * @param claim the claim to check
    * @return the reference's reason when the check fails, or empty when the user fits the scope

@@ -6,9 +6,9 @@ import java.util.Objects;
  * One finding of {@link Claims#validate}: a blocking error, a time check (expired or not yet
  * valid), or a warning.
  *
- * <p>Immutable and thread-safe. Descriptions are the reference implementation's texts, so that
- * they can be compared with other NATS tools, except the token size findings of {@link TokenSize},
- * which are this library's own (the reference checks the size only when decoding).
+ * <p>Immutable and thread-safe. Descriptions are the reference implementation's texts, so that they
+ * can be compared with other NATS tools, except the token size findings of {@link TokenSize}, which
+ * are this library's own (the reference checks the size only when decoding).
  *
  * @param description what is wrong, in words a person can act on
  * @param blocking whether the claim must not be used

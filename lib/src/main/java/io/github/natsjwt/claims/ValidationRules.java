@@ -23,8 +23,8 @@ public enum ValidationRules {
    * <ul>
    *   <li><b>Subject syntax</b>: a subject is only checked for being empty and for spaces; a
    *       leading or trailing {@code .} and {@code ..} pass (jwt 2.5.4 added those checks).
-   *   <li><b>Service-import overlap</b>: the local subjects of service imports are compared
-   *       across all imports, whatever their exporter, with the messages {@code overlapping subject
+   *   <li><b>Service-import overlap</b>: the local subjects of service imports are compared across
+   *       all imports, whatever their exporter, with the messages {@code overlapping subject
    *       namespace for "<a>" and "<b>"} and, for an exact duplicate, {@code overlapping subject
    *       namespace for "<to>"} (the deprecated {@code to} field, usually {@code ""}). The current
    *       library compares only imports from the same exporting account.
@@ -34,16 +34,16 @@ public enum ValidationRules {
    *   <li><b>Mapping weights</b>: all weights of a source, with or without {@code cluster}, are
    *       summed in 8 bits, so the sum wraps at 256 (3 x 100 is 44 and passes); there is no
    *       per-destination check of a weight over 100 and no per-cluster sum.
-   *   <li><b>Token size</b>: an activation token embedded in an import is decoded without the 1
-   *       MiB size cap (jwt 2.8.1 added it).
+   *   <li><b>Token size</b>: an activation token embedded in an import is decoded without the 1 MiB
+   *       size cap (jwt 2.8.1 added it).
    *   <li><b>Fields added later are not validated</b>: the account's {@code authorization} (auth
    *       callout), {@code trace} and {@code cluster_traffic}, and {@code allow_trace} of imports
    *       and exports did not exist, so their values cannot make a claim invalid. (A scoped key's
    *       {@code description} and a user's {@code proxy_required} are never validated.)
-   *   <li><b>Operator service URLs</b>: only the {@code nats} and {@code tls} schemes are
-   *       accepted, with the message {@code ... - protocol not supported (only 'nats' or 'tls'
-   *       only)}; the current library also accepts {@code ws} and {@code wss}. (The server does
-   *       not validate operator JWTs, so this changes no connection outcome.)
+   *   <li><b>Operator service URLs</b>: only the {@code nats} and {@code tls} schemes are accepted,
+   *       with the message {@code ... - protocol not supported (only 'nats' or 'tls' only)}; the
+   *       current library also accepts {@code ws} and {@code wss}. (The server does not validate
+   *       operator JWTs, so this changes no connection outcome.)
    *   <li><b>Activation subject mismatch</b>: the message {@code activation token import subject
    *       "<a>" doesn't match import "<b>"} names the import's {@code subject}, also for a service
    *       import whose deprecated {@code to} was the subject checked.

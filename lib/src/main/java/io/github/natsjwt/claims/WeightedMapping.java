@@ -7,9 +7,8 @@ import java.util.Objects;
 /**
  * One destination of a subject mapping ({@code nats.mappings}, spec claims.md section 3.2.3).
  *
- * <p>Immutable and thread-safe. A weight of 0 (the default) counts as 100 percent. The weight is
- * an unsigned byte on the wire, so 0..255 can be represented; validation reports weights above
- * 100.
+ * <p>Immutable and thread-safe. A weight of 0 (the default) counts as 100 percent. The weight is an
+ * unsigned byte on the wire, so 0..255 can be represented; validation reports weights above 100.
  *
  * <pre>{@code
  * List<WeightedMapping> canary = List.of(

@@ -49,12 +49,11 @@ import java.util.Set;
  * gives the same values for it: any marker text and number of dashes, CRLF line ends, text before,
  * between and after the blocks, no line break at the end. It also reads, correctly, files where the
  * reference reads a wrong value or fails: CR-only line ends, lines are trimmed (indented files,
- * trailing spaces),
- * blank lines inside a block are skipped, blocks are told apart by their content (a JWT has dots, a
- * seed starts with {@code S}) so the seed may come first, and a file of a bare JWT line and a bare
- * seed line works. Where the right reading is not certain it refuses with a {@link
- * CredsFormatException} instead of guessing: a token wrapped over several lines, two JWTs or two
- * seeds. Input larger than {@link #MAX_BYTES} is refused before it is read.
+ * trailing spaces), blank lines inside a block are skipped, blocks are told apart by their content
+ * (a JWT has dots, a seed starts with {@code S}) so the seed may come first, and a file of a bare
+ * JWT line and a bare seed line works. Where the right reading is not certain it refuses with a
+ * {@link CredsFormatException} instead of guessing: a token wrapped over several lines, two JWTs or
+ * two seeds. Input larger than {@link #MAX_BYTES} is refused before it is read.
  *
  * <h2>Writing</h2>
  *

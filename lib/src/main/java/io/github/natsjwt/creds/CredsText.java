@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A block is a line of at least three dashes, any text and at least three dashes; one token
  * line; and another such line. Unlike the reference's regular expression, lines are trimmed (so
  * indented files, CRLF and trailing spaces work), a lone CR ends a line too, blank lines inside a
- * block are skipped, and
- * blocks are told apart by their content rather than their order: a token with dots is a JWT, a
- * token starting with {@code S} is a seed. So a file with the seed first, or with a blank line
- * after a marker, gives the right values where the reference gives wrong ones. Where the reference
- * would also guess (a token wrapped over several lines, two JWTs), this class refuses.
+ * block are skipped, and blocks are told apart by their content rather than their order: a token
+ * with dots is a JWT, a token starting with {@code S} is a seed. So a file with the seed first, or
+ * with a blank line after a marker, gives the right values where the reference gives wrong ones.
+ * Where the reference would also guess (a token wrapped over several lines, two JWTs), this class
+ * refuses.
  *
  * <p>Without a JWT block, a bare line that looks like a JWT is taken; without a seed block, a bare
  * line of 58 base32 characters starting with {@code S} (as the reference's line scan, but only

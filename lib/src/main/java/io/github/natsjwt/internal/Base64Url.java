@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Base64url without padding, as JWT segments use it, decoded with the Go reference's leniency.
  *
  * <p>Immutable and thread-safe. Decoding accepts only the URL alphabet, rejects {@code '='}, skips
- * CR and LF anywhere (as Go's decoder does), and ignores non-zero unused bits in the last
- * character (as Go does). Errors carry the position of the offending character.
+ * CR and LF anywhere (as Go's decoder does), and ignores non-zero unused bits in the last character
+ * (as Go does). Errors carry the position of the offending character.
  */
 public final class Base64Url {
   private static final byte[] ENCODE =
@@ -111,9 +111,9 @@ public final class Base64Url {
 
   /**
    * Decodes text made of alphabet characters only into the start of an array, as {@link
-   * #decode(CharSequence, int, int)} would; returns -1, leaving {@code out} in an unspecified state,
-   * when the text holds anything else (CR, LF, an error) or does not fit: {@link #decode} then
-   * gives the exact result or error.
+   * #decode(CharSequence, int, int)} would; returns -1, leaving {@code out} in an unspecified
+   * state, when the text holds anything else (CR, LF, an error) or does not fit: {@link #decode}
+   * then gives the exact result or error.
    *
    * @param s the text
    * @param off where the encoded part starts
@@ -132,8 +132,8 @@ public final class Base64Url {
   }
 
   /**
-   * {@link #decodeInto} reading the text through {@code chunk} (copied with
-   * {@link String#getChars}), or with {@link String#charAt} when it is {@code null}.
+   * {@link #decodeInto} reading the text through {@code chunk} (copied with {@link
+   * String#getChars}), or with {@link String#charAt} when it is {@code null}.
    */
   static int decodePlain(String s, int off, int end, char @Nullable [] chunk, byte[] out) {
     int len = end - off;

@@ -9,14 +9,15 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * NaCl {@code crypto_box}: X25519 key agreement, HSalsa20 key derivation and XSalsa20-Poly1305,
- * the construction under the NATS {@code xkv1} sealed-message format.
+ * NaCl {@code crypto_box}: X25519 key agreement, HSalsa20 key derivation and XSalsa20-Poly1305, the
+ * construction under the NATS {@code xkv1} sealed-message format.
  *
  * <p>Immutable and thread-safe (stateless).
  */
 public final class CryptoBox {
   /** Bytes of nonce. */
   public static final int NONCE_BYTES = 24;
+
   /** Bytes of Poly1305 tag in front of the ciphertext. */
   public static final int TAG_BYTES = 16;
 
@@ -32,7 +33,8 @@ public final class CryptoBox {
    * @return the 32-byte box key, or {@code null} when the agreement gives the all-zero secret (a
    *     small-order peer key), which no honest peer produces
    */
-  public static byte @org.jspecify.annotations.Nullable [] beforeNm(byte[] secret, byte[] peerPublic) {
+  public static byte @org.jspecify.annotations.Nullable [] beforeNm(
+      byte[] secret, byte[] peerPublic) {
     byte[] shared = new byte[32];
     try {
       if (!X25519.calculateAgreement(secret, 0, peerPublic, 0, shared, 0)) {

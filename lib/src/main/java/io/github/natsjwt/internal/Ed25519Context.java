@@ -17,10 +17,13 @@ final class Ed25519Context {
   static final int ENC = TMP + 5;
   static final int DEC = ENC + 35;
   static final int DEC_TMP = DEC + EdwardsPoints.POINT;
+
   /** The odd multiples of -A's point for the general path, 8 cached points. */
   static final int ODD = DEC_TMP + 45;
+
   /** The signature's R, decoded, and its odd multiples. */
   static final int RPT = ODD + (EdwardsPoints.POINT << (Ed25519PublicKey.KEY_NAF_WIDTH - 2));
+
   static final int ODD_R = RPT + EdwardsPoints.POINT;
   static final int ODD_WORK = ODD_R + (EdwardsPoints.POINT << (Ed25519PublicKey.KEY_NAF_WIDTH - 2));
   static final int WORDS = ODD_WORK + EdwardsPoints.ODD_WORK;

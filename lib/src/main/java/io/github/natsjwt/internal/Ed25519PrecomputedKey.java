@@ -15,8 +15,8 @@ import static io.github.natsjwt.internal.EdwardsPoints.NIELS;
  * 0 with 5 doublings between them. S is written in signed radix 2^7 (37 digits), each added from a
  * shared table of B's multiples after the last round. A verification costs 10 doublings, about 88
  * mixed additions (7 multiplications each) and one inversion to encode R', against about 128
- * doublings, 70 additions and a square root on the general path. The key's tables take 32,640
- * bytes in one flat array.
+ * doublings, 70 additions and a square root on the general path. The key's tables take 32,640 bytes
+ * in one flat array.
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,7 +28,8 @@ public final class Ed25519PrecomputedKey {
   static final int PER_TABLE = 1 << (WIDTH - 1);
 
   // B's tables are shared by all keys, so they can be larger: width 7 and a single round (no
-  // doublings), all added after the key's rounds; table j holds c 2^(7 j) B for c = 1 .. 64. That is
+  // doublings), all added after the key's rounds; table j holds c 2^(7 j) B for c = 1 .. 64. That
+  // is
   // 37 tables, 284 KB, built once per process. Widths 5 and 6 cost 10 % and 5 % more per
   // verification.
   static final int BASE_WIDTH = 7;
@@ -106,8 +107,7 @@ public final class Ed25519PrecomputedKey {
         int d = dk[i];
         if (d != 0) {
           // A positive digit of k subtracts: R' = [S]B + [k](-A).
-          EdwardsPoints.addNiels(
-              w, CMP, ACC, a, NIELS * (j * PER_TABLE + Math.abs(d) - 1), d > 0);
+          EdwardsPoints.addNiels(w, CMP, ACC, a, NIELS * (j * PER_TABLE + Math.abs(d) - 1), d > 0);
           EdwardsPoints.toExtended(w, ACC, CMP);
         }
       }

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *       never verifies).
  * </ul>
  *
- * <p>Immutable and thread-safe. Verification is variable time, which is sound because everything
- * it reads is public. {@link #verify} is the general path; {@link #precompute()} builds per-key
- * tables for keys that verify many signatures. Both give the same verdicts.
+ * <p>Immutable and thread-safe. Verification is variable time, which is sound because everything it
+ * reads is public. {@link #verify} is the general path; {@link #precompute()} builds per-key tables
+ * for keys that verify many signatures. Both give the same verdicts.
  *
  * <p>The general path decodes R strictly (only a canonical encoding can equal the encoding of R')
  * and splits k into u = v k (mod 8L) with v odd, both about 128 bits ({@link HalfScalars}). Then R
@@ -40,10 +40,12 @@ public final class Ed25519PublicKey {
    * thread's work space so that a key used once allocates only its point.
    */
   static final int KEY_NAF_WIDTH = 5;
+
   /** NAF width for B and 2^128 B in the general path: 64 odd multiples each, made once. */
   static final int BASE_NAF_WIDTH = 8;
 
   private final byte[] encoded;
+
   /** Extended coordinates of A, Z = 1. */
   private final long[] point;
 
@@ -81,7 +83,8 @@ public final class Ed25519PublicKey {
    */
   public static @Nullable Ed25519PublicKey decode(byte[] publicKey) {
     if (publicKey.length != BYTES) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
+      throw new IllegalArgumentException(
+          "an Ed25519 public key has 32 bytes, not " + publicKey.length);
     }
     long[] point = new long[POINT];
     if (!decodeInto(point, publicKey)) {
@@ -94,7 +97,9 @@ public final class Ed25519PublicKey {
   static byte[] basePointEncoding() {
     java.math.BigInteger p = Field25519.P;
     java.math.BigInteger y =
-        java.math.BigInteger.valueOf(4).multiply(java.math.BigInteger.valueOf(5).modInverse(p)).mod(p);
+        java.math.BigInteger.valueOf(4)
+            .multiply(java.math.BigInteger.valueOf(5).modInverse(p))
+            .mod(p);
     byte[] out = new byte[BYTES];
     for (int i = 0; i < BYTES; i++) {
       out[i] = (byte) y.shiftRight(8 * i).intValue();
@@ -160,16 +165,25 @@ public final class Ed25519PublicKey {
     byte[] nafV = ctx.digitsV;
     byte[] nafLo = ctx.digitsS;
     byte[] nafHi = ctx.digitsH;
-    int top = Math.max(
-        Math.max(Scalar25519.wnaf(ctx.u, KEY_NAF_WIDTH, nafU),
-            Scalar25519.wnaf(ctx.v, KEY_NAF_WIDTH, nafV)),
-        Math.max(Scalar25519.wnaf(ctx.sLo, BASE_NAF_WIDTH, nafLo),
-            Scalar25519.wnaf(ctx.sHi, BASE_NAF_WIDTH, nafHi)));
+    int top =
+        Math.max(
+            Math.max(
+                Scalar25519.wnaf(ctx.u, KEY_NAF_WIDTH, nafU),
+                Scalar25519.wnaf(ctx.v, KEY_NAF_WIDTH, nafV)),
+            Math.max(
+                Scalar25519.wnaf(ctx.sLo, BASE_NAF_WIDTH, nafLo),
+                Scalar25519.wnaf(ctx.sHi, BASE_NAF_WIDTH, nafHi)));
     EdwardsPoints.oddMultiples(
         point, 0, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w, Ed25519Context.ODD, true);
     EdwardsPoints.oddMultiples(
-        w, Ed25519Context.RPT, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w,
-        Ed25519Context.ODD_R, true);
+        w,
+        Ed25519Context.RPT,
+        KEY_NAF_WIDTH,
+        w,
+        Ed25519Context.ODD_WORK,
+        w,
+        Ed25519Context.ODD_R,
+        true);
     EdwardsPoints.identity(w, ACC);
     for (int i = top; i >= 0; i--) {
       EdwardsPoints.dbl(w, CMP, w, ACC, TMP);
@@ -185,8 +199,8 @@ public final class Ed25519PublicKey {
       EdwardsPoints.toExtended(w, ACC, CMP);
       if (a != 0) {
         // The term is -[u]A: subtract when sign * digit is positive.
-        EdwardsPoints.addCached(w, CMP, ACC, w,
-            Ed25519Context.ODD + POINT * (Math.abs(a) >> 1), (sign > 0) == (a > 0));
+        EdwardsPoints.addCached(
+            w, CMP, ACC, w, Ed25519Context.ODD + POINT * (Math.abs(a) >> 1), (sign > 0) == (a > 0));
         finish(w, --adds);
       }
       if (r != 0) {
@@ -233,9 +247,10 @@ public final class Ed25519PublicKey {
   private boolean verifyFull(Ed25519Context ctx, byte[] signature, long[] base) {
     byte[] nafK = ctx.digitsK;
     byte[] nafS = ctx.digitsS;
-    int top = Math.max(
-        Scalar25519.wnaf(ctx.k, KEY_NAF_WIDTH, nafK),
-        Scalar25519.wnaf(ctx.s, BASE_NAF_WIDTH, nafS));
+    int top =
+        Math.max(
+            Scalar25519.wnaf(ctx.k, KEY_NAF_WIDTH, nafK),
+            Scalar25519.wnaf(ctx.s, BASE_NAF_WIDTH, nafS));
     long[] w = ctx.w;
     EdwardsPoints.oddMultiples(
         point, 0, KEY_NAF_WIDTH, w, Ed25519Context.ODD_WORK, w, Ed25519Context.ODD, true);

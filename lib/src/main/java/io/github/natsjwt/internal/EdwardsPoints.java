@@ -21,8 +21,8 @@ import java.math.BigInteger;
  * <ul>
  *   <li>extended (X : Y : Z : T), x = X/Z, y = Y/Z, xy = T/Z: 20 longs at X, Y, Z, T;
  *   <li>projective (X : Y : Z): the first 15 of those;
- *   <li>completed (E, F, G, H), the raw output of an addition or doubling, which is (X : Y : Z : T) =
- *       (EF : GH : FG : EH): 20 longs. Converting costs 4 multiplications to extended, 3 to
+ *   <li>completed (E, F, G, H), the raw output of an addition or doubling, which is (X : Y : Z : T)
+ *       = (EF : GH : FG : EH): 20 longs. Converting costs 4 multiplications to extended, 3 to
  *       projective when only a doubling follows;
  *   <li>affine Niels (y + x, y - x, 2dxy): 15 longs, for fixed tables (mixed addition, 7M);
  *   <li>cached (Y + X, Y - X, 2Z, 2dT): 20 longs, for tables made per call (addition, 8M).
@@ -46,6 +46,7 @@ final class EdwardsPoints {
 
   /** Longs in an extended, completed or cached point. */
   static final int POINT = 20;
+
   /** Longs in an affine Niels point. */
   static final int NIELS = 15;
 
@@ -81,11 +82,11 @@ final class EdwardsPoints {
 
   /**
    * Decodes 32 bytes as Go's edwards25519 does (and unlike RFC 8032's strict rule): y is the low
-   * 255 bits taken modulo p, so y in [p, 2^255) is accepted; x is the square root of (y^2 - 1) /
-   * (d y^2 + 1) whose parity is the top bit, and a top bit on x = 0 gives x = -0 = 0.
+   * 255 bits taken modulo p, so y in [p, 2^255) is accepted; x is the square root of (y^2 - 1) / (d
+   * y^2 + 1) whose parity is the top bit, and a top bit on x = 0 gives x = -0 = 0.
    *
-   * @param w work array: the point is written at {@code p} (extended, Z = 1), and {@code tmp ..
-   *     tmp + 45} is used
+   * @param w work array: the point is written at {@code p} (extended, Z = 1), and {@code tmp .. tmp
+   *     + 45} is used
    * @param scratch 64 bytes of byte scratch
    * @return false when (y^2 - 1) / (d y^2 + 1) is not a square, so no point has this y
    */
@@ -175,9 +176,9 @@ final class EdwardsPoints {
   // ---------------------------------------------------------------- doubling and addition
 
   /**
-   * c = 2p as a completed point, from p's X, Y, Z (extended or projective). Uses 5 longs at tmp.
-   * A = X^2, B = Y^2, C = 2Z^2; with E = 2XY = (X + Y)^2 - A - B, G = B - A, F = C - G and H = A +
-   * B, the double is (EF : GH : FG : EH); these are the paper's F and H negated, which leaves the
+   * c = 2p as a completed point, from p's X, Y, Z (extended or projective). Uses 5 longs at tmp. A
+   * = X^2, B = Y^2, C = 2Z^2; with E = 2XY = (X + Y)^2 - A - B, G = B - A, F = C - G and H = A + B,
+   * the double is (EF : GH : FG : EH); these are the paper's F and H negated, which leaves the
    * point unchanged.
    */
   static void dbl(long[] w, int c, long[] pa, int p, int tmp) {
@@ -231,7 +232,10 @@ final class EdwardsPoints {
     butterfly(w, cc, dd);
   }
 
-  /** c = p + q (or p - q), p extended in w, q cached at {@code qa[q]}. As {@link #addNiels}, D = 2Z1Z2. */
+  /**
+   * c = p + q (or p - q), p extended in w, q cached at {@code qa[q]}. As {@link #addNiels}, D =
+   * 2Z1Z2.
+   */
   static void addCached(long[] w, int c, int p, long[] qa, int q, boolean negate) {
     sub(w, c + E, w, p + Y, w, p + X);
     add(w, c + H, w, p + Y, w, p + X);
@@ -318,9 +322,9 @@ final class EdwardsPoints {
 
   /**
    * Fixed-base tables for a point P: table j holds c 2^(w m j) P for c = 1 .. 2^(w-1), as affine
-   * Niels points, entry (j, c) at {@code NIELS * (j 2^(w-1) + c - 1)}. With signed radix-2^w
-   * digits d_i of a scalar, digit i = m j + r is added from table j in round r, and m - 1 rounds of
-   * w doublings in between bring each round to its weight 2^(w r).
+   * Niels points, entry (j, c) at {@code NIELS * (j 2^(w-1) + c - 1)}. With signed radix-2^w digits
+   * d_i of a scalar, digit i = m j + r is added from table j in round r, and m - 1 rounds of w
+   * doublings in between bring each round to its weight 2^(w r).
    *
    * @param w work array holding the extended point P at {@code p}
    */
@@ -371,8 +375,8 @@ final class EdwardsPoints {
    * Odd multiples of extended P (at w[p]) into {@code out} from {@code oo}, as extended points or,
    * when {@code cachedForm}, as cached points. Uses {@code work[wo .. wo + ODD_WORK)}.
    */
-  static void oddMultiples(long[] w, int p, int width, long[] work, int wo, long[] out, int oo,
-      boolean cachedForm) {
+  static void oddMultiples(
+      long[] w, int p, int width, long[] work, int wo, long[] out, int oo, boolean cachedForm) {
     int n = 1 << (width - 2);
     int cur = wo;
     int cmp = wo + POINT;

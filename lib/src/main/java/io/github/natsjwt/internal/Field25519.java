@@ -14,13 +14,13 @@ import java.math.BigInteger;
  * <ul>
  *   <li>{@link #mul} and {@link #sqr} accept limbs below 2^53.8 and give limbs below 2^51 + 2^17
  *       ("loose" limbs). The product of two 51-bit radix limbs has up to 108 bits; each is split at
- *       bit 51 into a low part and a high part ({@code Math.multiplyHigh} gives the top 64 bits, and
- *       with non-negative operands below 2^63 it equals the unsigned high half). Five high parts,
- *       the largest times 77 (one product plus four times 19), stay below 2^63 while the limbs stay
- *       below 2^53.86.
+ *       bit 51 into a low part and a high part ({@code Math.multiplyHigh} gives the top 64 bits,
+ *       and with non-negative operands below 2^63 it equals the unsigned high half). Five high
+ *       parts, the largest times 77 (one product plus four times 19), stay below 2^63 while the
+ *       limbs stay below 2^53.86.
  *   <li>{@link #add} adds limb by limb without carrying.
- *   <li>{@link #sub} computes a + 2p - b, which needs b's limbs at most 2^52 - 38 (loose limbs are);
- *       {@link #sub4p} computes a + 4p - b for b's limbs up to 2^53 - 76.
+ *   <li>{@link #sub} computes a + 2p - b, which needs b's limbs at most 2^52 - 38 (loose limbs
+ *       are); {@link #sub4p} computes a + 4p - b for b's limbs up to 2^53 - 76.
  * </ul>
  *
  * <p>Not instantiable; every method is static and allocation-free.
@@ -369,9 +369,15 @@ final class Field25519 {
 
     // lo sums the products' low words modulo 2^64 and hi their bits 51..63, so lo - hi 2^51 is the
     // sum of their bits 0..50 exactly (it is below 2^54). hh sums the high words (below 2^50).
-    reduce(r, ro, lo0 - (hi0 << 51), lo1 - (hi1 << 51) + hi0 + (hh0 << 13),
-        lo2 - (hi2 << 51) + hi1 + (hh1 << 13), lo3 - (hi3 << 51) + hi2 + (hh2 << 13),
-        lo4 - (hi4 << 51) + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
+    reduce(
+        r,
+        ro,
+        lo0 - (hi0 << 51),
+        lo1 - (hi1 << 51) + hi0 + (hh0 << 13),
+        lo2 - (hi2 << 51) + hi1 + (hh1 << 13),
+        lo3 - (hi3 << 51) + hi2 + (hh2 << 13),
+        lo4 - (hi4 << 51) + hi3 + (hh3 << 13),
+        hi4 + (hh4 << 13));
   }
 
   /** r = a^2. Limbs of a below 2^53.8; r may alias a. */
@@ -476,16 +482,23 @@ final class Field25519 {
 
     // lo sums the products' low words modulo 2^64 and hi their bits 51..63, so lo - hi 2^51 is the
     // sum of their bits 0..50 exactly (it is below 2^54). hh sums the high words (below 2^50).
-    reduce(r, ro, lo0 - (hi0 << 51), lo1 - (hi1 << 51) + hi0 + (hh0 << 13),
-        lo2 - (hi2 << 51) + hi1 + (hh1 << 13), lo3 - (hi3 << 51) + hi2 + (hh2 << 13),
-        lo4 - (hi4 << 51) + hi3 + (hh3 << 13), hi4 + (hh4 << 13));
+    reduce(
+        r,
+        ro,
+        lo0 - (hi0 << 51),
+        lo1 - (hi1 << 51) + hi0 + (hh0 << 13),
+        lo2 - (hi2 << 51) + hi1 + (hh1 << 13),
+        lo3 - (hi3 << 51) + hi2 + (hh2 << 13),
+        lo4 - (hi4 << 51) + hi3 + (hh3 << 13),
+        hi4 + (hh4 << 13));
   }
 
   /**
    * Carries the six columns c0..c5 (each below 2^63, c5 at weight 2^255) into loose limbs. c5 is
    * split before it is multiplied by 19 so that nothing overflows.
    */
-  private static void reduce(long[] r, int ro, long c0, long c1, long c2, long c3, long c4, long c5) {
+  private static void reduce(
+      long[] r, int ro, long c0, long c1, long c2, long c3, long c4, long c5) {
     c0 += 19 * (c5 & MASK);
     c1 += 19 * (c5 >>> 51);
     c1 += c0 >>> 51;
@@ -700,8 +713,8 @@ final class Field25519 {
   }
 
   /**
-   * u = u / 2^n mod p for u in [0, p), 1 <= n <= 51: adds k p with k = u / 19 (mod 2^n), so that
-   * u + k p = u - 19 k + k 2^255 is a multiple of 2^n, and shifts. The result is in [0, p].
+   * u = u / 2^n mod p for u in [0, p), 1 <= n <= 51: adds k p with k = u / 19 (mod 2^n), so that u
+   * + k p = u - 19 k + k 2^255 is a multiple of 2^n, and shifts. The result is in [0, p].
    */
   private static void halve(long[] t, int x, int n) {
     long k = (t[x] * INV19) & ((1L << n) - 1);

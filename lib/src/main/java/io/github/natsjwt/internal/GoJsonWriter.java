@@ -404,8 +404,8 @@ public final class GoJsonWriter {
    * 1e-6 and from 1e21 on, with a negative exponent written without its leading zero ({@code
    * 1e-7}).
    *
-   * <p>When several shortest decimals read back, the one nearest the exact value wins, and an
-   * exact tie goes to the even last digit: {@code 23764941806332.0625} is written {@code
+   * <p>When several shortest decimals read back, the one nearest the exact value wins, and an exact
+   * tie goes to the even last digit: {@code 23764941806332.0625} is written {@code
    * 23764941806332.062}. JDK 17's {@code Double.toString} is not always shortest, so this does not
    * use it; the interval arithmetic below is exact.
    *

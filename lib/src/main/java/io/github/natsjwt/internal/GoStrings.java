@@ -15,8 +15,8 @@ public final class GoStrings {
 
   /**
    * Quotes text as Go's {@code strconv.Quote} (and so {@code fmt}'s {@code %q}) does: printable
-   * characters as they are, {@code "} and the backslash escaped, {@code \a \b \f \n \r \t \v}
-   * for those controls, {@code \xNN} for other bytes below 0x20 and for 0x7f, and a four- or
+   * characters as they are, {@code "} and the backslash escaped, {@code \a \b \f \n \r \t \v} for
+   * those controls, {@code \xNN} for other bytes below 0x20 and for 0x7f, and a four- or
    * eight-digit Unicode escape (<code>&#92;u00a0</code>, <code>&#92;U000e0001</code>) for every
    * other character Go does not count as printable.
    *

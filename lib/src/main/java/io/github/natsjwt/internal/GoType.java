@@ -48,10 +48,13 @@ public final class GoType {
   final long max;
   private final @Nullable Supplier<GoType> element;
   private @Nullable GoType resolved;
+
   /** Struct fields: names as ASCII bytes. */
   final byte[][] names;
+
   /** Struct fields: their types, parallel to {@link #names}. */
   private final List<Supplier<GoType>> types;
+
   /** The longest field name, so that longer keys are known not to match without folding them. */
   final int longestName;
 
@@ -81,24 +84,34 @@ public final class GoType {
 
   /** Go {@code string}. */
   public static final GoType STRING = new GoType(Kind.STRING, 0, 0, null);
+
   /** Go {@code int64} (and {@code int}, {@code time.Duration} on 64-bit platforms). */
   public static final GoType INT64 = new GoType(Kind.INT, Long.MIN_VALUE, Long.MAX_VALUE, null);
+
   /** Go {@code bool}. */
   public static final GoType BOOL = new GoType(Kind.BOOL, 0, 0, null);
+
   /** Go {@code interface{}}. */
   public static final GoType ANY = new GoType(Kind.ANY, 0, 0, null);
+
   /** Go {@code uint64}. */
   public static final GoType UINT64 = new GoType(Kind.UINT64, 0, 0, null);
+
   /** Anything, never checked; the last occurrence is kept as written. */
   public static final GoType RAW = new GoType(Kind.RAW, 0, 0, null);
+
   /** The jwt package's {@code CIDRList}. */
   public static final GoType CIDR_LIST = new GoType(Kind.CIDR_LIST, 0, 0, null);
+
   /** The jwt package's {@code SamplingRate}. */
   public static final GoType SAMPLING_RATE = new GoType(Kind.SAMPLING_RATE, 0, 0, null);
+
   /** The jwt package's {@code ExportType}. */
   public static final GoType EXPORT_TYPE = new GoType(Kind.EXPORT_TYPE, 0, 0, null);
+
   /** The jwt package's {@code ScopeType}. */
   public static final GoType SCOPE_TYPE = new GoType(Kind.SCOPE_TYPE, 0, 0, null);
+
   /** Go {@code []string}. */
   public static final GoType STRINGS = slice(STRING);
 

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * reuses a slice's backing array), {@code null} a no-op on scalars and structs and a reset on
  * pointers, maps and slices, and the custom types ({@code SigningKeys}, {@code CIDRList}, {@code
  * SamplingRate}, {@code ExportType}, {@code ScopeType}) as their own {@code UnmarshalJSON} methods
- * decide. Keys unknown to a struct are dropped there. Scoped signing keys are read through a
- * {@code map[string]interface{}} and written back before they are decoded, as the reference does,
- * so that their numbers go through float64.
+ * decide. Keys unknown to a struct are dropped there. Scoped signing keys are read through a {@code
+ * map[string]interface{}} and written back before they are decoded, as the reference does, so that
+ * their numbers go through float64.
  *
  * <p>Key matching is Go's: exact, else under Unicode simple case folding, in which only U+017F
  * (long s) and U+212A (Kelvin sign) fold onto the ASCII letters of a field name; U+0130 and U+0131
@@ -37,13 +37,16 @@ import org.jspecify.annotations.Nullable;
 final class GoUnmarshal {
   private final JsonTape d;
   private final String rootPath;
+
   /** Set by the first pass when the plain reader would read the document differently from Go. */
   private boolean dirty;
+
   /** Whether the error must be reported before the document is read any further. */
   private boolean fatal;
 
   /** The first type error, by document position of the pass, or null. */
   private JsonIn.@Nullable ShapeException error;
+
   private final Out out;
 
   /** Whether keys a struct does not know make the document dirty, so that they are dropped. */
@@ -105,8 +108,8 @@ final class GoUnmarshal {
   private byte @Nullable [] scratch;
 
   /**
-   * The index of the struct field that the key at tape index {@code k} names, or -1 when the
-   * struct has none; sets {@link #folded}.
+   * The index of the struct field that the key at tape index {@code k} names, or -1 when the struct
+   * has none; sets {@link #folded}.
    */
   private int field(GoType st, int k) {
     byte[][] names = st.names;
@@ -337,8 +340,8 @@ final class GoUnmarshal {
   /**
    * Values of {@code interface{}} fields (the data of generic claims) become nested Java maps and
    * lists, which Java walks recursively (to compare, hash and write them); Go accepts them up to
-   * the document's 10,000 levels, but here they are refused beyond this depth, so that no
-   * operation on the claims can overflow a thread's stack.
+   * the document's 10,000 levels, but here they are refused beyond this depth, so that no operation
+   * on the claims can overflow a thread's stack.
    */
   static final int MAX_ANY_DEPTH = 500;
 
@@ -483,8 +486,11 @@ final class GoUnmarshal {
       byte k = d.kind(i);
       if (k == '-' || (k >= '0' && k <= '9')) {
         String text = d.numberText(i);
-        if (text.length() > 15 || text.indexOf('.') >= 0 || text.indexOf('e') >= 0
-            || text.indexOf('E') >= 0 || text.equals("-0")) {
+        if (text.length() > 15
+            || text.indexOf('.') >= 0
+            || text.indexOf('e') >= 0
+            || text.indexOf('E') >= 0
+            || text.equals("-0")) {
           return true;
         }
       }
@@ -515,8 +521,10 @@ final class GoUnmarshal {
       case '{':
         {
           Map<String, @Nullable Object> m = new LinkedHashMap<>();
-          GoType st = guide.kind == GoType.Kind.STRUCT || guide.kind == GoType.Kind.POINTER
-              ? guide.struct() : null;
+          GoType st =
+              guide.kind == GoType.Kind.STRUCT || guide.kind == GoType.Kind.POINTER
+                  ? guide.struct()
+                  : null;
           for (int key = JsonTape.first(v), end = d.end(v); key < end; key = d.next(key + 1)) {
             String name = d.string(key);
             if (st != null) {
@@ -782,9 +790,9 @@ final class GoUnmarshal {
   }
 
   /**
-   * Go decodes an array into a slice element by element, onto the elements of the backing array
-   * it already has: within its length, and beyond it up to where earlier arrays wrote. {@code
-   * null} sets the slice to nil and {@code []} to a new empty one.
+   * Go decodes an array into a slice element by element, onto the elements of the backing array it
+   * already has: within its length, and beyond it up to where earlier arrays wrote. {@code null}
+   * sets the slice to nil and {@code []} to a new empty one.
    */
   private void emitSlice(GoType t, IntList src) {
     List<IntList> slots = new ArrayList<>();

@@ -3,8 +3,8 @@ package io.github.natsjwt.internal;
 import java.math.BigInteger;
 
 /**
- * Splits the challenge k into two half-size scalars for the general verification path: u and v
- * with u = v k (mod 8L), v odd and positive, both of about 128 bits, found by running the extended
+ * Splits the challenge k into two half-size scalars for the general verification path: u and v with
+ * u = v k (mod 8L), v odd and positive, both of about 128 bits, found by running the extended
  * Euclidean algorithm on (8L, k) until the remainder drops below 2^128 (the lattice of such pairs
  * has a basis of vectors about sqrt(8L) long; consecutive Euclid steps give it).
  *
@@ -17,6 +17,7 @@ import java.math.BigInteger;
 final class HalfScalars {
   /** Work longs {@link #split} needs. */
   static final int WORK = 48;
+
   /** Candidates longer than this many bits are refused, and the caller takes the full path. */
   static final int MAX_BITS = 140;
 
@@ -50,10 +51,11 @@ final class HalfScalars {
     int tmp = 32;
     System.arraycopy(EIGHT_L, 0, t, rp, 8);
     for (int i = 0; i < 8; i++) {
-      t[r + i] = (k[4 * i] & 0xFFL)
-          | (k[4 * i + 1] & 0xFFL) << 8
-          | (k[4 * i + 2] & 0xFFL) << 16
-          | (k[4 * i + 3] & 0xFFL) << 24;
+      t[r + i] =
+          (k[4 * i] & 0xFFL)
+              | (k[4 * i + 1] & 0xFFL) << 8
+              | (k[4 * i + 2] & 0xFFL) << 16
+              | (k[4 * i + 3] & 0xFFL) << 24;
       t[tp + i] = 0;
       t[tc + i] = 0;
     }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonIn {
   /** Objects with at least this many entries get a hash index on their first lookup. */
   private static final int INDEX_THRESHOLD = 32;
+
   /** The index of an object small enough to scan. */
   private static final Object NO_INDEX = new Object();
 
@@ -89,8 +90,8 @@ public final class JsonIn {
   }
 
   /**
-   * Thrown when the bytes are not one JSON object: says what was wrong and at which character,
-   * so that a tool can point at it in its own words.
+   * Thrown when the bytes are not one JSON object: says what was wrong and at which character, so
+   * that a tool can point at it in its own words.
    */
   public static final class SyntaxException extends ShapeException {
     private static final long serialVersionUID = 1L;
@@ -175,17 +176,22 @@ public final class JsonIn {
   }
 
   private final JsonTape doc;
+
   /** The tape index of this object. */
   private final int at;
+
   /** An object this one is inside, from which its path is found; null for the document. */
   private final @Nullable JsonIn parent;
+
   /** The path of the document; null for the objects inside it. */
   private final @Nullable String rootPath;
+
   /**
    * {@link #NO_INDEX}, or for an object with many keys a table (open addressing) of the tape index
    * of each key plus one, as {@code char[]} or {@code int[]}; built on the first lookup.
    */
   private volatile @Nullable Object index;
+
   /** {@link #readAsGo}'s answer for a document read as it is; made on first use. */
   private @Nullable GoRead asIs;
 
@@ -336,8 +342,8 @@ public final class JsonIn {
     }
 
     /**
-     * Throws the type error Go reports for the document, if any. Called after the fields were
-     * read, so that an error that reading a field reports in its own words comes first.
+     * Throws the type error Go reports for the document, if any. Called after the fields were read,
+     * so that an error that reading a field reports in its own words comes first.
      *
      * @throws ShapeException when Go would fail to unmarshal the document
      */
@@ -476,8 +482,8 @@ public final class JsonIn {
 
   /**
    * Puts in {@code out[0]} the hash of the key at tape index {@code k} folded as Go folds it onto
-   * an ASCII field name; false when the key holds a character that folds onto no ASCII one, or
-   * is longer than any name, so that it can match no field name.
+   * an ASCII field name; false when the key holds a character that folds onto no ASCII one, or is
+   * longer than any name, so that it can match no field name.
    */
   private static boolean foldedKey(JsonTape d, int k, int[] out, byte[] scratch) {
     int len = d.length(k);
@@ -508,15 +514,15 @@ public final class JsonIn {
 
   /**
    * Indexes the keys of an object with more than a few of them by a hash, seeded per run, of the
-   * key folded as Go folds keys onto field names, so that each lookup compares about one key.
-   * Keys are chained per bucket, so that building takes one step a key however many of them
-   * collide, and a lookup at most one step a key: the readers look up a fixed set of names, so
-   * reading an object stays linear in its size. Keys that fold onto no ASCII name are left out.
-   * Objects with fewer keys are scanned.
+   * key folded as Go folds keys onto field names, so that each lookup compares about one key. Keys
+   * are chained per bucket, so that building takes one step a key however many of them collide, and
+   * a lookup at most one step a key: the readers look up a fixed set of names, so reading an object
+   * stays linear in its size. Keys that fold onto no ASCII name are left out. Objects with fewer
+   * keys are scanned.
    *
-   * <p>The table holds the bucket mask, then the buckets (the ordinal, from 1, of the last key
-   * put in each, 0 for none), then per key its tape index, the ordinal of the next key in its
-   * bucket and its hash.
+   * <p>The table holds the bucket mask, then the buckets (the ordinal, from 1, of the last key put
+   * in each, 0 for none), then per key its tape index, the ordinal of the next key in its bucket
+   * and its hash.
    */
   private Object buildIndex() {
     JsonTape d = doc;
@@ -553,12 +559,13 @@ public final class JsonIn {
 
   /**
    * Counts the steps of key lookups and index building, so that tests can show the work is linear
-   * in the input without timing it. Counting is off unless a test turns it on; it is not meant
-   * for concurrent use.
+   * in the input without timing it. Counting is off unless a test turns it on; it is not meant for
+   * concurrent use.
    */
   static final class Probes {
     /** Steps counted while {@link #on}. */
     long count;
+
     /** Whether steps are counted. */
     boolean on;
   }
@@ -683,8 +690,8 @@ public final class JsonIn {
 
   /**
    * Returns every value given for the field, in document order: each entry whose key equals it
-   * ignoring case, {@link #NULL} included. Go hands each of them, {@code null} too, to a type's
-   * own {@code UnmarshalJSON}, so such types must look at all of them.
+   * ignoring case, {@link #NULL} included. Go hands each of them, {@code null} too, to a type's own
+   * {@code UnmarshalJSON}, so such types must look at all of them.
    *
    * @param key the field name
    * @return the raw values, possibly empty
@@ -694,8 +701,8 @@ public final class JsonIn {
   }
 
   /**
-   * Returns every value given for the field as {@link #all(String)} does, with strings equal to
-   * one of {@code known} returned as that instance.
+   * Returns every value given for the field as {@link #all(String)} does, with strings equal to one
+   * of {@code known} returned as that instance.
    *
    * @param key the field name
    * @param known ASCII values to share
@@ -718,7 +725,9 @@ public final class JsonIn {
         }
       }
     }
-    return out != null ? Collections.unmodifiableList(out) : single != null ? List.of(single) : List.of();
+    return out != null
+        ? Collections.unmodifiableList(out)
+        : single != null ? List.of(single) : List.of();
   }
 
   /**
@@ -828,8 +837,7 @@ public final class JsonIn {
     byte kind = doc.kind(v);
     if (kind != '-' && (kind < '0' || kind > '9')) {
       String p = child(key);
-      throw new ShapeException(
-          p, p + ": expected an integer, found " + describe(value(v)));
+      throw new ShapeException(p, p + ": expected an integer, found " + describe(value(v)));
     }
     int problem = doc.integerProblem(v);
     if (problem == JsonTape.NOT_INTEGER) {
@@ -984,8 +992,8 @@ public final class JsonIn {
   }
 
   /**
-   * Checks that a field is absent, {@code null} or an array of strings and {@code null}s, as
-   * {@link #strings} would read it, without reading the strings.
+   * Checks that a field is absent, {@code null} or an array of strings and {@code null}s, as {@link
+   * #strings} would read it, without reading the strings.
    *
    * @param key the field name
    * @throws ShapeException when the value is not an array of strings

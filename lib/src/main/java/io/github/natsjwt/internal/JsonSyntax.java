@@ -27,8 +27,10 @@ final class JsonSyntax {
 
   private final String text;
   private final String subject;
+
   /** The character offset of the innermost open object or array; -1 at the top. */
   private final int open;
+
   /** Where the error is reported (a character offset), or -1 for none. */
   private int offset = -1;
 
@@ -56,14 +58,14 @@ final class JsonSyntax {
     boolean atEnd = doc.failAt >= n;
     Problem problem = problem(doc.failure);
     boolean hasToken =
-        problem == Problem.BAD_STRING || problem == Problem.BAD_NUMBER
+        problem == Problem.BAD_STRING
+            || problem == Problem.BAD_NUMBER
             || problem == Problem.BAD_LITERAL;
     String subject = JsonIn.subject(path);
     int open = doc.failOpen < 0 ? -1 : chars(b, doc.failOpen);
     String message =
         new JsonSyntax(text, subject, open).message(doc, at, hasToken ? token : at, atEnd);
-    return new JsonIn.SyntaxException(
-        path, message, problem, at, hasToken ? token : at, atEnd);
+    return new JsonIn.SyntaxException(path, message, problem, at, hasToken ? token : at, atEnd);
   }
 
   private static int chars(byte[] b, int end) {
@@ -344,8 +346,12 @@ final class JsonSyntax {
   }
 
   private static boolean isWordChar(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-'
-        || c == '+' || c == '.';
+    return c >= '0' && c <= '9'
+        || c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c == '-'
+        || c == '+'
+        || c == '.';
   }
 
   private static boolean isSpace(char c) {
@@ -499,8 +505,7 @@ final class JsonSyntax {
               + " to have plus signs: enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS`"
               + " to allow");
     }
-    throw numberChar(
-        at, "expected digit (0-9) to follow minus sign, for valid numeric value");
+    throw numberChar(at, "expected digit (0-9) to follow minus sign, for valid numeric value");
   }
 
   private boolean isDigit(int p) {
@@ -515,12 +520,12 @@ final class JsonSyntax {
   }
 
   /**
-   * Reads the number at {@code at} as Jackson's parser would, throwing its error if any; at the
-   * top level ({@code root}) a number must be followed by white space. Jackson reads a number one
-   * of two ways, which report errors at different places: a quick pass for a number that starts
-   * with a digit other than 0 and ends before the text does reports a bad fraction or exponent at
-   * the first {@code '.'}, {@code 'e'} or {@code 'E'}; the careful pass (a leading 0, or a number
-   * that runs to the end of the text) reports the character that went wrong.
+   * Reads the number at {@code at} as Jackson's parser would, throwing its error if any; at the top
+   * level ({@code root}) a number must be followed by white space. Jackson reads a number one of
+   * two ways, which report errors at different places: a quick pass for a number that starts with a
+   * digit other than 0 and ends before the text does reports a bad fraction or exponent at the
+   * first {@code '.'}, {@code 'e'} or {@code 'E'}; the careful pass (a leading 0, or a number that
+   * runs to the end of the text) reports the character that went wrong.
    */
   private void number(int at, boolean root) throws Found {
     int n = text.length();

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * tokens follow it (key, value, key, value, ... for an object). A string, number, literal or object
  * key is the offset of its first byte; in documents under {@value #PACKED_LIMIT} bytes (all capped
  * tokens) that offset is shifted left by 8 and the low byte holds the token's length plus one when
- * it is a string without escapes or non-ASCII bytes, or a number, of at most 254 bytes (else 0),
- * so that most strings are created and most keys compared without scanning for their end.
+ * it is a string without escapes or non-ASCII bytes, or a number, of at most 254 bytes (else 0), so
+ * that most strings are created and most keys compared without scanning for their end.
  */
 final class JsonTape {
   /**
@@ -29,16 +29,24 @@ final class JsonTape {
    * depth"). The parser keeps no stack, so depth costs nothing.
    */
   static final int MAX_DEPTH = 10_000;
+
   /** Digits in a number: Go sets no limit; the document's size bounds it. */
   static final int MAX_DIGITS = Integer.MAX_VALUE;
+
   /** Characters in a key: Go sets no limit. */
   static final int MAX_NAME_CHARS = Integer.MAX_VALUE;
+
   /** Characters in a string: Go sets no limit. */
   static final int MAX_STRING_CHARS = Integer.MAX_VALUE;
 
-  /** Bytes that may stand for themselves inside a string: printable ASCII but quote and backslash. */
+  /**
+   * Bytes that may stand for themselves inside a string: printable ASCII but quote and backslash.
+   */
   private static final boolean[] PLAIN = new boolean[256];
-  /** Bytes that may appear in a string as they are: all but control characters, quote, backslash. */
+
+  /**
+   * Bytes that may appear in a string as they are: all but control characters, quote, backslash.
+   */
   private static final boolean[] STRING_BODY = new boolean[256];
 
   static {
@@ -54,10 +62,13 @@ final class JsonTape {
   static final int PACKED_LIMIT = 1 << 23;
 
   final byte[] buf;
+
   /** Where the document ends in {@link #buf} (exclusive); bytes after it are not the document's. */
   final int limit;
+
   /** Set while parsing, never changed afterwards. */
   int[] tape;
+
   /** Whether scalar tokens carry their length (see the class comment). */
   final boolean packed;
 
@@ -360,9 +371,8 @@ final class JsonTape {
   }
 
   /**
-   * Whether the key at {@code i}, a plain ASCII key of {@code name}'s length (see {@link
-   * #length}), equals {@code name} ignoring case; {@code lower} is {@code name} as lower-case
-   * ASCII bytes.
+   * Whether the key at {@code i}, a plain ASCII key of {@code name}'s length (see {@link #length}),
+   * equals {@code name} ignoring case; {@code lower} is {@code name} as lower-case ASCII bytes.
    */
   boolean plainKeyEquals(int i, byte[] lower) {
     byte[] b = buf;
@@ -383,8 +393,8 @@ final class JsonTape {
   /**
    * Whether {@code key} matches {@code name} as Go's {@code bytes.EqualFold} decides for a field
    * name of ASCII letters, digits and underscores: equal characters, ASCII letters equal ignoring
-   * case, and the two non-ASCII characters whose simple case folding reaches ASCII, U+017F (long
-   * s, as {@code s}) and U+212A (Kelvin sign, as {@code k}). U+0130 and U+0131 match nothing.
+   * case, and the two non-ASCII characters whose simple case folding reaches ASCII, U+017F (long s,
+   * as {@code s}) and U+212A (Kelvin sign, as {@code k}). U+0130 and U+0131 match nothing.
    *
    * @param key the key as decoded
    * @param name the field name
@@ -401,7 +411,9 @@ final class JsonTape {
         continue;
       }
       int want = lower(name.charAt(j));
-      if (c < 0x80 ? lower(c) != want : !(c == '\u017F' && want == 's' || c == '\u212A' && want == 'k')) {
+      if (c < 0x80
+          ? lower(c) != want
+          : !(c == '\u017F' && want == 's' || c == '\u212A' && want == 'k')) {
         return false;
       }
     }
@@ -413,9 +425,9 @@ final class JsonTape {
   }
 
   /**
-   * Writes the key at {@code i} into {@code out} folded as Go folds a key onto an ASCII field
-   * name (ASCII letters to lower case, U+017F to {@code s}, U+212A to {@code k}), decoding escapes
-   * and UTF-8 on the way, without allocating.
+   * Writes the key at {@code i} into {@code out} folded as Go folds a key onto an ASCII field name
+   * (ASCII letters to lower case, U+017F to {@code s}, U+212A to {@code k}), decoding escapes and
+   * UTF-8 on the way, without allocating.
    *
    * @return the folded length, or -1 when the key holds a character that folds onto no ASCII
    *     character or is longer than {@code out}
@@ -440,7 +452,10 @@ final class JsonTape {
           p += 6;
           f = cp < 0x80 ? cp : cp == 0x17F ? 's' : cp == 0x212A ? 'k' : -1;
         } else {
-          f = e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e;
+          f =
+              e == 'b'
+                  ? '\b'
+                  : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e;
           p += 2;
         }
       } else if (c >= 0) {
@@ -480,8 +495,7 @@ final class JsonTape {
   String numberText(int i) {
     int off = offset(i);
     int len = length(i);
-    return new String(
-        buf, off, len >= 0 ? len : numberEnd(off) - off, StandardCharsets.ISO_8859_1);
+    return new String(buf, off, len >= 0 ? len : numberEnd(off) - off, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -515,6 +529,7 @@ final class JsonTape {
 
   /** Returned by {@link #integerProblem} for a number with a fraction or an exponent. */
   static final int NOT_INTEGER = 1;
+
   /** Returned by {@link #integerProblem} for an integer outside the {@code long} range. */
   static final int OUT_OF_LONG = 2;
 
@@ -604,46 +619,61 @@ final class JsonTape {
   // Why a document was refused ({@link #failure}), each at a byte offset ({@link #failAt}).
   /** Not refused. */
   static final int NONE = 0;
+
   /** The first token is not {@code '{'}, or there is none; at that token or the end. */
   static final int NOT_OBJECT = 1;
+
   /** Where an object's key (or, after {@code '{'}, its end) belongs; at the byte or the end. */
   static final int EXPECTED_NAME = 2;
+
   /** After a key; at the byte or the end. */
   static final int EXPECTED_COLON = 3;
+
   /** Where a value (or, after {@code '['}, the array's end) belongs; at the byte or the end. */
   static final int EXPECTED_VALUE = 4;
+
   /** After a value in an object; at the byte or the end. */
   static final int EXPECTED_OBJECT_COMMA = 5;
+
   /** After a value in an array; at the byte or the end. */
   static final int EXPECTED_ARRAY_COMMA = 6;
+
   /**
    * A string (key or value) that is not valid: at the control character, the backslash of a bad
    * escape, or the end; {@link #failToken} is its opening quote.
    */
   static final int BAD_STRING = 7;
+
   /** A number that is not valid: at the byte where it went wrong; {@link #failToken} its start. */
   static final int BAD_NUMBER = 8;
+
   /** A letter that starts no {@code true}, {@code false} or {@code null}: at its start. */
   static final int BAD_LITERAL = 9;
+
   /** An object or array more than {@value #MAX_DEPTH} deep: at its opening bracket. */
   static final int TOO_DEEP = 10;
+
   /** Something other than white space after the object: at its first byte. */
   static final int DATA_AFTER = 11;
 
   /** Why the document was refused; {@link #NONE} when it was not. */
   int failure;
+
   /** Where the document went wrong (a byte offset; the document's length at its end). */
   int failAt;
+
   /** The start of the string, number or literal that went wrong. */
   int failToken;
+
   /** Whether the string that went wrong is a key. */
   boolean failKey;
+
   /** The offset of the innermost object or array open where it went wrong; -1 at the top. */
   int failOpen = -1;
 
   /**
-   * Checks and indexes a document as {@link #parse(byte[], int)} does, returning it even when it
-   * is refused, with why and where in {@link #failure}, {@link #failAt} and {@link #failToken}.
+   * Checks and indexes a document as {@link #parse(byte[], int)} does, returning it even when it is
+   * refused, with why and where in {@link #failure}, {@link #failAt} and {@link #failToken}.
    *
    * @param buf holds the UTF-8 bytes; kept, not copied, and never changed
    * @param end where the document ends (exclusive)
@@ -702,7 +732,7 @@ final class JsonTape {
           if (c == '}') {
             break; // to closing below
           }
-          // fall through
+        // fall through
         case KEY:
           if (c != '"') {
             return fail(EXPECTED_NAME, p, ~t[open]);
@@ -724,7 +754,7 @@ final class JsonTape {
           if (c == ']') {
             break; // to closing below
           }
-          // fall through
+        // fall through
         case VALUE:
           if (c == '{' || c == '[') {
             if (++depth > MAX_DEPTH) {
@@ -789,7 +819,9 @@ final class JsonTape {
     }
   }
 
-  /** The tape entry of a scalar token that starts at {@code start}; {@code length} -1 if unknown. */
+  /**
+   * The tape entry of a scalar token that starts at {@code start}; {@code length} -1 if unknown.
+   */
   private int scalar(int start, int length) {
     return !packed ? start : start << 8 | (length >= 0 && length < 255 ? length + 1 : 0);
   }
@@ -857,8 +889,8 @@ final class JsonTape {
           }
         }
         p += 6;
-      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
-          || e == 'r' || e == 't') {
+      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+          || e == 't') {
         p += 2;
       } else {
         return badToken(BAD_STRING, quote, p);

@@ -5,13 +5,13 @@ import java.util.Arrays;
 /**
  * The tokens of a JSON object as written, for tools that show or edit JSON and must keep its text:
  * member order, duplicate keys, escapes and the digits of numbers. The command-line tool prints a
- * token's payload and completes a claims file with it. The document is checked by the library's
- * one reader ({@link JsonTape}), so that it accepts exactly what {@link JsonIn} accepts and refuses
- * the rest with the same {@link JsonIn.SyntaxException}.
+ * token's payload and completes a claims file with it. The document is checked by the library's one
+ * reader ({@link JsonTape}), so that it accepts exactly what {@link JsonIn} accepts and refuses the
+ * rest with the same {@link JsonIn.SyntaxException}.
  *
  * <p>Immutable and thread-safe. A token is named by its index: {@link #root()} is the object;
- * {@link #first}, {@link #end} and {@link #next} walk a container's tokens (key, value, key,
- * value, ... in an object), without recursion.
+ * {@link #first}, {@link #end} and {@link #next} walk a container's tokens (key, value, key, value,
+ * ... in an object), without recursion.
  */
 public final class JsonTokens {
   private final JsonTape doc;

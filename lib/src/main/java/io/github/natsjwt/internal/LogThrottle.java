@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps a warning that may repeat with every request (a source that is down, a flood of bad
- * input) to one record per interval: the first of its kind is logged at its level, the next ones
- * until the interval ends at {@link Level#DEBUG}, and the first one after it says how many were
- * lowered. Nothing is dropped for a logger that shows DEBUG.
+ * Keeps a warning that may repeat with every request (a source that is down, a flood of bad input)
+ * to one record per interval: the first of its kind is logged at its level, the next ones until the
+ * interval ends at {@link Level#DEBUG}, and the first one after it says how many were lowered.
+ * Nothing is dropped for a logger that shows DEBUG.
  *
  * <p>Thread-safe and lock-free.
  */

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Field names as lower-case ASCII bytes, so that {@link JsonIn} compares keys with them without
- * going through {@link String#charAt}. The names are the readers' constants, so a small table
- * holds them all; a name whose slot is taken is converted again on each use.
+ * going through {@link String#charAt}. The names are the readers' constants, so a small table holds
+ * them all; a name whose slot is taken is converted again on each use.
  *
  * <p>Thread-safe: entries are immutable and published through a racy but safe array write (final
  * fields), and a lost race only means the entry is made again.
@@ -26,8 +26,7 @@ final class Names {
       for (int k = 0; k < name.length(); k++) {
         ascii &= name.charAt(k) < 0x80;
       }
-      this.lower =
-          ascii ? name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
+      this.lower = ascii ? name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
     }
   }
 

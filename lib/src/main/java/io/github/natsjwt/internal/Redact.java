@@ -4,18 +4,18 @@ import io.github.natsjwt.nkey.NKey;
 
 /**
  * What messages, getters and {@code toString()} may show of untrusted key-like text. A field that
- * should hold a public key may hold a seed or a private key instead, whole or mistyped,
- * truncated, lower-cased or padded; such text is secret, and nothing of it beyond its length is
- * repeated. A syntactically valid public key is shown as it is.
+ * should hold a public key may hold a seed or a private key instead, whole or mistyped, truncated,
+ * lower-cased or padded; such text is secret, and nothing of it beyond its length is repeated. A
+ * syntactically valid public key is shown as it is.
  */
 public final class Redact {
   private Redact() {}
 
   /**
    * Shows a key-like field: itself when it is empty, {@code "*"}, a valid public key, or too short
-   * a text to hold key material (no run of 12 or more letters and digits, as in {@code bogus}),
-   * so that messages about such values stay the reference's; otherwise a redacted form that gives
-   * only its length.
+   * a text to hold key material (no run of 12 or more letters and digits, as in {@code bogus}), so
+   * that messages about such values stay the reference's; otherwise a redacted form that gives only
+   * its length.
    *
    * @param value the field as found
    * @return the value, or for example {@code <not a public key: 58 characters, redacted>}
@@ -39,8 +39,8 @@ public final class Redact {
    * Returns whether {@link #key(String)} shows a value as it is.
    *
    * @param value the field as found
-   * @return {@code true} when the value is empty, {@code "*"}, a valid public key, or holds no
-   *     run of 12 or more letters and digits
+   * @return {@code true} when the value is empty, {@code "*"}, a valid public key, or holds no run
+   *     of 12 or more letters and digits
    */
   public static boolean isShown(String value) {
     return value.isEmpty()

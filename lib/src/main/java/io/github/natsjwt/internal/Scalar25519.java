@@ -39,7 +39,9 @@ final class Scalar25519 {
 
   private Scalar25519() {}
 
-  /** Whether the 32 little-endian bytes at {@code off} are below L, as RFC 8032 and Go require of S. */
+  /**
+   * Whether the 32 little-endian bytes at {@code off} are below L, as RFC 8032 and Go require of S.
+   */
   static boolean isCanonical(byte[] s, int off) {
     for (int i = BYTES - 1; i >= 0; i--) {
       int a = s[off + i] & 0xFF;
@@ -57,8 +59,8 @@ final class Scalar25519 {
    * <p>The value is held in 25 signed limbs of 21 bits. Each limb at or above 2^252 is folded down
    * by subtracting its multiple of DELTA twelve limbs lower, from the top; carries between the
    * rounds keep every limb small enough that a limb times a DELTA limb (both below 2^21 or so) and
-   * the few such products that add up in one limb stay far below 2^63. Three rounds leave a value in
-   * [-DELTA, L); adding L when it is negative finishes.
+   * the few such products that add up in one limb stay far below 2^63. Three rounds leave a value
+   * in [-DELTA, L); adding L when it is negative finishes.
    *
    * @param h the 64 bytes (a SHA-512 digest)
    * @param t work array of at least {@link #WORK_LIMBS} longs
@@ -122,7 +124,9 @@ final class Scalar25519 {
     }
   }
 
-  /** Carries limbs {@code from .. to - 1} into [0, 2^21), the last carry landing in limb {@code to}. */
+  /**
+   * Carries limbs {@code from .. to - 1} into [0, 2^21), the last carry landing in limb {@code to}.
+   */
   private static void carry(long[] t, int from, int to) {
     for (int i = from; i < to; i++) {
       long c = t[i] >> RADIX;
@@ -237,5 +241,4 @@ final class Scalar25519 {
     }
     return sh == 0 ? lo : lo >>> sh | hi << (64 - sh);
   }
-
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Values derived from short strings (public keys), keyed on the whole text, bounded in entries and
  * in the total length of the strings held; the oldest entry leaves first. Verified tokens, whose
- * decoded claims can be many times larger than their text, are kept in a {@link
- * VerifiedTokenCache} instead, which is bounded by the memory the entries retain.
+ * decoded claims can be many times larger than their text, are kept in a {@link VerifiedTokenCache}
+ * instead, which is bounded by the memory the entries retain.
  *
  * <p>Thread-safe; a lookup takes no lock, so threads verifying in parallel do not wait for each
  * other. The key is the token itself and a hit needs {@link String#equals}, so a token differing in

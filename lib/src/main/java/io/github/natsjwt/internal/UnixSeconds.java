@@ -7,8 +7,8 @@ import java.time.Instant;
  * Unix seconds as the Go reference keeps them (an {@code int64}), turned into {@code java.time}
  * values without ever throwing. Tokens may carry any {@code int64} in {@code exp}, {@code nbf},
  * {@code iat} and revocation times, while {@link Instant} covers only about ±31.5 billion years;
- * every decision is made on the raw seconds, and these conversions are for display and for
- * callers who want an {@code Instant}.
+ * every decision is made on the raw seconds, and these conversions are for display and for callers
+ * who want an {@code Instant}.
  */
 public final class UnixSeconds {
   private static final long MIN = Instant.MIN.getEpochSecond();

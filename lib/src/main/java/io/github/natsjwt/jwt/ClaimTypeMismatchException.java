@@ -16,6 +16,7 @@ public final class ClaimTypeMismatchException extends NatsJwtException {
 
   /** The type asked for. */
   private final String expected;
+
   /** The type found. */
   private final ClaimType found;
 

@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 public final class DecodedJwt<T extends Claims> {
   private final String token;
   private final JwtHeader header;
+
   /** Where the payload segment starts and ends (the first dot plus one, and the second dot). */
   private final int payloadStart;
+
   private final int payloadEnd;
   private final T claims;
   // Decoded again from the token on first use (a benign race: strings are immutable), as few

@@ -18,6 +18,7 @@ public final class IssuerNotAllowedException extends NatsJwtException {
 
   /** The claim type. */
   private final ClaimType claimType;
+
   /** The issuer's key type. */
   private final NKeyType issuerType;
 

@@ -8,8 +8,8 @@ import io.github.natsjwt.claims.ClaimType;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ClaimsFormatException;
 import io.github.natsjwt.claims.GenericClaims;
-import io.github.natsjwt.claims.TokenSize;
 import io.github.natsjwt.claims.OperatorClaims;
+import io.github.natsjwt.claims.TokenSize;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.internal.Base64Url;
@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * Decoding checks the size (at most 1 MiB, except with {@link #decodeWithoutSizeCap}), the
  * three-segment structure, the base64url (with the reference's leniency for CR and LF), the header,
  * the signature against the {@code iss} key (v1 tokens are verified over the payload only, as the
- * reference does) and that the issuer's key type may issue the claim type. It does not run {@link Claims#validate} and does not establish
- * trust.
+ * reference does) and that the issuer's key type may issue the claim type. It does not run {@link
+ * Claims#validate} and does not establish trust.
  */
 public final class Jwt {
   /**
@@ -55,7 +55,8 @@ public final class Jwt {
   public static final int MAX_TOKEN_BYTES = TokenSize.MAX_TOKEN_BYTES;
 
   private static final String V2_HEADER_SEGMENT =
-      Base64Url.encode("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
+      Base64Url.encode(
+          "{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
 
   private Jwt() {}
 
@@ -192,8 +193,7 @@ public final class Jwt {
    * @throws IssuerNotAllowedException when the issuer's key type may not issue the claim type
    * @throws ClaimTypeMismatchException when the token holds claims of another type
    */
-  public static <T extends Claims> DecodedJwt<T> decodeWithoutSizeCap(
-      String token, Class<T> type) {
+  public static <T extends Claims> DecodedJwt<T> decodeWithoutSizeCap(String token, Class<T> type) {
     Objects.requireNonNull(token, "token");
     return decodeUncapped(token, type);
   }
@@ -230,10 +230,10 @@ public final class Jwt {
   }
 
   /**
-   * Decodes and verifies a token as {@link #decodeAny(String)} does, reading only the common
-   * fields of a payload that names another claim type than {@code expected}: such a token is
-   * refused with {@link ClaimTypeMismatchException} once its signature and issuer have been
-   * checked, as before, but without the cost of reading a type that was not asked for.
+   * Decodes and verifies a token as {@link #decodeAny(String)} does, reading only the common fields
+   * of a payload that names another claim type than {@code expected}: such a token is refused with
+   * {@link ClaimTypeMismatchException} once its signature and issuer have been checked, as before,
+   * but without the cost of reading a type that was not asked for.
    */
   static DecodedJwt<Claims> decodeAny(String token, Class<? extends Claims> expected) {
     return decodeAny(token, expected, ValidationRules.CURRENT);
@@ -286,9 +286,9 @@ public final class Jwt {
           AuthorizationResponseClaims.class, ClaimType.AUTHORIZATION_RESPONSE);
 
   /**
-   * Decodes the structure, header and claims of a token of any size without checking its
-   * signature or its issuer. Not for callers that need to trust the claims: {@link #decode} is
-   * this plus those checks.
+   * Decodes the structure, header and claims of a token of any size without checking its signature
+   * or its issuer. Not for callers that need to trust the claims: {@link #decode} is this plus
+   * those checks.
    *
    * @param token the token
    * @return the decoded token, its signature not checked
@@ -415,7 +415,9 @@ public final class Jwt {
       throw new MalformedJwtException(
           "header",
           -1,
-          "header alg \"" + alg + "\" is not supported; expected \"ed25519-nkey\" (or \"ed25519\""
+          "header alg \""
+              + alg
+              + "\" is not supported; expected \"ed25519-nkey\" (or \"ed25519\""
               + " for v1 tokens)");
     }
     return new JwtHeader(typ, alg);

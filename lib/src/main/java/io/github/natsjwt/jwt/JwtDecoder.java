@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  * DecodedJwt<UserClaims> user = decoder.decode(userJwt, UserClaims.class);
  * }</pre>
  *
- * <p>A token's decoding and signature check depend on nothing but the token, so a remembered
- * result is exactly the result a fresh decode would give: the cache changes the cost, never the
- * outcome. It is keyed on the whole token (a token differing in any character is decoded afresh)
- * and holds only tokens that decoded and verified. Decoding checks no time: {@link Claims#validate}
- * (or the trust verifier) still decides whether a remembered token has expired.
+ * <p>A token's decoding and signature check depend on nothing but the token, so a remembered result
+ * is exactly the result a fresh decode would give: the cache changes the cost, never the outcome.
+ * It is keyed on the whole token (a token differing in any character is decoded afresh) and holds
+ * only tokens that decoded and verified. Decoding checks no time: {@link Claims#validate} (or the
+ * trust verifier) still decides whether a remembered token has expired.
  *
  * <p><b>Whose tokens are remembered.</b> A decoder does not know whom you trust, and anyone can
  * sign a token with a key of their own. So the cache admits only tokens whose {@code iss} is one of
@@ -242,11 +242,11 @@ public final class JwtDecoder {
     private Builder() {}
 
     /**
-     * Reads payloads with the fields of the jwt library of a server generation: fields added to
-     * the library later are ignored, whatever they hold, as servers of that generation ignore
-     * them (for {@link ValidationRules#JWT_2_3}, nats-server 2.9: an account's {@code
-     * authorization}, {@code trace} and {@code cluster_traffic}, imports' and exports' {@code
-     * allow_trace}, a user's {@code proxy_required}). {@link ValidationRules#CURRENT} by default.
+     * Reads payloads with the fields of the jwt library of a server generation: fields added to the
+     * library later are ignored, whatever they hold, as servers of that generation ignore them (for
+     * {@link ValidationRules#JWT_2_3}, nats-server 2.9: an account's {@code authorization}, {@code
+     * trace} and {@code cluster_traffic}, imports' and exports' {@code allow_trace}, a user's
+     * {@code proxy_required}). {@link ValidationRules#CURRENT} by default.
      *
      * @param rules the generation
      * @return this builder
@@ -258,11 +258,11 @@ public final class JwtDecoder {
 
     /**
      * Sets the largest token, in UTF-8 bytes, that the decoder decodes at all, in every mode (with
-     * {@link #withoutSizeCap()} too): larger tokens are refused before any of them is decoded.
-     * The default, {@value Jwt#MAX_TOKEN_BYTES} bytes, is the cap of nats-server 2.12.6 and later
-     * and its default {@code max_payload}; an auth service that only sees user JWTs from CONNECT
-     * lines can set the server's {@code max_control_line} (4096 bytes by default). Decoding takes
-     * time and memory linear in the token's size whatever its content.
+     * {@link #withoutSizeCap()} too): larger tokens are refused before any of them is decoded. The
+     * default, {@value Jwt#MAX_TOKEN_BYTES} bytes, is the cap of nats-server 2.12.6 and later and
+     * its default {@code max_payload}; an auth service that only sees user JWTs from CONNECT lines
+     * can set the server's {@code max_control_line} (4096 bytes by default). Decoding takes time
+     * and memory linear in the token's size whatever its content.
      *
      * @param bytes at least 1
      * @return this builder

@@ -8,15 +8,15 @@ import io.github.natsjwt.NatsJwtException;
  *
  * <p>Immutable and thread-safe. {@link #part()} says where: {@code "token"}, {@code "header"},
  * {@code "payload"} (or a payload field such as {@code "payload.nats.limits.subs"}) or {@code
- * "signature"}; {@link #position()} is the character offset within that segment where one is
- * known. A token refused for its size is a {@link TokenTooLargeException}.
+ * "signature"}; {@link #position()} is the character offset within that segment where one is known.
+ * A token refused for its size is a {@link TokenTooLargeException}.
  */
-public sealed class MalformedJwtException extends NatsJwtException
-    permits TokenTooLargeException {
+public sealed class MalformedJwtException extends NatsJwtException permits TokenTooLargeException {
   private static final long serialVersionUID = 1L;
 
   /** Where in the token the problem is. */
   private final String part;
+
   /** The character offset within the part, or -1. */
   private final int position;
 

@@ -23,13 +23,13 @@ public final class SignatureMismatchException extends NatsJwtException {
   }
 
   /**
-   * Returns the issuer the signature was checked against. An {@code iss} that is not a valid
-   * public key may be a secret (a seed or private key, possibly mistyped, truncated, re-cased or
-   * padded), so it is never returned: only its length is.
+   * Returns the issuer the signature was checked against. An {@code iss} that is not a valid public
+   * key may be a secret (a seed or private key, possibly mistyped, truncated, re-cased or padded),
+   * so it is never returned: only its length is.
    *
-   * @return the {@code iss} value as written in the token when it is a valid public key (or
-   *     empty); {@link #REDACTED_SEED} when it is a valid seed; otherwise {@code <not a public key:
-   *     N characters, redacted>}
+   * @return the {@code iss} value as written in the token when it is a valid public key (or empty);
+   *     {@link #REDACTED_SEED} when it is a valid seed; otherwise {@code <not a public key: N
+   *     characters, redacted>}
    */
   public String issuer() {
     return issuer;

@@ -26,8 +26,10 @@ public final class TokenTooLargeException extends MalformedJwtException {
 
   /** The token's size in bytes. */
   private final long size;
+
   /** The largest size accepted, in bytes. */
   private final long bound;
+
   /** The fields taking the most space; not serialized. */
   private final transient List<TokenSize.Part> largestFields;
 
@@ -38,7 +40,8 @@ public final class TokenTooLargeException extends MalformedJwtException {
     this.largestFields = List.of();
   }
 
-  TokenTooLargeException(long size, long bound, List<TokenSize.Part> largestFields, String message) {
+  TokenTooLargeException(
+      long size, long bound, List<TokenSize.Part> largestFields, String message) {
     super("token", -1, message);
     this.size = size;
     this.bound = bound;

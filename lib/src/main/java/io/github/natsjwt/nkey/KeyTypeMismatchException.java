@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A well-formed NKey of the wrong kind: a seed where a public key was expected, a user key where
- * an account key was expected, a signing key where a curve key was expected, and so on.
+ * A well-formed NKey of the wrong kind: a seed where a public key was expected, a user key where an
+ * account key was expected, a signing key where a curve key was expected, and so on.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,6 +24,7 @@ public final class KeyTypeMismatchException extends InvalidNKeyException {
 
   /** The expected fact of this failure. */
   private final @Nullable NKeyType expected;
+
   /** The found fact of this failure. */
   private final @Nullable NKeyType found;
 

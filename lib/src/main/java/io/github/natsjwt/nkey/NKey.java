@@ -42,13 +42,14 @@ import org.jspecify.annotations.Nullable;
  * are accepted, S must be below the group order, and R must equal the canonical encoding of [S]B -
  * [k]A byte for byte (the cofactorless equation). It runs on the library's own variable-time code,
  * which is sound because it reads only public data; signing stays on BouncyCastle. A key object
- * keeps its decoded point, and from its fourth verification on it also keeps 32 KB of
- * precomputed tables that make each verification about three times as fast as on a new key, so
- * reuse key objects that verify many signatures.
+ * keeps its decoded point, and from its fourth verification on it also keeps 32 KB of precomputed
+ * tables that make each verification about three times as fast as on a new key, so reuse key
+ * objects that verify many signatures.
  */
 public final class NKey implements Signer, AutoCloseable {
   /** Bytes in every raw public key and raw seed. */
   public static final int KEY_BYTES = 32;
+
   /** Bytes in an Ed25519 signature. */
   public static final int SIGNATURE_BYTES = 64;
 
@@ -451,7 +452,8 @@ public final class NKey implements Signer, AutoCloseable {
     if (!verify(data, signature)) {
       String message =
           signature.length != SIGNATURE_BYTES
-              ? String.format(SignatureVerificationException.BAD_LENGTH, publicKey, signature.length)
+              ? String.format(
+                  SignatureVerificationException.BAD_LENGTH, publicKey, signature.length)
               : String.format(SignatureVerificationException.MESSAGE, publicKey);
       throw new SignatureVerificationException(message, publicKey);
     }
@@ -475,8 +477,8 @@ public final class NKey implements Signer, AutoCloseable {
   }
 
   /**
-   * Seals a message like {@link #seal(byte[], CharSequence)}, reading the 24-byte nonce from
-   * {@code random}.
+   * Seals a message like {@link #seal(byte[], CharSequence)}, reading the 24-byte nonce from {@code
+   * random}.
    *
    * @param plaintext the message
    * @param recipientPublicKey the recipient's {@code X...} public key
@@ -524,8 +526,8 @@ public final class NKey implements Signer, AutoCloseable {
    * @param sealed the {@code xkv1} message
    * @param senderPublicKey the sender's {@code X...} public key
    * @return the plaintext
-   * @throws SealedMessageException when the message is too short, has another version, or does
-   *     not authenticate with these keys
+   * @throws SealedMessageException when the message is too short, has another version, or does not
+   *     authenticate with these keys
    * @throws NKeyOperationException when this is not a curve key, has no seed, or was wiped
    * @throws InvalidNKeyException when the sender is not a valid curve public key ({@link
    *     NKeyErrorCode#INVALID_SENDER})
@@ -745,11 +747,7 @@ public final class NKey implements Signer, AutoCloseable {
     if (expected != null && found != expected) {
       throw new KeyTypeMismatchException(
           code != null ? code : NKeyErrorCode.INVALID_PREFIX_BYTE,
-          String.format(
-              KeyTypeMismatchException.WRONG_TYPE,
-              what,
-              name(found),
-              name(expected)),
+          String.format(KeyTypeMismatchException.WRONG_TYPE, what, name(found), name(expected)),
           expected,
           found);
     }
@@ -792,9 +790,7 @@ public final class NKey implements Signer, AutoCloseable {
     }
     if (raw.length < 4) {
       throw new NKeyEncodingException(
-          encodingCode,
-          String.format(NKeyEncodingException.TOO_SHORT, what, len, raw.length),
-          len);
+          encodingCode, String.format(NKeyEncodingException.TOO_SHORT, what, len, raw.length), len);
     }
     int n = raw.length - 2;
     int found = (raw[n] & 0xFF) | (raw[n + 1] & 0xFF) << 8;

@@ -14,6 +14,7 @@ public final class NKeyChecksumException extends InvalidNKeyException {
 
   /** The expected fact of this failure. */
   private final int expected;
+
   /** The found fact of this failure. */
   private final int found;
 
@@ -45,8 +46,8 @@ public final class NKeyChecksumException extends InvalidNKeyException {
   /**
    * Returns the CRC-16 the key carries.
    *
-   * @return the checksum found in the last two bytes, or -1 when the input was a seed or
-   *     private key
+   * @return the checksum found in the last two bytes, or -1 when the input was a seed or private
+   *     key
    */
   public int found() {
     return found;

@@ -19,8 +19,7 @@ public final class NKeyEncodingException extends InvalidNKeyException {
       "%s is not valid base32: %d characters cannot encode a whole number of bytes";
   static final String TOO_SHORT =
       "%s is too short: %d characters decode to %d bytes, fewer than a prefix and a checksum";
-  static final String TOO_LONG =
-      "%s is too long: %d characters, at most %d expected";
+  static final String TOO_LONG = "%s is too long: %d characters, at most %d expected";
 
   /** The position fact of this failure. */
   private final int position;

@@ -10,7 +10,9 @@ package io.github.natsjwt.nkey;
 public enum NKeyErrorCode {
   /** The prefix byte is not the expected one, or not a valid prefix at all. */
   INVALID_PREFIX_BYTE("nkeys: invalid prefix byte"),
-  /** Not a public key: the prefix is not one of the six public key types, or the length is wrong. */
+  /**
+   * Not a public key: the prefix is not one of the six public key types, or the length is wrong.
+   */
   INVALID_PUBLIC_KEY("nkeys: invalid public key"),
   /** A raw seed that is not 32 bytes long. */
   INVALID_SEED_LEN("nkeys: invalid seed length"),

@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public abstract class NKeyException extends NatsJwtException {
   private static final long serialVersionUID = 1L;
+
   /** The code fact of this failure. */
   private final NKeyErrorCode code;
 

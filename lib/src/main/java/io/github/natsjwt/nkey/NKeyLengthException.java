@@ -13,6 +13,7 @@ public final class NKeyLengthException extends InvalidNKeyException {
 
   /** The expected fact of this failure. */
   private final int expected;
+
   /** The found fact of this failure. */
   private final int found;
 

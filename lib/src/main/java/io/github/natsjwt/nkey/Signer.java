@@ -1,8 +1,8 @@
 package io.github.natsjwt.nkey;
 
 /**
- * Something that signs with an NKey: an {@link NKey} with a seed, or a key held elsewhere (an HSM, a
- * remote signing service).
+ * Something that signs with an NKey: an {@link NKey} with a seed, or a key held elsewhere (an HSM,
+ * a remote signing service).
  *
  * <p>Implementations must be thread-safe. JWT encoding and nonce signing take a {@code Signer}, so
  * that the seed never has to be in this process.

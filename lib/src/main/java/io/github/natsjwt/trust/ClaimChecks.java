@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks every kind of JWT shares: the account loader (section 2), the CONNECT stages (section
- * 3.3) and the import authorizer (section 6).
+ * Checks every kind of JWT shares: the account loader (section 2), the CONNECT stages (section 3.3)
+ * and the import authorizer (section 6).
  */
 final class ClaimChecks {
   private ClaimChecks() {}

@@ -43,8 +43,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Step 9 (the account's issuer is still a trusted operator key) has no stage: a verifier's trust
  * never changes, and the account was checked against it at step 8. The server's steps 19 (the
  * disconnect timer) and 21 (auth callout) run in the opposite order here: the callout decides
- * inside {@code CONNECT}, before the server accepts the connection, while the timer only fires
- * once the connection is accepted; so a user the callout must decide is reported as {@link
+ * inside {@code CONNECT}, before the server accepts the connection, while the timer only fires once
+ * the connection is accepted; so a user the callout must decide is reported as {@link
  * Rule#AUTH_CALLOUT_REQUIRED}, not as a user disconnected at once.
  *
  * <p>Immutable and thread-safe; one per {@link TrustVerifier}. Each call allocates one {@link Call}
@@ -65,8 +65,8 @@ final class ConnectPipeline {
     },
 
     /**
-     * Section 3.3 step 2 (section 0): the token decodes as a user JWT signed by its {@code iss},
-     * an account key; unless it is remembered from an earlier call whose chain was trusted.
+     * Section 3.3 step 2 (section 0): the token decodes as a user JWT signed by its {@code iss}, an
+     * account key; unless it is remembered from an earlier call whose chain was trusted.
      */
     USER_JWT_DECODES(
         "3.3 step 2",
@@ -143,10 +143,7 @@ final class ConnectPipeline {
           return Rejection.of(
               Rule.USER_INVALID,
               String.format(
-                  Locale.ROOT,
-                  Messages.USER_INVALID,
-                  c.userLabel,
-                  ClaimChecks.describe(errors)));
+                  Locale.ROOT, Messages.USER_INVALID, c.userLabel, ClaimChecks.describe(errors)));
         }
         return null;
       }
@@ -313,10 +310,7 @@ final class ConnectPipeline {
           return Rejection.of(
               Rule.BEARER_DISALLOWED,
               String.format(
-                  Locale.ROOT,
-                  Messages.BEARER_DISALLOWED,
-                  c.userLabel,
-                  c.account.publicKey()));
+                  Locale.ROOT, Messages.BEARER_DISALLOWED, c.userLabel, c.account.publicKey()));
         }
         return null;
       }
@@ -367,8 +361,7 @@ final class ConnectPipeline {
                 c.now,
                 c.p.profile.has(ServerBehaviour.MIDNIGHT_WINDOW_BUG));
         if (!c.window.allowed()) {
-          return Rejection.of(
-              Rule.OUTSIDE_TIME_WINDOW, c.p.windowMessage(limits, c.now, c.window));
+          return Rejection.of(Rule.OUTSIDE_TIME_WINDOW, c.p.windowMessage(limits, c.now, c.window));
         }
         return null;
       }
@@ -415,20 +408,15 @@ final class ConnectPipeline {
      * account with external authorization is decided by the callout unless it is one of the
      * account's {@code auth_users}. Before step 19: see the class description.
      */
-    NOT_FOR_CALLOUT(
-        ServerBehaviour.AUTH_CALLOUT, true, "3.3 step 21", Rule.AUTH_CALLOUT_REQUIRED) {
+    NOT_FOR_CALLOUT(ServerBehaviour.AUTH_CALLOUT, true, "3.3 step 21", Rule.AUTH_CALLOUT_REQUIRED) {
       @Override
       @Nullable Rejection check(Call c) {
         AccountClaims ac = c.account.claims();
-        if (ac.hasExternalAuthorization()
-            && !ac.authorization().authUsers().contains(c.userKey)) {
+        if (ac.hasExternalAuthorization() && !ac.authorization().authUsers().contains(c.userKey)) {
           return Rejection.of(
               Rule.AUTH_CALLOUT_REQUIRED,
               String.format(
-                  Locale.ROOT,
-                  Messages.AUTH_CALLOUT_REQUIRED,
-                  c.account.publicKey(),
-                  c.userLabel));
+                  Locale.ROOT, Messages.AUTH_CALLOUT_REQUIRED, c.account.publicKey(), c.userLabel));
         }
         return null;
       }
@@ -454,8 +442,7 @@ final class ConnectPipeline {
                       Messages.USER_EXPIRES_NOW,
                       c.userLabel,
                       UnixSeconds.describe(exp))
-                  : String.format(
-                      Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, c.userLabel, exp));
+                  : String.format(Locale.ROOT, Messages.USER_EXPIRY_TIMER_FIRES, c.userLabel, exp));
         }
         c.disconnectAt = disconnectAt(exp, c.now, c.window.windowEnd().orElse(null));
         return null;
@@ -485,8 +472,7 @@ final class ConnectPipeline {
             minLimit(
                 minLimit(userSubs, accountSubs),
                 p.maxSubscriptions == 0 ? NO_LIMIT : p.maxSubscriptions);
-        c.payload =
-            minLimit(minLimit(userPayload, p.limit32(ac.limits().payload())), p.maxPayload);
+        c.payload = minLimit(minLimit(userPayload, p.limit32(ac.limits().payload())), p.maxPayload);
         if (c.subs != NO_LIMIT && c.subs <= 0) {
           return Rejection.of(
               Rule.MAX_SUBSCRIPTIONS_ZERO,
@@ -930,8 +916,7 @@ final class ConnectPipeline {
         // The server stops at the first entry that does not parse.
         return Rejection.of(
             Rule.SOURCE_NOT_ALLOWED,
-            String.format(
-                Locale.ROOT, Messages.SOURCE_BAD_CIDR, Redact.text(cidr), userKey, host));
+            String.format(Locale.ROOT, Messages.SOURCE_BAD_CIDR, Redact.text(cidr), userKey, host));
       }
       if (net.contains(ip)) {
         return null;

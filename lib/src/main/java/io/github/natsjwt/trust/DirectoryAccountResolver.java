@@ -166,8 +166,8 @@ public final class DirectoryAccountResolver implements AccountResolver {
     try {
       return read(key);
     } catch (AccountResolutionException e) {
-      readFailures.log(LOG, Level.WARNING, e, () -> "Could not fetch account " + key + ": "
-          + e.getMessage());
+      readFailures.log(
+          LOG, Level.WARNING, e, () -> "Could not fetch account " + key + ": " + e.getMessage());
       throw e;
     }
   }
@@ -389,8 +389,16 @@ public final class DirectoryAccountResolver implements AccountResolver {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Stored account " + key + " (jti " + incoming.claims().id() + ") in " + directory
-              + (onlyIfNewer ? " if newer" : "") + ": " + outcome + ".");
+          "Stored account "
+              + key
+              + " (jti "
+              + incoming.claims().id()
+              + ") in "
+              + directory
+              + (onlyIfNewer ? " if newer" : "")
+              + ": "
+              + outcome
+              + ".");
     }
     return changed;
   }

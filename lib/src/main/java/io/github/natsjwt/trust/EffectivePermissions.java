@@ -132,9 +132,9 @@ public final class EffectivePermissions {
   /**
    * Builds the permissions of a user of a configuration-mode server, from the same {@link
    * Permissions} value that {@code ConfigUser.Builder.permissions(Permissions)} (in the {@code
-   * natsjwt-server-config} artifact) writes. The server reads a configuration's empty allow list
-   * as no allow list (a JWT's {@code "allow":[]} restricts), so an empty publish allow list does
-   * not restrict here; everything else, including {@code allow_responses}, is decided as for a JWT
+   * natsjwt-server-config} artifact) writes. The server reads a configuration's empty allow list as
+   * no allow list (a JWT's {@code "allow":[]} restricts), so an empty publish allow list does not
+   * restrict here; everything else, including {@code allow_responses}, is decided as for a JWT
    * user.
    *
    * @param user the permissions written for the user
@@ -211,7 +211,9 @@ public final class EffectivePermissions {
       return false;
     }
     if (pubAllow != null
-        && !(pubAllowQuirk != null ? pubAllowQuirk.matches(subject) : matchesAny(pubAllow, subject))) {
+        && !(pubAllowQuirk != null
+            ? pubAllowQuirk.matches(subject)
+            : matchesAny(pubAllow, subject))) {
       return false;
     }
     return !(pubDenyQuirk != null
@@ -443,10 +445,10 @@ public final class EffectivePermissions {
   }
 
   /**
-   * Publish deny entries as {@link ServerProfile#publishDenySplitsWhitespace()} servers store
-   * them: an entry with a space, tab, line feed, carriage return or form feed is split into fields
-   * at any white space, like a subscribe entry, and denies its first field when it has one or two
-   * (more deny nothing); other entries stay as given.
+   * Publish deny entries as {@link ServerProfile#publishDenySplitsWhitespace()} servers store them:
+   * an entry with a space, tab, line feed, carriage return or form feed is split into fields at any
+   * white space, like a subscribe entry, and denies its first field when it has one or two (more
+   * deny nothing); other entries stay as given.
    */
   private static List<String> splitPublishDeny(List<String> entries) {
     List<String> out = new ArrayList<>(entries.size());

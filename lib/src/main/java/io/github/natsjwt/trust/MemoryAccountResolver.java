@@ -2,7 +2,6 @@ package io.github.natsjwt.trust;
 
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.claims.AccountClaims;
-import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.LinkedHashMap;
 import java.util.Map;

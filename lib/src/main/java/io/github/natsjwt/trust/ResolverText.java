@@ -45,8 +45,8 @@ final class ResolverText {
   }
 
   /**
-   * Renders a caller-supplied account key for a message: {@link #describe(String) quoted} unless
-   * it may hold key material (a seed passed where the public key belongs), which is {@linkplain
+   * Renders a caller-supplied account key for a message: {@link #describe(String) quoted} unless it
+   * may hold key material (a seed passed where the public key belongs), which is {@linkplain
    * Redact#redacted(String) redacted}.
    */
   static String describeKey(String key) {

@@ -39,8 +39,8 @@ public enum ServerBehaviour {
   MIDNIGHT_WINDOW_BUG,
   /**
    * For a queued subscription, a matching queued deny entry's verdict overrides a matching plain
-   * deny entry, so a queue group can bypass a plain subscribe deny (spec trust-chain.md section
-   * 9). Before 2.14.0 (fixed in late 2.11 and 2.12 releases too).
+   * deny entry, so a queue group can bypass a plain subscribe deny (spec trust-chain.md section 9).
+   * Before 2.14.0 (fixed in late 2.11 and 2.12 releases too).
    */
   QUEUED_DENY_OVERRIDES_PLAIN_DENY,
   /**
@@ -90,20 +90,20 @@ public enum ServerBehaviour {
    * A publish deny entry that contains a tab, line feed, carriage return or form feed is split into
    * fields at any white space, as a subscribe entry is, and denies its first field when it has one
    * or two ({@code "a\tb"} and {@code "a\t"} deny {@code a}; {@code "a\tb\tc"} denies nothing);
-   * otherwise such an entry matches no subject a client can publish to (spec trust-chain.md
-   * section 5.2). Observed on 2.14.5; 2.9.10 and 2.10.27 do not split.
+   * otherwise such an entry matches no subject a client can publish to (spec trust-chain.md section
+   * 5.2). Observed on 2.14.5; 2.9.10 and 2.10.27 do not split.
    */
   PUBLISH_DENY_SPLITS_WHITESPACE,
   /**
-   * Publish permissions are checked with the matcher observed on nats-server 2.10.27, which
-   * differs from the standard match in two cases: when the subject's last token exists as a
-   * literal node (an entry such as {@code c.c} has the subject {@code c} as a literal prefix), a
-   * last-token {@code *} entry is not consulted (allow {@code ["c.c","*"]} denies {@code PUB c};
-   * deny {@code ["c.c","*"]} allows it); and the first {@code >} node met ends the whole search,
-   * so an empty one, left behind by an invalid entry such as {@code >.a}, ends it without a match
-   * (deny {@code ["a.>",">.a"]} allows {@code PUB a.b}; allow {@code ["*.>.a","*.b","b.>"]} denies
-   * {@code PUB b.b.a}). Subscribe checks are not affected (spec trust-chain.md section 5.2).
-   * Observed on 2.10.27; 2.9.10 and 2.14.5 match in the standard way.
+   * Publish permissions are checked with the matcher observed on nats-server 2.10.27, which differs
+   * from the standard match in two cases: when the subject's last token exists as a literal node
+   * (an entry such as {@code c.c} has the subject {@code c} as a literal prefix), a last-token
+   * {@code *} entry is not consulted (allow {@code ["c.c","*"]} denies {@code PUB c}; deny {@code
+   * ["c.c","*"]} allows it); and the first {@code >} node met ends the whole search, so an empty
+   * one, left behind by an invalid entry such as {@code >.a}, ends it without a match (deny {@code
+   * ["a.>",">.a"]} allows {@code PUB a.b}; allow {@code ["*.>.a","*.b","b.>"]} denies {@code PUB
+   * b.b.a}). Subscribe checks are not affected (spec trust-chain.md section 5.2). Observed on
+   * 2.10.27; 2.9.10 and 2.14.5 match in the standard way.
    */
   PUBLISH_MATCH_QUIRK
 }

@@ -77,8 +77,8 @@ public final class TrustVerifier {
 
   /**
    * Bytes charged per character of a remembered user JWT or activation token: above the most that
-   * any token shape makes its decoded claims and token string retain per character (about 14, for
-   * a user JWT full of one-letter connection types), measured with JOL.
+   * any token shape makes its decoded claims and token string retain per character (about 14, for a
+   * user JWT full of one-letter connection types), measured with JOL.
    */
   static final int TOKEN_CACHE_BYTES_PER_CHAR = 16;
 
@@ -141,8 +141,8 @@ public final class TrustVerifier {
   }
 
   /**
-   * Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one, and
-   * within the verifier's own bound in every profile.
+   * Decodes as the profile's jwt library does: with the 1 MiB cap only where it has one, and within
+   * the verifier's own bound in every profile.
    */
   private static JwtDecoder decoder(ServerProfile profile, int maxTokenBytes) {
     JwtDecoder.Builder d =
@@ -373,8 +373,7 @@ public final class TrustVerifier {
     if (!imp.isAccepted()) {
       return Verification.rejected(imp.rejection().orElseThrow());
     }
-    Verification<VerifiedAccount> exp =
-        AccountLoader.usable(accounts.adopt(exporter, now), now);
+    Verification<VerifiedAccount> exp = AccountLoader.usable(accounts.adopt(exporter, now), now);
     if (!exp.isAccepted()) {
       return Verification.rejected(exp.rejection().orElseThrow());
     }
@@ -609,9 +608,9 @@ public final class TrustVerifier {
      * Sets the largest token, in UTF-8 bytes, that the verifier reads at all, in every profile:
      * larger user JWTs, activation tokens and account JWTs are refused before any of them is
      * decoded. nats-server 2.12.6 and later refuse tokens over 1 MiB themselves; earlier servers
-     * have no cap of their own, but bound a CONNECT line by {@code max_control_line} (4096 bytes
-     * by default) and a pushed account JWT by {@code max_payload} (1 MiB by default). The default
-     * is {@value Jwt#MAX_TOKEN_BYTES} bytes; an auth service that sees only user JWTs from CONNECT
+     * have no cap of their own, but bound a CONNECT line by {@code max_control_line} (4096 bytes by
+     * default) and a pushed account JWT by {@code max_payload} (1 MiB by default). The default is
+     * {@value Jwt#MAX_TOKEN_BYTES} bytes; an auth service that sees only user JWTs from CONNECT
      * lines may set the server's {@code max_control_line}. Whatever the bound, reading a token
      * takes time and memory linear in its size.
      *
@@ -637,12 +636,12 @@ public final class TrustVerifier {
      *
      * <p>The cache retains at most {@code size} × {@value JwtDecoder#CACHE_BYTES_PER_ENTRY} bytes
      * (64 MiB at the default size; about 10 MB for 4,096 typical user JWTs): each entry is charged
-     * 1,024 bytes plus 16 bytes per token character,
-     * and at least {@value JwtDecoder#CACHE_BYTES_PER_ENTRY}, above the 14.5 bytes per character
-     * that the densest user JWT retains, as measured with JOL. Tokens over 256 KiB are not kept.
-     * Entries are shared fairly between accounts: when the cache is full, the oldest entry of the
-     * account holding the most leaves, so an account holding no more than an equal share never
-     * loses entries to another account's users, however many it mints.
+     * 1,024 bytes plus 16 bytes per token character, and at least {@value
+     * JwtDecoder#CACHE_BYTES_PER_ENTRY}, above the 14.5 bytes per character that the densest user
+     * JWT retains, as measured with JOL. Tokens over 256 KiB are not kept. Entries are shared
+     * fairly between accounts: when the cache is full, the oldest entry of the account holding the
+     * most leaves, so an account holding no more than an equal share never loses entries to another
+     * account's users, however many it mints.
      *
      * @param size 0 or more; {@value TrustVerifier#DEFAULT_VERIFIED_TOKEN_CACHE_SIZE} by default
      * @return this builder
@@ -705,9 +704,7 @@ public final class TrustVerifier {
       }
       if (verifiedTokenCacheSize < 0) {
         throw new TrustConfigurationException(
-            "verifiedTokenCacheSize is "
-                + verifiedTokenCacheSize
-                + "; use 0 to disable the cache");
+            "verifiedTokenCacheSize is " + verifiedTokenCacheSize + "; use 0 to disable the cache");
       }
       Map<String, String> trusted = new LinkedHashMap<>();
       Set<String> strict = new LinkedHashSet<>();

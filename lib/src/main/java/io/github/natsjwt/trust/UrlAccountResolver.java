@@ -205,8 +205,11 @@ public final class UrlAccountResolver implements AccountResolver {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Account resolver URL " + base + " answered the startup check with HTTP 200 in "
-              + millisSince(start) + " ms.");
+          "Account resolver URL "
+              + base
+              + " answered the startup check with HTTP 200 in "
+              + millisSince(start)
+              + " ms.");
     }
   }
 
@@ -228,7 +231,13 @@ public final class UrlAccountResolver implements AccountResolver {
       if (LOG.isLoggable(Level.DEBUG)) {
         LOG.log(
             Level.DEBUG,
-            "GET " + url + " answered HTTP " + e.status + " in " + millisSince(start) + " ms"
+            "GET "
+                + url
+                + " answered HTTP "
+                + e.status
+                + " in "
+                + millisSince(start)
+                + " ms"
                 + (e.status == 200 ? " with " + e.body.length + " bytes." : "."));
       }
       if (e.status == 404) {
@@ -244,8 +253,13 @@ public final class UrlAccountResolver implements AccountResolver {
           LOG,
           Level.WARNING,
           e,
-          () -> "Could not fetch account " + key + " (" + millisSince(start) + " ms): "
-              + e.getMessage());
+          () ->
+              "Could not fetch account "
+                  + key
+                  + " ("
+                  + millisSince(start)
+                  + " ms): "
+                  + e.getMessage());
       throw e;
     }
   }

@@ -43,8 +43,14 @@ class AccountClaimsTest {
 
   private static AccountClaims fromNats(String nats) {
     return (AccountClaims)
-        Claims.fromJson("{\"iss\":\"" + AccountTestKeys.OPERATOR.publicKey() + "\",\"sub\":\""
-            + A + "\",\"nats\":" + nats + "}");
+        Claims.fromJson(
+            "{\"iss\":\""
+                + AccountTestKeys.OPERATOR.publicKey()
+                + "\",\"sub\":\""
+                + A
+                + "\",\"nats\":"
+                + nats
+                + "}");
   }
 
   // ------------------------------------------------------------------ defaults and JSON
@@ -54,7 +60,9 @@ class AccountClaimsTest {
     AccountClaims decoded = encodedAndDecoded(AccountClaims.builder(A).build());
 
     assertEquals(
-        "{" + UNLIMITED_LIMITS + ",\"default_permissions\":{\"pub\":{},\"sub\":{}},"
+        "{"
+            + UNLIMITED_LIMITS
+            + ",\"default_permissions\":{\"pub\":{},\"sub\":{}},"
             + "\"authorization\":{},\"type\":\"account\",\"version\":2}",
         natsOf(decoded));
     assertEquals(OperatorLimits.UNLIMITED, decoded.limits());
@@ -64,8 +72,9 @@ class AccountClaimsTest {
   @Test
   void toJson_decodedWithoutAuthorization_omitsItUntilSet() {
     AccountClaims decoded =
-        fromNats("{\"limits\":{},\"default_permissions\":{\"pub\":{},\"sub\":{}},"
-            + "\"type\":\"account\",\"version\":2}");
+        fromNats(
+            "{\"limits\":{},\"default_permissions\":{\"pub\":{},\"sub\":{}},"
+                + "\"type\":\"account\",\"version\":2}");
 
     assertFalse(natsOf(decoded).contains("authorization"));
     assertFalse(natsOf(decoded.toBuilder().build()).contains("authorization"));
@@ -92,15 +101,24 @@ class AccountClaimsTest {
             .build();
 
     assertEquals(
-        "{\"imports\":[{\"subject\":\"b.\\u003e\",\"account\":\"" + B + "\",\"type\":\"stream\"}],"
+        "{\"imports\":[{\"subject\":\"b.\\u003e\",\"account\":\""
+            + B
+            + "\",\"type\":\"stream\"}],"
             + "\"exports\":[{\"subject\":\"a.\\u003e\",\"type\":\"stream\"}],"
-            + UNLIMITED_LIMITS + ","
-            + "\"signing_keys\":[\"" + AccountTestKeys.SIGNING_KEY.publicKey() + "\"],"
-            + "\"revocations\":{\"" + U + "\":5},"
+            + UNLIMITED_LIMITS
+            + ","
+            + "\"signing_keys\":[\""
+            + AccountTestKeys.SIGNING_KEY.publicKey()
+            + "\"],"
+            + "\"revocations\":{\""
+            + U
+            + "\":5},"
             + "\"default_permissions\":{\"pub\":{},\"sub\":{}},"
             + "\"mappings\":{\"m\":[{\"subject\":\"n\",\"weight\":50},"
             + "{\"subject\":\"o\",\"weight\":50,\"cluster\":\"east\"}]},"
-            + "\"authorization\":{\"auth_users\":[\"" + U + "\"]},"
+            + "\"authorization\":{\"auth_users\":[\""
+            + U
+            + "\"]},"
             + "\"trace\":{\"dest\":\"trace.a\",\"sampling\":10},"
             + "\"cluster_traffic\":\"owner\",\"description\":\"d\","
             + "\"info_url\":\"https://example.com\",\"tags\":[\"t1\"],\"type\":\"account\"}",
@@ -126,9 +144,10 @@ class AccountClaimsTest {
   @Test
   void read_tieredLimits_resetsNonTieredJetStream() {
     AccountClaims c =
-        fromNats("{\"limits\":{\"mem_storage\":4096,\"disk_storage\":8192,"
-            + "\"tiered_limits\":{\"R1\":{\"disk_storage\":1},\"R3\":null}},"
-            + "\"type\":\"account\",\"version\":2}");
+        fromNats(
+            "{\"limits\":{\"mem_storage\":4096,\"disk_storage\":8192,"
+                + "\"tiered_limits\":{\"R1\":{\"disk_storage\":1},\"R3\":null}},"
+                + "\"type\":\"account\",\"version\":2}");
 
     assertEquals(JetStreamLimits.DISABLED, c.limits().jetStream());
     assertEquals(List.of("R1", "R3"), List.copyOf(c.limits().tieredLimits().keySet()));
@@ -141,17 +160,26 @@ class AccountClaimsTest {
     AccountClaims c = fromNats("{\"type\":\"account\",\"version\":2}");
 
     assertEquals(OperatorLimits.EMPTY, c.limits());
-    assertTrue(natsOf(c).startsWith("{\"limits\":{},\"default_permissions\":{\"pub\":{},\"sub\":{}}"));
+    assertTrue(
+        natsOf(c).startsWith("{\"limits\":{},\"default_permissions\":{\"pub\":{},\"sub\":{}}"));
   }
 
   @Test
   void read_v1Account_migratesLimitsKeysAndTags() {
     AccountClaims c =
         (AccountClaims)
-            Claims.fromJson("{\"iat\":5,\"iss\":\"" + AccountTestKeys.OPERATOR.publicKey()
-                + "\",\"sub\":\"" + A + "\",\"type\":\"account\",\"tags\":[\"x\"],"
-                + "\"nats\":{\"limits\":{\"subs\":10,\"mem_storage\":5},"
-                + "\"signing_keys\":[\"" + B + "\"],\"revocations\":{\"" + U + "\":3}}}");
+            Claims.fromJson(
+                "{\"iat\":5,\"iss\":\""
+                    + AccountTestKeys.OPERATOR.publicKey()
+                    + "\",\"sub\":\""
+                    + A
+                    + "\",\"type\":\"account\",\"tags\":[\"x\"],"
+                    + "\"nats\":{\"limits\":{\"subs\":10,\"mem_storage\":5},"
+                    + "\"signing_keys\":[\""
+                    + B
+                    + "\"],\"revocations\":{\""
+                    + U
+                    + "\":3}}}");
 
     assertEquals(1, c.version());
     assertEquals(10, c.limits().subs());
@@ -166,13 +194,13 @@ class AccountClaimsTest {
   @Test
   void read_nullImportAndExport_keptReportedAndNotEncodable() {
     AccountClaims c =
-        fromNats("{\"imports\":[null],\"exports\":[null],\"limits\":{\"imports\":-1,"
-            + "\"exports\":-1},\"type\":\"account\",\"version\":2}");
+        fromNats(
+            "{\"imports\":[null],\"exports\":[null],\"limits\":{\"imports\":-1,"
+                + "\"exports\":-1},\"type\":\"account\",\"version\":2}");
 
     assertEquals(List.of(), c.imports());
     assertTrue(natsOf(c).startsWith("{\"imports\":[null],\"exports\":[null],"));
-    assertEquals(
-        List.of("null import is not allowed", "null export is not allowed"), issues(c));
+    assertEquals(List.of("null import is not allowed", "null export is not allowed"), issues(c));
     InvalidClaimsException e =
         assertThrows(
             InvalidClaimsException.class, () -> Jwt.encode(c, AccountTestKeys.OPERATOR, CLOCK));
@@ -184,8 +212,10 @@ class AccountClaimsTest {
     ClaimsFormatException e =
         assertThrows(
             ClaimsFormatException.class,
-            () -> fromNats("{\"mappings\":{\"m\":[{\"subject\":\"n\",\"weight\":256}]},"
-                + "\"type\":\"account\",\"version\":2}"));
+            () ->
+                fromNats(
+                    "{\"mappings\":{\"m\":[{\"subject\":\"n\",\"weight\":256}]},"
+                        + "\"type\":\"account\",\"version\":2}"));
 
     assertEquals("nats.mappings.m[0].weight", e.field());
   }
@@ -216,8 +246,7 @@ class AccountClaimsTest {
 
   @Test
   void toJson_nullMappingReplacedOrRemoved_writesTheNewValue() {
-    AccountClaims c =
-        fromNats("{\"mappings\":{\"a.b\":null},\"type\":\"account\",\"version\":2}");
+    AccountClaims c = fromNats("{\"mappings\":{\"a.b\":null},\"type\":\"account\",\"version\":2}");
 
     assertTrue(
         natsOf(c.toBuilder().mapping("a.b", List.of()).build())
@@ -327,8 +356,7 @@ class AccountClaimsTest {
 
     assertTrue(account.didSign(UserClaims.builder(U).issuer(plain).issuerAccount(A).build()));
     assertTrue(account.didSign(UserClaims.builder(U).issuer(scoped).issuerAccount(A).build()));
-    assertTrue(
-        account.didSign(ActivationClaims.builder(C).issuer(plain).issuerAccount(A).build()));
+    assertTrue(account.didSign(ActivationClaims.builder(C).issuer(plain).issuerAccount(A).build()));
   }
 
   @Test
@@ -427,7 +455,8 @@ class AccountClaimsTest {
   void validate_defaultPermissions_pubQueueRejected() {
     AccountClaims c =
         AccountClaims.builder(A)
-            .defaultPermissions(Permissions.of(Permission.allowing("p q"), Permission.allowing("s q")))
+            .defaultPermissions(
+                Permissions.of(Permission.allowing("p q"), Permission.allowing("s q")))
             .build();
 
     assertEquals(List.of("Permission Subject \"p q\" is not allowed to contain queue"), issues(c));
@@ -486,7 +515,8 @@ class AccountClaimsTest {
     assertEquals(
         List.of(
             "Mapping \"m\" in cluster \"east\" exceeds 100% among all of it's weighted to mappings",
-            "Mapping \"m\" in cluster \"east\" exceeds 100% among all of it's weighted to mappings"),
+            "Mapping \"m\" in cluster \"east\" exceeds 100% among all of it's weighted to"
+                + " mappings"),
         issues(c));
   }
 
@@ -591,7 +621,8 @@ class AccountClaimsTest {
             .addImports(Import.stream(B, "x").build())
             .build();
 
-    assertEquals(List.of("the account contains more imports than allowed by the operator"), issues(c));
+    assertEquals(
+        List.of("the account contains more imports than allowed by the operator"), issues(c));
   }
 
   @Test
@@ -649,8 +680,7 @@ class AccountClaimsTest {
     assertEquals(
         List.of(), issues(AccountClaims.builder(A).description("\u20ac".repeat(2730)).build()));
     assertEquals(
-        List.of("Info URL is too long"),
-        issues(AccountClaims.builder(A).infoUrl(longUrl).build()));
+        List.of("Info URL is too long"), issues(AccountClaims.builder(A).infoUrl(longUrl).build()));
     assertEquals(
         List.of("error parsing info url: no hostname or scheme"),
         issues(AccountClaims.builder(A).infoUrl("/relative/path").build()));
@@ -677,7 +707,8 @@ class AccountClaimsTest {
     ValidationResult r = withLimits.validate(NOW);
 
     assertEquals(
-        List.of(ValidationIssue.warning("self-signed account JWTs shouldn't contain operator limits")),
+        List.of(
+            ValidationIssue.warning("self-signed account JWTs shouldn't contain operator limits")),
         r.issues());
     assertFalse(r.isBlocking(true));
     assertEquals(List.of(), issues(withoutLimits));
@@ -695,7 +726,8 @@ class AccountClaimsTest {
             .build();
 
     assertEquals(
-        List.of("overlapping subject namespace for \"x.y\" and \"x.>\" in same account \"" + B + "\""),
+        List.of(
+            "overlapping subject namespace for \"x.y\" and \"x.>\" in same account \"" + B + "\""),
         issues(sameAccount));
     assertEquals(List.of(), issues(otherAccounts));
   }

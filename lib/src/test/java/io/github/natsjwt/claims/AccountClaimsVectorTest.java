@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The vectors come from Go jwt v2.3.0 (v1.2.2 for v1 tokens). Under {@link
  * ValidationRules#JWT_2_3} every account gives exactly Go's result; under the default {@link
- * ValidationRules#CURRENT} (v2.8.2) the accounts in {@link #V282_VALIDATION} give the v2.8.2 result,
- * with the reason.
+ * ValidationRules#CURRENT} (v2.8.2) the accounts in {@link #V282_VALIDATION} give the v2.8.2
+ * result, with the reason.
  */
 class AccountClaimsVectorTest {
   private static final ObjectMapper JSON = new ObjectMapper();

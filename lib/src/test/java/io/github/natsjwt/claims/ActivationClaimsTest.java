@@ -38,10 +38,12 @@ class ActivationClaimsTest {
 
   @Test
   void builder_streamFoo_writesReferenceMinimalShape() {
-    ActivationClaims a = ActivationClaims.builder(IMPORTER)
-        .importSubject("foo").kind(ExportType.STREAM).build();
-    assertTrue(a.toJson().endsWith(
-        "\"nats\":{\"subject\":\"foo\",\"kind\":\"stream\",\"type\":\"activation\"}}"));
+    ActivationClaims a =
+        ActivationClaims.builder(IMPORTER).importSubject("foo").kind(ExportType.STREAM).build();
+    assertTrue(
+        a.toJson()
+            .endsWith(
+                "\"nats\":{\"subject\":\"foo\",\"kind\":\"stream\",\"type\":\"activation\"}}"));
     assertTrue(a.isStream());
     assertFalse(a.isService());
   }
@@ -50,24 +52,43 @@ class ActivationClaimsTest {
   void fromJson_v1ActivationWithStringMax_failsAsInGo() {
     // Go 1.19 + jwt v2.3.0: "json: cannot unmarshal string into Go struct field
     // v1NatsActivation.nats.max of type int64".
-    ClaimsFormatException e = assertThrows(ClaimsFormatException.class, () -> Claims.fromJson(
-        "{\"iss\":\"" + EXPORTER + "\",\"sub\":\"" + IMPORTER + "\",\"type\":\"activation\","
-            + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":\"ignored\"}}"));
+    ClaimsFormatException e =
+        assertThrows(
+            ClaimsFormatException.class,
+            () ->
+                Claims.fromJson(
+                    "{\"iss\":\""
+                        + EXPORTER
+                        + "\",\"sub\":\""
+                        + IMPORTER
+                        + "\",\"type\":\"activation\","
+                        + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":\"ignored\"}}"));
     assertTrue(e.getMessage().contains("nats.max"), e.getMessage());
   }
 
   @Test
   void fromJson_v1Activation_movesTypeToKind() {
-    ActivationClaims a = (ActivationClaims) Claims.fromJson(
-        "{\"iss\":\"" + EXPORTER + "\",\"sub\":\"" + IMPORTER + "\",\"type\":\"activation\","
-            + "\"issuer_account\":\"" + EXPORTER + "\",\"tags\":[\"a\"],"
-            + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":5}}");
+    ActivationClaims a =
+        (ActivationClaims)
+            Claims.fromJson(
+                "{\"iss\":\""
+                    + EXPORTER
+                    + "\",\"sub\":\""
+                    + IMPORTER
+                    + "\",\"type\":\"activation\","
+                    + "\"issuer_account\":\""
+                    + EXPORTER
+                    + "\",\"tags\":[\"a\"],"
+                    + "\"nats\":{\"subject\":\"foo\",\"type\":\"service\",\"max\":5}}");
     assertEquals(ExportType.SERVICE, a.kind());
     assertEquals(1, a.version());
     assertEquals(EXPORTER, a.issuerAccount());
-    assertTrue(a.toJson().endsWith(
-        "\"nats\":{\"subject\":\"foo\",\"kind\":\"service\",\"issuer_account\":\"" + EXPORTER
-            + "\",\"tags\":[\"a\"],\"type\":\"activation\",\"version\":1}}"));
+    assertTrue(
+        a.toJson()
+            .endsWith(
+                "\"nats\":{\"subject\":\"foo\",\"kind\":\"service\",\"issuer_account\":\""
+                    + EXPORTER
+                    + "\",\"tags\":[\"a\"],\"type\":\"activation\",\"version\":1}}"));
   }
 
   @Test
@@ -81,17 +102,28 @@ class ActivationClaimsTest {
   @ParameterizedTest
   @ValueSource(strings = {"null", "\"\"", "\"Stream\""})
   void fromJson_kindNotStreamOrService_throwsUnknownExportType(String kind) {
-    ClaimsFormatException e = assertThrows(ClaimsFormatException.class, () -> Claims.fromJson(
-        "{\"sub\":\"" + IMPORTER + "\",\"nats\":{\"kind\":" + kind
-            + ",\"type\":\"activation\",\"version\":2}}"));
+    ClaimsFormatException e =
+        assertThrows(
+            ClaimsFormatException.class,
+            () ->
+                Claims.fromJson(
+                    "{\"sub\":\""
+                        + IMPORTER
+                        + "\",\"nats\":{\"kind\":"
+                        + kind
+                        + ",\"type\":\"activation\",\"version\":2}}"));
     String shown = kind.equals("null") ? "\"\"" : kind;
     assertEquals("unknown export type " + shown, e.getMessage());
     assertEquals("nats.kind", e.field());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "activation_kind_missing", "activation_issuer_account_not_account", "activation_expired"})
+  @ValueSource(
+      strings = {
+        "activation_kind_missing",
+        "activation_issuer_account_not_account",
+        "activation_expired"
+      })
   void validate_goInvalidCase_matchesGoIssues(String name) {
     JsonNode v = ClaimsVectors.invalidCase(name);
     ActivationClaims a = Jwt.decode(v.get("jwt").asText(), ActivationClaims.class).claims();
@@ -100,10 +132,14 @@ class ActivationClaimsTest {
 
   @Test
   void validate_allRules_inReferenceOrder() {
-    ActivationClaims a = ActivationClaims.builder(IMPORTER)
-        .importSubject("a..b ").issuerAccount(IMPORTER.replace('A', 'U'))
-        .expiresAt(ClaimsVectors.FIXED_IAT.minusSeconds(1)).build();
-    assertEquals(List.of(
+    ActivationClaims a =
+        ActivationClaims.builder(IMPORTER)
+            .importSubject("a..b ")
+            .issuerAccount(IMPORTER.replace('A', 'U'))
+            .expiresAt(ClaimsVectors.FIXED_IAT.minusSeconds(1))
+            .build();
+    assertEquals(
+        List.of(
             "claim is expired",
             "invalid import type: \"unknown\"",
             "subject \"a..b \" cannot have spaces",
@@ -114,8 +150,8 @@ class ActivationClaimsTest {
 
   @Test
   void validate_serviceWithWildcard_isAllowed() {
-    ActivationClaims a = ActivationClaims.builder(IMPORTER)
-        .importSubject("svc.*").kind(ExportType.SERVICE).build();
+    ActivationClaims a =
+        ActivationClaims.builder(IMPORTER).importSubject("svc.*").kind(ExportType.SERVICE).build();
     assertTrue(a.validate(ClaimsVectors.FIXED_IAT).isEmpty());
   }
 
@@ -123,31 +159,39 @@ class ActivationClaimsTest {
   void encode_subjectNotAccount_throwsReferenceMessage() {
     NKey exporter = NKey.generate(NKeyType.ACCOUNT);
     String user = NKey.generate(NKeyType.USER).publicKey();
-    InvalidClaimsException e = assertThrows(InvalidClaimsException.class,
-        () -> Jwt.encode(ActivationClaims.builder(user).build(), exporter));
+    InvalidClaimsException e =
+        assertThrows(
+            InvalidClaimsException.class,
+            () -> Jwt.encode(ActivationClaims.builder(user).build(), exporter));
     assertEquals("expected subject to be an account", e.getMessage());
   }
 
   @ParameterizedTest
   @CsvSource({
-      "foo.*, foo",
-      "foo.*.bar, foo",
-      "*.blam, _",
-      ">, _",
-      "foo.bar, foo.bar",
-      "a.b.>, a.b",
-      ".*, .*"})
+    "foo.*, foo",
+    "foo.*.bar, foo",
+    "*.blam, _",
+    ">, _",
+    "foo.bar, foo.bar",
+    "a.b.>, a.b",
+    ".*, .*"
+  })
   void cleanSubject_wildcards_cutAtFirst(String subject, String cleaned) {
     assertEquals(cleaned, ActivationClaims.cleanSubject(subject));
   }
 
   @Test
   void hashId_stamped_isPaddedBase32OfSha256() throws Exception {
-    ActivationClaims a = (ActivationClaims) ActivationClaims.builder(IMPORTER)
-        .importSubject("foo.*").kind(ExportType.STREAM).build()
-        .withIssuance(EXPORTER, ClaimsVectors.FIXED_IAT);
-    byte[] sha = MessageDigest.getInstance("SHA-256")
-        .digest((EXPORTER + "." + IMPORTER + ".foo").getBytes(StandardCharsets.UTF_8));
+    ActivationClaims a =
+        (ActivationClaims)
+            ActivationClaims.builder(IMPORTER)
+                .importSubject("foo.*")
+                .kind(ExportType.STREAM)
+                .build()
+                .withIssuance(EXPORTER, ClaimsVectors.FIXED_IAT);
+    byte[] sha =
+        MessageDigest.getInstance("SHA-256")
+            .digest((EXPORTER + "." + IMPORTER + ".foo").getBytes(StandardCharsets.UTF_8));
     String hash = a.hashId();
     assertEquals(56, hash.length());
     assertTrue(hash.endsWith("===="));
@@ -163,8 +207,14 @@ class ActivationClaimsTest {
 
   @Test
   void toBuilder_roundTrip_keepsEverything() {
-    ActivationClaims a = ActivationClaims.builder(IMPORTER).name("n").importSubject("x.>")
-        .kind(ExportType.SERVICE).issuerAccount(EXPORTER).addTags("t").build();
+    ActivationClaims a =
+        ActivationClaims.builder(IMPORTER)
+            .name("n")
+            .importSubject("x.>")
+            .kind(ExportType.SERVICE)
+            .issuerAccount(EXPORTER)
+            .addTags("t")
+            .build();
     assertEquals(a, a.toBuilder().build());
   }
 

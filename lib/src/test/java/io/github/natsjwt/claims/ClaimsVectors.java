@@ -108,8 +108,11 @@ final class ClaimsVectors {
   static void assertIssues(JsonNode expected, ValidationResult actual) {
     List<String> want = new ArrayList<>();
     for (JsonNode i : expected.get("issues")) {
-      want.add(describe(i.get("description").asText(), i.get("blocking").asBoolean(),
-          i.get("time_check").asBoolean()));
+      want.add(
+          describe(
+              i.get("description").asText(),
+              i.get("blocking").asBoolean(),
+              i.get("time_check").asBoolean()));
     }
     List<String> got = new ArrayList<>();
     actual.issues().stream()

@@ -54,7 +54,9 @@ class ExportTest {
 
     assertEquals(
         "{\"name\":\"svc\",\"subject\":\"svc.*\",\"type\":\"service\",\"token_req\":true,"
-            + "\"revocations\":{\"" + C + "\":7},\"response_type\":\"Stream\","
+            + "\"revocations\":{\""
+            + C
+            + "\":7},\"response_type\":\"Stream\","
             + "\"response_threshold\":2000000000,"
             + "\"service_latency\":{\"sampling\":\"headers\",\"results\":\"lat\"},"
             + "\"account_token_position\":2,\"advertise\":true,\"allow_trace\":true,"
@@ -136,8 +138,7 @@ class ExportTest {
   @Test
   void validate_typeAndResponseTypeRules() {
     assertEquals(
-        List.of("invalid export type: \"unknown\""),
-        issues(Export.builder().subject("e").build()));
+        List.of("invalid export type: \"unknown\""), issues(Export.builder().subject("e").build()));
     assertEquals(
         List.of("invalid response type for service: \"Sometimes\""),
         issues(Export.service("q").responseType(ResponseType.of("Sometimes")).build()));
@@ -192,7 +193,8 @@ class ExportTest {
   @Test
   void validate_subjectAndInfo() {
     assertEquals(
-        List.of("subject \"a b\" cannot have spaces", "error parsing info url: no hostname or scheme"),
+        List.of(
+            "subject \"a b\" cannot have spaces", "error parsing info url: no hostname or scheme"),
         issues(Export.stream("a b").infoUrl("x").build()));
   }
 

@@ -22,22 +22,26 @@ class ExportTypeTest {
 
   @Test
   void read_unknownOrNull_throwsReferenceText() {
-    ClaimsFormatException e = assertThrows(ClaimsFormatException.class,
-        () -> ExportType.read(obj("{\"type\":\"rpc\"}"), "type"));
+    ClaimsFormatException e =
+        assertThrows(
+            ClaimsFormatException.class, () -> ExportType.read(obj("{\"type\":\"rpc\"}"), "type"));
     assertEquals("unknown export type \"rpc\"", e.getMessage());
     assertEquals("x.type", e.field());
-    e = assertThrows(ClaimsFormatException.class,
-        () -> ExportType.read(obj("{\"type\":null}"), "type"));
+    e =
+        assertThrows(
+            ClaimsFormatException.class, () -> ExportType.read(obj("{\"type\":null}"), "type"));
     assertEquals("unknown export type \"\"", e.getMessage());
     // An earlier bad occurrence fails even when a later one is valid, as Go stops at the first.
-    assertThrows(ClaimsFormatException.class,
+    assertThrows(
+        ClaimsFormatException.class,
         () -> ExportType.read(obj("{\"Type\":\"x\",\"type\":\"stream\"}"), "type"));
   }
 
   @Test
   void read_number_throwsShapeError() {
-    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class,
-        () -> ExportType.read(obj("{\"type\":1}"), "type"));
+    JsonIn.ShapeException e =
+        assertThrows(
+            JsonIn.ShapeException.class, () -> ExportType.read(obj("{\"type\":1}"), "type"));
     assertEquals("x.type", e.path());
   }
 

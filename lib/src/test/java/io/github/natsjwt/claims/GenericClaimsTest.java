@@ -38,10 +38,12 @@ class GenericClaimsTest {
 
   @Test
   void decode_goV1Generic_copiesTopLevelTypeIntoMap() {
-    JsonNode v = ClaimsVectors.valid("generic")
-        .map(a -> (JsonNode) a.get()[1])
-        .filter(n -> n.get("name").asText().equals("v1_generic"))
-        .findFirst().orElseThrow();
+    JsonNode v =
+        ClaimsVectors.valid("generic")
+            .map(a -> (JsonNode) a.get()[1])
+            .filter(n -> n.get("name").asText().equals("v1_generic"))
+            .findFirst()
+            .orElseThrow();
     GenericClaims g = Jwt.decode(v.get("jwt").asText(), GenericClaims.class).claims();
     assertEquals("my_type", g.data().get("type"));
     assertEquals(Optional.of(ClaimType.GENERIC), g.declaredType());
@@ -54,7 +56,8 @@ class GenericClaimsTest {
     GenericClaims g = GenericClaims.builder("anything").put("foo", "bar").build();
     String token = Jwt.encode(g, key, CLOCK);
     GenericClaims back = Jwt.decode(token, GenericClaims.class).claims();
-    assertTrue(back.toJson().endsWith("\"sub\":\"anything\",\"nats\":{\"foo\":\"bar\",\"version\":2}}"));
+    assertTrue(
+        back.toJson().endsWith("\"sub\":\"anything\",\"nats\":{\"foo\":\"bar\",\"version\":2}}"));
     assertEquals(2, back.version());
   }
 
@@ -62,22 +65,28 @@ class GenericClaimsTest {
   void encode_emptyMap_writesVersionOnly() {
     GenericClaims g = GenericClaims.builder("s").build();
     assertFalse(g.toJson().contains("nats"));
-    assertTrue(g.withIssuance("I", ClaimsVectors.FIXED_IAT).toJson().endsWith(",\"nats\":{\"version\":2}}"));
+    assertTrue(
+        g.withIssuance("I", ClaimsVectors.FIXED_IAT)
+            .toJson()
+            .endsWith(",\"nats\":{\"version\":2}}"));
   }
 
   @Test
   void encode_decodedWithoutNats_addsNoVersion() {
     GenericClaims g = (GenericClaims) Claims.fromJson("{\"sub\":\"s\"}");
     assertFalse(g.hasData());
-    assertEquals("{\"jti\":\"", g.withIssuance("I", ClaimsVectors.FIXED_IAT).toJson().substring(0, 8));
+    assertEquals(
+        "{\"jti\":\"", g.withIssuance("I", ClaimsVectors.FIXED_IAT).toJson().substring(0, 8));
     assertFalse(g.withIssuance("I", ClaimsVectors.FIXED_IAT).toJson().contains("nats"));
   }
 
   @Test
   void fromJson_numbers_areFloat64AndWrittenShortest() {
-    GenericClaims g = (GenericClaims) Claims.fromJson(
-        "{\"sub\":\"s\",\"nats\":{\"z\":1.0,\"a\":[1e21,0.000001,-0,12345678901234567890],"
-            + "\"m\":{\"b\":2,\"a\":1}}}");
+    GenericClaims g =
+        (GenericClaims)
+            Claims.fromJson(
+                "{\"sub\":\"s\",\"nats\":{\"z\":1.0,\"a\":[1e21,0.000001,-0,12345678901234567890],"
+                    + "\"m\":{\"b\":2,\"a\":1}}}");
     assertEquals(1.0, g.data().get("z"));
     assertEquals(
         ",\"nats\":{\"a\":[1e+21,0.000001,-0,12345678901234567000],\"m\":{\"a\":1,\"b\":2},\"z\":1}}",
@@ -86,21 +95,24 @@ class GenericClaimsTest {
 
   @Test
   void fromJson_numberBeyondFloat64_throws() {
-    ClaimsFormatException e = assertThrows(ClaimsFormatException.class,
-        () -> Claims.fromJson("{\"sub\":\"s\",\"nats\":{\"x\":1e400}}"));
+    ClaimsFormatException e =
+        assertThrows(
+            ClaimsFormatException.class,
+            () -> Claims.fromJson("{\"sub\":\"s\",\"nats\":{\"x\":1e400}}"));
     assertEquals("nats.x", e.field());
   }
 
   @Test
   void declaredType_referenceRules() {
     assertEquals(Optional.of(ClaimType.USER), declared(Map.of("type", "user")));
-    assertEquals(Optional.of(ClaimType.AUTHORIZATION_RESPONSE),
+    assertEquals(
+        Optional.of(ClaimType.AUTHORIZATION_RESPONSE),
         declared(Map.of("type", "authorization_response")));
     assertEquals(Optional.of(ClaimType.GENERIC), declared(Map.of("type", "my_type")));
     assertEquals(Optional.of(ClaimType.GENERIC), declared(Map.of("type", "cluster")));
     assertEquals(Optional.of(ClaimType.GENERIC), declared(Map.of("type", "generic")));
-    assertEquals(Optional.of(ClaimType.ACCOUNT),
-        declared(Map.of("nats", Map.of("type", "account"))));
+    assertEquals(
+        Optional.of(ClaimType.ACCOUNT), declared(Map.of("nats", Map.of("type", "account"))));
     // A non-object "nats" value is itself taken as the type, as in the reference.
     assertEquals(Optional.of(ClaimType.OPERATOR), declared(Map.of("nats", "operator")));
     assertEquals(Optional.empty(), declared(Map.of("type", 5)));
@@ -138,19 +150,20 @@ class GenericClaimsTest {
 
   @Test
   void builder_unsupportedValue_throws() {
-    assertThrows(IllegalArgumentException.class,
-        () -> GenericClaims.builder("s").put("x", new Object()));
-    assertThrows(IllegalArgumentException.class,
-        () -> GenericClaims.builder("s").put("x", Double.NaN));
-    assertThrows(IllegalArgumentException.class,
-        () -> GenericClaims.builder("s").put("x", Map.of(1, "a")));
+    assertThrows(
+        IllegalArgumentException.class, () -> GenericClaims.builder("s").put("x", new Object()));
+    assertThrows(
+        IllegalArgumentException.class, () -> GenericClaims.builder("s").put("x", Double.NaN));
+    assertThrows(
+        IllegalArgumentException.class, () -> GenericClaims.builder("s").put("x", Map.of(1, "a")));
   }
 
   @Test
   void validate_expired_reportsOnlyTimeCheck() {
-    GenericClaims g = GenericClaims.builder("s")
-        .expiresAt(ClaimsVectors.FIXED_IAT.minusSeconds(1)).build();
-    assertEquals(List.of("claim is expired"),
+    GenericClaims g =
+        GenericClaims.builder("s").expiresAt(ClaimsVectors.FIXED_IAT.minusSeconds(1)).build();
+    assertEquals(
+        List.of("claim is expired"),
         ClaimsVectors.descriptions(g.validate(ClaimsVectors.FIXED_IAT)));
   }
 
@@ -164,7 +177,8 @@ class GenericClaimsTest {
     assertEquals(ok, Claims.fromJson(ok.toJson()));
     // Deeper (Go reads up to the document's 10,000 levels): a typed refusal, not a stack overflow.
     for (String deep :
-        List.of("[".repeat(9_000) + "]".repeat(9_000), "{\"a\":".repeat(501) + "1" + "}".repeat(501))) {
+        List.of(
+            "[".repeat(9_000) + "]".repeat(9_000), "{\"a\":".repeat(501) + "1" + "}".repeat(501))) {
       ClaimsFormatException e =
           assertThrows(ClaimsFormatException.class, () -> Claims.fromJson(head + deep + "}}"));
       assertEquals("nats.x", e.field());

@@ -19,12 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * occurrences and unusual numbers, read as the Go reference reads them: {@code
  * testdata/go-json/expected.tsv} holds what {@code jwt.Decode} (jwt v2.3.0, Go 1.19, the
  * encoding/json of nats-server 2.9) gives for each, made by {@code testdata/go-json/main.go}. A
- * payload Go decodes must decode to the same claims, written back to the same bytes; one Go
- * refuses must be refused.
+ * payload Go decodes must decode to the same claims, written back to the same bytes; one Go refuses
+ * must be refused.
  */
 class GoJsonSemanticsTest {
   static Stream<Arguments> cases() throws IOException {
-    Path file = Path.of(System.getProperty("natsjwt.testdata", "../testdata"), "go-json", "expected.tsv");
+    Path file =
+        Path.of(System.getProperty("natsjwt.testdata", "../testdata"), "go-json", "expected.tsv");
     if (!Files.exists(file)) {
       file = Path.of("testdata", "go-json", "expected.tsv");
     }

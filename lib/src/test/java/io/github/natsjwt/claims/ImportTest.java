@@ -56,7 +56,9 @@ class ImportTest {
     i.write(w);
 
     assertEquals(
-        "{\"name\":\"n\",\"subject\":\"s.*\",\"account\":\"" + B + "\",\"token\":\"t\","
+        "{\"name\":\"n\",\"subject\":\"s.*\",\"account\":\""
+            + B
+            + "\",\"token\":\"t\","
             + "\"to\":\"old\",\"local_subject\":\"l.$1\",\"type\":\"service\",\"share\":true,"
             + "\"allow_trace\":true}",
         w.toString());

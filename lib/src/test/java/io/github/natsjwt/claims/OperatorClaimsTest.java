@@ -9,9 +9,9 @@ import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class OperatorClaimsTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
@@ -37,8 +37,7 @@ class OperatorClaimsTest {
     OperatorClaims claims =
         OperatorClaims.builder(OPERATOR.publicKey()).assertServerVersion(version).build();
 
-    assertEquals(
-        List.of("assert server version error: " + message), issues(claims));
+    assertEquals(List.of("assert server version error: " + message), issues(claims));
   }
 
   @ParameterizedTest
@@ -65,14 +64,16 @@ class OperatorClaimsTest {
     NKey signingKey = NKey.generate(NKeyType.OPERATOR);
     OperatorClaims strict =
         OperatorClaims.builder(OPERATOR.publicKey())
-            .addSigningKeys(signingKey.publicKey())
-            .strictSigningKeyUsage(true)
-            .build()
-            .withIssuance(OPERATOR.publicKey(), NOW) instanceof OperatorClaims o
+                    .addSigningKeys(signingKey.publicKey())
+                    .strictSigningKeyUsage(true)
+                    .build()
+                    .withIssuance(OPERATOR.publicKey(), NOW)
+                instanceof OperatorClaims o
             ? o
             : null;
     String account = NKey.generate(NKeyType.ACCOUNT).publicKey();
-    Claims byIdentity = AccountClaims.builder(account).build().withIssuance(OPERATOR.publicKey(), NOW);
+    Claims byIdentity =
+        AccountClaims.builder(account).build().withIssuance(OPERATOR.publicKey(), NOW);
     Claims bySigningKey =
         AccountClaims.builder(account).build().withIssuance(signingKey.publicKey(), NOW);
 

@@ -24,7 +24,8 @@ class OperatorLimitsTest {
 
   @Test
   void isUnlimited_jetStreamUnlimitedWithoutTiers_isTrue() {
-    OperatorLimits l = OperatorLimits.UNLIMITED.toBuilder().jetStream(JetStreamLimits.UNLIMITED).build();
+    OperatorLimits l =
+        OperatorLimits.UNLIMITED.toBuilder().jetStream(JetStreamLimits.UNLIMITED).build();
 
     assertTrue(l.isUnlimited());
     assertFalse(l.toBuilder().tier("R1", JetStreamLimits.UNLIMITED).build().isUnlimited());
@@ -54,7 +55,9 @@ class OperatorLimitsTest {
     OperatorLimits disabledTier =
         accountWide.toBuilder().tier("R1", JetStreamLimits.builder().streams(5).build()).build();
     OperatorLimits enabledTier =
-        disabledTier.toBuilder().tier("R3", JetStreamLimits.builder().memoryStorage(1).build()).build();
+        disabledTier.toBuilder()
+            .tier("R3", JetStreamLimits.builder().memoryStorage(1).build())
+            .build();
 
     assertTrue(accountWide.isJetStreamEnabled());
     assertFalse(disabledTier.isJetStreamEnabled());
@@ -68,7 +71,10 @@ class OperatorLimitsTest {
     assertFalse(OperatorLimits.builder().leafNodeConn(1).build().isEmpty());
     assertFalse(OperatorLimits.builder().tier("R1", JetStreamLimits.DISABLED).build().isEmpty());
     assertTrue(
-        OperatorLimits.builder().tier("R1", JetStreamLimits.DISABLED).removeTier("R1").build()
+        OperatorLimits.builder()
+            .tier("R1", JetStreamLimits.DISABLED)
+            .removeTier("R1")
+            .build()
             .isEmpty());
   }
 

@@ -48,10 +48,11 @@ class RevocationListTest {
 
   @Test
   void revoke_earlierTime_keepsLater() {
-    RevocationList r = RevocationList.EMPTY.toBuilder()
-        .revoke(KEY, Instant.ofEpochSecond(200))
-        .revoke(KEY, Instant.ofEpochSecond(100))
-        .build();
+    RevocationList r =
+        RevocationList.EMPTY.toBuilder()
+            .revoke(KEY, Instant.ofEpochSecond(200))
+            .revoke(KEY, Instant.ofEpochSecond(100))
+            .build();
     assertEquals(Optional.of(Instant.ofEpochSecond(200)), r.revokedAt(KEY));
     r = r.toBuilder().revoke(KEY, Instant.ofEpochSecond(300)).build();
     assertEquals(Optional.of(Instant.ofEpochSecond(300)), r.revokedAt(KEY));

@@ -42,10 +42,16 @@ class SigningKeysTest {
             .build();
 
     String scope =
-        "{\"kind\":\"user_scope\",\"key\":\"" + B + "\",\"role\":\"r\",\"template\":"
+        "{\"kind\":\"user_scope\",\"key\":\""
+            + B
+            + "\",\"role\":\"r\",\"template\":"
             + "{\"pub\":{},\"sub\":{},\"subs\":-1,\"data\":-1,\"payload\":-1},\"description\":\"\"}";
-    String expected = sorted(A, B, C).replace(B, "#").replace(A, "\"" + A + "\"")
-        .replace(C, "\"" + C + "\"").replace("#", scope);
+    String expected =
+        sorted(A, B, C)
+            .replace(B, "#")
+            .replace(A, "\"" + A + "\"")
+            .replace(C, "\"" + C + "\"")
+            .replace("#", scope);
 
     assertEquals("{\"signing_keys\":[" + expected + "]}", json(keys));
     assertEquals(List.of(A, B, C).stream().sorted().toList(), keys.keys());
@@ -83,8 +89,13 @@ class SigningKeysTest {
   @Test
   void read_mixedArray_ignoresNonStringNonObjectElements() {
     SigningKeys keys =
-        read("{\"signing_keys\":[\"" + A + "\",1,true,null,[\"x\"],{\"kind\":\"user_scope\","
-            + "\"key\":\"" + B + "\",\"template\":{\"subs\":5}}]}");
+        read(
+            "{\"signing_keys\":[\""
+                + A
+                + "\",1,true,null,[\"x\"],{\"kind\":\"user_scope\","
+                + "\"key\":\""
+                + B
+                + "\",\"template\":{\"subs\":5}}]}");
 
     assertEquals(2, keys.size());
     UserPermissionLimits template = keys.scope(B).orElseThrow().template();
@@ -101,17 +112,22 @@ class SigningKeysTest {
 
     assertEquals(UserPermissionLimits.builder().build(), scope.template());
     assertFalse(json(keys).contains("description"));
-    assertTrue(json(keys.toBuilder().addScoped(scope.toBuilder().description("").build()).build())
-        .contains("\"description\":\"\""));
+    assertTrue(
+        json(keys.toBuilder().addScoped(scope.toBuilder().description("").build()).build())
+            .contains("\"description\":\"\""));
   }
 
   @Test
   void read_unknownScopeKind_throwsWithReferenceText() {
     for (String element :
-        List.of("{\"kind\":\"admin_scope\"}", "{\"key\":\"" + A + "\"}", "{\"KIND\":\"user_scope\"}",
+        List.of(
+            "{\"kind\":\"admin_scope\"}",
+            "{\"key\":\"" + A + "\"}",
+            "{\"KIND\":\"user_scope\"}",
             "{\"kind\":1}")) {
       ClaimsFormatException e =
-          assertThrows(ClaimsFormatException.class, () -> read("{\"signing_keys\":[" + element + "]}"));
+          assertThrows(
+              ClaimsFormatException.class, () -> read("{\"signing_keys\":[" + element + "]}"));
 
       assertEquals("nats.signing_keys[0].kind", e.field());
       assertTrue(e.getMessage().startsWith("unknown signing key scope %!q(<nil>)"), e.getMessage());

@@ -21,7 +21,8 @@ class SubjectsTest {
 
   @Test
   void validate_everyProblem_inReferenceOrder() {
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "subject \". a..\" cannot have spaces",
             "subject \". a..\" cannot start or end with a `.`",
             "subject \". a..\" cannot contain consecutive `.`"),
@@ -42,23 +43,33 @@ class SubjectsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "foo.>, true", "foo.*.bar, true", "foo.*, true", "*.foo, true", "*, true", ">, true",
-      "foo.*x.bar, false", "foo, false", "foo>, false", "f*, false"})
+    "foo.>, true",
+    "foo.*.bar, true",
+    "foo.*, true",
+    "*.foo, true",
+    "*, true",
+    ">, true",
+    "foo.*x.bar, false",
+    "foo, false",
+    "foo>, false",
+    "f*, false"
+  })
   void hasWildcards_referenceRules(String subject, boolean expected) {
     assertEquals(expected, Subjects.hasWildcards(subject));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "foo.bar, foo.>, true",
-      "foo, foo.>, false",
-      "foo.>, foo.*, true",
-      "foo.bar.baz, foo.*, false",
-      "foo.bar, foo.*, true",
-      "foo.bar, foo.bar, true",
-      "foo.baz, foo.bar, false",
-      "a.b.c, >, true",
-      "foo.*, foo.bar, false"})
+    "foo.bar, foo.>, true",
+    "foo, foo.>, false",
+    "foo.>, foo.*, true",
+    "foo.bar.baz, foo.*, false",
+    "foo.bar, foo.*, true",
+    "foo.bar, foo.bar, true",
+    "foo.baz, foo.bar, false",
+    "a.b.c, >, true",
+    "foo.*, foo.bar, false"
+  })
   void isContainedIn_referenceRules(String s, String other, boolean expected) {
     assertEquals(expected, Subjects.isContainedIn(s, other));
   }

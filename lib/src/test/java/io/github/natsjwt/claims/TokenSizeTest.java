@@ -64,7 +64,8 @@ class TokenSizeTest {
         .name("orders")
         .addSigningKeys(AccountTestKeys.SIGNING_KEY.publicKey())
         .addScopedSigningKey(scope(AccountTestKeys.SCOPED_KEY.publicKey()))
-        .addExports(Export.service("orders.*.create").build(), Export.stream("orders.events").build())
+        .addExports(
+            Export.service("orders.*.create").build(), Export.stream("orders.events").build())
         .addImports(Import.stream(B, "billing.events").build())
         .mapping("old.>", WeightedMapping.of("new.>"))
         .build();
@@ -82,7 +83,9 @@ class TokenSizeTest {
         () -> assertEquals(token.length(), decoded.bytes()),
         () -> assertEquals(payload.length, size.payloadBytes()),
         () -> assertEquals(token.length(), TokenSize.tokenBytes(payload.length)),
-        () -> assertEquals(size.bytes(), size.parts().stream().mapToLong(TokenSize.Part::bytes).sum()));
+        () ->
+            assertEquals(
+                size.bytes(), size.parts().stream().mapToLong(TokenSize.Part::bytes).sum()));
   }
 
   /**
@@ -267,7 +270,9 @@ class TokenSizeTest {
     AccountClaims over = accountOfTokenSize(CAP + 1);
     assertAll(
         () -> assertFalse(largest.validate(NOW).isBlocking(true)),
-        () -> assertTrue(sizeIssues(largest.validate(NOW)).get(0).description().contains(" 0 bytes left")),
+        () ->
+            assertTrue(
+                sizeIssues(largest.validate(NOW)).get(0).description().contains(" 0 bytes left")),
         () ->
             assertEquals(
                 List.of(

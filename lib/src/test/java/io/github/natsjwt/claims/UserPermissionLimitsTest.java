@@ -26,7 +26,8 @@ class UserPermissionLimitsTest {
 
   @Test
   void builder_defaults_areScopeTemplateDefaults() {
-    assertEquals("{\"pub\":{},\"sub\":{},\"subs\":-1,\"data\":-1,\"payload\":-1}",
+    assertEquals(
+        "{\"pub\":{},\"sub\":{},\"subs\":-1,\"data\":-1,\"payload\":-1}",
         json(UserPermissionLimits.builder().build()));
     assertEquals("{\"pub\":{},\"sub\":{}}", json(UserPermissionLimits.EMPTY));
     assertTrue(UserPermissionLimits.EMPTY.isEmpty());
@@ -44,34 +45,38 @@ class UserPermissionLimitsTest {
   @Test
   void read_srcForms_likeCidrList() {
     assertEquals(List.of("A/1", "a/1", ""), read("{\"src\":[\"A/1\",\"a/1\",null]}", 0).src());
-    assertEquals(List.of("192.168.1.0/24", "10.0.0.1/32", "fe80::/10"),
+    assertEquals(
+        List.of("192.168.1.0/24", "10.0.0.1/32", "fe80::/10"),
         read("{\"src\":\"192.168.1.0/24, 10.0.0.1/32,FE80::/10,,10.0.0.1/32\"}", 0).src());
     assertEquals(List.of(), read("{\"src\":null}", 0).src());
-    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class,
-        () -> read("{\"src\":[1]}", 0));
+    JsonIn.ShapeException e =
+        assertThrows(JsonIn.ShapeException.class, () -> read("{\"src\":[1]}", 0));
     assertEquals("template.src", e.path());
   }
 
   @Test
   void fullValue_roundTripsThroughTemplateJson() {
-    UserPermissionLimits l = UserPermissionLimits.builder()
-        .pub(Permission.allowing("a", "a", "").withDenied("b"))
-        .sub(Permission.allowing("c q"))
-        .resp(new ResponsePermission(0, Duration.ZERO))
-        .addSrc(" 10.0.0.0/8 ", "10.0.0.0/8")
-        .addTimes(new TimeRange("", "02:00:00"))
-        .timesLocation("UTC")
-        .subs(0)
-        .bearerToken(true)
-        .proxyRequired(true)
-        .addAllowedConnectionTypes(ConnectionType.LEAFNODE_WS, ConnectionType.LEAFNODE_WS)
-        .build();
+    UserPermissionLimits l =
+        UserPermissionLimits.builder()
+            .pub(Permission.allowing("a", "a", "").withDenied("b"))
+            .sub(Permission.allowing("c q"))
+            .resp(new ResponsePermission(0, Duration.ZERO))
+            .addSrc(" 10.0.0.0/8 ", "10.0.0.0/8")
+            .addTimes(new TimeRange("", "02:00:00"))
+            .timesLocation("UTC")
+            .subs(0)
+            .bearerToken(true)
+            .proxyRequired(true)
+            .addAllowedConnectionTypes(ConnectionType.LEAFNODE_WS, ConnectionType.LEAFNODE_WS)
+            .build();
     String j = json(l);
-    assertEquals("{\"pub\":{\"allow\":[\"a\"],\"deny\":[\"b\"]},\"sub\":{\"allow\":[\"c q\"]},"
-        + "\"resp\":{\"max\":0,\"ttl\":0},\"src\":[\"10.0.0.0/8\"],\"times\":[{\"end\":"
-        + "\"02:00:00\"}],\"times_location\":\"UTC\",\"data\":-1,\"payload\":-1,"
-        + "\"bearer_token\":true,\"proxy_required\":true,\"allowed_connection_types\":"
-        + "[\"LEAFNODE_WS\"]}", j);
+    assertEquals(
+        "{\"pub\":{\"allow\":[\"a\"],\"deny\":[\"b\"]},\"sub\":{\"allow\":[\"c q\"]},"
+            + "\"resp\":{\"max\":0,\"ttl\":0},\"src\":[\"10.0.0.0/8\"],\"times\":[{\"end\":"
+            + "\"02:00:00\"}],\"times_location\":\"UTC\",\"data\":-1,\"payload\":-1,"
+            + "\"bearer_token\":true,\"proxy_required\":true,\"allowed_connection_types\":"
+            + "[\"LEAFNODE_WS\"]}",
+        j);
     UserPermissionLimits back = read(j, 0);
     assertEquals(l, back);
     assertEquals(l.hashCode(), back.hashCode());
@@ -81,14 +86,20 @@ class UserPermissionLimitsTest {
 
   @Test
   void isEmpty_anySingleField_isNotEmpty() {
-    assertFalse(UserPermissionLimits.EMPTY.toBuilder()
-        .resp(new ResponsePermission(0, Duration.ZERO)).build().isEmpty());
+    assertFalse(
+        UserPermissionLimits.EMPTY.toBuilder()
+            .resp(new ResponsePermission(0, Duration.ZERO))
+            .build()
+            .isEmpty());
     assertFalse(UserPermissionLimits.EMPTY.toBuilder().timesLocation("UTC").build().isEmpty());
     assertFalse(UserPermissionLimits.EMPTY.toBuilder().proxyRequired(true).build().isEmpty());
-    assertFalse(UserPermissionLimits.EMPTY.toBuilder()
-        .addAllowedConnectionTypes(ConnectionType.MQTT).build().isEmpty());
-    assertTrue(UserPermissionLimits.EMPTY.toBuilder()
-        .addSrc("x").removeSrc(" X ").build().isEmpty());
+    assertFalse(
+        UserPermissionLimits.EMPTY.toBuilder()
+            .addAllowedConnectionTypes(ConnectionType.MQTT)
+            .build()
+            .isEmpty());
+    assertTrue(
+        UserPermissionLimits.EMPTY.toBuilder().addSrc("x").removeSrc(" X ").build().isEmpty());
   }
 
   @Test
@@ -110,15 +121,18 @@ class UserPermissionLimitsTest {
 
   @Test
   void responsePermission_ttlBeyondNanos_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ResponsePermission(1, Duration.ofDays(365L * 1000)));
   }
 
   @Test
   void permissions_validate_subBeforePub() {
     ValidationResult.Collector c = new ValidationResult.Collector();
-    Permissions.of(Permission.allowing("p q"), Permission.EMPTY.withDenied("a b c", "")).validate(c);
-    assertEquals(List.of(
+    Permissions.of(Permission.allowing("p q"), Permission.EMPTY.withDenied("a b c", ""))
+        .validate(c);
+    assertEquals(
+        List.of(
             "Permission Subject \"a b c\" contains too many spaces",
             "Permission Subject \"p q\" is not allowed to contain queue"),
         ClaimsVectors.descriptions(c.result()));

@@ -41,7 +41,8 @@ class UserScopeTest {
     UserScope.builder(U).build().validate(c);
     UserScope.builder(A).build().validate(c);
 
-    assertEquals(List.of(U + " is not an account public key"), ClaimsVectors.descriptions(c.result()));
+    assertEquals(
+        List.of(U + " is not an account public key"), ClaimsVectors.descriptions(c.result()));
   }
 
   @Test

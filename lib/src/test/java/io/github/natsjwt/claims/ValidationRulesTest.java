@@ -101,8 +101,7 @@ class ValidationRulesTest {
     ActivationClaims act =
         ActivationClaims.builder(A).importSubject("svc.").kind(ExportType.SERVICE).build();
 
-    assertEquals(
-        List.of("subject \"svc.\" cannot start or end with a `.`"), issues(act, CURRENT));
+    assertEquals(List.of("subject \"svc.\" cannot start or end with a `.`"), issues(act, CURRENT));
     assertEquals(List.of(), issues(act, JWT_2_3));
   }
 
@@ -114,7 +113,8 @@ class ValidationRulesTest {
     Claims c = invalidCase("imports_service_overlap");
 
     ClaimsVectors.assertIssues(go.get("go_validation"), c.validate(NOW, JWT_2_3));
-    assertEquals(List.of("overlapping subject namespace for \"x.y\" and \"x.>\""), issues(c, JWT_2_3));
+    assertEquals(
+        List.of("overlapping subject namespace for \"x.y\" and \"x.>\""), issues(c, JWT_2_3));
     assertEquals(List.of(), issues(c, CURRENT));
   }
 
@@ -200,12 +200,10 @@ class ValidationRulesTest {
   void validate_clusterWeights_jwt23RulesSumThemWithTheRest() {
     AccountClaims a =
         AccountClaims.builder(A)
-            .mapping(
-                "m", WeightedMapping.of("x", 60, "c1"), WeightedMapping.of("y", 60, "c1"))
+            .mapping("m", WeightedMapping.of("x", 60, "c1"), WeightedMapping.of("y", 60, "c1"))
             .build();
 
-    assertEquals(
-        List.of("Mapping \"m\" in cluster \"c1\"" + EXCEEDS), issues(a, CURRENT));
+    assertEquals(List.of("Mapping \"m\" in cluster \"c1\"" + EXCEEDS), issues(a, CURRENT));
     assertEquals(List.of("Mapping \"m\"" + EXCEEDS), issues(a, JWT_2_3));
   }
 
@@ -222,7 +220,9 @@ class ValidationRulesTest {
     String token = Jwt.encode(act, AccountTestKeys.EXPORTER, CLOCK, 2 * Jwt.MAX_TOKEN_BYTES);
     assertTrue(token.length() > Jwt.MAX_TOKEN_BYTES);
     AccountClaims a =
-        AccountClaims.builder(A).addImports(Import.service(B, "svc.a").token(token).build()).build();
+        AccountClaims.builder(A)
+            .addImports(Import.service(B, "svc.a").token(token).build())
+            .build();
 
     // The account holding it is over the cap too: an error for the current rules, a warning
     // (max_payload) for jwt 2.3.0 (TokenSizeTest has the exact texts).
@@ -231,7 +231,8 @@ class ValidationRulesTest {
     assertEquals(
         List.of("import \"svc.a\" contains an invalid activation token"),
         current.subList(0, current.size() - 1));
-    assertTrue(current.get(current.size() - 1).contains("largest fields: imports 1,"), current.toString());
+    assertTrue(
+        current.get(current.size() - 1).contains("largest fields: imports 1,"), current.toString());
     assertTrue(a.validate(NOW, JWT_2_3).errors().isEmpty());
     assertEquals(1, old.size());
     assertTrue(old.get(0).contains("the default max_payload"), old.toString());
@@ -377,13 +378,11 @@ class ValidationRulesTest {
     String deprecated = "the field to has been deprecated (use LocalSubject instead)";
     assertEquals(
         List.of(
-            deprecated,
-            "activation token import subject \"svc.a\" doesn't match import \"svc.b\""),
+            deprecated, "activation token import subject \"svc.a\" doesn't match import \"svc.b\""),
         issues(a, CURRENT));
     assertEquals(
         List.of(
-            deprecated,
-            "activation token import subject \"svc.a\" doesn't match import \"svc.a\""),
+            deprecated, "activation token import subject \"svc.a\" doesn't match import \"svc.a\""),
         issues(a, JWT_2_3));
   }
 

@@ -245,8 +245,7 @@ class CredsTest {
   void read_jwtWrappedBeforeFirstDot_reportsTheJwtByItsMarker() {
     // The first line of the block ("eyJ0eXAiOiJKV1QiLCJh") has no dot; the marker says JWT.
     String jwt = creds(STANDARD).get("expected_jwt").asText();
-    String wrapped =
-        text(STANDARD).replace(jwt, jwt.substring(0, 20) + "\n" + jwt.substring(20));
+    String wrapped = text(STANDARD).replace(jwt, jwt.substring(0, 20) + "\n" + jwt.substring(20));
 
     CredsFormatException e = assertThrows(CredsFormatException.class, () -> Creds.parse(wrapped));
 
@@ -261,8 +260,7 @@ class CredsTest {
     JsonNode c = creds(STANDARD);
     String jwt = c.get("expected_jwt").asText();
     String seed = c.get("expected_seed").asText();
-    String jwtBlock =
-        "---x---\n" + jwt.substring(0, 20) + "\n" + jwt.substring(20) + "\n---x---\n";
+    String jwtBlock = "---x---\n" + jwt.substring(0, 20) + "\n" + jwt.substring(20) + "\n---x---\n";
     String seedBlock =
         "---y---\n" + seed.substring(0, 20) + "\n" + seed.substring(20) + "\n---y---\n";
 

@@ -4,10 +4,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.List;
 
 /**
- * A structure-aware generator of claims payloads for the fuzz tests: a claims object of a real
- * type with real field names, into which the fuzzer's bytes choose values and the hostile shapes
- * of issue 10: many keys sharing a hash fingerprint, many duplicate keys, deep nesting, huge
- * arrays, long numbers, long strings, key case variants and extreme numbers.
+ * A structure-aware generator of claims payloads for the fuzz tests: a claims object of a real type
+ * with real field names, into which the fuzzer's bytes choose values and the hostile shapes of
+ * issue 10: many keys sharing a hash fingerprint, many duplicate keys, deep nesting, huge arrays,
+ * long numbers, long strings, key case variants and extreme numbers.
  *
  * <p>Sizes are capped by the constants below so that every build stays fast while the reader's
  * known quadratic case is being fixed; raise {@link #MAX_COLLIDING_KEYS} to 160_000 once it is.
@@ -39,26 +39,115 @@ final class JsonShapes {
   static final int MAX_TOTAL = 800_000;
 
   static final List<String> TYPES =
-      List.of("user", "account", "operator", "activation", "generic", "authorization_request",
-          "authorization_response", "");
+      List.of(
+          "user",
+          "account",
+          "operator",
+          "activation",
+          "generic",
+          "authorization_request",
+          "authorization_response",
+          "");
 
   static final List<String> KEYS =
-      List.of("exp", "nbf", "iat", "iss", "sub", "name", "aud", "jti", "nats", "pub", "sub",
-          "allow", "deny", "resp", "max", "ttl", "src", "times", "start", "end", "times_location",
-          "subs", "data", "payload", "bearer_token", "allowed_connection_types", "issuer_account",
-          "imports", "exports", "limits", "signing_keys", "revocations", "mappings",
-          "default_permissions", "authorization", "auth_users", "allowed_accounts", "xkey",
-          "tiered_limits", "kind", "key", "role", "template", "subject", "weight", "cluster",
-          "account", "token", "type", "version", "tags", "service_latency", "sampling",
-          "response_type", "response_threshold", "account_token_position", "imports", "conn",
-          "leaf", "mem_storage", "disk_storage", "streams", "consumer", "wildcards", "to",
-          "local_subject", "share", "system_account", "operator_service_urls", "trace", "dest");
+      List.of(
+          "exp",
+          "nbf",
+          "iat",
+          "iss",
+          "sub",
+          "name",
+          "aud",
+          "jti",
+          "nats",
+          "pub",
+          "sub",
+          "allow",
+          "deny",
+          "resp",
+          "max",
+          "ttl",
+          "src",
+          "times",
+          "start",
+          "end",
+          "times_location",
+          "subs",
+          "data",
+          "payload",
+          "bearer_token",
+          "allowed_connection_types",
+          "issuer_account",
+          "imports",
+          "exports",
+          "limits",
+          "signing_keys",
+          "revocations",
+          "mappings",
+          "default_permissions",
+          "authorization",
+          "auth_users",
+          "allowed_accounts",
+          "xkey",
+          "tiered_limits",
+          "kind",
+          "key",
+          "role",
+          "template",
+          "subject",
+          "weight",
+          "cluster",
+          "account",
+          "token",
+          "type",
+          "version",
+          "tags",
+          "service_latency",
+          "sampling",
+          "response_type",
+          "response_threshold",
+          "account_token_position",
+          "imports",
+          "conn",
+          "leaf",
+          "mem_storage",
+          "disk_storage",
+          "streams",
+          "consumer",
+          "wildcards",
+          "to",
+          "local_subject",
+          "share",
+          "system_account",
+          "operator_service_urls",
+          "trace",
+          "dest");
 
   static final List<String> NUMBERS =
-      List.of("0", "-1", "1", "9223372036854775807", "-9223372036854775808",
-          "9223372036854775808", "-9223372036854775809", "18446744073709551616", "1.0", "1e3",
-          "-0", "0.5", "1e999", "-1e999", "1e-999", "2147483648", "4294967296", "255", "256",
-          "100", "101", "1E+2", "0e0");
+      List.of(
+          "0",
+          "-1",
+          "1",
+          "9223372036854775807",
+          "-9223372036854775808",
+          "9223372036854775808",
+          "-9223372036854775809",
+          "18446744073709551616",
+          "1.0",
+          "1e3",
+          "-0",
+          "0.5",
+          "1e999",
+          "-1e999",
+          "1e-999",
+          "2147483648",
+          "4294967296",
+          "255",
+          "256",
+          "100",
+          "101",
+          "1E+2",
+          "0e0");
 
   private final FuzzedDataProvider data;
   private final StringBuilder out = new StringBuilder();
@@ -144,7 +233,7 @@ final class JsonShapes {
       case 3 -> k = k.replace('i', '\u0131');
       case 4 -> k = k.replace('i', '\u0130');
       case 5 -> k = data.consumeString(40);
-      default -> { }
+      default -> {}
     }
     string(k);
   }

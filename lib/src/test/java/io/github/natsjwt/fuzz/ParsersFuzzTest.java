@@ -41,12 +41,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * Fuzz tests (Jazzer) over every input the library reads from outside: tokens ({@link Jwt#decode}
  * and {@link TrustVerifier#verifyUser}), nkeys, creds files and the account resolvers' inputs.
  *
- * <p>The invariant: only the library's typed exceptions ({@link NatsJwtException} and its
- * subtypes) may escape; anything else ({@code IllegalStateException}, {@code ArithmeticException},
- * {@code DateTimeException}, {@code StackOverflowError}, {@code OutOfMemoryError}...) is a finding.
- * And no input may cost more than {@link #MAX_CPU_NANOS} of CPU. Payloads come from {@link
- * JsonShapes}, a structure-aware generator, and are signed with real keys so that they reach the
- * claims reader and the trust checks.
+ * <p>The invariant: only the library's typed exceptions ({@link NatsJwtException} and its subtypes)
+ * may escape; anything else ({@code IllegalStateException}, {@code ArithmeticException}, {@code
+ * DateTimeException}, {@code StackOverflowError}, {@code OutOfMemoryError}...) is a finding. And no
+ * input may cost more than {@link #MAX_CPU_NANOS} of CPU. Payloads come from {@link JsonShapes}, a
+ * structure-aware generator, and are signed with real keys so that they reach the claims reader and
+ * the trust checks.
  *
  * <p>{@code ./mvnw verify} runs the committed corpus ({@code src/test/resources/.../
  * ParsersFuzzTestInputs/<method>/}) as regression tests; {@code JAZZER_FUZZ=1} with {@code
@@ -98,9 +98,7 @@ class ParsersFuzzTest {
   /** Signs a payload as the reference does: Ed25519 over {@code header.payload}. */
   static String sign(String payload, NKey signer) {
     String signing = HEADER + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
-    return signing
-        + "."
-        + b64(signer.sign(signing.getBytes(StandardCharsets.US_ASCII)));
+    return signing + "." + b64(signer.sign(signing.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** Runs one input: typed exceptions are fine, anything else escapes; CPU time is bounded. */
@@ -148,9 +146,7 @@ class ParsersFuzzTest {
     String token = sign(JsonShapes.payload(data, ACCOUNT.publicKey(), USER.publicKey()), ACCOUNT);
     guard(
         () ->
-            VERIFIER
-                .verifyUser(token, CONNECT)
-                .ifAccepted(u -> u.permissions().canPublish("a.b")));
+            VERIFIER.verifyUser(token, CONNECT).ifAccepted(u -> u.permissions().canPublish("a.b")));
   }
 
   @FuzzTest(maxDuration = "15s")
@@ -173,8 +169,10 @@ class ParsersFuzzTest {
         }
         text = new String(c);
       }
-      case 2 -> text = valid.substring(0, data.consumeInt(0, valid.length())) + data.consumeString(8);
-      default -> text = valid.toLowerCase(java.util.Locale.ROOT) + " ".repeat(data.consumeInt(0, 3));
+      case 2 ->
+          text = valid.substring(0, data.consumeInt(0, valid.length())) + data.consumeString(8);
+      default ->
+          text = valid.toLowerCase(java.util.Locale.ROOT) + " ".repeat(data.consumeInt(0, 3));
     }
     guard(() -> NKey.fromSeed(text).close());
     guard(() -> NKey.fromPublicKey(text).verify(new byte[1], new byte[64]));
@@ -221,7 +219,8 @@ class ParsersFuzzTest {
     guard(() -> verifier(MemoryAccountResolver.of(accountJwt)).verifyUser(USER_JWT, CONNECT));
     Path dir = Files.createTempDirectory("natsjwt-fuzz");
     try {
-      Files.writeString(dir.resolve(ACCOUNT.publicKey() + DirectoryAccountResolver.EXTENSION), accountJwt);
+      Files.writeString(
+          dir.resolve(ACCOUNT.publicKey() + DirectoryAccountResolver.EXTENSION), accountJwt);
       guard(() -> verifier(DirectoryAccountResolver.open(dir)).verifyUser(USER_JWT, CONNECT));
     } finally {
       try (var files = Files.list(dir)) {
@@ -237,7 +236,8 @@ class ParsersFuzzTest {
     // Jazzer's SSRF detector is told so, and still flags any other connection.
     try (SilentCloseable allowed =
         BugDetectors.allowNetworkConnections(
-            (host, port) -> port == serverPort && ("127.0.0.1".equals(host) || "localhost".equals(host)))) {
+            (host, port) ->
+                port == serverPort && ("127.0.0.1".equals(host) || "localhost".equals(host)))) {
       guard(() -> verifier(UrlAccountResolver.of(url)).verifyUser(USER_JWT, CONNECT));
     }
   }

@@ -54,8 +54,8 @@ import org.junit.jupiter.api.Test;
  * <p>Each run uses a fresh seed, printed; {@code -Dnatsjwt.godiff.seed=N} replays a run, {@code
  * -Dnatsjwt.godiff.count=N} sets the number of cases, {@code -Dnatsjwt.godiff.families=a,b}
  * generates only those families, and {@code -Dnatsjwt.godiff.strict=true} makes the {@link
- * #PENDING} families fail too. Without {@code go} or the Debian packages the test is skipped;
- * with {@code -Dnatsjwt.godiff.required=true} (as in CI) it fails instead.
+ * #PENDING} families fail too. Without {@code go} or the Debian packages the test is skipped; with
+ * {@code -Dnatsjwt.godiff.required=true} (as in CI) it fails instead.
  *
  * <p>Every way in which the library is allowed to differ from jwt v2.3.0 is in {@link
  * #VERSION_DIFFERENCES} or {@link #PENDING}, with its reason; nothing else is skipped.
@@ -71,8 +71,8 @@ class GoDifferentialTest {
 
   /**
    * Differences between jwt v2.3.0, the reference installed here, and jwt v2.8.2, which the library
-   * implements: what the comparison does about each, and why. (Validation differences are
-   * handled by validating with {@link ValidationRules#JWT_2_3}.)
+   * implements: what the comparison does about each, and why. (Validation differences are handled
+   * by validating with {@link ValidationRules#JWT_2_3}.)
    */
   static final Map<String, String> VERSION_DIFFERENCES =
       Map.of(
@@ -121,9 +121,9 @@ class GoDifferentialTest {
               "noncanonical-key",
               "a deliberate difference: Go's nkeys (base32 of Go 1.19) reads a public key with one"
                   + " or three characters after its 56 (the extra bits are dropped), so a token"
-                  + " whose iss is such a text verifies in Go; the library reads only canonical keys"
-                  + " (README, NKeys). Such an iss never equals a trusted key, so no trust decision"
-                  + " differs"),
+                  + " whose iss is such a text verifies in Go; the library reads only canonical"
+                  + " keys (README, NKeys). Such an iss never equals a trusted key, so no trust"
+                  + " decision differs"),
           new Finding(
               "newer-field",
               "a version difference: jwt v2.3.0 has no account authorization, trace or"
@@ -139,8 +139,7 @@ class GoDifferentialTest {
   @Test
   void goReference_randomCases_libraryAgrees() throws Exception {
     String go = findGo();
-    long seed =
-        Long.getLong("natsjwt.godiff.seed", new SecureRandom().nextLong() & Long.MAX_VALUE);
+    long seed = Long.getLong("natsjwt.godiff.seed", new SecureRandom().nextLong() & Long.MAX_VALUE);
     int count = Integer.getInteger("natsjwt.godiff.count", DEFAULT_COUNT);
     String families = System.getProperty("natsjwt.godiff.families", "");
     boolean strict = Boolean.getBoolean("natsjwt.godiff.strict");
@@ -154,7 +153,8 @@ class GoDifferentialTest {
     if (!families.isBlank()) {
       command.addAll(List.of("-families", families));
     }
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     Map<String, int[]> tally = new TreeMap<>();
     Map<String, List<String>> mismatches = new TreeMap<>();
     try (BufferedReader lines =
@@ -172,14 +172,19 @@ class GoDifferentialTest {
           Set<String> causes = problem.causes();
           boolean known =
               !causes.isEmpty()
-                  && PENDING_FINDINGS.stream().map(Finding::id).collect(Collectors.toSet()).containsAll(causes);
+                  && PENDING_FINDINGS.stream()
+                      .map(Finding::id)
+                      .collect(Collectors.toSet())
+                      .containsAll(causes);
           String key = known ? "known " + String.join("+", causes) : family;
           int[] k = tally.computeIfAbsent(key, f -> new int[2]);
           if (known) {
             k[0]++;
           }
           k[1]++;
-          mismatches.computeIfAbsent(key, f -> new ArrayList<>()).add(family + " " + describe(c, problem.text()));
+          mismatches
+              .computeIfAbsent(key, f -> new ArrayList<>())
+              .add(family + " " + describe(c, problem.text()));
         }
       }
     }
@@ -288,7 +293,9 @@ class GoDifferentialTest {
       return Mismatch.of(text);
     } catch (RuntimeException | StackOverflowError e) {
       return Mismatch.of(
-          "library throws " + e + (goOk ? "; Go accepts" : "; Go rejects: " + c.path("error").asText()));
+          "library throws "
+              + e
+              + (goOk ? "; Go accepts" : "; Go rejects: " + c.path("error").asText()));
     }
     if (!goOk) {
       String error = c.path("error").asText();
@@ -329,7 +336,11 @@ class GoDifferentialTest {
     }
     List<String> goIssues = new ArrayList<>();
     for (JsonNode i : c.get("issues")) {
-      goIssues.add(issue(i.get("description").asText(), i.get("blocking").asBoolean(), i.get("timeCheck").asBoolean()));
+      goIssues.add(
+          issue(
+              i.get("description").asText(),
+              i.get("blocking").asBoolean(),
+              i.get("timeCheck").asBoolean()));
     }
     List<String> libIssues = new ArrayList<>();
     try {
@@ -353,7 +364,9 @@ class GoDifferentialTest {
       }
       unquoted.sort(Comparator.naturalOrder());
       JsonNode goClaims = c.get("claims");
-      if (NONCANONICAL_KEY.matcher(goClaims.isTextual() ? goClaims.asText() : goClaims.toString()).find()) {
+      if (NONCANONICAL_KEY
+          .matcher(goClaims.isTextual() ? goClaims.asText() : goClaims.toString())
+          .find()) {
         return new Mismatch(text, Set.of("noncanonical-key"));
       }
       return new Mismatch(text, unquoted.equals(libIssues) ? Set.of("url-quote") : Set.of());
@@ -366,15 +379,16 @@ class GoDifferentialTest {
     Matcher m = Pattern.compile("\\\\x([0-9a-f]{2})").matcher(s);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(b, Matcher.quoteReplacement("" + (char) Integer.parseInt(m.group(1), 16)));
+      m.appendReplacement(
+          b, Matcher.quoteReplacement("" + (char) Integer.parseInt(m.group(1), 16)));
     }
     return m.appendTail(b).toString();
   }
 
   /**
    * Compares the two JSON texts token by token and names the known defects that explain every
-   * difference: a number written differently but with the same double value (float-ties), a
-   * {@code null} written as {@code []} (mapping-null). Returns an empty set when any difference is
+   * difference: a number written differently but with the same double value (float-ties), a {@code
+   * null} written as {@code []} (mapping-null). Returns an empty set when any difference is
    * something else.
    */
   static Set<String> jsonCauses(String go, String lib) {
@@ -457,7 +471,10 @@ class GoDifferentialTest {
       if (b.length() > 0) {
         b.append('\n');
       }
-      b.append(line.length() <= 600 ? line : line.substring(0, 600) + "...(" + line.length() + " chars)");
+      b.append(
+          line.length() <= 600
+              ? line
+              : line.substring(0, 600) + "...(" + line.length() + " chars)");
     }
     return b.toString();
   }
@@ -472,8 +489,8 @@ class GoDifferentialTest {
   }
 
   /**
-   * Removes the member at {@code path} ("nats.authorization": top-level object, then member) from
-   * a JSON object text, keeping every other byte as it is.
+   * Removes the member at {@code path} ("nats.authorization": top-level object, then member) from a
+   * JSON object text, keeping every other byte as it is.
    */
   static String withoutMember(String json, String path) {
     String[] names = path.split("\\.");
@@ -582,12 +599,12 @@ class GoDifferentialTest {
     if (go == null) {
       missing.add("go (apt-get install golang)");
     }
-    for (String pkg :
-        List.of("github.com/nats-io/jwt/v2", "github.com/nats-io/nkeys")) {
+    for (String pkg : List.of("github.com/nats-io/jwt/v2", "github.com/nats-io/nkeys")) {
       if (!Files.isDirectory(GO_PACKAGES.resolve("src").resolve(pkg))) {
         missing.add(
             GO_PACKAGES.resolve("src").resolve(pkg)
-                + " (apt-get install golang-github-nats-io-jwt-dev golang-github-nats-io-nkeys-dev)");
+                + " (apt-get install golang-github-nats-io-jwt-dev"
+                + " golang-github-nats-io-nkeys-dev)");
       }
     }
     if (!missing.isEmpty()) {

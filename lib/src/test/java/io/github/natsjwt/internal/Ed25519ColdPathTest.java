@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
  * signatures whose key and R carry small-order components.
  *
  * <p>Every key is A = [a]B + [i]T and every R = [r]B + [j]T, T of order 8, made once with {@link
- * EdwardsReference}. For S below L and k = SHA-512(R || A || M) mod L, Go's R' = [S]B - [k]A =
- * [S - k a]B - [k i]T equals R exactly when S - k a - r = 0 (mod L) and j + k i = 0 (mod 8), so
- * each verdict follows from two congruences. S is r + k a (valid when the small-order parts cancel,
- * one case in eight for a mixed-order key), or that plus a small offset, or not below L; R is
- * sometimes a non-canonical encoding (never accepted: Go compares bytes with a canonical encoding);
- * keys include pure small-order points and their non-canonical encodings, which Go accepts.
+ * EdwardsReference}. For S below L and k = SHA-512(R || A || M) mod L, Go's R' = [S]B - [k]A = [S -
+ * k a]B - [k i]T equals R exactly when S - k a - r = 0 (mod L) and j + k i = 0 (mod 8), so each
+ * verdict follows from two congruences. S is r + k a (valid when the small-order parts cancel, one
+ * case in eight for a mixed-order key), or that plus a small offset, or not below L; R is sometimes
+ * a non-canonical encoding (never accepted: Go compares bytes with a canonical encoding); keys
+ * include pure small-order points and their non-canonical encodings, which Go accepts.
  *
  * <p>Reproducible from {@link #SEED}, which failure messages print with the case.
  */
@@ -35,7 +35,8 @@ class Ed25519ColdPathTest {
   static final int CHUNKS = 8;
 
   /** A key: its encoding as given, the B part a and the small-order part i ([i]T). */
-  record Key(byte[] enc, BigInteger a, int i, Ed25519PublicKey decoded, Ed25519PrecomputedKey pre) {}
+  record Key(
+      byte[] enc, BigInteger a, int i, Ed25519PublicKey decoded, Ed25519PrecomputedKey pre) {}
 
   /** A nonce point: canonical encoding of [r]B + [j]T. */
   record Nonce(byte[] enc, BigInteger r, int j) {}
@@ -55,9 +56,13 @@ class Ed25519ColdPathTest {
     for (int n = 0; n < 40; n++) {
       BigInteger a = randomScalar(setup);
       int i = n < 8 ? 0 : setup.nextInt(8); // 8 keys of order L, as real keys are
-      keys.add(key(EdwardsReference.encode(
-          EdwardsReference.add(EdwardsReference.multiply(a, EdwardsReference.BASE), t.get(i))),
-          a, i));
+      keys.add(
+          key(
+              EdwardsReference.encode(
+                  EdwardsReference.add(
+                      EdwardsReference.multiply(a, EdwardsReference.BASE), t.get(i))),
+              a,
+              i));
     }
     for (int i = 0; i < 8; i++) {
       keys.add(key(EdwardsReference.encode(t.get(i)), BigInteger.ZERO, i));
@@ -96,50 +101,66 @@ class Ed25519ColdPathTest {
     for (int c = 0; c < CHUNKS; c++) {
       streams.add(root.split());
     }
-    IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
-      SplittableRandom random = streams.get(chunk);
-      for (int index = chunk; index < CASES; index += CHUNKS) {
-        Key key = keys.get(random.nextInt(keys.size()));
-        Nonce nonce = nonces.get(random.nextInt(nonces.size()));
-        Kind kind = kinds[index / CHUNKS % kinds.length];
-        byte[] msg = new byte[random.nextInt(0, 80)];
-        random.nextBytes(msg);
-        byte[] rEnc = kind == Kind.R_NON_CANONICAL
-            ? nonCanonicalR.get(random.nextInt(nonCanonicalR.size()))
-            : nonce.enc;
-        BigInteger k = Ed25519DifferentialTest.challenge(rEnc, key.enc, msg);
-        BigInteger s = nonce.r.add(k.multiply(key.a)).mod(L);
-        if (kind == Kind.S_OFFSET) {
-          s = s.add(BigInteger.valueOf(random.nextInt(1, 9))).mod(L);
-        } else if (kind == Kind.S_NOT_BELOW_L) {
-          s = s.add(L.multiply(BigInteger.valueOf(random.nextInt(1, 6))));
-          if (s.bitLength() > 256) {
-            s = s.subtract(L);
-          }
-        }
-        byte[] sig = Ed25519DifferentialTest.signature(rEnc, s);
-        boolean expected = kind != Kind.R_NON_CANONICAL
-            && s.compareTo(L) < 0
-            && s.subtract(k.multiply(key.a)).subtract(nonce.r).mod(L).signum() == 0
-            && k.multiply(BigInteger.valueOf(key.i)).add(BigInteger.valueOf(nonce.j))
-                .mod(BigInteger.valueOf(8)).signum() == 0;
-        int at = index;
-        Supplier<String> what = () -> Ed25519DifferentialTest.describe(
-            SEED, chunk, at, kind.name() + " i=" + key.i + " j=" + nonce.j, key.enc, msg, sig);
-        assertEquals(expected, key.decoded.verify(msg, sig), what);
-        assertEquals(expected, key.decoded.verifyUnsplit(msg, sig), what);
-        if ((index & 3) == 0) {
-          assertEquals(expected, key.pre.verify(msg, sig), what);
-        }
-        counts.incrementAndGet(kind.ordinal());
-        if (expected) {
-          accepted.incrementAndGet(kind.ordinal());
-          if (key.i != 0 && nonce.j != 0) {
-            mixedAccepted.incrementAndGet(0);
-          }
-        }
-      }
-    });
+    IntStream.range(0, CHUNKS)
+        .parallel()
+        .forEach(
+            chunk -> {
+              SplittableRandom random = streams.get(chunk);
+              for (int index = chunk; index < CASES; index += CHUNKS) {
+                Key key = keys.get(random.nextInt(keys.size()));
+                Nonce nonce = nonces.get(random.nextInt(nonces.size()));
+                Kind kind = kinds[index / CHUNKS % kinds.length];
+                byte[] msg = new byte[random.nextInt(0, 80)];
+                random.nextBytes(msg);
+                byte[] rEnc =
+                    kind == Kind.R_NON_CANONICAL
+                        ? nonCanonicalR.get(random.nextInt(nonCanonicalR.size()))
+                        : nonce.enc;
+                BigInteger k = Ed25519DifferentialTest.challenge(rEnc, key.enc, msg);
+                BigInteger s = nonce.r.add(k.multiply(key.a)).mod(L);
+                if (kind == Kind.S_OFFSET) {
+                  s = s.add(BigInteger.valueOf(random.nextInt(1, 9))).mod(L);
+                } else if (kind == Kind.S_NOT_BELOW_L) {
+                  s = s.add(L.multiply(BigInteger.valueOf(random.nextInt(1, 6))));
+                  if (s.bitLength() > 256) {
+                    s = s.subtract(L);
+                  }
+                }
+                byte[] sig = Ed25519DifferentialTest.signature(rEnc, s);
+                boolean expected =
+                    kind != Kind.R_NON_CANONICAL
+                        && s.compareTo(L) < 0
+                        && s.subtract(k.multiply(key.a)).subtract(nonce.r).mod(L).signum() == 0
+                        && k.multiply(BigInteger.valueOf(key.i))
+                                .add(BigInteger.valueOf(nonce.j))
+                                .mod(BigInteger.valueOf(8))
+                                .signum()
+                            == 0;
+                int at = index;
+                Supplier<String> what =
+                    () ->
+                        Ed25519DifferentialTest.describe(
+                            SEED,
+                            chunk,
+                            at,
+                            kind.name() + " i=" + key.i + " j=" + nonce.j,
+                            key.enc,
+                            msg,
+                            sig);
+                assertEquals(expected, key.decoded.verify(msg, sig), what);
+                assertEquals(expected, key.decoded.verifyUnsplit(msg, sig), what);
+                if ((index & 3) == 0) {
+                  assertEquals(expected, key.pre.verify(msg, sig), what);
+                }
+                counts.incrementAndGet(kind.ordinal());
+                if (expected) {
+                  accepted.incrementAndGet(kind.ordinal());
+                  if (key.i != 0 && nonce.j != 0) {
+                    mixedAccepted.incrementAndGet(0);
+                  }
+                }
+              }
+            });
     int total = 0;
     for (Kind kind : kinds) {
       total += counts.get(kind.ordinal());
@@ -153,9 +174,16 @@ class Ed25519ColdPathTest {
     for (Kind kind : new Kind[] {Kind.S_NOT_BELOW_L, Kind.R_NON_CANONICAL}) {
       assertEquals(0, accepted.get(kind.ordinal()), kind.name());
     }
-    System.out.println("cold path cases " + total + ", accepted " + valid + " valid-B-part ("
-        + mixedAccepted.get(0) + " with small-order parts in both A and R), "
-        + accepted.get(Kind.S_OFFSET.ordinal()) + " with S offset (pure small-order keys)");
+    System.out.println(
+        "cold path cases "
+            + total
+            + ", accepted "
+            + valid
+            + " valid-B-part ("
+            + mixedAccepted.get(0)
+            + " with small-order parts in both A and R), "
+            + accepted.get(Kind.S_OFFSET.ordinal())
+            + " with S offset (pure small-order keys)");
   }
 
   private static Key key(byte[] enc, BigInteger a, int i) {

@@ -38,10 +38,13 @@ import org.junit.jupiter.api.Test;
  */
 class Ed25519DifferentialTest {
   static final long SEED = 0x6E6B_6579_2D64_6966L;
+
   /** Signatures compared with BouncyCastle, valid and mutated. */
   static final int CASES = 100_000;
+
   /** Independent streams, run in parallel; the split is fixed, so results do not depend on it. */
   static final int CHUNKS = 8;
+
   static final int KEYS_PER_CHUNK = 8;
 
   private static final HexFormat HEX = HexFormat.of();
@@ -52,8 +55,10 @@ class Ed25519DifferentialTest {
     smallOrder = EdwardsReference.smallOrderPoints();
     assertEquals(8, smallOrder.size());
     for (int i = 0; i < 8; i++) {
-      assertEquals(i == 0 ? 1 : 8 / BigInteger.valueOf(i).gcd(BigInteger.valueOf(8)).intValue(),
-          EdwardsReference.smallOrder(smallOrder.get(i)), "order of [" + i + "]T");
+      assertEquals(
+          i == 0 ? 1 : 8 / BigInteger.valueOf(i).gcd(BigInteger.valueOf(8)).intValue(),
+          EdwardsReference.smallOrder(smallOrder.get(i)),
+          "order of [" + i + "]T");
     }
   }
 
@@ -124,8 +129,8 @@ class Ed25519DifferentialTest {
    * fallback without the split of k (which real inputs almost never take) in place of the general
    * path's second look; false when the key does not decode.
    */
-  static boolean[] fast(byte[] pub, byte[] msg, byte[] sig, Ed25519PublicKey key,
-      Ed25519PrecomputedKey pre) {
+  static boolean[] fast(
+      byte[] pub, byte[] msg, byte[] sig, Ed25519PublicKey key, Ed25519PrecomputedKey pre) {
     boolean general = key.verify(msg, sig);
     boolean unsplit = (msg.length & 3) == 0 ? key.verifyUnsplit(msg, sig) : general;
     assertEquals(general, unsplit, "general path with and without the split of k");
@@ -140,10 +145,11 @@ class Ed25519DifferentialTest {
     return fast(pub, msg, sig, key, key.precompute());
   }
 
-  static String describe(long seed, int chunk, int index, String kind, byte[] pub, byte[] msg,
-      byte[] sig) {
-    return String.format("seed 0x%x chunk %d case %d (%s): pub %s msg %s sig %s", seed, chunk,
-        index, kind, HEX.formatHex(pub), HEX.formatHex(msg), HEX.formatHex(sig));
+  static String describe(
+      long seed, int chunk, int index, String kind, byte[] pub, byte[] msg, byte[] sig) {
+    return String.format(
+        "seed 0x%x chunk %d case %d (%s): pub %s msg %s sig %s",
+        seed, chunk, index, kind, HEX.formatHex(pub), HEX.formatHex(msg), HEX.formatHex(sig));
   }
 
   // ---------------------------------------------------------------- same verdicts as BC
@@ -198,116 +204,142 @@ class Ed25519DifferentialTest {
     for (int c = 0; c < CHUNKS; c++) {
       streams.add(root.split());
     }
-    IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
-      SplittableRandom random = streams.get(chunk);
-      Signer[] signers = new Signer[KEYS_PER_CHUNK];
-      Ed25519PublicKey[] keys = new Ed25519PublicKey[KEYS_PER_CHUNK];
-      Ed25519PrecomputedKey[] pres = new Ed25519PrecomputedKey[KEYS_PER_CHUNK];
-      for (int i = 0; i < KEYS_PER_CHUNK; i++) {
-        signers[i] = Signer.random(random);
-        keys[i] = Ed25519PublicKey.decode(signers[i].pub);
-        pres[i] = keys[i].precompute();
-      }
-      Map<String, Object[]> mutatedKeys = new java.util.HashMap<>();
-      for (int index = chunk; index < CASES; index += CHUNKS) {
-        Mutation kind = kinds[index / CHUNKS % kinds.length];
-        int which = random.nextInt(KEYS_PER_CHUNK);
-        Signer signer = signers[which];
-        byte[] pub = signer.pub;
-        byte[] msg = message(random);
-        byte[] sig = signer.sign(msg);
-        switch (kind) {
-          case NONE:
-            break;
-          case FLIP_R_BIT:
-            sig[random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
-            break;
-          case FLIP_S_BIT:
-            sig[32 + random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
-            break;
-          case FLIP_KEY_BIT:
-            pub = pub.clone();
-            pub[random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
-            break;
-          case FLIP_MESSAGE_BIT:
-            if (msg.length == 0) {
-              msg = new byte[] {1};
-            } else {
-              msg[random.nextInt(msg.length)] ^= (byte) (1 << random.nextInt(8));
-            }
-            break;
-          case S_PLUS_L:
-            sig = signature(sig, EdwardsReference.littleEndian(sig, 32, 32).add(L));
-            break;
-          case S_PLUS_MULTIPLE_OF_L_OVERFLOWING: {
-            // The smallest multiple that carries out of 256 bits, plus a random few more.
-            BigInteger s = EdwardsReference.littleEndian(sig, 32, 32);
-            BigInteger top = BigInteger.ONE.shiftLeft(256);
-            BigInteger k = top.subtract(s).add(L).subtract(BigInteger.ONE).divide(L)
-                .add(BigInteger.valueOf(random.nextInt(4)));
-            sig = signature(sig, s.add(k.multiply(L)).mod(top));
-            break;
-          }
-          case R_REPLACED_BY_SMALL_ORDER:
-            sig = withR(sig, EdwardsReference.encode(smallOrder.get(random.nextInt(8))));
-            break;
-          case R_MOVED_BY_SMALL_ORDER: {
-            Point r = EdwardsReference.decode(sig, false);
-            sig = withR(sig, EdwardsReference.encode(
-                EdwardsReference.add(r, smallOrder.get(1 + random.nextInt(7)))));
-            break;
-          }
-          case KEY_REPLACED_BY_SMALL_ORDER:
-            pub = EdwardsReference.encode(smallOrder.get(random.nextInt(8)));
-            break;
-          case KEY_MOVED_BY_SMALL_ORDER:
-            pub = EdwardsReference.encode(EdwardsReference.add(
-                EdwardsReference.decode(pub, false), smallOrder.get(1 + random.nextInt(7))));
-            break;
-          case R_NON_CANONICAL:
-            sig = withR(sig, nonCanonical.get(random.nextInt(nonCanonical.size())));
-            break;
-          case KEY_NON_CANONICAL:
-            pub = nonCanonical.get(random.nextInt(nonCanonical.size()));
-            break;
-          default:
-            throw new AssertionError(kind);
-        }
-        byte[] p = pub;
-        byte[] m = msg;
-        byte[] s = sig;
-        int at = index;
-        Supplier<String> what = () -> describe(SEED, chunk, at, kind.name(), p, m, s);
-        boolean bc = Ed25519.verify(sig, 0, pub, 0, msg, 0, msg.length);
-        boolean[] fast;
-        if (pub == signer.pub) {
-          fast = fast(pub, msg, sig, keys[which], pres[which]);
-        } else {
-          // Mutated keys repeat (small-order and non-canonical ones always): decode and build
-          // each one's tables once per chunk.
-          Object[] decoded = mutatedKeys.computeIfAbsent(HEX.formatHex(pub), x -> {
-            Ed25519PublicKey key = Ed25519PublicKey.decode(p);
-            return key == null ? new Object[0] : new Object[] {key, key.precompute()};
-          });
-          fast = decoded.length == 0
-              ? new boolean[] {false, false}
-              : fast(pub, msg, sig, (Ed25519PublicKey) decoded[0],
-                  (Ed25519PrecomputedKey) decoded[1]);
-        }
-        assertEquals(fast[0], fast[1], what);
-        assertEquals(bc, fast[0], what);
-        assertEquals(kind == Mutation.NONE, fast[0], what);
-        counts.incrementAndGet(kind.ordinal());
-        if (fast[0]) {
-          accepted.incrementAndGet(kind.ordinal());
-        }
-        // A sample through the JDK too, a second oracle that works like Go.
-        if (index % 97 == 0 && kind != Mutation.KEY_NON_CANONICAL) {
-          assertEquals(JdkEd25519.verify(pub, msg, sig), fast[0], what);
-          jdkChecked.incrementAndGet(0);
-        }
-      }
-    });
+    IntStream.range(0, CHUNKS)
+        .parallel()
+        .forEach(
+            chunk -> {
+              SplittableRandom random = streams.get(chunk);
+              Signer[] signers = new Signer[KEYS_PER_CHUNK];
+              Ed25519PublicKey[] keys = new Ed25519PublicKey[KEYS_PER_CHUNK];
+              Ed25519PrecomputedKey[] pres = new Ed25519PrecomputedKey[KEYS_PER_CHUNK];
+              for (int i = 0; i < KEYS_PER_CHUNK; i++) {
+                signers[i] = Signer.random(random);
+                keys[i] = Ed25519PublicKey.decode(signers[i].pub);
+                pres[i] = keys[i].precompute();
+              }
+              Map<String, Object[]> mutatedKeys = new java.util.HashMap<>();
+              for (int index = chunk; index < CASES; index += CHUNKS) {
+                Mutation kind = kinds[index / CHUNKS % kinds.length];
+                int which = random.nextInt(KEYS_PER_CHUNK);
+                Signer signer = signers[which];
+                byte[] pub = signer.pub;
+                byte[] msg = message(random);
+                byte[] sig = signer.sign(msg);
+                switch (kind) {
+                  case NONE:
+                    break;
+                  case FLIP_R_BIT:
+                    sig[random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
+                    break;
+                  case FLIP_S_BIT:
+                    sig[32 + random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
+                    break;
+                  case FLIP_KEY_BIT:
+                    pub = pub.clone();
+                    pub[random.nextInt(32)] ^= (byte) (1 << random.nextInt(8));
+                    break;
+                  case FLIP_MESSAGE_BIT:
+                    if (msg.length == 0) {
+                      msg = new byte[] {1};
+                    } else {
+                      msg[random.nextInt(msg.length)] ^= (byte) (1 << random.nextInt(8));
+                    }
+                    break;
+                  case S_PLUS_L:
+                    sig = signature(sig, EdwardsReference.littleEndian(sig, 32, 32).add(L));
+                    break;
+                  case S_PLUS_MULTIPLE_OF_L_OVERFLOWING:
+                    {
+                      // The smallest multiple that carries out of 256 bits, plus a random few more.
+                      BigInteger s = EdwardsReference.littleEndian(sig, 32, 32);
+                      BigInteger top = BigInteger.ONE.shiftLeft(256);
+                      BigInteger k =
+                          top.subtract(s)
+                              .add(L)
+                              .subtract(BigInteger.ONE)
+                              .divide(L)
+                              .add(BigInteger.valueOf(random.nextInt(4)));
+                      sig = signature(sig, s.add(k.multiply(L)).mod(top));
+                      break;
+                    }
+                  case R_REPLACED_BY_SMALL_ORDER:
+                    sig = withR(sig, EdwardsReference.encode(smallOrder.get(random.nextInt(8))));
+                    break;
+                  case R_MOVED_BY_SMALL_ORDER:
+                    {
+                      Point r = EdwardsReference.decode(sig, false);
+                      sig =
+                          withR(
+                              sig,
+                              EdwardsReference.encode(
+                                  EdwardsReference.add(r, smallOrder.get(1 + random.nextInt(7)))));
+                      break;
+                    }
+                  case KEY_REPLACED_BY_SMALL_ORDER:
+                    pub = EdwardsReference.encode(smallOrder.get(random.nextInt(8)));
+                    break;
+                  case KEY_MOVED_BY_SMALL_ORDER:
+                    pub =
+                        EdwardsReference.encode(
+                            EdwardsReference.add(
+                                EdwardsReference.decode(pub, false),
+                                smallOrder.get(1 + random.nextInt(7))));
+                    break;
+                  case R_NON_CANONICAL:
+                    sig = withR(sig, nonCanonical.get(random.nextInt(nonCanonical.size())));
+                    break;
+                  case KEY_NON_CANONICAL:
+                    pub = nonCanonical.get(random.nextInt(nonCanonical.size()));
+                    break;
+                  default:
+                    throw new AssertionError(kind);
+                }
+                byte[] p = pub;
+                byte[] m = msg;
+                byte[] s = sig;
+                int at = index;
+                Supplier<String> what = () -> describe(SEED, chunk, at, kind.name(), p, m, s);
+                boolean bc = Ed25519.verify(sig, 0, pub, 0, msg, 0, msg.length);
+                boolean[] fast;
+                if (pub == signer.pub) {
+                  fast = fast(pub, msg, sig, keys[which], pres[which]);
+                } else {
+                  // Mutated keys repeat (small-order and non-canonical ones always): decode and
+                  // build
+                  // each one's tables once per chunk.
+                  Object[] decoded =
+                      mutatedKeys.computeIfAbsent(
+                          HEX.formatHex(pub),
+                          x -> {
+                            Ed25519PublicKey key = Ed25519PublicKey.decode(p);
+                            return key == null
+                                ? new Object[0]
+                                : new Object[] {key, key.precompute()};
+                          });
+                  fast =
+                      decoded.length == 0
+                          ? new boolean[] {false, false}
+                          : fast(
+                              pub,
+                              msg,
+                              sig,
+                              (Ed25519PublicKey) decoded[0],
+                              (Ed25519PrecomputedKey) decoded[1]);
+                }
+                assertEquals(fast[0], fast[1], what);
+                assertEquals(bc, fast[0], what);
+                assertEquals(kind == Mutation.NONE, fast[0], what);
+                counts.incrementAndGet(kind.ordinal());
+                if (fast[0]) {
+                  accepted.incrementAndGet(kind.ordinal());
+                }
+                // A sample through the JDK too, a second oracle that works like Go.
+                if (index % 97 == 0 && kind != Mutation.KEY_NON_CANONICAL) {
+                  assertEquals(JdkEd25519.verify(pub, msg, sig), fast[0], what);
+                  jdkChecked.incrementAndGet(0);
+                }
+              }
+            });
     int total = 0;
     for (Mutation kind : kinds) {
       int n = counts.get(kind.ordinal());
@@ -333,8 +365,8 @@ class Ed25519DifferentialTest {
   }
 
   /**
-   * Classes where BouncyCastle decides otherwise by design, each asserted precisely: the fast
-   * paths agree with the JDK (where its strict decoding applies) or with the cofactorless equation
+   * Classes where BouncyCastle decides otherwise by design, each asserted precisely: the fast paths
+   * agree with the JDK (where its strict decoding applies) or with the cofactorless equation
    * evaluated by {@link EdwardsReference}, and BouncyCastle gives its documented verdict.
    */
   @Test
@@ -364,8 +396,16 @@ class Ed25519DifferentialTest {
         byte[] r = EdwardsReference.encode(EdwardsReference.add(r0, t));
         BigInteger k = challenge(r, signer.pub, msg);
         byte[] sig = signature(r, nonce.a.add(k.multiply(signer.a)).mod(L));
-        check(tallies, "signer-made R + T (prime-order key)", signer.pub, msg, sig,
-            false, JdkEd25519.verify(signer.pub, msg, sig), true, i);
+        check(
+            tallies,
+            "signer-made R + T (prime-order key)",
+            signer.pub,
+            msg,
+            sig,
+            false,
+            JdkEd25519.verify(signer.pub, msg, sig),
+            true,
+            i);
       }
 
       // 2. Small-order key T: [S]B - [k]T = R exactly when [k]T = 0. BouncyCastle refuses such
@@ -377,8 +417,16 @@ class Ed25519DifferentialTest {
         BigInteger k = challenge(r, pub, msg);
         byte[] sig = signature(r, nonce.a.mod(L));
         boolean go = EdwardsReference.multiply(k.mod(BigInteger.valueOf(8)), t).isIdentity();
-        check(tallies, "small-order key", pub, msg, sig, go, JdkEd25519.verify(pub, msg, sig),
-            false, i);
+        check(
+            tallies,
+            "small-order key",
+            pub,
+            msg,
+            sig,
+            go,
+            JdkEd25519.verify(pub, msg, sig),
+            false,
+            i);
       }
 
       // 3. Mixed-order key A + T with an honest-looking signature: [S]B - [k](A + T) = R - [k]T,
@@ -391,8 +439,16 @@ class Ed25519DifferentialTest {
         BigInteger k = challenge(r, pub, msg);
         byte[] sig = signature(r, nonce.a.add(k.multiply(signer.a)).mod(L));
         boolean go = EdwardsReference.multiply(k.mod(BigInteger.valueOf(8)), t).isIdentity();
-        check(tallies, "mixed-order key", pub, msg, sig, go, JdkEd25519.verify(pub, msg, sig),
-            true, i);
+        check(
+            tallies,
+            "mixed-order key",
+            pub,
+            msg,
+            sig,
+            go,
+            JdkEd25519.verify(pub, msg, sig),
+            true,
+            i);
       }
 
       // 4. Non-canonical encodings of small-order keys (y + p, or a sign bit on x = 0): Go decodes
@@ -422,16 +478,24 @@ class Ed25519DifferentialTest {
         byte[] r = encodings[random.nextInt(encodings.length)];
         BigInteger k = challenge(r, signer.pub, msg);
         byte[] sig = signature(r, k.multiply(signer.a).mod(L));
-        check(tallies, "non-canonical R of a small-order point", signer.pub, msg, sig, false,
-            JdkEd25519.verify(signer.pub, msg, sig), false, i);
+        check(
+            tallies,
+            "non-canonical R of a small-order point",
+            signer.pub,
+            msg,
+            sig,
+            false,
+            JdkEd25519.verify(signer.pub, msg, sig),
+            false,
+            i);
       }
     }
     for (Map.Entry<String, Tally> e : tallies.entrySet()) {
       System.out.println("documented class " + e.getKey() + ": " + e.getValue());
     }
     assertEquals(5, tallies.size(), tallies::toString);
-    for (String kind : List.of("small-order key", "mixed-order key",
-        "non-canonical small-order key")) {
+    for (String kind :
+        List.of("small-order key", "mixed-order key", "non-canonical small-order key")) {
       Tally t = tallies.get(kind);
       assertTrue(t.goAccepts > 0 && t.goAccepts < t.cases, kind + ": " + t);
     }
@@ -439,11 +503,19 @@ class Ed25519DifferentialTest {
   }
 
   /**
-   * Asserts the fast paths give {@code go}, that it equals the second oracle, and that
-   * BouncyCastle gives {@code bcExpected}.
+   * Asserts the fast paths give {@code go}, that it equals the second oracle, and that BouncyCastle
+   * gives {@code bcExpected}.
    */
-  private static void check(Map<String, Tally> tallies, String kind, byte[] pub, byte[] msg,
-      byte[] sig, boolean go, boolean oracle, boolean bcExpected, int index) {
+  private static void check(
+      Map<String, Tally> tallies,
+      String kind,
+      byte[] pub,
+      byte[] msg,
+      byte[] sig,
+      boolean go,
+      boolean oracle,
+      boolean bcExpected,
+      int index) {
     Supplier<String> what = () -> describe(SEED ^ 0xD1FFL, 0, index, kind, pub, msg, sig);
     boolean[] fast = fast(pub, msg, sig);
     assertEquals(go, oracle, what);

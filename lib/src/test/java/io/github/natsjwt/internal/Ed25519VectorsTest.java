@@ -100,8 +100,10 @@ class Ed25519VectorsTest {
 
   static Stream<Arguments> rfc8032OnBothPaths() {
     return rfc8032()
-        .flatMap(a -> Stream.of(Path.values()).map(p -> Arguments.of(p, a.get()[0], a.get()[1],
-            a.get()[2], a.get()[3])));
+        .flatMap(
+            a ->
+                Stream.of(Path.values())
+                    .map(p -> Arguments.of(p, a.get()[0], a.get()[1], a.get()[2], a.get()[3])));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -159,7 +161,11 @@ class Ed25519VectorsTest {
       String pk = group.get("publicKey").get("pk").asText();
       for (JsonNode t : group.get("tests")) {
         String name =
-            "tcId " + t.get("tcId").asInt() + " " + t.get("result").asText() + " "
+            "tcId "
+                + t.get("tcId").asInt()
+                + " "
+                + t.get("result").asText()
+                + " "
                 + t.get("comment").asText();
         for (Path path : Path.values()) {
           cases.add(Arguments.of(path, Named.of(name, t), pk));

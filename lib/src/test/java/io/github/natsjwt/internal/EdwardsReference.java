@@ -27,8 +27,11 @@ final class EdwardsReference {
   }
 
   static final Point IDENTITY = new Point(BigInteger.ZERO, BigInteger.ONE);
-  static final Point BASE = decode(encodeY(BigInteger.valueOf(4).multiply(
-      BigInteger.valueOf(5).modInverse(P)).mod(P), false), false);
+  static final Point BASE =
+      decode(
+          encodeY(
+              BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(P)).mod(P), false),
+          false);
 
   private EdwardsReference() {}
 

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** GF(2^255 - 19) arithmetic against BigInteger, on random values and on the edges of its bounds. */
+/**
+ * GF(2^255 - 19) arithmetic against BigInteger, on random values and on the edges of its bounds.
+ */
 class Field25519Test {
   private static final BigInteger P = Field25519.P;
   private static final long SEED = 0x5EED_F1E1DL;
   private static final long MASK = (1L << 51) - 1;
+
   /** The largest limb the products accept by their contract: just below 2^53.8. */
   private static final long MUL_LIMB_MAX = (long) Math.scalb(1.74, 53);
+
   /** The largest limb {@link Field25519#sub} accepts as subtrahend. */
   private static final long SUB_LIMB_MAX = (1L << 52) - 38;
 
@@ -60,8 +64,10 @@ class Field25519Test {
       long[] a = new long[5];
       int shape = i % 3;
       for (int k = 0; k < 5; k++) {
-        a[k] = shape == 0 ? random.nextLong(max + 1) : shape == 1 ? random.nextLong(MASK + 1)
-            : max - random.nextLong(1 << 20);
+        a[k] =
+            shape == 0
+                ? random.nextLong(max + 1)
+                : shape == 1 ? random.nextLong(MASK + 1) : max - random.nextLong(1 << 20);
       }
       out.add(a);
     }
@@ -224,7 +230,9 @@ class Field25519Test {
     for (long[] a : values) {
       BigInteger v = mod(value(a, 0));
       Field25519.invertVar(r, 0, a, 0, t, 0, scratch);
-      assertEquals(v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P), mod(value(r, 0)),
+      assertEquals(
+          v.signum() == 0 ? BigInteger.ZERO : v.modInverse(P),
+          mod(value(r, 0)),
           () -> "invertVar " + v.toString(16));
       assertLoose(r);
     }
@@ -245,8 +253,7 @@ class Field25519Test {
     assertEquals(0, Field25519.isOdd(twoPm1, 0, scratch));
     assertEquals(false, Field25519.isZero(twoPm1, 0, scratch));
     assertEquals(
-        true,
-        Field25519.equal(twoPm1, 0, limbs(MASK - 19, MASK, MASK, MASK, MASK), 0, scratch));
+        true, Field25519.equal(twoPm1, 0, limbs(MASK - 19, MASK, MASK, MASK, MASK), 0, scratch));
   }
 
   static byte[] littleEndian(BigInteger v) {

@@ -66,8 +66,7 @@ class GoJsonCodecTest {
    */
   @Test
   void formatFloat_goVectors_allMatch() throws IOException {
-    List<String> lines =
-        Files.readAllLines(TestData.testdataDir().resolve("go-float64-json.txt"));
+    List<String> lines = Files.readAllLines(TestData.testdataDir().resolve("go-float64-json.txt"));
     List<String> wrong = new ArrayList<>();
     int checked = 0;
     for (String line : lines) {

@@ -36,10 +36,16 @@ class HalfScalarsTest {
     List<BigInteger> scalars = new ArrayList<>();
     for (BigInteger k :
         new BigInteger[] {
-          BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, L.subtract(BigInteger.ONE),
-          BigInteger.ONE.shiftLeft(128), BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE),
-          BigInteger.ONE.shiftLeft(127), BigInteger.ONE.shiftLeft(252),
-          L.subtract(BigInteger.ONE).shiftRight(1), L.divide(BigInteger.valueOf(3))
+          BigInteger.ZERO,
+          BigInteger.ONE,
+          BigInteger.TWO,
+          L.subtract(BigInteger.ONE),
+          BigInteger.ONE.shiftLeft(128),
+          BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE),
+          BigInteger.ONE.shiftLeft(127),
+          BigInteger.ONE.shiftLeft(252),
+          L.subtract(BigInteger.ONE).shiftRight(1),
+          L.divide(BigInteger.valueOf(3))
         }) {
       scalars.add(k);
     }

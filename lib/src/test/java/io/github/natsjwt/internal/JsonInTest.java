@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link JsonIn} and the one-pass reader under it ({@link JsonTape}): Go's {@code Unmarshal}
- * leniency (keys equal ignoring case, the last duplicate wins, {@code null} is absent, invalid UTF-8
- * reads as U+FFFD, exact integers) and strict JSON otherwise, checked against the values Go's
+ * leniency (keys equal ignoring case, the last duplicate wins, {@code null} is absent, invalid
+ * UTF-8 reads as U+FFFD, exact integers) and strict JSON otherwise, checked against the values Go's
  * {@code encoding/json} documents and, for acceptance and values of arbitrary documents, against
  * Jackson's parser reading the same text.
  */
@@ -45,24 +45,43 @@ class JsonInTest {
   @Test
   void string_escapes_decodeAsJsonDefines() {
     JsonIn o =
-        parse("{\"s\":\"q\\\"b\\\\s\\/b\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\u003e\"}");
+        parse(
+            "{\"s\":\"q\\\"b\\\\s\\/b\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\u003e\"}");
     assertEquals("q\"b\\s/b\b\f\n\r\tA\u00e9\u20ac\ud83d\ude00>", o.string("s"));
   }
 
   @Test
   void string_rawUtf8_keptAsIs() {
-    assertEquals("\u00e9\u20ac\ud83d\ude00", parse("{\"s\":\"\u00e9\u20ac\ud83d\ude00\"}").string("s"));
+    assertEquals(
+        "\u00e9\u20ac\ud83d\ude00", parse("{\"s\":\"\u00e9\u20ac\ud83d\ude00\"}").string("s"));
   }
 
   @Test
   void string_invalidUtf8_eachBadByteIsReplacementCharacter() {
     // Go's encoding/json replaces each byte of an invalid sequence with U+FFFD.
     byte[] json = {
-      '{', '"', 's', '"', ':', '"', 'a', (byte) 0xE2, (byte) 0x82, 'b', (byte) 0xC0, (byte) 0xAF,
-      (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\\', 'n', (byte) 0xFF, '"', '}'
+      '{',
+      '"',
+      's',
+      '"',
+      ':',
+      '"',
+      'a',
+      (byte) 0xE2,
+      (byte) 0x82,
+      'b',
+      (byte) 0xC0,
+      (byte) 0xAF,
+      (byte) 0xED,
+      (byte) 0xA0,
+      (byte) 0x80,
+      '\\',
+      'n',
+      (byte) 0xFF,
+      '"',
+      '}'
     };
-    assertEquals(
-        "a\ufffd\ufffdb\ufffd\ufffd\ufffd\ufffd\ufffd\n\ufffd", parse(json).string("s"));
+    assertEquals("a\ufffd\ufffdb\ufffd\ufffd\ufffd\ufffd\ufffd\n\ufffd", parse(json).string("s"));
   }
 
   @Test
@@ -184,8 +203,8 @@ class JsonInTest {
   void int64_outOfRange_rejectedWithText(String text) {
     JsonIn.ShapeException e =
         assertThrows(
-            JsonIn.ShapeException.class, () -> parse("{\"a\":{\"n\":" + text + "}}").object("a")
-                .orElseThrow().int64("n"));
+            JsonIn.ShapeException.class,
+            () -> parse("{\"a\":{\"n\":" + text + "}}").object("a").orElseThrow().int64("n"));
     assertEquals(
         "a.n: " + text + " is out of range [-9223372036854775808, 9223372036854775807]",
         e.getMessage());
@@ -224,7 +243,8 @@ class JsonInTest {
     assertEquals(
         digits, ((JsonIn.Number) parse("{\"n\":" + digits + "}").get("n").orElseThrow()).text());
     String small = "0." + "0".repeat(50_000) + "12";
-    assertEquals(small, ((JsonIn.Number) parse("{\"n\":" + small + "}").get("n").orElseThrow()).text());
+    assertEquals(
+        small, ((JsonIn.Number) parse("{\"n\":" + small + "}").get("n").orElseThrow()).text());
     assertEquals(0.0, JsonIn.toPlain(parse("{\"n\":" + small + "}").get("n").orElseThrow()));
   }
 
@@ -281,7 +301,8 @@ class JsonInTest {
     // Jackson reads the repaired text, so the offset counts characters, not bytes.
     JsonIn.ShapeException e =
         assertThrows(JsonIn.ShapeException.class, () -> parse("{\"\u20ac\u20ac\":tru}"));
-    assertTrue(e.getMessage().startsWith("the document is not valid JSON at offset 9"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("the document is not valid JSON at offset 9"), e.getMessage());
   }
 
   @Test
@@ -331,7 +352,8 @@ class JsonInTest {
     o.requireStrings("s");
     o.requireStrings("n");
     o.requireStrings("missing");
-    JsonIn.ShapeException e = assertThrows(JsonIn.ShapeException.class, () -> o.requireStrings("f"));
+    JsonIn.ShapeException e =
+        assertThrows(JsonIn.ShapeException.class, () -> o.requireStrings("f"));
     assertEquals("f[0]: expected a string, found the number 1", e.getMessage());
   }
 
@@ -359,7 +381,10 @@ class JsonInTest {
   private static final JsonFactory JACKSON =
       JsonFactory.builder()
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(10_000).maxNumberLength(Integer.MAX_VALUE).build())
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(10_000)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .build())
           .build();
 
   /**
@@ -411,7 +436,8 @@ class JsonInTest {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         sb.append(c).append(s.charAt(++i));
       } else {
@@ -472,8 +498,15 @@ class JsonInTest {
 
   private static final String[] KEYS = {"a", "A", "sub", "SUB", "n\\u0061me", "name", "\u00e9", ""};
   private static final String[] STRINGS = {
-    "", "x", "alice.\\u003e", "\\\"\\\\\\/\\b\\f\\n\\r\\t", "\\ud83d\\ude00", "\\ud800", "\u20ac\u00e9",
-    "UDP25VIBFPOJGIGG6ASBQ3UT73KXEVYIUGU7EFDYVPKFN7SFKVWQM6S4", "\u007f"
+    "",
+    "x",
+    "alice.\\u003e",
+    "\\\"\\\\\\/\\b\\f\\n\\r\\t",
+    "\\ud83d\\ude00",
+    "\\ud800",
+    "\u20ac\u00e9",
+    "UDP25VIBFPOJGIGG6ASBQ3UT73KXEVYIUGU7EFDYVPKFN7SFKVWQM6S4",
+    "\u007f"
   };
   private static final String[] NUMBERS = {
     "0", "-0", "1", "-12", "1.5", "1e3", "1E+3", "-2.5e-8", "9223372036854775808", "4102444800"
@@ -495,7 +528,10 @@ class JsonInTest {
       if (i > 0) {
         sb.append(r.nextInt(8) == 0 ? " , " : ",");
       }
-      sb.append('"').append(KEYS[r.nextInt(KEYS.length)]).append("\"").append(r.nextInt(8) == 0 ? " : " : ":");
+      sb.append('"')
+          .append(KEYS[r.nextInt(KEYS.length)])
+          .append("\"")
+          .append(r.nextInt(8) == 0 ? " : " : ":");
       value(sb, r, depth + 1);
     }
     sb.append('}');
@@ -533,8 +569,30 @@ class JsonInTest {
   }
 
   private static final byte[] NOISE = {
-    '{', '}', '[', ']', '"', '\\', ',', ':', ' ', '\n', '0', '-', '.', 'e', 't', 'n', 'u', 'x',
-    (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0x80, 0x01, '/'
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    '\\',
+    ',',
+    ':',
+    ' ',
+    '\n',
+    '0',
+    '-',
+    '.',
+    'e',
+    't',
+    'n',
+    'u',
+    'x',
+    (byte) 0xC3,
+    (byte) 0xA9,
+    (byte) 0xFF,
+    (byte) 0x80,
+    0x01,
+    '/'
   };
 
   private static byte[] mutate(byte[] doc, SplittableRandom r) {
@@ -624,9 +682,51 @@ class JsonInTest {
   }
 
   private static final byte[] SYNTAX_NOISE = {
-    '{', '}', '[', ']', '"', '\\', ',', ':', ' ', '\n', '\t', '\r', '\f', '0', '1', '9', '-', '+',
-    '.', 'e', 'E', 't', 'r', 'f', 'a', 'l', 's', 'n', 'u', 'x', 'N', 'I', '#', '\'', '/', '*',
-    (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0x80, (byte) 0xEF, 0x01, 0x1F, 0x7F, 0
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    '\\',
+    ',',
+    ':',
+    ' ',
+    '\n',
+    '\t',
+    '\r',
+    '\f',
+    '0',
+    '1',
+    '9',
+    '-',
+    '+',
+    '.',
+    'e',
+    'E',
+    't',
+    'r',
+    'f',
+    'a',
+    'l',
+    's',
+    'n',
+    'u',
+    'x',
+    'N',
+    'I',
+    '#',
+    '\'',
+    '/',
+    '*',
+    (byte) 0xC3,
+    (byte) 0xA9,
+    (byte) 0xFF,
+    (byte) 0x80,
+    (byte) 0xEF,
+    0x01,
+    0x1F,
+    0x7F,
+    0
   };
 
   /**
@@ -672,7 +772,8 @@ class JsonInTest {
       }
       refused++;
       byte[] d = doc;
-      assertEquals(jacksonExplains(d), refusal(d), () -> new String(d, StandardCharsets.ISO_8859_1));
+      assertEquals(
+          jacksonExplains(d), refusal(d), () -> new String(d, StandardCharsets.ISO_8859_1));
     }
     assertTrue(refused > 15_000, "refused " + refused);
   }
@@ -681,34 +782,183 @@ class JsonInTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", " ", "x", "[", "]", "}", ":", ",", "\"abc", "\"a\\x\"", "1", "01", "-", "-x", "1.",
-        "1.x", "1e", "1x", "1 2", "1]", "tru", "true", "truex", "true1", "true]", "nul", "n", "fals",
-        "falsey", "\ufeff{}", "\u0001{}", "/", "#", "'a'", "NaN", "+1", ".5", "Infinity", "{", "{ ",
-        "{x", "{]", "{,", "{\"a\"", "{\"a\" ", "{\"a\"x", "{\"a\"}", "{\"a\":", "{\"a\": ",
-        "{\"a\":x", "{\"a\":}", "{\"a\":]", "{\"a\":,", "{\"a\"::", "{\"a\":1", "{\"a\":1 ",
-        "{\"a\":1x", "{\"a\":1]", "{\"a\":1,", "{\"a\":1,}", "{\"a\":1,x", "{\"a\":1,]",
-        "{\"a\":1 \"b\":2}", "{\"a\":01}", "{\"a\":-01}", "{\"a\":00}", "{\"a\":0.}",
-        "{\"a\":0.e1}", "{\"a\":0.x}", "{\"a\":1e}", "{\"a\":1e+}", "{\"a\":1e+x}",
-        "{\"a\":1.5e-x}", "{\"a\":-}", "{\"a\":-x}", "{\"a\":- 1}", "{\"a\":-.5}", "{\"a\":.5}",
-        "{\"a\":+1}", "{\"a\":tru}", "{\"a\":tru", "{\"a\":truex}", "{\"a\":true1}", "{\"a\":t}",
-        "{\"a\":nul}", "{\"a\":nulll}", "{\"a\":n", "{\"a\":fals}", "{\"a\":falsetrue}",
-        "{\"a\":\"x", "{\"a\":\"x\\", "{\"a\":\"x\\u12\"}", "{\"a\":\"x\\u12",
-        "{\"a\":\"x\\uzzzz\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\'\"}", "{\"a\":\"x\u0001\"}",
-        "{\"a\":\"x\u001f\"}", "{\"a\":\"x\t\"}", "{\"a\":\"x\n\"}", "{\"\u0001\":1}",
-        "{\"\\x\":1}", "{\"a", "{\"a\\", "{\"a\\u12\":1}", "{\"a\":[", "{\"a\":[1",
-        "{\"a\":[1,", "{\"a\":[1,]}", "{\"a\":[,]}", "{\"a\":[1 2]}", "{\"a\":[1}",
-        "{\"a\":{]}", "{\"a\":[}", "{\"a\":1]", "{\"a\":1}}", "{\"a\":1}]", "{} {}", "{} x",
-        "{} 1", "{} \"a\"", "{} [", "{} ]", "{} }", "{}\f", "{}\u0001", "{} tru", "{} 01", "{} -",
-        "{} ,", "{} 1x", "{} 1 ", "{} true", "{} truex", "{/*x*/}", "{//x\n}", "{#x\n}", "{'a':1}",
-        "{a:1}", "{\"a\":'x'}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":-Infinity}",
-        "{\"a\":\"x\"\u0001}", "{\"a\":\ufffd}", "{\"a\":\u00e9}", "{\"\u20ac\u20ac\":tru}",
-        "{\"a\":1,\"b\"}", "{\"a\":1,\"b\":}", "{\n\"a\":x}", "{\n\n  \"a\":\n  tru}",
-        "{\"a\":xyz123_abc}", "{\"a\":x\u00e9\u00e9}", "{\"a\":\u00e9\u00e9 }", "{\"a\":1}x",
-        "{\"a\":1,\"b\":[1,2,{\"c\":tru}]}", "{\"a\":[1,2}", "{\"a\":{\"b\":1]}", "{\"a\":[tru]}",
-        "{\"a\":[x]}", "{\"a\":[-]}", "{\"a\":[01]}", "{\"a\":[1.]}", "{\"a\":[1x]}",
-        "{\"a\":[1,x]}", "{\"a\":[\"x]}", "{\"a\":1 ,}", "{\"a\":1.5.5}", "{\"a\":1e5e5}",
-        "{\"a\":-00}", "{\"a\":0x10}", "{\"a\":[\u0001]}", "{\"a\":12345678901234567890123x}",
-        "{\"a\":\u0000}", "{\"a\":1\u0000}", "{\u00a0}", "{\"a\":\"\\u00\"}"
+        "",
+        " ",
+        "x",
+        "[",
+        "]",
+        "}",
+        ":",
+        ",",
+        "\"abc",
+        "\"a\\x\"",
+        "1",
+        "01",
+        "-",
+        "-x",
+        "1.",
+        "1.x",
+        "1e",
+        "1x",
+        "1 2",
+        "1]",
+        "tru",
+        "true",
+        "truex",
+        "true1",
+        "true]",
+        "nul",
+        "n",
+        "fals",
+        "falsey",
+        "\ufeff{}",
+        "\u0001{}",
+        "/",
+        "#",
+        "'a'",
+        "NaN",
+        "+1",
+        ".5",
+        "Infinity",
+        "{",
+        "{ ",
+        "{x",
+        "{]",
+        "{,",
+        "{\"a\"",
+        "{\"a\" ",
+        "{\"a\"x",
+        "{\"a\"}",
+        "{\"a\":",
+        "{\"a\": ",
+        "{\"a\":x",
+        "{\"a\":}",
+        "{\"a\":]",
+        "{\"a\":,",
+        "{\"a\"::",
+        "{\"a\":1",
+        "{\"a\":1 ",
+        "{\"a\":1x",
+        "{\"a\":1]",
+        "{\"a\":1,",
+        "{\"a\":1,}",
+        "{\"a\":1,x",
+        "{\"a\":1,]",
+        "{\"a\":1 \"b\":2}",
+        "{\"a\":01}",
+        "{\"a\":-01}",
+        "{\"a\":00}",
+        "{\"a\":0.}",
+        "{\"a\":0.e1}",
+        "{\"a\":0.x}",
+        "{\"a\":1e}",
+        "{\"a\":1e+}",
+        "{\"a\":1e+x}",
+        "{\"a\":1.5e-x}",
+        "{\"a\":-}",
+        "{\"a\":-x}",
+        "{\"a\":- 1}",
+        "{\"a\":-.5}",
+        "{\"a\":.5}",
+        "{\"a\":+1}",
+        "{\"a\":tru}",
+        "{\"a\":tru",
+        "{\"a\":truex}",
+        "{\"a\":true1}",
+        "{\"a\":t}",
+        "{\"a\":nul}",
+        "{\"a\":nulll}",
+        "{\"a\":n",
+        "{\"a\":fals}",
+        "{\"a\":falsetrue}",
+        "{\"a\":\"x",
+        "{\"a\":\"x\\",
+        "{\"a\":\"x\\u12\"}",
+        "{\"a\":\"x\\u12",
+        "{\"a\":\"x\\uzzzz\"}",
+        "{\"a\":\"\\x\"}",
+        "{\"a\":\"\\'\"}",
+        "{\"a\":\"x\u0001\"}",
+        "{\"a\":\"x\u001f\"}",
+        "{\"a\":\"x\t\"}",
+        "{\"a\":\"x\n\"}",
+        "{\"\u0001\":1}",
+        "{\"\\x\":1}",
+        "{\"a",
+        "{\"a\\",
+        "{\"a\\u12\":1}",
+        "{\"a\":[",
+        "{\"a\":[1",
+        "{\"a\":[1,",
+        "{\"a\":[1,]}",
+        "{\"a\":[,]}",
+        "{\"a\":[1 2]}",
+        "{\"a\":[1}",
+        "{\"a\":{]}",
+        "{\"a\":[}",
+        "{\"a\":1]",
+        "{\"a\":1}}",
+        "{\"a\":1}]",
+        "{} {}",
+        "{} x",
+        "{} 1",
+        "{} \"a\"",
+        "{} [",
+        "{} ]",
+        "{} }",
+        "{}\f",
+        "{}\u0001",
+        "{} tru",
+        "{} 01",
+        "{} -",
+        "{} ,",
+        "{} 1x",
+        "{} 1 ",
+        "{} true",
+        "{} truex",
+        "{/*x*/}",
+        "{//x\n}",
+        "{#x\n}",
+        "{'a':1}",
+        "{a:1}",
+        "{\"a\":'x'}",
+        "{\"a\":NaN}",
+        "{\"a\":Infinity}",
+        "{\"a\":-Infinity}",
+        "{\"a\":\"x\"\u0001}",
+        "{\"a\":\ufffd}",
+        "{\"a\":\u00e9}",
+        "{\"\u20ac\u20ac\":tru}",
+        "{\"a\":1,\"b\"}",
+        "{\"a\":1,\"b\":}",
+        "{\n\"a\":x}",
+        "{\n\n  \"a\":\n  tru}",
+        "{\"a\":xyz123_abc}",
+        "{\"a\":x\u00e9\u00e9}",
+        "{\"a\":\u00e9\u00e9 }",
+        "{\"a\":1}x",
+        "{\"a\":1,\"b\":[1,2,{\"c\":tru}]}",
+        "{\"a\":[1,2}",
+        "{\"a\":{\"b\":1]}",
+        "{\"a\":[tru]}",
+        "{\"a\":[x]}",
+        "{\"a\":[-]}",
+        "{\"a\":[01]}",
+        "{\"a\":[1.]}",
+        "{\"a\":[1x]}",
+        "{\"a\":[1,x]}",
+        "{\"a\":[\"x]}",
+        "{\"a\":1 ,}",
+        "{\"a\":1.5.5}",
+        "{\"a\":1e5e5}",
+        "{\"a\":-00}",
+        "{\"a\":0x10}",
+        "{\"a\":[\u0001]}",
+        "{\"a\":12345678901234567890123x}",
+        "{\"a\":\u0000}",
+        "{\"a\":1\u0000}",
+        "{\u00a0}",
+        "{\"a\":\"\\u00\"}"
       })
   void malformed_eachWayOfGoingWrong_reportedInJacksonsWordsAtItsOffset(String json) {
     byte[] doc = json.getBytes(StandardCharsets.UTF_8);
@@ -718,7 +968,8 @@ class JsonInTest {
   @Test
   void malformed_tooDeep_reportedInJacksonsWords() {
     byte[] deep =
-        ("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}").getBytes(StandardCharsets.UTF_8);
+        ("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}")
+            .getBytes(StandardCharsets.UTF_8);
     assertEquals(jacksonExplains(deep), refusal(deep));
     byte[] deepObjects =
         ("{\"a\":".repeat(10_000) + "{}" + "}".repeat(10_000)).getBytes(StandardCharsets.UTF_8);

@@ -151,7 +151,8 @@ class JsonTokensTest {
     assertEquals(9, e.offset());
     assertEquals(6, e.tokenOffset());
     assertFalse(e.atEnd());
-    assertTrue(e.getMessage().startsWith("the document is not valid JSON at offset 9"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("the document is not valid JSON at offset 9"), e.getMessage());
 
     e = assertThrows(JsonIn.SyntaxException.class, () -> parse("{\"a\":\"b"));
     assertEquals(JsonIn.SyntaxException.Problem.BAD_STRING, e.problem());

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reading a payload costs work linear in its size whatever its shape: for each hostile shape the
- * steps counted by {@link JsonIn.Probes} (key comparisons, index steps, values checked and
- * written) grow about 4 times when the input grows 4 times; a quadratic reader would grow 16
- * times. Counted, not timed, so the test does not depend on the machine's speed.
+ * steps counted by {@link JsonIn.Probes} (key comparisons, index steps, values checked and written)
+ * grow about 4 times when the input grows 4 times; a quadratic reader would grow 16 times. Counted,
+ * not timed, so the test does not depend on the machine's speed.
  */
 class LinearReadingTest {
   private static final String ISS = "ADGJG7BA7QGCJ5JWFOI5DAAXEDPJNUA2IMR3PH2VPZZ2UGOQWZDZRVFX";
@@ -25,17 +25,22 @@ class LinearReadingTest {
 
   static Stream<Arguments> shapes() {
     return Stream.of(
-        Arguments.of("keys sharing a fingerprint", (IntFunction<String>) n -> "{" + "\"\":0,".repeat(n) + TAIL),
+        Arguments.of(
+            "keys sharing a fingerprint",
+            (IntFunction<String>) n -> "{" + "\"\":0,".repeat(n) + TAIL),
         Arguments.of(
             "keys sharing iss's bucket",
-            (IntFunction<String>) n -> {
-              StringBuilder b = new StringBuilder("{");
-              for (int i = 0; i < n; i++) {
-                b.append("\"i").append((char) ('a' + i % 18)).append("s\":0,");
-              }
-              return b.append(TAIL).toString();
-            }),
-        Arguments.of("a field given again and again", (IntFunction<String>) n -> "{" + "\"sub\":\"x\",".repeat(n) + TAIL),
+            (IntFunction<String>)
+                n -> {
+                  StringBuilder b = new StringBuilder("{");
+                  for (int i = 0; i < n; i++) {
+                    b.append("\"i").append((char) ('a' + i % 18)).append("s\":0,");
+                  }
+                  return b.append(TAIL).toString();
+                }),
+        Arguments.of(
+            "a field given again and again",
+            (IntFunction<String>) n -> "{" + "\"sub\":\"x\",".repeat(n) + TAIL),
         Arguments.of(
             "case variants of a field",
             (IntFunction<String>) n -> "{" + "\"SUB\":\"x\",\"Sub\":null,".repeat(n) + TAIL),
@@ -45,26 +50,50 @@ class LinearReadingTest {
                 n ->
                     "{\"nats\":{\"type\":\"user\",\"version\":2"
                         + ",\"pub\":{\"allow\":[\"a\",\"b\"]},\"pub\":{\"deny\":[\"c\"]}".repeat(n)
-                        + "},\"iss\":\"" + ISS + "\",\"sub\":\"" + ISS + "\"}"),
+                        + "},\"iss\":\""
+                        + ISS
+                        + "\",\"sub\":\""
+                        + ISS
+                        + "\"}"),
         Arguments.of(
             "arrays decoded onto earlier ones",
             (IntFunction<String>)
                 n ->
                     "{\"nats\":{\"type\":\"account\",\"version\":2"
-                        + ",\"imports\":[{\"subject\":\"a\"},{\"name\":\"b\"}],\"imports\":[null,{}]".repeat(n)
-                        + "},\"iss\":\"" + ISS + "\",\"sub\":\"" + ISS + "\"}"),
+                        + ",\"imports\":[{\"subject\":\"a\"},{\"name\":\"b\"}],\"imports\":[null,{}]"
+                            .repeat(n)
+                        + "},\"iss\":\""
+                        + ISS
+                        + "\",\"sub\":\""
+                        + ISS
+                        + "\"}"),
         Arguments.of(
             "scoped keys read through float64",
             (IntFunction<String>)
                 n ->
                     "{\"nats\":{\"type\":\"account\",\"version\":2,\"signing_keys\":["
-                        + ("{\"kind\":\"user_scope\",\"kind\":\"user_scope\",\"key\":\"" + ISS
+                        + ("{\"kind\":\"user_scope\",\"kind\":\"user_scope\",\"key\":\""
+                                + ISS
                                 + "\",\"template\":{\"subs\":1e3}},")
                             .repeat(n)
-                        + "\"" + ISS + "\"]},\"iss\":\"" + ISS + "\",\"sub\":\"" + ISS + "\"}"),
+                        + "\""
+                        + ISS
+                        + "\"]},\"iss\":\""
+                        + ISS
+                        + "\",\"sub\":\""
+                        + ISS
+                        + "\"}"),
         Arguments.of(
             "deep nesting",
-            (IntFunction<String>) n -> "{\"x\":" + "[".repeat(Math.min(n, 9_000)) + "]".repeat(Math.min(n, 9_000)) + ",\"y\":[" + "0,".repeat(n) + "0]," + TAIL));
+            (IntFunction<String>)
+                n ->
+                    "{\"x\":"
+                        + "[".repeat(Math.min(n, 9_000))
+                        + "]".repeat(Math.min(n, 9_000))
+                        + ",\"y\":["
+                        + "0,".repeat(n)
+                        + "0],"
+                        + TAIL));
   }
 
   @ParameterizedTest(name = "{0}")

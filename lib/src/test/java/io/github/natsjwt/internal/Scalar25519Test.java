@@ -38,11 +38,20 @@ class Scalar25519Test {
     BigInteger top = BigInteger.ONE.shiftLeft(512);
     for (BigInteger v :
         new BigInteger[] {
-          BigInteger.ZERO, BigInteger.ONE, L.subtract(BigInteger.ONE), L, L.add(BigInteger.ONE),
-          L.shiftLeft(1), L.multiply(L), BigInteger.ONE.shiftLeft(252),
-          BigInteger.ONE.shiftLeft(252).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(253),
-          BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), top.subtract(BigInteger.ONE),
-          top.subtract(top.mod(L)), top.subtract(top.mod(L)).subtract(BigInteger.ONE),
+          BigInteger.ZERO,
+          BigInteger.ONE,
+          L.subtract(BigInteger.ONE),
+          L,
+          L.add(BigInteger.ONE),
+          L.shiftLeft(1),
+          L.multiply(L),
+          BigInteger.ONE.shiftLeft(252),
+          BigInteger.ONE.shiftLeft(252).subtract(BigInteger.ONE),
+          BigInteger.ONE.shiftLeft(253),
+          BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE),
+          top.subtract(BigInteger.ONE),
+          top.subtract(top.mod(L)),
+          top.subtract(top.mod(L)).subtract(BigInteger.ONE),
           top.divide(L).multiply(L).subtract(L).add(L.subtract(BigInteger.ONE))
         }) {
       values.add(v);
@@ -93,7 +102,8 @@ class Scalar25519Test {
       if (i % 2 == 0) {
         v = new BigInteger(256, new java.util.Random(random.nextLong()));
       }
-      assertEquals(v.compareTo(L) < 0, Scalar25519.isCanonical(littleEndian(v, 32), 0), v::toString);
+      assertEquals(
+          v.compareTo(L) < 0, Scalar25519.isCanonical(littleEndian(v, 32), 0), v::toString);
     }
   }
 

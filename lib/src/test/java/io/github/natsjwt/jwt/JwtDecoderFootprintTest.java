@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * The memory bound of {@link JwtDecoder}'s cache, measured with JOL: for every claim shape built
- * to decode into as many objects as possible per character (tiny strings, empty objects, tiny map
+ * The memory bound of {@link JwtDecoder}'s cache, measured with JOL: for every claim shape built to
+ * decode into as many objects as possible per character (tiny strings, empty objects, tiny map
  * entries), each remembered token retains no more than it is charged, and a full cache retains no
  * more than {@link JwtDecoder#cacheMemoryBound()}, its header and payload text read included.
  */

@@ -309,7 +309,8 @@ class JwtDecoderTest {
     assertThrows(MalformedJwtException.class, () -> capped.decode(token));
     // Without the server's cap the decoder's own bound still holds until it is raised.
     JwtDecoder bounded = JwtDecoder.builder().withoutSizeCap().build();
-    MalformedJwtException e = assertThrows(MalformedJwtException.class, () -> bounded.decode(token));
+    MalformedJwtException e =
+        assertThrows(MalformedJwtException.class, () -> bounded.decode(token));
     assertTrue(e.getMessage().contains("maxTokenBytes"), e.getMessage());
     JwtDecoder uncapped = JwtDecoder.builder().withoutSizeCap().maxTokenBytes(4 << 20).build();
     assertEquals(USER.publicKey(), uncapped.decode(token).claims().subject());

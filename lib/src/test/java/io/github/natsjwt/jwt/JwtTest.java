@@ -103,8 +103,11 @@ class JwtTest {
   @Test
   void decode_payloadOverJsonLimits_malformedPayload() {
     // Go's scanner fails beyond 10,000 levels; the error carries no position.
-    String deep = operatorPayload(OPERATOR, "d").replace("\"name\":\"d\"",
-        "\"name\":\"d\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000));
+    String deep =
+        operatorPayload(OPERATOR, "d")
+            .replace(
+                "\"name\":\"d\"",
+                "\"name\":\"d\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000));
     for (String payload : List.of(deep)) {
       MalformedJwtException e = malformed(craft(V2_HEADER, payload, OPERATOR, false));
       assertEquals("payload", e.part());
@@ -257,8 +260,7 @@ class JwtTest {
         MalformedJwtException.class,
         () -> Jwt.decodeWithoutSizeCap("a".repeat(Jwt.MAX_TOKEN_BYTES + 1), Claims.class));
     assertThrows(
-        ClaimTypeMismatchException.class,
-        () -> Jwt.decodeWithoutSizeCap(token, UserClaims.class));
+        ClaimTypeMismatchException.class, () -> Jwt.decodeWithoutSizeCap(token, UserClaims.class));
   }
 
   @Test
@@ -579,7 +581,6 @@ class JwtTest {
         () -> assertEquals(5, claims.issuedAtSeconds()),
         () -> assertEquals("", claims.id()));
   }
-
 
   @Test
   void decode_typed_returnsTheClassOrThrowsTypeMismatch() {

@@ -43,10 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * re-encoding of the tokens the Go library wrote, and the validation results.
  *
  * <p>A vector whose claim type this library cannot read yet fails (it is never skipped). The
- * vectors come from Go jwt v2.3.0: validated with {@link ValidationRules#JWT_2_3} every vector gives
- * exactly Go's result. Where v2.8.2 ({@link ValidationRules#CURRENT}, the default) gives another
- * result, the expected result is in {@link #VALIDATION_DIFFERENCES} with the reason, and the
- * difference is checked to depend on the rule set.
+ * vectors come from Go jwt v2.3.0: validated with {@link ValidationRules#JWT_2_3} every vector
+ * gives exactly Go's result. Where v2.8.2 ({@link ValidationRules#CURRENT}, the default) gives
+ * another result, the expected result is in {@link #VALIDATION_DIFFERENCES} with the reason, and
+ * the difference is checked to depend on the rule set.
  */
 class JwtVectorsTest {
   /** The number of vectors in the file; a guard against a truncated copy. */
@@ -232,8 +232,7 @@ class JwtVectorsTest {
   @ParameterizedTest
   @MethodSource("vectors")
   void validate_vectorUnderJwt23Rules_equalsGoV230Exactly(JsonNode v) {
-    ValidationResult result =
-        decode(v).claims().validate(VALIDATION_TIME, ValidationRules.JWT_2_3);
+    ValidationResult result = decode(v).claims().validate(VALIDATION_TIME, ValidationRules.JWT_2_3);
     JsonNode go = v.get("go_validation");
     assertAll(
         () -> assertEquals(sorted(goIssues(go)), sorted(result.issues())),

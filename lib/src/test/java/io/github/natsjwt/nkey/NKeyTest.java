@@ -436,8 +436,8 @@ class NKeyTest {
 
     /**
      * One key object seals and opens for several peers in turn, so that the box key it keeps for
-     * its last peer changes hands both ways: every result is still Go's, and a message opened
-     * under another peer's name does not authenticate.
+     * its last peer changes hands both ways: every result is still Go's, and a message opened under
+     * another peer's name does not authenticate.
      */
     @Test
     void sealWithNonce_peersInTurnOnOneKeyObject_eachMatchesGo() {
@@ -1231,21 +1231,23 @@ class NKeyTest {
             List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
               int offset = t;
-              results.add(pool.submit(() -> {
-                start.await();
-                int wrong = 0;
-                for (int i = 0; i < ROUNDS; i++) {
-                  int j = (i + offset) % ROUNDS;
-                  byte[] sig = signatures.get(j);
-                  if (!shared.verify(messages.get(j), sig)) {
-                    wrong++;
-                  }
-                  if (shared.verify(messages.get((j + 1) % ROUNDS), sig)) {
-                    wrong++;
-                  }
-                }
-                return wrong;
-              }));
+              results.add(
+                  pool.submit(
+                      () -> {
+                        start.await();
+                        int wrong = 0;
+                        for (int i = 0; i < ROUNDS; i++) {
+                          int j = (i + offset) % ROUNDS;
+                          byte[] sig = signatures.get(j);
+                          if (!shared.verify(messages.get(j), sig)) {
+                            wrong++;
+                          }
+                          if (shared.verify(messages.get((j + 1) % ROUNDS), sig)) {
+                            wrong++;
+                          }
+                        }
+                        return wrong;
+                      }));
             }
             for (java.util.concurrent.Future<Integer> r : results) {
               assertEquals(0, r.get().intValue(), "wrong verdicts on one thread");
@@ -1297,7 +1299,8 @@ class NKeyTest {
         assertFalse(key.verify(message, signature), "verification " + (i + 1));
         assertTrue(key.verify(message, hex(HONEST_SIGNATURE)), "honest, verification " + (i + 1));
       }
-      assertFalse(JdkEd25519.verify(raw, message, signature), "the cofactorless JDK check refuses it");
+      assertFalse(
+          JdkEd25519.verify(raw, message, signature), "the cofactorless JDK check refuses it");
       assertTrue(
           org.bouncycastle.math.ec.rfc8032.Ed25519.verify(
               signature, 0, raw, 0, message, 0, message.length),

@@ -38,6 +38,7 @@ class ReadmeTest {
 
   @Test
   void quickStart_runs() {
+    // spotless:off (the README shows this as written)
     // README quick-start
     NKey operator = NKey.generate(NKeyType.OPERATOR);
     NKey account = NKey.generate(NKeyType.ACCOUNT);
@@ -54,6 +55,7 @@ class ReadmeTest {
     VerifiedUser alice = verifier.verifyUser(userJwt, connect).orElseThrow();
     boolean allowed = alice.permissions().canPublish("orders.new"); // true
     // README end
+    // spotless:on
 
     assertTrue(allowed);
     assertFalse(alice.permissions().canPublish("billing.new"));
@@ -61,6 +63,7 @@ class ReadmeTest {
 
   @Test
   void nkeys_runs() {
+    // spotless:off (the README shows this as written)
     // README nkeys
     try (NKey alice = NKey.generate(NKeyType.CURVE); NKey bob = NKey.generate(NKeyType.CURVE)) {
       byte[] sealed = alice.seal("hi".getBytes(StandardCharsets.UTF_8), bob.publicKey());
@@ -69,6 +72,7 @@ class ReadmeTest {
     NKey verifier = NKey.fromPublicKey("UAB2CB576PHBBPQ5ODORRZ2LYCMWPZGWGCN2KDK7DXOIMZASKUY3RLKK");
     boolean valid = verifier.verify(data, signature); // Ed25519; verifyOrThrow(...) throws
     // README end
+    // spotless:on
 
     assertFalse(valid);
   }
@@ -81,6 +85,7 @@ class ReadmeTest {
     NKey account = NKey.fromRawSeed(NKeyType.ACCOUNT, new byte[32]);
     NKey user = NKey.fromRawSeed(NKeyType.USER, new byte[32]);
     Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), java.time.ZoneOffset.UTC);
+    // spotless:off (the README shows this as written)
     // README jwt
     UserClaims claims = UserClaims.builder(user.publicKey()).name("alice")
         .expiresAt(clock.instant().plus(Duration.ofHours(8))).build();
@@ -88,6 +93,7 @@ class ReadmeTest {
     DecodedJwt<UserClaims> decoded = Jwt.decode(token, UserClaims.class); // signature checked
     boolean blocking = decoded.claims().validate(clock).isBlocking(true); // expiry included
     // README end
+    // spotless:on
 
     assertFalse(blocking);
     assertEquals(account.publicKey(), decoded.issuer());
@@ -99,6 +105,7 @@ class ReadmeTest {
     NKey user = NKey.generate(NKeyType.USER);
     String userJwt = Jwt.encode(UserClaims.builder(user.publicKey()).build(), account);
     Path path = dir.resolve("alice.creds");
+    // spotless:off (the README shows this as written)
     // README creds
     try (Creds written = Creds.of(userJwt, user)) {
       written.writeTo(path); // as nsc writes it; owner-only permissions
@@ -107,6 +114,7 @@ class ReadmeTest {
       String sig = creds.signNonce("Vb2AlrQ6B4jUMdU"); // the CONNECT "sig"
     }
     // README end
+    // spotless:on
   }
 
   @Test
@@ -131,6 +139,7 @@ class ReadmeTest {
             .nonce(nonce)
             .signature(ConnectionContext.signNonce(nonce, user))
             .build();
+    // spotless:off (the README shows this as written)
     // README rejection
     Verification<VerifiedUser> result = verifier.verifyUser(userJwt, connect);
     if (!result.isAccepted()) {
@@ -138,6 +147,7 @@ class ReadmeTest {
       String why = result.rejection().orElseThrow().message(); // says how to fix it
     }
     // README end
+    // spotless:on
 
     assertEquals(Rule.SIGNER_NOT_IN_ACCOUNT, result.rejection().orElseThrow().rule());
   }

@@ -8,8 +8,8 @@ import java.security.spec.X509EncodedKeySpec;
 
 /**
  * The JDK's built-in Ed25519 as a test oracle: it checks the cofactorless equation as Go does and
- * decodes keys and R strictly (RFC 8032), so on canonical keys its verdicts are Go's. Slow (about
- * a millisecond a call); for samples only.
+ * decodes keys and R strictly (RFC 8032), so on canonical keys its verdicts are Go's. Slow (about a
+ * millisecond a call); for samples only.
  */
 public final class JdkEd25519 {
   // DER header of an X.509 SubjectPublicKeyInfo holding a raw Ed25519 key (RFC 8410).

@@ -466,7 +466,8 @@ class EffectivePermissionsTest {
     // Each verdict observed on nats-server 2.10.27 (ServerAgreementTest, "publish matching");
     // 2.9.10 and 2.14.5 match normally.
     Permissions allowCc = Permissions.of(Permission.allowing("c.c", "*"), Permission.EMPTY);
-    Permissions denyCc = Permissions.of(new Permission(List.of(), List.of("c.c", "*")), Permission.EMPTY);
+    Permissions denyCc =
+        Permissions.of(new Permission(List.of(), List.of("c.c", "*")), Permission.EMPTY);
     Permissions denyFwc =
         Permissions.of(new Permission(List.of(), List.of("a.>", ">.a")), Permission.EMPTY);
     Permissions allowDeep = Permissions.of(Permission.allowing("a.*", "a.b.c"), Permission.EMPTY);
@@ -489,7 +490,9 @@ class EffectivePermissionsTest {
     assertFalse(of(branch, ServerProfile.V2_10).canPublish("b.b.a"));
     assertTrue(of(branch, ServerProfile.LATEST).canPublish("b.b.a"));
     // Subscribe is not affected.
-    assertTrue(of(Permissions.of(Permission.EMPTY, Permission.allowing("c.c", "*")), ServerProfile.V2_10).canSubscribe("c"));
+    assertTrue(
+        of(Permissions.of(Permission.EMPTY, Permission.allowing("c.c", "*")), ServerProfile.V2_10)
+            .canSubscribe("c"));
 
     for (ServerProfile p : List.of(ServerProfile.V2_9, ServerProfile.LATEST)) {
       assertTrue(of(allowCc, p).canPublish("c"), p.name());

@@ -60,6 +60,7 @@ class ResolverLoggingTest {
 
   /** Secrets a misconfigured source or caller could hand a resolver. */
   private final NKey accountWithSeed = NKey.generate(NKeyType.ACCOUNT);
+
   private final String accountSeed = new String(accountWithSeed.seed());
   private final String operatorSeed = new String(OPERATOR.seed());
   private final String userSeed = new String(USER.seed());
@@ -127,8 +128,7 @@ class ResolverLoggingTest {
 
   private String[] secrets() {
     List<String> s =
-        new ArrayList<>(
-            List.of(accountSeed, operatorSeed, userSeed, userJwt, creds, JWT_A, JWT_B));
+        new ArrayList<>(List.of(accountSeed, operatorSeed, userSeed, userJwt, creds, JWT_A, JWT_B));
     s.add(new String(accountWithSeed.privateKey()));
     s.add(new String(OPERATOR.privateKey()));
     return s.toArray(String[]::new);

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeds and private keys, whole and mutated (truncated, re-cased, padded, one character flipped,
  * another prefix letter, quoted), placed in every key-like and text field of every claim type and
- * fed through every path that reports on untrusted input: decoding, claims parsing and
- * validation, the trust verifier, creds and NKey parsing (issue 10 section 5). No message, String
- * getter or {@code toString()} may contain the secret's base32 body, or any 12 characters of it,
- * in any letter case.
+ * fed through every path that reports on untrusted input: decoding, claims parsing and validation,
+ * the trust verifier, creds and NKey parsing (issue 10 section 5). No message, String getter or
+ * {@code toString()} may contain the secret's base32 body, or any 12 characters of it, in any
+ * letter case.
  */
 class SecretRedactionTest {
   private static final int WINDOW = 12;
@@ -83,32 +83,92 @@ class SecretRedactionTest {
       out.add("{\"" + f + "\":" + q + ",\"iat\":1,\"nats\":{\"type\":\"user\",\"version\":2}}");
     }
     String userBase = "\"sub\":\"" + user + "\",\"iat\":1,";
-    out.add("{" + userBase + "\"nats\":{\"type\":\"user\",\"issuer_account\":" + q
-        + ",\"version\":2}}");
+    out.add(
+        "{"
+            + userBase
+            + "\"nats\":{\"type\":\"user\",\"issuer_account\":"
+            + q
+            + ",\"version\":2}}");
     out.add("{" + userBase + "\"nats\":{\"type\":\"user\",\"src\":[" + q + "],\"version\":2}}");
     String acctBase = "\"sub\":\"" + acct + "\",\"iat\":1,";
-    out.add("{" + acctBase + "\"nats\":{\"type\":\"account\",\"signing_keys\":[" + q
-        + "],\"version\":2}}");
-    out.add("{" + acctBase + "\"nats\":{\"type\":\"account\",\"revocations\":{" + q
-        + ":5},\"version\":2}}");
-    out.add("{" + acctBase + "\"nats\":{\"type\":\"account\",\"imports\":[{\"account\":" + q
-        + ",\"subject\":\"a\",\"type\":\"stream\"}],\"version\":2}}");
-    out.add("{" + acctBase + "\"nats\":{\"type\":\"account\",\"exports\":[{\"subject\":\"a\","
-        + "\"type\":\"stream\",\"revocations\":{" + q + ":5}}],\"version\":2}}");
-    out.add("{" + acctBase + "\"nats\":{\"type\":\"account\",\"authorization\":{\"auth_users\":["
-        + q + "],\"allowed_accounts\":[" + q + "],\"xkey\":" + q + "},\"version\":2}}");
-    out.add("{" + acctBase + "\"nats\":{\"type\":\"account\",\"signing_keys\":[{\"kind\":"
-        + "\"user_scope\",\"key\":" + q + ",\"role\":" + q + "}],\"version\":2}}");
-    out.add("{\"sub\":\"" + Chain.OPERATOR.publicKey() + "\",\"iat\":1,\"nats\":{\"type\":"
-        + "\"operator\",\"signing_keys\":[" + q + "],\"system_account\":" + q
-        + ",\"version\":2}}");
-    out.add("{\"sub\":" + q + ",\"iat\":1,\"nats\":{\"type\":\"activation\",\"subject\":\"a\","
-        + "\"kind\":\"stream\",\"issuer_account\":" + q + ",\"version\":2}}");
-    out.add("{\"sub\":\"" + user + "\",\"iat\":1,\"nats\":{\"type\":\"authorization_request\","
-        + "\"user_nkey\":" + q + ",\"server_id\":{\"name\":\"s\",\"id\":" + q
-        + "},\"version\":2}}");
-    out.add("{\"sub\":" + q + ",\"aud\":" + q + ",\"iat\":1,\"nats\":{\"type\":"
-        + "\"authorization_response\",\"issuer_account\":" + q + ",\"version\":2}}");
+    out.add(
+        "{"
+            + acctBase
+            + "\"nats\":{\"type\":\"account\",\"signing_keys\":["
+            + q
+            + "],\"version\":2}}");
+    out.add(
+        "{"
+            + acctBase
+            + "\"nats\":{\"type\":\"account\",\"revocations\":{"
+            + q
+            + ":5},\"version\":2}}");
+    out.add(
+        "{"
+            + acctBase
+            + "\"nats\":{\"type\":\"account\",\"imports\":[{\"account\":"
+            + q
+            + ",\"subject\":\"a\",\"type\":\"stream\"}],\"version\":2}}");
+    out.add(
+        "{"
+            + acctBase
+            + "\"nats\":{\"type\":\"account\",\"exports\":[{\"subject\":\"a\","
+            + "\"type\":\"stream\",\"revocations\":{"
+            + q
+            + ":5}}],\"version\":2}}");
+    out.add(
+        "{"
+            + acctBase
+            + "\"nats\":{\"type\":\"account\",\"authorization\":{\"auth_users\":["
+            + q
+            + "],\"allowed_accounts\":["
+            + q
+            + "],\"xkey\":"
+            + q
+            + "},\"version\":2}}");
+    out.add(
+        "{"
+            + acctBase
+            + "\"nats\":{\"type\":\"account\",\"signing_keys\":[{\"kind\":"
+            + "\"user_scope\",\"key\":"
+            + q
+            + ",\"role\":"
+            + q
+            + "}],\"version\":2}}");
+    out.add(
+        "{\"sub\":\""
+            + Chain.OPERATOR.publicKey()
+            + "\",\"iat\":1,\"nats\":{\"type\":"
+            + "\"operator\",\"signing_keys\":["
+            + q
+            + "],\"system_account\":"
+            + q
+            + ",\"version\":2}}");
+    out.add(
+        "{\"sub\":"
+            + q
+            + ",\"iat\":1,\"nats\":{\"type\":\"activation\",\"subject\":\"a\","
+            + "\"kind\":\"stream\",\"issuer_account\":"
+            + q
+            + ",\"version\":2}}");
+    out.add(
+        "{\"sub\":\""
+            + user
+            + "\",\"iat\":1,\"nats\":{\"type\":\"authorization_request\","
+            + "\"user_nkey\":"
+            + q
+            + ",\"server_id\":{\"name\":\"s\",\"id\":"
+            + q
+            + "},\"version\":2}}");
+    out.add(
+        "{\"sub\":"
+            + q
+            + ",\"aud\":"
+            + q
+            + ",\"iat\":1,\"nats\":{\"type\":"
+            + "\"authorization_response\",\"issuer_account\":"
+            + q
+            + ",\"version\":2}}");
     return out;
   }
 

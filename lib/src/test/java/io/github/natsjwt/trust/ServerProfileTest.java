@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class ServerProfileTest {
   /**
    * Which of the three observed releases show each behaviour, written by hand, not from the code:
-   * the first eleven rows from spec trust-chain.md section 9 (and sections 3.5, 4.3 and 4.4 for
-   * the fixed-in versions), the last three from the live observations recorded in CHANGELOG.md
-   * (2.14.5 clamps limits and splits publish deny entries; 2.10.27 has the publish matcher quirk).
-   * Columns: 2.9.10, 2.10.27, 2.14.5.
+   * the first eleven rows from spec trust-chain.md section 9 (and sections 3.5, 4.3 and 4.4 for the
+   * fixed-in versions), the last three from the live observations recorded in CHANGELOG.md (2.14.5
+   * clamps limits and splits publish deny entries; 2.10.27 has the publish matcher quirk). Columns:
+   * 2.9.10, 2.10.27, 2.14.5.
    */
   private static final String EXPECTED =
       """

@@ -52,12 +52,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Instant} covers far less, and nothing may throw for a value it cannot hold.
  *
  * <p>The verdicts are Go's {@code int64} comparisons: jwt/v2 {@code ClaimsData.Validate} (expired
- * iff {@code exp > 0 && now > exp}, not yet valid iff {@code nbf > 0 && nbf > now}), the
- * revocation rule {@code entry >= iat}, and the server's connect-time expiry, observed against
- * live nats-server 2.9.10, 2.10.27 and 2.14.5 (a user whose {@code exp} is negative, or is {@link
+ * iff {@code exp > 0 && now > exp}, not yet valid iff {@code nbf > 0 && nbf > now}), the revocation
+ * rule {@code entry >= iat}, and the server's connect-time expiry, observed against live
+ * nats-server 2.9.10, 2.10.27 and 2.14.5 (a user whose {@code exp} is negative, or is {@link
  * Long#MAX_VALUE}, or lies 10^10 s ahead, is accepted and disconnected at once with "User
- * Authentication Expired"; one 9*10^9 s ahead stays connected; an account with {@code exp = -1}
- * is refused).
+ * Authentication Expired"; one 9*10^9 s ahead stays connected; an account with {@code exp = -1} is
+ * refused).
  */
 class TimeExtremesTest {
   private static final long NOW_S = NOW.getEpochSecond();
@@ -92,11 +92,10 @@ class TimeExtremesTest {
   // ------------------------------------------------------------------ forging
 
   /**
-   * Signs claims with raw time fields: the payload of the stamped claims with {@code iat}
-   * replaced and {@code exp}/{@code nbf} inserted, so any int64 can be written.
+   * Signs claims with raw time fields: the payload of the stamped claims with {@code iat} replaced
+   * and {@code exp}/{@code nbf} inserted, so any int64 can be written.
    */
-  static String forgeTimes(
-      Claims claims, NKey signer, String field, long value) {
+  static String forgeTimes(Claims claims, NKey signer, String field, long value) {
     String json = claims.withIssuance(signer.publicKey(), Chain.ISSUED).toJson();
     if (field.equals("iat")) {
       json = json.replaceFirst("\"iat\":-?\\d+", "\"iat\":" + value);
@@ -111,9 +110,7 @@ class TimeExtremesTest {
         Base64Url.encode(
             "{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.UTF_8));
     String signed = header + "." + Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
-    return signed
-        + "."
-        + Base64Url.encode(signer.sign(signed.getBytes(StandardCharsets.US_ASCII)));
+    return signed + "." + Base64Url.encode(signer.sign(signed.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** One claim of every type, and the key that signs it. */
@@ -129,9 +126,7 @@ class TimeExtremesTest {
                 .build(),
             EXPORTER),
         Map.entry(
-            AuthorizationRequestClaims.builder(USER.publicKey())
-                .userNkey(USER.publicKey())
-                .build(),
+            AuthorizationRequestClaims.builder(USER.publicKey()).userNkey(USER.publicKey()).build(),
             SERVER),
         Map.entry(
             AuthorizationResponseClaims.builder(USER.publicKey())
@@ -303,8 +298,7 @@ class TimeExtremesTest {
         String acct =
             Chain.sign(
                 account()
-                    .revocations(
-                        RevocationList.of(Map.of(all ? "*" : USER.publicKey(), entry)))
+                    .revocations(RevocationList.of(Map.of(all ? "*" : USER.publicKey(), entry)))
                     .build(),
                 OPERATOR_SK);
         TrustVerifier v = verifier(resolver(acct)).build();
@@ -325,7 +319,8 @@ class TimeExtremesTest {
     TrustVerifier v = verifier(resolver()).build();
     for (long t : EXTREMES) {
       Verification<VerifiedAccount> exp =
-          assertDoesNotThrow(() -> v.verifyAccount(forgeTimes(account().build(), OPERATOR_SK, "exp", t)));
+          assertDoesNotThrow(
+              () -> v.verifyAccount(forgeTimes(account().build(), OPERATOR_SK, "exp", t)));
       // Validate refuses now > exp; at connect the server marks exp != 0 && exp <= now expired.
       // (An exp so far ahead that the server's expiry timer wraps is marked expired by that timer
       // some time after loading, racing with the connect; this verdict leaves it valid.)
@@ -334,13 +329,15 @@ class TimeExtremesTest {
           exp,
           "exp=" + t);
       Verification<VerifiedAccount> nbf =
-          assertDoesNotThrow(() -> v.verifyAccount(forgeTimes(account().build(), OPERATOR_SK, "nbf", t)));
+          assertDoesNotThrow(
+              () -> v.verifyAccount(forgeTimes(account().build(), OPERATOR_SK, "nbf", t)));
       assertVerdict(
           t > 0 && t > NOW_S ? Optional.of(Rule.ACCOUNT_NOT_YET_VALID) : Optional.empty(),
           nbf,
           "nbf=" + t);
       Verification<VerifiedAccount> iat =
-          assertDoesNotThrow(() -> v.verifyAccount(forgeTimes(account().build(), OPERATOR_SK, "iat", t)));
+          assertDoesNotThrow(
+              () -> v.verifyAccount(forgeTimes(account().build(), OPERATOR_SK, "iat", t)));
       assertVerdict(Optional.empty(), iat, "iat=" + t);
       assertDoesNotThrow(() -> iat.orElseThrow().expiresAt());
     }
@@ -358,7 +355,10 @@ class TimeExtremesTest {
         }
         String exporter =
             Chain.sign(
-                AccountClaims.builder(EXPORTER.publicKey()).name("EXP").addExports(export.build()).build(),
+                AccountClaims.builder(EXPORTER.publicKey())
+                    .name("EXP")
+                    .addExports(export.build())
+                    .build(),
                 OPERATOR_SK);
         ActivationClaims act =
             ActivationClaims.builder(IMPORTER.publicKey())
@@ -378,7 +378,8 @@ class TimeExtremesTest {
                 OPERATOR_SK);
         TrustVerifier v = verifier(resolver(exporter, importer)).build();
         String label = field + "=" + t;
-        Verification<VerifiedAccount> imp = assertDoesNotThrow(() -> v.verifyAccount(importer), label);
+        Verification<VerifiedAccount> imp =
+            assertDoesNotThrow(() -> v.verifyAccount(importer), label);
         Verification<VerifiedAccount> exp = v.verifyAccount(exporter);
         if (!imp.isAccepted()) {
           // exp/nbf refusals of the activation at account level are validation (not time) issues
@@ -389,7 +390,8 @@ class TimeExtremesTest {
         VerifiedAccount importerAccount = imp.orElseThrow();
         Import theImport = importerAccount.claims().imports().get(0);
         Verification<VerifiedImport> r =
-            assertDoesNotThrow(() -> v.verifyImport(importerAccount, theImport, exp.orElseThrow()), label);
+            assertDoesNotThrow(
+                () -> v.verifyImport(importerAccount, theImport, exp.orElseThrow()), label);
         assertDoesNotThrow(r::toString, label);
         long iat = Chain.ISSUED.getEpochSecond();
         switch (field) {
@@ -401,7 +403,10 @@ class TimeExtremesTest {
             assertTrue(r.isAccepted(), () -> label + ": " + r);
             break;
           case "nbf":
-            assertEquals(t > 0 && t > NOW_S, rule(r).equals(Optional.of(Rule.ACTIVATION_NOT_YET_VALID)), label);
+            assertEquals(
+                t > 0 && t > NOW_S,
+                rule(r).equals(Optional.of(Rule.ACTIVATION_NOT_YET_VALID)),
+                label);
             break;
           default:
             if (t > 0 && t <= NOW_S) {
@@ -428,5 +433,4 @@ class TimeExtremesTest {
     assertEquals(want, rule(got), () -> label + ": " + got);
     got.rejection().ifPresent(r -> assertDoesNotThrow(r::toString));
   }
-
 }

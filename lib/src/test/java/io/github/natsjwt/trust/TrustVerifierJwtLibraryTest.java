@@ -207,7 +207,9 @@ class TrustVerifierJwtLibraryTest {
             EXPORTER);
     String importerJwt =
         accountJwt(
-            a -> a.addImports(Import.service(EXPORTER.publicKey(), "svc.a").token(activation).build()));
+            a ->
+                a.addImports(
+                    Import.service(EXPORTER.publicKey(), "svc.a").token(activation).build()));
 
     TrustVerifier v29 =
         verifier(resolver()).serverProfile(ServerProfile.V2_9).maxTokenBytes(4 << 20).build();

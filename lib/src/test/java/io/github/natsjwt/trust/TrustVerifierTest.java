@@ -1124,8 +1124,7 @@ class TrustVerifierTest {
     void verifyUser_limitsBeyond32Bits_clampedOnLatest() {
       // Observed on 2.14.5: a user with subs and payload 2^32 + 1 may hold two subscriptions and
       // publish 2 bytes (ServerAgreementTest, category "limits").
-      VerifiedUser u =
-          limits(ServerProfile.LATEST, (1L << 32) + 1, (1L << 32) + 1, -1, -1, 0, 0);
+      VerifiedUser u = limits(ServerProfile.LATEST, (1L << 32) + 1, (1L << 32) + 1, -1, -1, 0, 0);
       assertEquals(Integer.MAX_VALUE, u.maxSubscriptions());
       assertEquals(1024 * 1024, u.maxPayload()); // lowered by the server's default max_payload
       assertEquals(
@@ -1140,11 +1139,15 @@ class TrustVerifierTest {
       String acc =
           accountJwt(a -> a.limits(OperatorLimits.UNLIMITED.toBuilder().conn(1L << 32).build()));
       assertAccepted(
-          verifier(resolver(acc)).serverProfile(ServerProfile.LATEST).build()
+          verifier(resolver(acc))
+              .serverProfile(ServerProfile.LATEST)
+              .build()
               .verifyUser(userJwt(x -> x), signed()));
       assertRejected(
           Rule.ACCOUNT_CONNECTIONS_EXCEEDED,
-          verifier(resolver(acc)).serverProfile(ServerProfile.V2_10).build()
+          verifier(resolver(acc))
+              .serverProfile(ServerProfile.V2_10)
+              .build()
               .verifyUser(userJwt(x -> x), signed()));
     }
 

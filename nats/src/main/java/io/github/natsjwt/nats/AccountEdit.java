@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One change to an account JWT's claims: replace a scoped signing key's template, revoke a user,
- * or add or remove a signing key (spec claims.md, account signing keys, scoped keys and
- * revocations). {@link AccountUpdater} applies a list of them in order, re-signs and pushes.
+ * One change to an account JWT's claims: replace a scoped signing key's template, revoke a user, or
+ * add or remove a signing key (spec claims.md, account signing keys, scoped keys and revocations).
+ * {@link AccountUpdater} applies a list of them in order, re-signs and pushes.
  *
  * <p>Immutable and thread-safe.
  *
@@ -51,8 +51,7 @@ public final class AccountEdit {
   static final String PLAIN_KEY =
       "Account %s has %s as a plain signing key, with no scope to replace; make it scoped with"
           + " AccountEdit.addScopedSigningKey(...) (natsjwt account signing-key add --role ...).";
-  static final String NO_SUCH_KEY =
-      "Account %s has no signing key %s to remove (it has %d: %s).";
+  static final String NO_SUCH_KEY = "Account %s has no signing key %s to remove (it has %d: %s).";
 
   private final Kind kind;
   private final String key;
@@ -78,7 +77,8 @@ public final class AccountEdit {
    */
   public static AccountEdit replaceScope(UserScope scope) {
     Objects.requireNonNull(scope, "scope");
-    return new AccountEdit(Kind.REPLACE_SCOPE, accountKey("replaceScope", scope.key()), scope, null);
+    return new AccountEdit(
+        Kind.REPLACE_SCOPE, accountKey("replaceScope", scope.key()), scope, null);
   }
 
   /**
@@ -217,8 +217,8 @@ public final class AccountEdit {
   }
 
   /**
-   * Quotes a bad key for a message when it is a public key of another type or too short to hold
-   * key material (a seed has 58 characters, a private key 106); anything else only by its length.
+   * Quotes a bad key for a message when it is a public key of another type or too short to hold key
+   * material (a seed has 58 characters, a private key 106); anything else only by its length.
    */
   static String describeKey(String key) {
     return NKey.isValidPublicKey(key) || key.length() < 16

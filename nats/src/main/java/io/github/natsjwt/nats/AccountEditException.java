@@ -6,8 +6,8 @@ import io.github.natsjwt.NatsJwtException;
  * An account edit could not be made, signed, pushed or confirmed.
  *
  * <p>Immutable and thread-safe. This type itself reports an edit that is not valid (a key of the
- * wrong type, or claims the reference would refuse after the change); the subtypes report the
- * other failures: {@link AccountNotFoundException}, {@link SigningKeyNotFoundException}, {@link
+ * wrong type, or claims the reference would refuse after the change); the subtypes report the other
+ * failures: {@link AccountNotFoundException}, {@link SigningKeyNotFoundException}, {@link
  * SignerNotOperatorException} and {@link LookupMismatchException}. A server that refuses the push
  * is an {@link AccountJwtRejectedException}, as for {@link AccountJwtClient#push(String)}.
  */

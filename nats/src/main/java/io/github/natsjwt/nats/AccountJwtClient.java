@@ -111,8 +111,7 @@ public final class AccountJwtClient {
   static final String NOT_A_JWT =
       "The reply to %s is not an account JWT: byte %s at offset %d cannot appear in one; it"
           + " starts with %s.";
-  static final String JWT_TOO_LARGE =
-      "The reply to %s is larger than the %d-byte limit for a JWT.";
+  static final String JWT_TOO_LARGE = "The reply to %s is larger than the %d-byte limit for a JWT.";
   static final String CLOSED = "Cannot send %s: the connection is %s.";
   static final String INTERRUPTED = "Interrupted while waiting for replies to %s.";
 
@@ -216,9 +215,18 @@ public final class AccountJwtClient {
         }
         LOG.log(
             Level.DEBUG,
-            "Pushed " + what + " on " + subject + " in " + millisSince(start) + " ms: "
-                + results.size() + (results.size() == 1 ? " server" : " servers")
-                + " accepted it " + answers + ".");
+            "Pushed "
+                + what
+                + " on "
+                + subject
+                + " in "
+                + millisSince(start)
+                + " ms: "
+                + results.size()
+                + (results.size() == 1 ? " server" : " servers")
+                + " accepted it "
+                + answers
+                + ".");
       }
       return List.copyOf(results);
     } catch (AccountJwtClientException e) {
@@ -242,8 +250,8 @@ public final class AccountJwtClient {
    * @return the JWT, or empty when no server has it
    * @throws AccountJwtClientException when the key is not an account key, the connection is closed
    *     or the thread is interrupted
-   * @throws NoReplyException when nothing handles the subject (no responders), or no reply came
-   *     and the connection was not connected at the end of the wait
+   * @throws NoReplyException when nothing handles the subject (no responders), or no reply came and
+   *     the connection was not connected at the end of the wait
    * @throws MalformedReplyException when a reply is too large or not a JWT
    */
   public Optional<String> lookup(String accountPublicKey) {
@@ -269,9 +277,15 @@ public final class AccountJwtClient {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Looked up account " + accountPublicKey + " in " + millisSince(start) + " ms: "
+          "Looked up account "
+              + accountPublicKey
+              + " in "
+              + millisSince(start)
+              + " ms: "
               + found.map(t -> "a JWT (" + describeToken(t) + ")").orElse("no server has it")
-              + " (" + count + (count == 1 ? " reply)." : " replies)."));
+              + " ("
+              + count
+              + (count == 1 ? " reply)." : " replies)."));
     }
     return found;
   }
@@ -310,18 +324,24 @@ public final class AccountJwtClient {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Listed " + keys.size() + " accounts from " + count
-              + (count == 1 ? " server" : " servers") + " in " + millisSince(start) + " ms.");
+          "Listed "
+              + keys.size()
+              + " accounts from "
+              + count
+              + (count == 1 ? " server" : " servers")
+              + " in "
+              + millisSince(start)
+              + " ms.");
     }
     return List.copyOf(keys);
   }
 
   /**
    * Deletes accounts from the servers' full or cache resolvers, on {@code $SYS.REQ.CLAIMS.DELETE}:
-   * the request is a generic JWT issued and subject-ed by the operator key, listing the accounts
-   * in {@code nats.accounts} (spec trust-chain.md section 1.4). The servers need {@code
-   * allow_delete: true}, refuse the system account, and take the identity key only when the
-   * operator is not strict.
+   * the request is a generic JWT issued and subject-ed by the operator key, listing the accounts in
+   * {@code nats.accounts} (spec trust-chain.md section 1.4). The servers need {@code allow_delete:
+   * true}, refuse the system account, and take the identity key only when the operator is not
+   * strict.
    *
    * @param operatorSigner the operator's identity key or one of its signing keys
    * @param accountPublicKeys the accounts to delete
@@ -355,8 +375,7 @@ public final class AccountJwtClient {
     Objects.requireNonNull(accountPublicKeys, "accountPublicKeys");
     if (operatorSigner.type() != NKeyType.OPERATOR) {
       throw new AccountJwtClientException(
-          "",
-          String.format(NOT_OPERATOR_KEY, operatorSigner.type(), operatorSigner.publicKey()));
+          "", String.format(NOT_OPERATOR_KEY, operatorSigner.type(), operatorSigner.publicKey()));
     }
     if (accountPublicKeys.isEmpty()) {
       throw new AccountJwtClientException("", NO_ACCOUNTS);
@@ -389,9 +408,18 @@ public final class AccountJwtClient {
       }
       LOG.log(
           Level.DEBUG,
-          "Deleted accounts " + keys + " (request signed by " + operatorSigner.publicKey()
-              + ") in " + millisSince(start) + " ms: " + results.size()
-              + (results.size() == 1 ? " server" : " servers") + " accepted " + answers + ".");
+          "Deleted accounts "
+              + keys
+              + " (request signed by "
+              + operatorSigner.publicKey()
+              + ") in "
+              + millisSince(start)
+              + " ms: "
+              + results.size()
+              + (results.size() == 1 ? " server" : " servers")
+              + " accepted "
+              + answers
+              + ".");
     }
     return List.copyOf(results);
   }
@@ -452,8 +480,7 @@ public final class AccountJwtClient {
 
   private static AccountJwtRejectedException rejected(
       String subject, Replies.Reply r, Replies.Status e) {
-    String account =
-        e.account().isEmpty() ? "" : " for account " + Replies.describe(e.account());
+    String account = e.account().isEmpty() ? "" : " for account " + Replies.describe(e.account());
     String message =
         String.format(
             REJECTED,
@@ -584,7 +611,10 @@ public final class AccountJwtClient {
     if (replies.isEmpty()
         && !(silenceAllowed && connection.getStatus() == Connection.Status.CONNECTED)) {
       throw new NoReplyException(
-          subject, String.format(TIMED_OUT, subject, timeout.toMillis(), describeStatus()), false, timeout);
+          subject,
+          String.format(TIMED_OUT, subject, timeout.toMillis(), describeStatus()),
+          false,
+          timeout);
     }
     return replies;
   }

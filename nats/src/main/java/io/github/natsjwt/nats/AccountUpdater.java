@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Changes an account JWT on a live NATS system: looks it up (or takes it as given), applies {@link
- * AccountEdit}s, re-signs it with the operator's identity key or one of its signing keys, pushes
- * it through {@link AccountJwtClient}, and looks it up again to confirm that the servers now serve
+ * AccountEdit}s, re-signs it with the operator's identity key or one of its signing keys, pushes it
+ * through {@link AccountJwtClient}, and looks it up again to confirm that the servers now serve
  * exactly the new JWT (spec trust-chain.md section 1.4).
  *
- * <p><b>What the servers do with connections.</b> nats-server 2.9.10, 2.10.27 and 2.14.5 all act
- * on a new account JWT at once, by closing connections rather than changing them in place: when a
+ * <p><b>What the servers do with connections.</b> nats-server 2.9.10, 2.10.27 and 2.14.5 all act on
+ * a new account JWT at once, by closing connections rather than changing them in place: when a
  * scoped signing key's scope changes, the connections of the users it signed are closed without an
  * error message, and a client that reconnects is authorized on the new template; a revoked user is
  * closed with {@code User Authentication Revoked}; the users of a removed signing key are closed.
@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Which signer.</b> The signer must be an operator key. With {@link Builder#operator} it must
  * be the operator's identity key or one of the signing keys its JWT lists; without it, it must be
- * the key that signed the current account JWT, the only operator key known then. Anything else is
- * a {@link SignerNotOperatorException} and nothing is signed or sent.
+ * the key that signed the current account JWT, the only operator key known then. Anything else is a
+ * {@link SignerNotOperatorException} and nothing is signed or sent.
  *
  * <p><b>Issue time.</b> The new JWT's {@code iat} is the clock's time, or the current JWT's when
  * that is later (a full resolver keeps the newer of two JWTs).
@@ -156,9 +156,17 @@ public final class AccountUpdater {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Edited account " + account + " (jti " + current.claims().id() + ") with " + edits
-              + " and signed it with " + signer.publicKey() + ": new "
-              + AccountJwtClient.describeToken(edited) + ".");
+          "Edited account "
+              + account
+              + " (jti "
+              + current.claims().id()
+              + ") with "
+              + edits
+              + " and signed it with "
+              + signer.publicKey()
+              + ": new "
+              + AccountJwtClient.describeToken(edited)
+              + ".");
     }
     return edited;
   }
@@ -261,9 +269,17 @@ public final class AccountUpdater {
       if (LOG.isLoggable(Level.INFO)) {
         LOG.log(
             Level.INFO,
-            "Updated account " + account + " with " + edits + ": "
-                + AccountJwtClient.describeToken(currentJwt) + " became jti " + claims.id()
-                + "; " + pushed.size() + (pushed.size() == 1 ? " server" : " servers")
+            "Updated account "
+                + account
+                + " with "
+                + edits
+                + ": "
+                + AccountJwtClient.describeToken(currentJwt)
+                + " became jti "
+                + claims.id()
+                + "; "
+                + pushed.size()
+                + (pushed.size() == 1 ? " server" : " servers")
                 + " accepted it, and a lookup returns it.");
       }
       return new AccountUpdate(account, currentJwt, jwt, pushed);

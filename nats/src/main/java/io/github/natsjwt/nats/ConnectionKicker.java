@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Server versions.</b> nats-server added KICK in 2.10.0; 2.10.27 and 2.14.5 answer it
  * (nothing in the reply when kicked, {@code 500 no such client or leafnode id} for an unknown
- * client id), 2.9.10 does not answer at all. On no answer the kicker asks the server's {@code
- * VARZ} for its version so that the result can say which it is. nats-server 2.9.10 also returns no
+ * client id), 2.9.10 does not answer at all. On no answer the kicker asks the server's {@code VARZ}
+ * for its version so that the result can say which it is. nats-server 2.9.10 also returns no
  * connections for a CONNZ filtered by a JWT user's key; 2.10 and later do.
  *
  * <p><b>Logging.</b> Logger {@code io.github.natsjwt.nats.ConnectionKicker}: the connections found
@@ -71,8 +71,7 @@ public final class ConnectionKicker {
       "server %s runs nats-server %s, which does not answer %s; nats-server 2.10.0 and later do"
           + " (2.10.27 and 2.14.5 were checked). Upgrade it, or close the client another way"
           + " (revoke the user: natsjwt account revoke).";
-  static final String SILENT_SERVER =
-      "server %s (nats-server %s) did not answer %s within %d ms.";
+  static final String SILENT_SERVER = "server %s (nats-server %s) did not answer %s within %d ms.";
   static final String NO_SERVER =
       "no server answered %s within %d ms, nor its VARZ: no server has id %s, or the"
           + " connection's user is not in the system account.";
@@ -130,15 +129,25 @@ public final class ConnectionKicker {
       if (LOG.isLoggable(Level.DEBUG)) {
         LOG.log(
             Level.DEBUG,
-            "User " + userPublicKey + " has " + found.connections().size() + " connections on the "
-                + found.servers().size() + " servers that answered " + CONNZ_SUBJECT + " in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms.");
+            "User "
+                + userPublicKey
+                + " has "
+                + found.connections().size()
+                + " connections on the "
+                + found.servers().size()
+                + " servers that answered "
+                + CONNZ_SUBJECT
+                + " in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms.");
       }
       return found;
     } catch (AccountJwtClientException e) {
       failures.log(
-          LOG, Level.WARNING, e, () -> "Finding the connections of user " + userPublicKey
-              + " failed: " + e.getMessage());
+          LOG,
+          Level.WARNING,
+          e,
+          () -> "Finding the connections of user " + userPublicKey + " failed: " + e.getMessage());
       throw e;
     }
   }
@@ -217,19 +226,33 @@ public final class ConnectionKicker {
       }
     } catch (AccountJwtClientException e) {
       failures.log(
-          LOG, Level.WARNING, e, () -> "Kicking client " + cid + " on server " + serverId
-              + " failed: " + e.getMessage());
+          LOG,
+          Level.WARNING,
+          e,
+          () -> "Kicking client " + cid + " on server " + serverId + " failed: " + e.getMessage());
       throw e;
     }
     if (result.status() == KickResult.Status.NO_ANSWER) {
       failures.log(
-          LOG, Level.WARNING, null, () -> "Kick of client " + cid + " on server " + serverId
-              + " got no answer: "
-              + Replies.describe(result.message(), Replies.DESCRIPTION_CHARS));
+          LOG,
+          Level.WARNING,
+          null,
+          () ->
+              "Kick of client "
+                  + cid
+                  + " on server "
+                  + serverId
+                  + " got no answer: "
+                  + Replies.describe(result.message(), Replies.DESCRIPTION_CHARS));
     } else if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Kick of client " + cid + " on server " + serverId + ": " + result.status()
+          "Kick of client "
+              + cid
+              + " on server "
+              + serverId
+              + ": "
+              + result.status()
               + (result.message().isEmpty()
                   ? ""
                   : " (" + Replies.describe(result.message(), Replies.DESCRIPTION_CHARS) + ")")

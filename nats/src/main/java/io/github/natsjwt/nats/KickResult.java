@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param serverId the server the request went to
  * @param cid the client id
  * @param status kicked, refused (with the server's reason) or no answer
- * @param server the server as it named itself in its reply, or as {@code VARZ} named it when it
- *     did not answer KICK; fields are {@code ""} when unknown
+ * @param server the server as it named itself in its reply, or as {@code VARZ} named it when it did
+ *     not answer KICK; fields are {@code ""} when unknown
  * @param message the server's reason for a refusal, or why there was no answer; {@code ""} when
  *     kicked
  */

@@ -45,8 +45,8 @@ public final class LookupMismatchException extends AccountEditException {
   /**
    * Returns the id of the JWT the lookup returned.
    *
-   * @return its {@code jti} (or a short description when it is not a JWT), or empty when the
-   *     lookup found none
+   * @return its {@code jti} (or a short description when it is not a JWT), or empty when the lookup
+   *     found none
    */
   public Optional<String> actualId() {
     return Optional.ofNullable(actualId);

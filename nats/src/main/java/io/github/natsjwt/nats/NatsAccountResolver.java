@@ -51,8 +51,8 @@ public final class NatsAccountResolver implements AccountResolver {
    * Looks up an account's JWT on the cluster.
    *
    * @param accountPublicKey the account's {@code A...} key
-   * @return the JWT from the first server that has it, or empty when every server that answered
-   *     has none
+   * @return the JWT from the first server that has it, or empty when every server that answered has
+   *     none
    * @throws InvalidAccountJwtException when a reply is not a JWT or is too large
    * @throws AccountResolutionException when the key is not an account key, no server answered in
    *     time, the connection is closed or the thread is interrupted

@@ -29,8 +29,8 @@ public final class NatsAuth {
   private NatsAuth() {}
 
   /**
-   * Returns a handler for an NKey user: the client sends the user's public key and its signature
-   * of the server's nonce, and no JWT.
+   * Returns a handler for an NKey user: the client sends the user's public key and its signature of
+   * the server's nonce, and no JWT.
    *
    * @param user the user's key, or any signer of a user key (an HSM, say)
    * @return the handler
@@ -40,7 +40,8 @@ public final class NatsAuth {
     Objects.requireNonNull(user, "user");
     if (user.type() != NKeyType.USER) {
       throw new IllegalArgumentException(
-          String.format(NOT_USER, user.type().name().toLowerCase(java.util.Locale.ROOT), user.publicKey()));
+          String.format(
+              NOT_USER, user.type().name().toLowerCase(java.util.Locale.ROOT), user.publicKey()));
     }
     return new Handler(user, user.publicKey(), null);
   }

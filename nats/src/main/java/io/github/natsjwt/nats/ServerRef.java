@@ -37,7 +37,8 @@ public record ServerRef(String id, String name, String version) {
   }
 
   static boolean atLeast(String version, int major, int minor) {
-    String[] parts = version.startsWith("v") ? version.substring(1).split("[.-]") : version.split("[.-]");
+    String[] parts =
+        version.startsWith("v") ? version.substring(1).split("[.-]") : version.split("[.-]");
     if (parts.length < 2) {
       return false;
     }

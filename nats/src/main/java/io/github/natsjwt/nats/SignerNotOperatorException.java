@@ -3,9 +3,9 @@ package io.github.natsjwt.nats;
 import java.util.List;
 
 /**
- * The key given to re-sign an account JWT is not the operator's identity key nor one of its
- * signing keys (spec trust-chain.md: an account JWT is issued by its operator), so nothing was
- * signed or sent.
+ * The key given to re-sign an account JWT is not the operator's identity key nor one of its signing
+ * keys (spec trust-chain.md: an account JWT is issued by its operator), so nothing was signed or
+ * sent.
  *
  * <p>Immutable and thread-safe.
  */

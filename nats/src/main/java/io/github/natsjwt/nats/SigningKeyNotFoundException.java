@@ -1,9 +1,9 @@
 package io.github.natsjwt.nats;
 
 /**
- * An edit names a signing key the account does not have in the needed form: a scope to replace on
- * a key that is absent or plain, or a key to remove that is absent (spec claims.md, account
- * signing keys).
+ * An edit names a signing key the account does not have in the needed form: a scope to replace on a
+ * key that is absent or plain, or a key to remove that is absent (spec claims.md, account signing
+ * keys).
  *
  * <p>Immutable and thread-safe.
  */
@@ -40,8 +40,7 @@ public final class SigningKeyNotFoundException extends AccountEditException {
   }
 
   /**
-   * Returns whether the account has the key as a plain signing key (so it has no scope to
-   * replace).
+   * Returns whether the account has the key as a plain signing key (so it has no scope to replace).
    *
    * @return true when the key is there but not scoped
    */

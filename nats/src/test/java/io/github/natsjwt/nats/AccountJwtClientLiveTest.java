@@ -190,8 +190,7 @@ class AccountJwtClientLiveTest {
     try (Clients.Client sys = system(op, server)) {
       NoReplyException e =
           assertThrows(
-              NoReplyException.class,
-              () -> client(sys).lookup(op.systemAccount().publicKey()));
+              NoReplyException.class, () -> client(sys).lookup(op.systemAccount().publicKey()));
       assertTrue(e.noResponders());
     }
   }
@@ -238,8 +237,7 @@ class AccountJwtClientLiveTest {
     return AccountJwtClient.builder(c.connection()).expectedServers(1).timeout(timeout).build();
   }
 
-  static void assertRoundTrip(Clients.Client client, String subject, String text)
-      throws Exception {
+  static void assertRoundTrip(Clients.Client client, String subject, String text) throws Exception {
     Subscription subscription = client.connection().subscribe(subject);
     client.connection().flush(WAIT);
     client.connection().publish(subject, text.getBytes(StandardCharsets.UTF_8));

@@ -115,8 +115,10 @@ class AccountJwtClientTest {
 
   @Test
   void builder_outOfRangeSettings_illegalArgument() {
-    Connection c = (Connection) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> null);
+    Connection c =
+        (Connection)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> null);
     AccountJwtClient.Builder b = AccountJwtClient.builder(c);
 
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));

@@ -118,8 +118,7 @@ class AccountJwtClusterLiveTest {
   }
 
   @NatsServerMatrix("2.14")
-  void push_revocationToOneNode_userRefusedOnTheOthers(NatsServerVersion version)
-      throws Exception {
+  void push_revocationToOneNode_userRefusedOnTheOthers(NatsServerVersion version) throws Exception {
     try (NatsCluster cluster = cluster(version)) {
       TestAccount orders = op.account("orders");
       TestUser alice = orders.user("alice");

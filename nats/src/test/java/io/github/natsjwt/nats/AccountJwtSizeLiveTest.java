@@ -76,8 +76,7 @@ class AccountJwtSizeLiveTest {
     String largest = Jwt.encode(withScopes(base, projected), op.key(), op.clock());
     AccountClaims oneMore = withScopes(base, projected + 1);
     TokenTooLargeException refused =
-        assertThrows(
-            TokenTooLargeException.class, () -> Jwt.encode(oneMore, op.key(), op.clock()));
+        assertThrows(TokenTooLargeException.class, () -> Jwt.encode(oneMore, op.key(), op.clock()));
     String over = Jwt.encode(oneMore, op.key(), op.clock(), 2 * Jwt.MAX_TOKEN_BYTES);
     assertTrue(largest.length() <= Jwt.MAX_TOKEN_BYTES);
     assertTrue(over.length() > Jwt.MAX_TOKEN_BYTES);
@@ -137,8 +136,7 @@ class AccountJwtSizeLiveTest {
     }
 
     // A larger max_payload: only the token cap (2.14) stands between the push and the store.
-    try (NatsServer server =
-            version.start(fullResolver(op, "large").maxPayload(4L << 20).build());
+    try (NatsServer server = version.start(fullResolver(op, "large").maxPayload(4L << 20).build());
         Clients.Client sys = system(op, server)) {
       Path file = dir.resolve("large").resolve(tenants.publicKey() + ".jwt");
       for (String token : List.of(mebibyte, mebibytePlusOne, over)) {
@@ -148,17 +146,14 @@ class AccountJwtSizeLiveTest {
         int verdict = Math.max(text.indexOf("\"data\""), text.indexOf("\"error\""));
         System.out.printf(
             "%s max_payload 4194304: %d bytes -> %s%n",
-            version.label(),
-            token.length(),
-            text.substring(Math.max(0, verdict)));
+            version.label(), token.length(), text.substring(Math.max(0, verdict)));
         boolean stored = Files.readString(file).equals(token);
         if (token.length() <= Jwt.MAX_TOKEN_BYTES || !version.series().equals("2.14")) {
           assertTrue(text.contains("jwt updated"), text);
           assertTrue(stored, "stored");
         } else {
           assertTrue(
-              text.contains(
-                  "token size " + token.length() + " exceeds maximum of 1048576 bytes"),
+              text.contains("token size " + token.length() + " exceeds maximum of 1048576 bytes"),
               text);
           assertTrue(!stored, "2.14 stores nothing over its cap");
         }

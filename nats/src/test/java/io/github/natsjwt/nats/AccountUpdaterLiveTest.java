@@ -17,7 +17,6 @@ import io.github.natsjwt.testing.TestAccount;
 import io.github.natsjwt.testing.TestOperator;
 import io.github.natsjwt.testing.TestUser;
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -33,8 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Live permission changes on real nats-server 2.9.10, 2.10.27 and 2.14.5 with a full resolver:
- * edit an account JWT with {@link AccountUpdater}, push it, and watch what the server does to the
+ * Live permission changes on real nats-server 2.9.10, 2.10.27 and 2.14.5 with a full resolver: edit
+ * an account JWT with {@link AccountUpdater}, push it, and watch what the server does to the
  * connections it already has; kick connections with {@link ConnectionKicker}.
  */
 class AccountUpdaterLiveTest {
@@ -105,7 +104,9 @@ class AccountUpdaterLiveTest {
             .sub(Permission.allowing("_INBOX.>"))
             .build();
     TestAccount orders =
-        op.account("orders").scopedSigningKey("svc", ordersOnly).scopedSigningKey("ops", ordersOnly);
+        op.account("orders")
+            .scopedSigningKey("svc", ordersOnly)
+            .scopedSigningKey("ops", ordersOnly);
     TestUser alice = orders.user("alice").scoped("svc");
     TestUser olga = orders.user("olga").scoped("ops");
     TestUser bob = orders.user("bob");
@@ -160,7 +161,13 @@ class AccountUpdaterLiveTest {
         assertDelivered(o.connection, watch, "orders.3");
       } catch (Exception | AssertionError e) {
         throw new AssertionError(
-            "alice " + a.events + " " + a.errors + " " + a.connection.getStatus() + "; log:\n"
+            "alice "
+                + a.events
+                + " "
+                + a.errors
+                + " "
+                + a.connection.getStatus()
+                + "; log:\n"
                 + server.log(),
             e);
       }
@@ -221,7 +228,8 @@ class AccountUpdaterLiveTest {
     TestUser sysUser = op.systemAccount().user("sys");
     try (NatsServer server = version.start(op.fullResolverConfig(dir.resolve("jwt")).build());
         Clients.Client sys = Clients.connect(server, sysUser.writeCreds(dir))) {
-      io.github.natsjwt.nkey.NKey key = io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT);
+      io.github.natsjwt.nkey.NKey key =
+          io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT);
       TestUser carol = orders.user("carol").signedBy(key);
       Path creds = carol.writeCreds(dir);
       AccountJwtClient client = AccountJwtClient.of(sys.connection());
@@ -251,7 +259,11 @@ class AccountUpdaterLiveTest {
     TestOperator op = TestOperator.create("acme").signingKey().strictSigningKeyUsage(true);
     TestAccount orders = op.account("orders").signedBy(op.signingKeys().get(0));
     TestUser sysUser =
-        op.systemAccount().signedBy(op.signingKeys().get(0)).signingKey().user("sys").signedBySigningKey();
+        op.systemAccount()
+            .signedBy(op.signingKeys().get(0))
+            .signingKey()
+            .user("sys")
+            .signedBySigningKey();
     try (NatsServer server = version.start(op.fullResolverConfig(dir.resolve("jwt")).build());
         Clients.Client sys = Clients.connect(server, sysUser.writeCreds(dir))) {
       AccountJwtClient client =
@@ -266,7 +278,8 @@ class AccountUpdaterLiveTest {
               () -> bySigningKey.update(client, stranger, AccountEdit.addSigningKey(stranger)));
       assertEquals(String.format(AccountUpdater.NOT_FOUND, stranger), notFound.getMessage());
 
-      String absent = io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT).publicKey();
+      String absent =
+          io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT).publicKey();
       SigningKeyNotFoundException noScope =
           assertThrows(
               SigningKeyNotFoundException.class,
@@ -389,12 +402,18 @@ class AccountUpdaterLiveTest {
         Clients.Client fake = Clients.connect(server, fakeUser.writeCreds(dir))) {
       String lookup = "$SYS.REQ.ACCOUNT." + orders.publicKey() + ".CLAIMS.LOOKUP";
       io.nats.client.Dispatcher d =
-          fake.connection().createDispatcher(m -> fake.connection().publish(m.getReplyTo(), stale.getBytes(StandardCharsets.US_ASCII)));
+          fake.connection()
+              .createDispatcher(
+                  m ->
+                      fake.connection()
+                          .publish(m.getReplyTo(), stale.getBytes(StandardCharsets.US_ASCII)));
       d.subscribe(lookup);
       fake.connection().flush(WAIT);
-      AccountJwtClient client = AccountJwtClient.builder(sys.connection()).expectedServers(1).build();
+      AccountJwtClient client =
+          AccountJwtClient.builder(sys.connection()).expectedServers(1).build();
       AccountUpdater updater = AccountUpdater.builder(op.key()).build();
-      String key = io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT).publicKey();
+      String key =
+          io.github.natsjwt.nkey.NKey.generate(io.github.natsjwt.nkey.NKeyType.ACCOUNT).publicKey();
 
       LookupMismatchException other =
           assertThrows(
@@ -402,7 +421,9 @@ class AccountUpdaterLiveTest {
               () -> updater.updateFrom(client, before, List.of(AccountEdit.addSigningKey(key))));
       String oldId = io.github.natsjwt.jwt.Jwt.decode(before).claims().id();
       assertEquals(java.util.Optional.of(oldId), other.actualId());
-      assertTrue(other.getMessage().contains("returned another JWT (jti " + oldId + ")"), other.getMessage());
+      assertTrue(
+          other.getMessage().contains("returned another JWT (jti " + oldId + ")"),
+          other.getMessage());
       assertEquals(orders.publicKey(), other.account());
       System.out.printf("%s lookup mismatch: %s%n", version.label(), other.getMessage());
 

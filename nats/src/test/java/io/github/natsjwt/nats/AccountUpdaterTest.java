@@ -28,7 +28,9 @@ class AccountUpdaterTest {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   final TestOperator op =
-      TestOperator.create("acme").signingKey().clock(Clock.fixed(NOW.minusSeconds(60), ZoneOffset.UTC));
+      TestOperator.create("acme")
+          .signingKey()
+          .clock(Clock.fixed(NOW.minusSeconds(60), ZoneOffset.UTC));
   final NKey scoped = NKey.generate(NKeyType.ACCOUNT);
   final TestAccount orders =
       op.account("orders")
@@ -63,7 +65,14 @@ class AccountUpdaterTest {
     assertEquals(NOW, now.claims().issuedAt().orElseThrow());
     assertEquals(
         List.of("billing.>"),
-        now.claims().signingKeys().scope(scoped.publicKey()).orElseThrow().template().permissions().pub().allow());
+        now.claims()
+            .signingKeys()
+            .scope(scoped.publicKey())
+            .orElseThrow()
+            .template()
+            .permissions()
+            .pub()
+            .allow());
     // Everything else is as it was.
     assertEquals(old.claims().exports(), now.claims().exports());
     assertEquals(old.claims().limits(), now.claims().limits());
@@ -72,9 +81,11 @@ class AccountUpdaterTest {
     // The payload differs from the old one exactly in iat, jti and the template's pub.allow.
     String oldJson = old.payloadJson().replaceAll("\"(jti|iat)\":[^,]*,", "");
     String newJson = now.payloadJson().replaceAll("\"(jti|iat)\":[^,]*,", "");
-    assertEquals(oldJson.replace(
+    assertEquals(
+        oldJson.replace(
             "\"template\":{\"pub\":{\"allow\":[\"orders.\\u003e\"]}",
-            "\"template\":{\"pub\":{\"allow\":[\"billing.\\u003e\"]}"), newJson);
+            "\"template\":{\"pub\":{\"allow\":[\"billing.\\u003e\"]}"),
+        newJson);
   }
 
   @Test
@@ -115,7 +126,8 @@ class AccountUpdaterTest {
         assertThrows(
             SigningKeyNotFoundException.class,
             () -> u.edit(orders.jwt(), AccountEdit.replaceScope(billingScope(absent))));
-    assertEquals(String.format(AccountEdit.NO_SUCH_SCOPE, orders.publicKey(), absent), none.getMessage());
+    assertEquals(
+        String.format(AccountEdit.NO_SUCH_SCOPE, orders.publicKey(), absent), none.getMessage());
     assertFalse(none.isPlain());
     assertEquals(orders.publicKey(), none.account());
 
@@ -125,7 +137,8 @@ class AccountUpdaterTest {
             SigningKeyNotFoundException.class,
             () -> u.edit(withPlain, AccountEdit.replaceScope(billingScope(absent))));
     assertTrue(plain.isPlain());
-    assertEquals(String.format(AccountEdit.PLAIN_KEY, orders.publicKey(), absent), plain.getMessage());
+    assertEquals(
+        String.format(AccountEdit.PLAIN_KEY, orders.publicKey(), absent), plain.getMessage());
 
     SigningKeyNotFoundException rm =
         assertThrows(
@@ -143,9 +156,10 @@ class AccountUpdaterTest {
     SignerNotOperatorException e =
         assertThrows(
             SignerNotOperatorException.class,
-            () -> updater(stranger).edit(orders.jwt(), AccountEdit.addSigningKey(scoped.publicKey())));
-    List<String> allowed =
-        List.of(op.publicKey(), op.signingKeys().get(0).publicKey());
+            () ->
+                updater(stranger)
+                    .edit(orders.jwt(), AccountEdit.addSigningKey(scoped.publicKey())));
+    List<String> allowed = List.of(op.publicKey(), op.signingKeys().get(0).publicKey());
     assertEquals(allowed, e.allowed());
     assertEquals(stranger.publicKey(), e.signer());
     assertEquals(
@@ -181,7 +195,8 @@ class AccountUpdaterTest {
                     .edit(jwt, AccountEdit.addSigningKey(scoped.publicKey())));
     String issuer = op.signingKeys().get(0).publicKey();
     assertEquals(
-        String.format(AccountUpdater.NOT_ISSUER, op.publicKey(), orders.publicKey(), issuer, issuer),
+        String.format(
+            AccountUpdater.NOT_ISSUER, op.publicKey(), orders.publicKey(), issuer, issuer),
         e.getMessage());
     assertEquals(List.of(issuer), e.allowed());
   }
@@ -204,11 +219,11 @@ class AccountUpdaterTest {
     AccountEditException u =
         assertThrows(AccountEditException.class, () -> AccountEdit.removeSigningKey(user));
     assertTrue(u.getMessage().contains(user), "a public key of another type is quoted");
-    assertThrows(
-        AccountEditException.class, () -> AccountEdit.revoke(orders.publicKey(), NOW));
+    assertThrows(AccountEditException.class, () -> AccountEdit.revoke(orders.publicKey(), NOW));
     assertEquals("*", AccountEdit.revoke("*", NOW).key());
     AccountEditException none =
-        assertThrows(AccountEditException.class, () -> updater(op.key()).edit(orders.jwt(), List.of()));
+        assertThrows(
+            AccountEditException.class, () -> updater(op.key()).edit(orders.jwt(), List.of()));
     assertEquals(AccountUpdater.NO_EDITS, none.getMessage());
   }
 

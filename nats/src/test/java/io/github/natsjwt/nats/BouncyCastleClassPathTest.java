@@ -52,12 +52,15 @@ class BouncyCastleClassPathTest {
     String jar = null;
     for (String resource : BOUNCY_CASTLE_CLASSES) {
       List<URL> copies = Collections.list(loader.getResources(resource));
-      assertEquals(1, copies.size(), () -> resource + " is on the class path " + copies.size()
-          + " times: " + copies);
+      assertEquals(
+          1,
+          copies.size(),
+          () -> resource + " is on the class path " + copies.size() + " times: " + copies);
       String url = copies.get(0).toString();
       assertTrue(url.startsWith("jar:") && url.contains("!/"), url);
       String from = url.substring(0, url.indexOf("!/"));
-      assertTrue(from.matches(".*/bcprov-jdk18on-[^/]*\\.jar"), () -> resource + " comes from " + from);
+      assertTrue(
+          from.matches(".*/bcprov-jdk18on-[^/]*\\.jar"), () -> resource + " comes from " + from);
       if (jar == null) {
         jar = from;
       }
@@ -81,7 +84,8 @@ class BouncyCastleClassPathTest {
             false,
             io.nats.client.NKey.class.getClassLoader());
     Class<?> natsjwtEd25519 =
-        Class.forName("org.bouncycastle.math.ec.rfc8032.Ed25519", false, NKey.class.getClassLoader());
+        Class.forName(
+            "org.bouncycastle.math.ec.rfc8032.Ed25519", false, NKey.class.getClassLoader());
 
     assertEquals(
         natsjwtEd25519.getProtectionDomain().getCodeSource().getLocation(),
@@ -120,8 +124,8 @@ class BouncyCastleClassPathTest {
   }
 
   /**
-   * jnats reads the creds file and signs the server's nonce with BouncyCastle's Ed25519Signer,
-   * here bcprov-jdk18on's.
+   * jnats reads the creds file and signs the server's nonce with BouncyCastle's Ed25519Signer, here
+   * bcprov-jdk18on's.
    */
   @NatsServerMatrix
   void jnatsCreds_onBcprovJdk18on_connectsAndRoundTrips(NatsServerVersion version)

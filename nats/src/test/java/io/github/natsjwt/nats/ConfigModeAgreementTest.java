@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
@@ -104,15 +103,15 @@ class ConfigModeAgreementTest {
     sub("subscribe deny pattern", orders, "events.audit.>", "", "events.audit.y", false);
     sub("subscribe outside allow", orders, "billing.x", "", "billing.x", false);
 
-    Permissions denyOnly = Permissions.of(new Permission(List.of(), List.of("orders.secret")),
-        Permission.EMPTY);
+    Permissions denyOnly =
+        Permissions.of(new Permission(List.of(), List.of("orders.secret")), Permission.EMPTY);
     pub("publish deny only: denied", denyOnly, "orders.secret", false);
     pub("publish deny only: rest open", denyOnly, "orders.other", true);
     sub("publish rules leave subscribe open", denyOnly, "orders.secret", "", "orders.secret", true);
 
     Permissions precedence =
-        Permissions.of(new Permission(List.of("orders.>"), List.of("orders.secret")),
-            Permission.EMPTY);
+        Permissions.of(
+            new Permission(List.of("orders.>"), List.of("orders.secret")), Permission.EMPTY);
     pub("deny precedence over allow", precedence, "orders.secret", false);
     pub("allow beside deny", precedence, "orders.public", true);
 
@@ -129,8 +128,7 @@ class ConfigModeAgreementTest {
     pub("> allow with a.> deny", everything, "a.b.c", false);
     pub("> allow elsewhere", everything, "b.c", true);
 
-    Permissions queues =
-        Permissions.of(Permission.EMPTY, Permission.allowing("work.* workers"));
+    Permissions queues = Permissions.of(Permission.EMPTY, Permission.allowing("work.* workers"));
     sub("queue entry, that queue", queues, "work.x", "workers", "work.x", true);
     sub("queue entry, no queue", queues, "work.x", "", "work.x", false);
     sub("queue entry, other queue", queues, "work.x", "others", "work.x", false);
@@ -152,7 +150,8 @@ class ConfigModeAgreementTest {
     sub("literal allow, pattern deny", literalDeny, "a.b.c", "", "a.b.c", false);
 
     Permissions responses =
-        Permissions.of(Permission.EMPTY, Permission.EMPTY, new ResponsePermission(1, Duration.ZERO));
+        Permissions.of(
+            Permission.EMPTY, Permission.EMPTY, new ResponsePermission(1, Duration.ZERO));
     pub("allow_responses closes publishing", responses, "other", false);
     add("allow_responses: reply to a request", responses, Kind.REPLY, "svc.req", "", "", true);
     Permissions responsesAndAllow =
@@ -177,7 +176,12 @@ class ConfigModeAgreementTest {
   }
 
   private static void add(
-      String name, Permissions p, Kind kind, String subject, String queue, String probe,
+      String name,
+      Permissions p,
+      Kind kind,
+      String subject,
+      String queue,
+      String probe,
       boolean expected) {
     SCENARIOS.add(
         new Scenario(name, p, kind, subject, queue, probe, expected, NKey.generate(NKeyType.USER)));
@@ -280,7 +284,8 @@ class ConfigModeAgreementTest {
     ConfigUser pw = config().accounts().get(0).user("pw").orElseThrow();
     assertTrue(pw.passwordHash().orElseThrow().startsWith("$2a$04$"));
     assertTrue(ConfigUser.checkPassword(pw.passwordHash().orElseThrow(), PASSWORD));
-    try (Connection c = connect(server, new Options.Builder().userInfo("pw", new String(PASSWORD)))) {
+    try (Connection c =
+        connect(server, new Options.Builder().userInfo("pw", new String(PASSWORD)))) {
       assertEquals(Connection.Status.CONNECTED, c.getStatus());
     }
     assertTrue(refused(server, new Options.Builder().userInfo("pw", "wrong")));
@@ -312,7 +317,8 @@ class ConfigModeAgreementTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} allowed_connection_types: STANDARD connects, WEBSOCKET-only refused")
+  @ParameterizedTest(
+      name = "{0} allowed_connection_types: STANDARD connects, WEBSOCKET-only refused")
   @MethodSource("versions")
   void allowedConnectionTypes_decideStandardClients(NatsServerVersion version) throws Exception {
     version.assumeInstalled();
@@ -329,11 +335,16 @@ class ConfigModeAgreementTest {
   void exportsAndImports_crossAccounts(NatsServerVersion version) throws Exception {
     version.assumeInstalled();
     NatsServer server = server(version);
-    try (Connection app = connect(server, new Options.Builder().authHandler(NatsAuth.nkey(OBSERVER)));
-        Connection src = connect(server, new Options.Builder().authHandler(NatsAuth.nkey(SOURCE)))) {
+    try (Connection app =
+            connect(server, new Options.Builder().authHandler(NatsAuth.nkey(OBSERVER)));
+        Connection src =
+            connect(server, new Options.Builder().authHandler(NatsAuth.nkey(SOURCE)))) {
       Subscription feed = app.subscribe("feed.>");
       io.nats.client.Dispatcher d =
-          src.createDispatcher(m -> src.publish(m.getReplyTo(), ("echo " + new String(m.getData(), UTF_8)).getBytes(UTF_8)));
+          src.createDispatcher(
+              m ->
+                  src.publish(
+                      m.getReplyTo(), ("echo " + new String(m.getData(), UTF_8)).getBytes(UTF_8)));
       d.subscribe("svc.echo");
       app.flush(WAIT);
       src.flush(WAIT);
@@ -422,8 +433,7 @@ class ConfigModeAgreementTest {
   }
 
   private static Connection connect(NatsServer server, Options.Builder ob) throws Exception {
-    return Nats.connect(
-        ob.server(server.url()).connectionTimeout(WAIT).noReconnect().build());
+    return Nats.connect(ob.server(server.url()).connectionTimeout(WAIT).noReconnect().build());
   }
 
   private static boolean refused(NatsServer server, Options.Builder ob) {

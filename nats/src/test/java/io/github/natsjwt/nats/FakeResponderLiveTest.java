@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A second responder in the system account stands in for another server of a cluster: replies
- * from several servers, and replies no real server sends.
+ * A second responder in the system account stands in for another server of a cluster: replies from
+ * several servers, and replies no real server sends.
  */
 @NatsServerTest
 class FakeResponderLiveTest {
@@ -45,7 +45,8 @@ class FakeResponderLiveTest {
             + "\"data\":[\""
             + other.publicKey()
             + "\"],\"future\":{\"nested\":[1,2,{\"x\":null}]}}";
-    try (Clients.Client sys = connect(); Clients.Client fake = connect()) {
+    try (Clients.Client sys = connect();
+        Clients.Client fake = connect()) {
       answer(fake.connection(), "$SYS.REQ.CLAIMS.LIST", reply);
 
       List<String> expected =
@@ -53,14 +54,14 @@ class FakeResponderLiveTest {
       assertEquals(expected, client(sys, 2).list());
       // Without a server count the client listens until no further reply comes.
       assertEquals(
-          expected,
-          AccountJwtClient.builder(sys.connection()).timeout(WAIT).build().list());
+          expected, AccountJwtClient.builder(sys.connection()).timeout(WAIT).build().list());
     }
   }
 
   @Test
   void list_replyNotJson_malformedReply() throws Exception {
-    try (Clients.Client sys = connect(); Clients.Client fake = connect()) {
+    try (Clients.Client sys = connect();
+        Clients.Client fake = connect()) {
       answer(fake.connection(), "$SYS.REQ.CLAIMS.LIST", "<html>\u0007oops</html>");
 
       MalformedReplyException e =
@@ -82,7 +83,8 @@ class FakeResponderLiveTest {
             + "\",\"code\":500,\"description\":\""
             + longReason.replace("\n", "\\n")
             + "\"}}";
-    try (Clients.Client sys = connect(); Clients.Client fake = connect()) {
+    try (Clients.Client sys = connect();
+        Clients.Client fake = connect()) {
       answer(fake.connection(), "$SYS.REQ.ACCOUNT." + orders.publicKey() + ".CLAIMS.UPDATE", reply);
 
       AccountJwtRejectedException e =
@@ -100,7 +102,8 @@ class FakeResponderLiveTest {
   @Test
   void lookup_emptyReplyFromEveryServer_notFoundWithoutWaitingForTimeout() throws Exception {
     String unknown = op.account("unknown").publicKey();
-    try (Clients.Client sys = connect(); Clients.Client fake = connect()) {
+    try (Clients.Client sys = connect();
+        Clients.Client fake = connect()) {
       // Later servers answer a miss with an empty message (spec section 1.4).
       answer(fake.connection(), "$SYS.REQ.ACCOUNT." + unknown + ".CLAIMS.LOOKUP", "");
 
@@ -113,7 +116,8 @@ class FakeResponderLiveTest {
   @Test
   void lookup_replyNotAJwt_malformedReply() throws Exception {
     String unknown = op.account("unknown").publicKey();
-    try (Clients.Client sys = connect(); Clients.Client fake = connect()) {
+    try (Clients.Client sys = connect();
+        Clients.Client fake = connect()) {
       answer(
           fake.connection(),
           "$SYS.REQ.ACCOUNT." + unknown + ".CLAIMS.LOOKUP",
@@ -127,7 +131,8 @@ class FakeResponderLiveTest {
 
   @Test
   void list_replyLargerThanLimit_malformedReply() throws Exception {
-    try (Clients.Client sys = connect(); Clients.Client fake = connect()) {
+    try (Clients.Client sys = connect();
+        Clients.Client fake = connect()) {
       answer(fake.connection(), "$SYS.REQ.CLAIMS.LIST", " ".repeat(4096) + "{}");
       AccountJwtClient small =
           AccountJwtClient.builder(sys.connection())

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What push, lookup, update, kick and the cluster resolver log against real nats-server 2.9, 2.10
  * and 2.14, captured at every level down to TRACE, through their successes and their failures (a
  * JWT the servers refuse, a delete they do not allow, tokens and seeds passed where they do not
- * belong, a signer that may not sign, a kick no server answers, a request nothing answers, a
- * closed connection): the expected records are there, and none holds a seed, a JWT, or the creds
- * files and seeds used.
+ * belong, a signer that may not sign, a kick no server answers, a request nothing answers, a closed
+ * connection): the expected records are there, and none holds a seed, a JWT, or the creds files and
+ * seeds used.
  */
 @SuppressWarnings("try") // servers and connections are held open by try-with-resources
 class LoggingLiveTest {
@@ -148,9 +148,7 @@ class LoggingLiveTest {
       logs.assertNoSecrets(secrets.toArray(String[]::new));
       System.out.printf(
           "%s logging: %d records, kick %s%n",
-          version.label(),
-          logs.entries().size(),
-          kick.status());
+          version.label(), logs.entries().size(), kick.status());
 
       logs.expect(
           Level.DEBUG, CLIENT, "Pushed account " + orders.publicKey(), ordersJti, "accepted");
@@ -181,8 +179,8 @@ class LoggingLiveTest {
   }
 
   /**
-   * Requests that nothing answers: no responders on a memory resolver, then a subscriber that
-   * never replies (a timeout), then a closed connection.
+   * Requests that nothing answers: no responders on a memory resolver, then a subscriber that never
+   * replies (a timeout), then a closed connection.
    */
   @NatsServerMatrix
   void noAnswerTimeoutAndClosedConnection_loggedAsWarnings(NatsServerVersion version)

@@ -13,7 +13,6 @@ import io.github.natsjwt.config.ConfigUser;
 import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
-
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerTest;
 import io.github.natsjwt.testing.NatsServers;

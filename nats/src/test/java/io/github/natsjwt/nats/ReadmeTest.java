@@ -31,7 +31,8 @@ class ReadmeTest {
     String readme = Files.readString(repositoryRoot().resolve("README.md"));
 
     assertTrue(
-        readme.contains(body), "README.md lacks the config-mode example as ReadmeExampleTest runs it");
+        readme.contains(body),
+        "README.md lacks the config-mode example as ReadmeExampleTest runs it");
   }
 
   private static Path repositoryRoot() {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Reading the servers' JSON replies, with the shapes of spec trust-chain.md section 1.4. */
 class RepliesTest {
@@ -65,8 +65,7 @@ class RepliesTest {
 
   @Test
   void parse_hugeCode_clamped() {
-    assertEquals(
-        Integer.MAX_VALUE, parse("{\"data\":{\"code\":99999999999}}").data().code());
+    assertEquals(Integer.MAX_VALUE, parse("{\"data\":{\"code\":99999999999}}").data().code());
   }
 
   @Test

@@ -50,7 +50,10 @@ final class ConfigModeText {
               .append(ServerConfig.quote(i.subject()))
               .append(" }");
           if (!i.local().isEmpty()) {
-            out.append(i.type() == io.github.natsjwt.claims.ExportType.STREAM ? ", prefix: " : ", to: ")
+            out.append(
+                    i.type() == io.github.natsjwt.claims.ExportType.STREAM
+                        ? ", prefix: "
+                        : ", to: ")
                 .append(ServerConfig.quote(i.local()));
           }
           out.append(" }\n");

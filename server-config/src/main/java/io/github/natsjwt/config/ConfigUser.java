@@ -102,8 +102,8 @@ public final class ConfigUser {
    * @param password the password
    * @param cost the bcrypt cost, 4 to 31
    * @return a builder
-   * @throws ServerConfigException when the name is blank or has white space, the password is
-   *     empty or the cost out of range
+   * @throws ServerConfigException when the name is blank or has white space, the password is empty
+   *     or the cost out of range
    */
   public static Builder password(String name, char[] password, int cost) {
     checkName(name);
@@ -147,8 +147,8 @@ public final class ConfigUser {
   }
 
   /**
-   * Starts a named user without a password, the form {@code no_auth_user} needs: nats-server
-   * gives a client that sends no credentials this user's identity. (A bcrypt user named in {@code
+   * Starts a named user without a password, the form {@code no_auth_user} needs: nats-server gives
+   * a client that sends no credentials this user's identity. (A bcrypt user named in {@code
    * no_auth_user} refuses every such client on 2.9.10, 2.10.27 and 2.14.5: the server compares the
    * stored hash with itself.) Anyone may connect as this user, so give it narrow permissions.
    *
@@ -199,8 +199,8 @@ public final class ConfigUser {
   }
 
   /**
-   * Returns what identifies the user in {@code no_auth_user} and in the server's logs: the name,
-   * or the NKey.
+   * Returns what identifies the user in {@code no_auth_user} and in the server's logs: the name, or
+   * the NKey.
    *
    * @return the name or the public key
    */
@@ -264,7 +264,9 @@ public final class ConfigUser {
 
   private static void checkName(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank() || !name.strip().equals(name) || name.chars().anyMatch(Character::isWhitespace)) {
+    if (name.isBlank()
+        || !name.strip().equals(name)
+        || name.chars().anyMatch(Character::isWhitespace)) {
       throw new ServerConfigException(String.format(BAD_NAME, name));
     }
   }

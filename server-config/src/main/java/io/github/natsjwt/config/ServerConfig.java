@@ -407,8 +407,8 @@ public final class ServerConfig {
   }
 
   /**
-   * Returns whether the server runs in configuration mode: accounts and users in the
-   * configuration, no trusted operator.
+   * Returns whether the server runs in configuration mode: accounts and users in the configuration,
+   * no trusted operator.
    *
    * @return true in configuration mode
    */
@@ -673,7 +673,9 @@ public final class ServerConfig {
       line(
           out,
           "  timeout",
-          java.math.BigDecimal.valueOf(c.timeout().toMillis(), 3).stripTrailingZeros().toPlainString());
+          java.math.BigDecimal.valueOf(c.timeout().toMillis(), 3)
+              .stripTrailingZeros()
+              .toPlainString());
     }
     out.append("  auth_callout: {\n");
     line(out, "    issuer", quote(c.issuer()));
@@ -808,8 +810,8 @@ public final class ServerConfig {
     private @Nullable AuthCallout authCallout;
 
     /**
-     * Declares a configuration-mode account without users yet (an account of that name is kept
-     * as it is).
+     * Declares a configuration-mode account without users yet (an account of that name is kept as
+     * it is).
      *
      * @param name the account name
      * @return this builder
@@ -822,9 +824,8 @@ public final class ServerConfig {
     }
 
     /**
-     * Adds a user with a password to a configuration-mode account, declaring the account if
-     * needed. The password is written as a bcrypt hash ({@link ConfigUser#password(String,
-     * char[])}).
+     * Adds a user with a password to a configuration-mode account, declaring the account if needed.
+     * The password is written as a bcrypt hash ({@link ConfigUser#password(String, char[])}).
      *
      * @param account the account name
      * @param user the user name
@@ -860,8 +861,8 @@ public final class ServerConfig {
     }
 
     /**
-     * Adds an account of a configuration-mode server (no operator): its users, permissions,
-     * exports and imports are written in the {@code accounts} block. An account of the same name is
+     * Adds an account of a configuration-mode server (no operator): its users, permissions, exports
+     * and imports are written in the {@code accounts} block. An account of the same name is
      * replaced.
      *
      * @param account the account
@@ -874,8 +875,8 @@ public final class ServerConfig {
     }
 
     /**
-     * Makes clients that connect without credentials the given user of a configuration-mode
-     * server ({@code no_auth_user}).
+     * Makes clients that connect without credentials the given user of a configuration-mode server
+     * ({@code no_auth_user}).
      *
      * @param user a user's name or NKey, or {@code null} to leave it out
      * @return this builder
@@ -1434,8 +1435,12 @@ public final class ServerConfig {
 
     /** Checks a configuration-mode server: names resolve, nothing of operator mode is set. */
     private void checkConfigMode() {
-      if (!operators.isEmpty() || systemAccount != null || resolverType != null
-          || !preloads.isEmpty() || !accountFiles.isEmpty() || !pinnedAccounts.isEmpty()) {
+      if (!operators.isEmpty()
+          || systemAccount != null
+          || resolverType != null
+          || !preloads.isEmpty()
+          || !accountFiles.isEmpty()
+          || !pinnedAccounts.isEmpty()) {
         throw new ServerConfigException(MIXED_MODES);
       }
       if (accounts.isEmpty()) {
@@ -1451,7 +1456,11 @@ public final class ServerConfig {
         for (ConfigAccount.Import i : a.imports()) {
           if (!accounts.containsKey(i.account())) {
             throw new ServerConfigException(
-                String.format(UNKNOWN_ACCOUNT, "account " + a.name() + " imports from", i.account(), accounts.keySet()));
+                String.format(
+                    UNKNOWN_ACCOUNT,
+                    "account " + a.name() + " imports from",
+                    i.account(),
+                    accounts.keySet()));
           }
         }
       }
@@ -1465,7 +1474,8 @@ public final class ServerConfig {
                 .flatMap(a -> a.user(noAuthUser).stream())
                 .findFirst()
                 .orElseThrow(
-                    () -> new ServerConfigException(String.format(UNKNOWN_NO_AUTH_USER, noAuthUser)));
+                    () ->
+                        new ServerConfigException(String.format(UNKNOWN_NO_AUTH_USER, noAuthUser)));
         if (target.nkey().isPresent()) {
           throw new ServerConfigException(String.format(NO_AUTH_USER_NKEY, noAuthUser));
         }
@@ -1554,6 +1564,7 @@ public final class ServerConfig {
           .orElse("a value of " + s.length() + " characters that is no public key");
     }
   }
+
   /**
    * The config-mode auth callout (spec trust-chain.md section 7.1): who signs the users, which
    * account the callout service lives in, which users bypass it, and optionally the xkey for
@@ -1572,9 +1583,9 @@ public final class ServerConfig {
    * @param authUsers the user names that bypass the callout
    * @param xkey the service's curve public key ({@code X...}), or {@code ""} for no encryption
    * @param allowedAccounts the account names users may be placed into (nats-server 2.11+)
-   * @param timeout the server's authorization timeout ({@code authorization { timeout }}), how
-   *     long a client has to be authorized, callout included; {@link Duration#ZERO} for the
-   *     server's default of 2 s
+   * @param timeout the server's authorization timeout ({@code authorization { timeout }}), how long
+   *     a client has to be authorized, callout included; {@link Duration#ZERO} for the server's
+   *     default of 2 s
    */
   public record AuthCallout(
       String issuer,
@@ -1642,9 +1653,9 @@ public final class ServerConfig {
 
     /**
      * Returns these settings with a longer (or shorter) authorization timeout: how long nats-server
-     * gives a connecting client, callout included, before it closes the connection with
-     * {@code Authentication Timeout}. A callout that meets bursts of connects (a reconnect storm)
-     * needs more than the default 2 s, since a burst waits in line for the service.
+     * gives a connecting client, callout included, before it closes the connection with {@code
+     * Authentication Timeout}. A callout that meets bursts of connects (a reconnect storm) needs
+     * more than the default 2 s, since a burst waits in line for the service.
      *
      * @param timeout more than zero, at most 10 minutes; written in milliseconds' precision
      * @return new settings

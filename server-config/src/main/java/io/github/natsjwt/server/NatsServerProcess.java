@@ -430,9 +430,9 @@ public final class NatsServerProcess implements AutoCloseable {
   /**
    * Registers something that uses this server, a client connection or a service say, to be closed
    * when the server stops, before the process is asked to stop; so code that closes the server
-   * (try-with-resources, a test extension) needs no second {@code close()}. Resources are
-   * closed in the reverse order of registration; a resource closed earlier must accept a second
-   * {@code close()}.
+   * (try-with-resources, a test extension) needs no second {@code close()}. Resources are closed in
+   * the reverse order of registration; a resource closed earlier must accept a second {@code
+   * close()}.
    *
    * @param resource what to close
    * @return this server

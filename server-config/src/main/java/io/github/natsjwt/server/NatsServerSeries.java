@@ -43,8 +43,8 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe. The executable is looked up again on each call, so that the
- * system properties can change; each file's version is asked once per JVM.
+ * <p>Immutable and thread-safe. The executable is looked up again on each call, so that the system
+ * properties can change; each file's version is asked once per JVM.
  */
 public final class NatsServerSeries {
   /** The prefix of the per-series system properties: {@code natsjwt.nats-server.<series>}. */
@@ -178,8 +178,7 @@ public final class NatsServerSeries {
    *
    * @param config the configuration
    * @return the running server
-   * @throws NatsServerProcessException when this series is not installed or the server cannot
-   *     start
+   * @throws NatsServerProcessException when this series is not installed or the server cannot start
    * @throws io.github.natsjwt.config.ServerConfigException when this version would refuse the
    *     configuration
    */

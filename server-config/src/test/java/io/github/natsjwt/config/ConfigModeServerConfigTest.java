@@ -67,7 +67,8 @@ class ConfigModeServerConfigTest {
     assertTrue(text.contains("allowed_connection_types: [\"STANDARD\"]"), text);
     assertTrue(text.contains("{ stream: \"events.>\" }"), text);
     assertTrue(
-        text.contains("{ stream: { account: \"ORDERS\", subject: \"events.>\" }, prefix: \"orders\" }"),
+        text.contains(
+            "{ stream: { account: \"ORDERS\", subject: \"events.>\" }, prefix: \"orders\" }"),
         text);
     assertTrue(text.contains("system_account: \"SYS\"\nno_auth_user: \"guest\"\n"), text);
     assertEquals(c, c.toBuilder().build());
@@ -105,7 +106,8 @@ class ConfigModeServerConfigTest {
         assertThrows(ServerConfigException.class, nkey::build).getMessage());
     ServerConfig.Builder bcrypt =
         ServerConfig.builder()
-            .account(ConfigAccount.builder("A").user(ConfigUser.bcrypt("bob", GO_HASH).build()).build())
+            .account(
+                ConfigAccount.builder("A").user(ConfigUser.bcrypt("bob", GO_HASH).build()).build())
             .noAuthUser("bob");
     assertEquals(
         String.format(ServerConfig.NO_AUTH_USER_BCRYPT, "bob"),
@@ -141,8 +143,7 @@ class ConfigModeServerConfigTest {
 
   @Test
   void ofConfigUser_emptyAllowList_doesNotRestrictUnlikeJwt() {
-    Permissions p =
-        Permissions.of(new Permission(List.of(), List.of("x"), true), Permission.EMPTY);
+    Permissions p = Permissions.of(new Permission(List.of(), List.of("x"), true), Permission.EMPTY);
 
     // A configuration's empty allow list is no allow list; a JWT's "allow":[] allows nothing.
     assertTrue(EffectivePermissions.ofConfigUser(p, ServerProfile.LATEST).canPublish("y"));

@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -243,8 +243,15 @@ class ServerConfigTest {
         config
             .render()
             .contains(
-                "cluster: {\n  name: \"c1\"\n  host: \"127.0.0.1\"\n  port: 6222\n  routes: [\n"
-                    + "    \"nats-route://127.0.0.1:6223\"\n    \"nats-route://127.0.0.1:6224\"\n  ]\n}\n"),
+                "cluster: {\n"
+                    + "  name: \"c1\"\n"
+                    + "  host: \"127.0.0.1\"\n"
+                    + "  port: 6222\n"
+                    + "  routes: [\n"
+                    + "    \"nats-route://127.0.0.1:6223\"\n"
+                    + "    \"nats-route://127.0.0.1:6224\"\n"
+                    + "  ]\n"
+                    + "}\n"),
         config.render());
     assertEquals(Optional.of("c1"), config.clusterName());
     assertEquals(

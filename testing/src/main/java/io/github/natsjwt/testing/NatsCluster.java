@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each node gets a cluster block ({@code cluster { name, port, routes }}, see {@link
  * ServerConfig.Builder#cluster(String, int)}) and a monitoring port, whose {@code /routez} tells
- * when the routes are up. {@link #stop(int)} and {@link #restart(int)} take one node down and
- * bring it back with the same configuration (and so the same resolver directory).
+ * when the routes are up. {@link #stop(int)} and {@link #restart(int)} take one node down and bring
+ * it back with the same configuration (and so the same resolver directory).
  *
  * <p>Not thread-safe; {@link #close()} stops every node.
  */
@@ -86,8 +86,7 @@ public final class NatsCluster implements AutoCloseable {
     List<ServerConfig> configs = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       ServerConfig.Builder b =
-          Objects.requireNonNull(node.apply(i), "node configuration")
-              .toBuilder()
+          Objects.requireNonNull(node.apply(i), "node configuration").toBuilder()
               .noCluster()
               .cluster(NAME, routePorts[i])
               .monitorPort(freePort());

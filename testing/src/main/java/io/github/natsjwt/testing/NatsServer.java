@@ -244,10 +244,10 @@ public final class NatsServer implements AutoCloseable {
 
   /**
    * Registers something that uses this server, a client connection or a service say, to be closed
-   * when the server stops, before the process is asked to stop; so a test that gets its server
-   * from {@link NatsServers} or try-with-resources needs no second {@code close()}. Resources are
-   * closed in the reverse order of registration; a resource closed earlier must accept a second
-   * {@code close()}.
+   * when the server stops, before the process is asked to stop; so a test that gets its server from
+   * {@link NatsServers} or try-with-resources needs no second {@code close()}. Resources are closed
+   * in the reverse order of registration; a resource closed earlier must accept a second {@code
+   * close()}.
    *
    * @param resource what to close
    * @return this server

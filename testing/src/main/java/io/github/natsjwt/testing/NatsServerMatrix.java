@@ -9,8 +9,8 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test method that runs once per nats-server series ({@link NatsServerVersion#all()}:
- * 2.9, 2.10 and 2.14), through {@link NatsServerMatrixExtension}. The method takes a {@link
+ * Marks a test method that runs once per nats-server series ({@link NatsServerVersion#all()}: 2.9,
+ * 2.10 and 2.14), through {@link NatsServerMatrixExtension}. The method takes a {@link
  * NatsServerVersion} parameter: start the server with {@link NatsServerVersion#start} and judge
  * with its {@link NatsServerVersion#profile()}. Each run is named by the version, for example
  * {@code [2.14.5] aliceCanPublish}.

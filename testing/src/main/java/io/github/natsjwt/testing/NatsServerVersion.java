@@ -19,10 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  * if it is set. Otherwise it is the first executable whose {@code --version} belongs to the series
  * among: the file named by {@value NatsServer#EXECUTABLE_PROPERTY}; {@code nats-server} and {@code
  * nats-server-<version>} files on the {@code PATH}, in {@code /usr/sbin}, in {@code /usr/local/bin}
- * and in {@code shared/bin} beside the checkout (the directory that holds the project's root
- * {@code pom.xml}). That lookup is {@link NatsServerSeries}'s (artifact {@code
- * natsjwt-server-config}, no JUnit); this class adds the profile, the test label and {@link
- * #assumeInstalled()}.
+ * and in {@code shared/bin} beside the checkout (the directory that holds the project's root {@code
+ * pom.xml}). That lookup is {@link NatsServerSeries}'s (artifact {@code natsjwt-server-config}, no
+ * JUnit); this class adds the profile, the test label and {@link #assumeInstalled()}.
  *
  * <pre>{@code
  * for (NatsServerVersion v : NatsServerVersion.all()) {
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Assumptions;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe. The executable is looked up again on each call, so that the
- * system properties can change; each file's version is asked once per JVM.
+ * <p>Immutable and thread-safe. The executable is looked up again on each call, so that the system
+ * properties can change; each file's version is asked once per JVM.
  */
 public final class NatsServerVersion {
   /** The prefix of the per-series system properties: {@code natsjwt.nats-server.<series>}. */

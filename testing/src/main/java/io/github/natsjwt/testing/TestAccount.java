@@ -352,8 +352,8 @@ public final class TestAccount {
   /**
    * Makes this account the auth callout account (operator mode, nats-server 2.10 and later): a user
    * named {@value TestCallout#SERVICE_USER_NAME} is forged for the callout service and listed in
-   * {@code auth_users}, and from then on this account's JWT carries the {@code authorization}
-   * block the returned setup describes (xkey and allowed accounts as set on it).
+   * {@code auth_users}, and from then on this account's JWT carries the {@code authorization} block
+   * the returned setup describes (xkey and allowed accounts as set on it).
    *
    * <pre>{@code
    * TestCallout callout = op.account("AUTH").authCallout().encrypted();
@@ -361,8 +361,8 @@ public final class TestAccount {
    * }</pre>
    *
    * @return the setup, to add an xkey, allowed accounts or more auth users
-   * @throws TestCredentialsException when the account already is the callout account, or has a
-   *     user of that name
+   * @throws TestCredentialsException when the account already is the callout account, or has a user
+   *     of that name
    */
   public TestCallout authCallout() {
     if (callout != null) {

@@ -5,17 +5,17 @@ import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An auth callout set up for a test (nats-server 2.10 and later, spec trust-chain.md section 7): the
- * callout account, the user the callout service connects as (an {@code auth_users} entry, which
+ * An auth callout set up for a test (nats-server 2.10 and later, spec trust-chain.md section 7):
+ * the callout account, the user the callout service connects as (an {@code auth_users} entry, which
  * bypasses the callout), the issuer that signs the users the service mints, and optionally the
  * curve key ({@code xkey}) the server encrypts requests for and the accounts users may be placed
  * into. One object serves both server modes.
@@ -275,11 +275,12 @@ public final class TestCallout {
 
   /**
    * Returns the user the callout service connects as in operator mode ({@value #SERVICE_USER_NAME},
-   * listed in {@code auth_users}); write its creds with {@link TestUser#writeCreds(java.nio.file.Path)}.
+   * listed in {@code auth_users}); write its creds with {@link
+   * TestUser#writeCreds(java.nio.file.Path)}.
    *
    * @return the user
-   * @throws TestCredentialsException in configuration mode, where the service connects with
-   *     {@link #serviceUserName()} and {@link #servicePassword()}
+   * @throws TestCredentialsException in configuration mode, where the service connects with {@link
+   *     #serviceUserName()} and {@link #servicePassword()}
    */
   public TestUser serviceUser() {
     requireOperatorMode("serviceUser()");
@@ -312,8 +313,8 @@ public final class TestCallout {
 
   /**
    * Returns the sentinel user of an operator-mode setup, made on the first call: a user of the
-   * callout account that is not an auth user, so that the server sends its connects to the
-   * callout. Clients connect with its creds and the service decides who they become.
+   * callout account that is not an auth user, so that the server sends its connects to the callout.
+   * Clients connect with its creds and the service decides who they become.
    *
    * @return the user
    * @throws TestCredentialsException in configuration mode
@@ -329,8 +330,7 @@ public final class TestCallout {
   /**
    * Returns the {@code authorization} block the callout account's JWT carries in operator mode.
    *
-   * @return the block: the service user and any other auth users, the allowed accounts and the
-   *     xkey
+   * @return the block: the service user and any other auth users, the allowed accounts and the xkey
    */
   public ExternalAuthorization authorization() {
     ExternalAuthorization.Builder b = ExternalAuthorization.builder();

@@ -71,7 +71,8 @@ class NatsServerVersionTest {
   @Test
   void all_seriesPairedWithProfiles() {
     assertEquals(
-        List.of("2.9", "2.10", "2.14"), NatsServerVersion.all().stream().map(v -> v.series()).toList());
+        List.of("2.9", "2.10", "2.14"),
+        NatsServerVersion.all().stream().map(v -> v.series()).toList());
     assertEquals(ServerProfile.V2_9, NatsServerVersion.of("2.9").profile());
     assertEquals(ServerProfile.V2_10, NatsServerVersion.of("2.10").profile());
     assertEquals(ServerProfile.LATEST, NatsServerVersion.of("2.14").profile());

@@ -50,8 +50,8 @@ final class RawNatsClient {
 
   /**
    * Connects and authenticates as {@link #connect(int, String, char[], Signature, Duration)} does,
-   * sends protocol commands (for example {@code SUB a 1\r\n}), then {@code PING}: accepted when
-   * the server answers {@code PONG} before any {@code -ERR} (a refused command, a limit exceeded).
+   * sends protocol commands (for example {@code SUB a 1\r\n}), then {@code PING}: accepted when the
+   * server answers {@code PONG} before any {@code -ERR} (a refused command, a limit exceeded).
    */
   static Answer connect(
       int port, String jwt, char[] seed, Signature signature, Duration timeout, String commands)
@@ -104,9 +104,9 @@ final class RawNatsClient {
   }
 
   /**
-   * A connection kept open for several commands, each answered on its own: {@link #command}
-   * sends one command and a {@code PING}, and reports whether the server answered {@code PONG}
-   * without an {@code -ERR} first.
+   * A connection kept open for several commands, each answered on its own: {@link #command} sends
+   * one command and a {@code PING}, and reports whether the server answered {@code PONG} without an
+   * {@code -ERR} first.
    */
   static final class Session implements AutoCloseable {
     private final Socket socket;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.trust.MemoryAccountResolver;
 import io.github.natsjwt.trust.TrustVerifier;
-
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.Message;

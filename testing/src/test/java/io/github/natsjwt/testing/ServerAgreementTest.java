@@ -4,19 +4,18 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.natsjwt.claims.ConnectionType;
-import io.github.natsjwt.claims.WeightedMapping;
 import io.github.natsjwt.claims.ClusterTraffic;
-import io.github.natsjwt.claims.MsgTrace;
-import io.github.natsjwt.claims.ExternalAuthorization;
+import io.github.natsjwt.claims.ConnectionType;
 import io.github.natsjwt.claims.Export;
-import io.github.natsjwt.claims.ExportType;
+import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.Import;
+import io.github.natsjwt.claims.MsgTrace;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.Permissions;
 import io.github.natsjwt.claims.TimeRange;
 import io.github.natsjwt.claims.UserPermissionLimits;
 import io.github.natsjwt.claims.ValidationRules;
+import io.github.natsjwt.claims.WeightedMapping;
 import io.github.natsjwt.config.ServerConfig;
 import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.nkey.NKey;
@@ -72,16 +71,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The agreement matrix: every scenario is decided on every nats-server series ({@link
  * NatsServerVersion#all()}: 2.9.10, 2.10.27 and 2.14.5 on the build machines) twice, by the live
  * server through real clients, and by {@link TrustVerifier} with that server's {@link
- * ServerProfile} over the very same operator, account and user JWTs. Each scenario asserts that
- * the server decides as spec trust-chain.md says for its version, and that the verifier decides the
+ * ServerProfile} over the very same operator, account and user JWTs. Each scenario asserts that the
+ * server decides as spec trust-chain.md says for its version, and that the verifier decides the
  * same. Test names start with the deciding server's version, for example {@code [2.14.5]}.
  *
  * <p>Per series, two servers serve every scenario, one per trusted operator (one of them strict
  * about signing keys; 2.9.10 reads one operator only), every account preloaded into its memory
- * resolver. Connect verdicts come from jnats when a
- * signed connection is expected to succeed, and otherwise from {@link RawNatsClient}, which learns
- * of a refusal at once (jnats waits for its connection timeout). Publish and subscribe verdicts
- * come from jnats: a message delivered, or the permissions violation the server reports.
+ * resolver. Connect verdicts come from jnats when a signed connection is expected to succeed, and
+ * otherwise from {@link RawNatsClient}, which learns of a refusal at once (jnats waits for its
+ * connection timeout). Publish and subscribe verdicts come from jnats: a message delivered, or the
+ * permissions violation the server reports.
  */
 @NatsServerTest
 class ServerAgreementTest {
@@ -132,6 +131,7 @@ class ServerAgreementTest {
 
   /** The stacks of the series whose scenario runs now (scenarios run one at a time). */
   private static Map<String, Stack> current = Map.of();
+
   private static @Nullable Path dir;
   private static final Map<String, Client> OBSERVERS = new HashMap<>();
 
@@ -169,7 +169,14 @@ class ServerAgreementTest {
   private static Scenario isolated(Scenario s) {
     Scenario i =
         new Scenario(
-            s.category(), s.name(), s.expected(), s.user(), s.edit(), s.server(), s.verifier(), true);
+            s.category(),
+            s.name(),
+            s.expected(),
+            s.user(),
+            s.edit(),
+            s.server(),
+            s.verifier(),
+            true);
     SCENARIOS.set(SCENARIOS.indexOf(s), i);
     return i;
   }
@@ -261,12 +268,7 @@ class ServerAgreementTest {
           String.format(
               "scenario [%s]: expected %s, but nats-server %s and TrustVerifier (%s) both say %s"
                   + " / %s",
-              s,
-              expected ? "ALLOWED" : "DENIED",
-              server,
-              version.profile(),
-              live,
-              ours));
+              s, expected ? "ALLOWED" : "DENIED", server, version.profile(), live, ours));
     }
   }
 
@@ -289,7 +291,8 @@ class ServerAgreementTest {
     return startStacks(version, stacks);
   }
 
-  private static Map<String, Stack> startStacks(NatsServerVersion version, Map<String, Stack> stacks) {
+  private static Map<String, Stack> startStacks(
+      NatsServerVersion version, Map<String, Stack> stacks) {
     for (TestOperator op : List.of(OP, STRICT)) {
       // CONNECT lines up to 4 MiB, for the user JWT over 1 MiB; the verifier's own bound on the
       // tokens it reads follows the server's.
@@ -356,8 +359,7 @@ class ServerAgreementTest {
   private static void permissions() {
     String c = "publish/subscribe";
     TestAccount acc = OP.account("perms");
-    TestUser pub =
-        acc.user("pub").pubAllow("orders.>", "*.public").pubDeny("orders.secret.>");
+    TestUser pub = acc.user("pub").pubAllow("orders.>", "*.public").pubDeny("orders.secret.>");
     publish(c, "allowed by orders.>", pub, "orders.new", YES);
     publish(c, "outside every allow entry", pub, "payments.refund", NO);
     publish(c, "deny orders.secret.> wins over allow orders.>", pub, "orders.secret.key", NO);
@@ -370,10 +372,7 @@ class ServerAgreementTest {
         c,
         "\"allow\":[] next to a deny denies all (obs 14)",
         emptyAllow,
-        resigned(
-            acc,
-            "\"pub\":{\"deny\":[\"x\"]}",
-            "\"pub\":{\"allow\":[],\"deny\":[\"x\"]}"),
+        resigned(acc, "\"pub\":{\"deny\":[\"x\"]}", "\"pub\":{\"allow\":[],\"deny\":[\"x\"]}"),
         "y",
         NO);
 
@@ -386,8 +385,7 @@ class ServerAgreementTest {
     subscribe(c, "allow foo.* permits SUB foo.> (obs 7)", sub, "foo.>", "", "foo.y", YES);
     subscribe(c, "allow foo.* refuses SUB foo.a.b (obs 7)", sub, "foo.a.b", "", "foo.a.b", NO);
     subscribe(c, "allow news.> permits SUB news.today", sub, "news.today", "", "news.today", YES);
-    subscribe(
-        c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", NO);
+    subscribe(c, "deny news.private.> wins", sub, "news.private.x", "", "news.private.x", NO);
     subscribe(c, "outside the allow list", sub, "bar", "", "bar", NO);
 
     TestAccount defaults =
@@ -484,7 +482,12 @@ class ServerAgreementTest {
     publish(c, "account-subject() allows as.<account key>", bob, "as." + acc.publicKey(), YES);
     publish(c, "account-tag(region) allows at.eu", bob, "at.eu", YES);
     // Whole-token templates before 2.11 (sec 4.4), templates anywhere after (sec 4.3).
-    publish(c, "x{{name()}} stays literal before 2.11", bob, "x{{name()}}", p -> !p.templatesAnywhere());
+    publish(
+        c,
+        "x{{name()}} stays literal before 2.11",
+        bob,
+        "x{{name()}}",
+        p -> !p.templatesAnywhere());
     publish(c, "x{{name()}} expands from 2.11", bob, "xbob", ServerProfile::templatesAnywhere);
 
     TestUser noTag = acc.user("notag").scoped("missallow");
@@ -505,8 +508,7 @@ class ServerAgreementTest {
     String c = "connect";
     TestAccount acc = OP.account("conn").signingKey();
     connect(c, "user signed by the account, signed nonce", acc.user("plain"), YES);
-    connect(
-        c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), YES);
+    connect(c, "user signed by a plain signing key", acc.user("bysk").signedBySigningKey(), YES);
     connect(
         c,
         "user signed by a key unknown to the account",
@@ -530,8 +532,7 @@ class ServerAgreementTest {
     past.revoke(later.publicKey(), NOW.minus(Duration.ofHours(1)));
     connect(c, "revocation older than the JWT", later, YES);
 
-    connect(
-        c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), NO);
+    connect(c, "expired user", acc.user("expired").expiresAt(NOW.minus(Duration.ofMinutes(1))), NO);
     connect(
         c,
         "user valid for another hour",
@@ -766,7 +767,11 @@ class ServerAgreementTest {
         2,
         ServerProfile::limitsSaturate);
     subscriptions(
-        c, "user subs 2^32-1: clamped, or truncated to -1", acc.user("subsm1").subs(TWO_POW_32 - 1), 3, YES);
+        c,
+        "user subs 2^32-1: clamped, or truncated to -1",
+        acc.user("subsm1").subs(TWO_POW_32 - 1),
+        3,
+        YES);
     TestAccount conn = OP.account("connbig").limits(l -> l.conn(TWO_POW_32));
     connect(
         c,
@@ -820,8 +825,7 @@ class ServerAgreementTest {
         "x",
         NO);
     // jwt 2.3.0 (2.9.10) accepts these subjects; later servers refuse the user at CONNECT.
-    subscribe(
-        c, "allow [a..b]: empty token", acc.user("dots").subAllow("a..b"), "q", "", "q", NO);
+    subscribe(c, "allow [a..b]: empty token", acc.user("dots").subAllow("a..b"), "q", "", "q", NO);
     subscribe(c, "allow [.a]: leading dot", acc.user("lead").subAllow(".a"), "q", "", "q", NO);
     subscribe(
         c,
@@ -862,10 +866,16 @@ class ServerAgreementTest {
     publish(c, "allow [c.c, *] allows d", allow, "d", YES);
     publish(c, "allow [c.c, *] allows c.c", allow, "c.c", YES);
     TestUser deny = acc.user("denycc").pubDeny("c.c", "*");
-    publish(c, "deny [c.c, *]: * missed after literal c", deny, "c", ServerProfile::publishMatchQuirk);
+    publish(
+        c, "deny [c.c, *]: * missed after literal c", deny, "c", ServerProfile::publishMatchQuirk);
     publish(c, "deny [c.c, *] denies d", deny, "d", NO);
     TestUser fwc = acc.user("denyfwc").pubDeny("a.>", ">.a");
-    publish(c, "deny [a.>, >.a]: stops at the empty > node", fwc, "a.b", ServerProfile::publishMatchQuirk);
+    publish(
+        c,
+        "deny [a.>, >.a]: stops at the empty > node",
+        fwc,
+        "a.b",
+        ServerProfile::publishMatchQuirk);
     publish(c, "deny [a.>, >.a] denies nothing at one token", fwc, "a", YES);
     TestUser branch = acc.user("allowbranch").pubAllow("*.>.a", "*.b", "b.>");
     publish(
@@ -878,7 +888,12 @@ class ServerAgreementTest {
     publish(c, "allow [*.b, a.c] allows a.b", star, "a.b", YES);
     publish(c, "allow [*.b, a.c] allows x.b", star, "x.b", YES);
     TestUser deep = acc.user("allowdeep").pubAllow("a.*", "a.b.c");
-    publish(c, "allow [a.*, a.b.c]: * missed after literal a.b", deep, "a.b", p -> !p.publishMatchQuirk());
+    publish(
+        c,
+        "allow [a.*, a.b.c]: * missed after literal a.b",
+        deep,
+        "a.b",
+        p -> !p.publishMatchQuirk());
     TestUser dots = acc.user("allowdots").pubAllow("a.>", "b.*.>", "*");
     publish(c, "allow [a.>, b.*.>, *] allows b.x.y", dots, "b.x.y", YES);
     TestUser sub = acc.user("subcc").subAllow("c.c", "*");
@@ -915,7 +930,8 @@ class ServerAgreementTest {
     connect(
         c,
         "allowed_connection_types [IN_PROCESS] refuses a TCP client",
-        acc.user("inproc").customize(b -> b.addAllowedConnectionTypes(ConnectionType.of("IN_PROCESS"))),
+        acc.user("inproc")
+            .customize(b -> b.addAllowedConnectionTypes(ConnectionType.of("IN_PROCESS"))),
         NO);
     connect(
         c,
@@ -956,7 +972,11 @@ class ServerAgreementTest {
                             .addAuthUsers(NKey.generate(NKeyType.USER).publicKey())
                             .addAllowedAccounts(ExternalAuthorization.ANY_ACCOUNT)
                             .build()));
-    connect(c, "user of an auth-callout account, no callout service", callout.user("u"), p -> !p.authCallout());
+    connect(
+        c,
+        "user of an auth-callout account, no callout service",
+        callout.user("u"),
+        p -> !p.authCallout());
     // jwt 2.8.1: tokens over 1 MiB are refused (the servers read CONNECT lines up to 4 MiB here).
     String[] tags = new String[13000];
     for (int i = 0; i < tags.length; i++) {
@@ -1069,10 +1089,16 @@ class ServerAgreementTest {
     connect(c, "description over 8 KiB", longDescription.user("u"), NO);
     TestAccount e3 = OP.account("ovexp3").exportService("ow.*");
     TestAccount e4 = OP.account("ovexp4").exportService("ow.a");
-    TestAccount wider = OP.account("overlapwide").importService(e3, "ow.*").importService(e4, "ow.a");
-    connect(c, "service imports of ow.* and ow.a from two exporters", wider.user("u"), ServerAgreementTest::acrossExportersOk);
+    TestAccount wider =
+        OP.account("overlapwide").importService(e3, "ow.*").importService(e4, "ow.a");
+    connect(
+        c,
+        "service imports of ow.* and ow.a from two exporters",
+        wider.user("u"),
+        ServerAgreementTest::acrossExportersOk);
     TestAccount same = OP.account("ovexp5").exportService("oz.a").exportService("oz.b");
-    TestAccount one = OP.account("overlapone").importService(same, "oz.a").importService(same, "oz.b");
+    TestAccount one =
+        OP.account("overlapone").importService(same, "oz.a").importService(same, "oz.b");
     connect(c, "service imports of oz.a and oz.b from one exporter", one.user("u"), YES);
   }
 
@@ -1088,8 +1114,8 @@ class ServerAgreementTest {
   }
 
   /**
-   * Edits a user JWT's payload text and signs it again with the account's identity key, for
-   * claims the encoder cannot write.
+   * Edits a user JWT's payload text and signs it again with the account's identity key, for claims
+   * the encoder cannot write.
    */
   private static UnaryOperator<String> resigned(TestAccount account, String from, String to) {
     return jwt -> {
@@ -1194,7 +1220,8 @@ class ServerAgreementTest {
         "PUB p " + bytes + "\r\n" + "x".repeat(bytes) + "\r\n",
         u ->
             new Verdict(
-                (u.maxPayload() == -1 || u.maxPayload() >= bytes) && u.permissions().canPublish("p"),
+                (u.maxPayload() == -1 || u.maxPayload() >= bytes)
+                    && u.permissions().canPublish("p"),
                 "max payload " + u.maxPayload()),
         expected);
   }
@@ -1396,7 +1423,8 @@ class ServerAgreementTest {
     String key = server(account).port() + "/" + account.publicKey();
     Client c = OBSERVERS.get(key);
     if (c == null) {
-      TestUser u = OBSERVER_USERS.computeIfAbsent(account.publicKey(), k -> account.user("observer"));
+      TestUser u =
+          OBSERVER_USERS.computeIfAbsent(account.publicKey(), k -> account.user("observer"));
       c = jnats(account, u.writeCreds(dir().resolve("observers").resolve(account.publicKey())));
       OBSERVERS.put(key, c);
     }
@@ -1432,8 +1460,7 @@ class ServerAgreementTest {
     return new Verdict(false, "connection refused: " + e.getMessage());
   }
 
-  private static Verdict serverPublish(TestUser user, Path creds, String subject)
-      throws Exception {
+  private static Verdict serverPublish(TestUser user, Path creds, String subject) throws Exception {
     Client obs = observer(user.account());
     try (Client c = jnats(user.account(), creds)) {
       Dispatcher d = obs.nc().createDispatcher(m -> c.events().add("delivered " + m.getSubject()));

@@ -26,11 +26,11 @@ import java.util.Random;
  *
  * <p>One user in four instead gets random {@code subs} and {@code payload} limits (0, -1,
  * negatives, values beyond 32 bits) and tries three subscriptions and a small publish; another one
- * in four is signed by a scoped key of its own whose random publish template mixes functions,
- * odd spellings and missing tags, with random tags on the user.
+ * in four is signed by a scoped key of its own whose random publish template mixes functions, odd
+ * spellings and missing tags, with random tags on the user.
  *
- * <p>A fresh seed each run, printed; {@code -Dnatsjwt.random.seed=<seed>} repeats a run and
- * {@code -Dnatsjwt.random.users=<n>} sets how many users each server judges (40 by default).
+ * <p>A fresh seed each run, printed; {@code -Dnatsjwt.random.seed=<seed>} repeats a run and {@code
+ * -Dnatsjwt.random.users=<n>} sets how many users each server judges (40 by default).
  */
 class ServerRandomAgreementTest {
   private static final Duration WAIT = Duration.ofSeconds(2);
@@ -102,7 +102,11 @@ class ServerRandomAgreementTest {
         }
         if (!server.isRunning()) {
           disagreements.add(
-              "user " + i + " " + descriptions.get(i) + ": the server crashed; the verifier says "
+              "user "
+                  + i
+                  + " "
+                  + descriptions.get(i)
+                  + ": the server crashed; the verifier says "
                   + ours.rejection().map(Object::toString).orElse("accepted"));
           break;
         }
@@ -121,7 +125,11 @@ class ServerRandomAgreementTest {
         String who = "user " + i + " " + descriptions.get(i);
         if (live.accepted() != ours.isAccepted()) {
           disagreements.add(
-              who + ": CONNECT server " + live + ", verifier " + ours.rejection().map(Object::toString).orElse("accepted"));
+              who
+                  + ": CONNECT server "
+                  + live
+                  + ", verifier "
+                  + ours.rejection().map(Object::toString).orElse("accepted"));
           if (holder[0] != null) {
             holder[0].close();
           }
@@ -143,7 +151,14 @@ class ServerRandomAgreementTest {
             RawNatsClient.Answer a = s.command("PUB " + subject + " 1\r\nm\r\n");
             verdicts++;
             if (a.accepted() != p.canPublish(subject)) {
-              disagreements.add(who + ": PUB " + subject + " server " + a + ", verifier " + p.canPublish(subject));
+              disagreements.add(
+                  who
+                      + ": PUB "
+                      + subject
+                      + " server "
+                      + a
+                      + ", verifier "
+                      + p.canPublish(subject));
             }
           }
           for (int k = 0; k < PROBES; k++) {
@@ -151,7 +166,12 @@ class ServerRandomAgreementTest {
             String queue = random.nextInt(3) == 0 ? (random.nextBoolean() ? "q1" : "q2") : "";
             RawNatsClient.Answer a =
                 s.command(
-                    "SUB " + subject + (queue.isEmpty() ? "" : " " + queue) + " " + (k + 1) + "\r\n");
+                    "SUB "
+                        + subject
+                        + (queue.isEmpty() ? "" : " " + queue)
+                        + " "
+                        + (k + 1)
+                        + "\r\n");
             verdicts++;
             boolean v = p.canSubscribe(subject, queue);
             if (a.accepted() != v) {
@@ -181,7 +201,8 @@ class ServerRandomAgreementTest {
               + " (seed "
               + SEED
               + "):\n"
-              + String.join("\n", disagreements.subList(0, Math.min(MAX_REPORTED, disagreements.size()))));
+              + String.join(
+                  "\n", disagreements.subList(0, Math.min(MAX_REPORTED, disagreements.size()))));
     }
   }
 
@@ -201,8 +222,22 @@ class ServerRandomAgreementTest {
 
   /** Limits around the edges: 0, small, -1, negatives, and beyond 32 bits either way. */
   private static final long[] LIMITS = {
-    -1, 0, 1, 2, 3, -2, (1L << 32) + 1, (1L << 32) + 2, (1L << 32) - 1, 1L << 32, (1L << 31) - 1,
-    1L << 31, -(1L << 32) - 1, -(1L << 32) + 1, Long.MAX_VALUE, Long.MIN_VALUE
+    -1,
+    0,
+    1,
+    2,
+    3,
+    -2,
+    (1L << 32) + 1,
+    (1L << 32) + 2,
+    (1L << 32) - 1,
+    1L << 32,
+    (1L << 31) - 1,
+    1L << 31,
+    -(1L << 32) - 1,
+    -(1L << 32) + 1,
+    Long.MAX_VALUE,
+    Long.MIN_VALUE
   };
 
   private static String randomLimits(Random r, TestUser u) {
@@ -237,8 +272,19 @@ class ServerRandomAgreementTest {
 
   /** Template pieces: functions in whole tokens and inside tokens, odd spellings, missing tags. */
   private static final String[] TEMPLATE_TOKENS = {
-    "{{name()}}", "{{tag(t)}}", "{{account-name()}}", "x{{name()}}", "{{ name() }}", "{{Name()}}",
-    "{{tag(missing)}}", "{{tag(T)}}", "a", "*", ">", "{{bogus()}}", "{{tag(t)}}-{{tag(t)}}"
+    "{{name()}}",
+    "{{tag(t)}}",
+    "{{account-name()}}",
+    "x{{name()}}",
+    "{{ name() }}",
+    "{{Name()}}",
+    "{{tag(missing)}}",
+    "{{tag(T)}}",
+    "a",
+    "*",
+    ">",
+    "{{bogus()}}",
+    "{{tag(t)}}-{{tag(t)}}"
   };
 
   private static final String[] TAGS = {"t:a", "t:b", "t:a.b", "t:*", "T:c", "t:"};
@@ -307,7 +353,9 @@ class ServerRandomAgreementTest {
     return out;
   }
 
-  /** An entry: one to three tokens, wildcards anywhere, now and then empty tokens or white space. */
+  /**
+   * An entry: one to three tokens, wildcards anywhere, now and then empty tokens or white space.
+   */
   private static String entry(Random r, boolean sub) {
     int n = 1 + r.nextInt(3);
     StringBuilder sb = new StringBuilder();

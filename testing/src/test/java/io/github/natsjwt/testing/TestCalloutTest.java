@@ -190,11 +190,9 @@ class TestCalloutTest {
             .getMessage()
             .contains("operator-mode callout"));
     assertThrows(TestCredentialsException.class, callout::sentinel);
+    assertThrows(TestCredentialsException.class, () -> callout.allowedAccounts(op.account("APP")));
     assertThrows(
-        TestCredentialsException.class, () -> callout.allowedAccounts(op.account("APP")));
-    assertThrows(
-        TestCredentialsException.class,
-        () -> op.account("AUTH").authCallout().authCallout());
+        TestCredentialsException.class, () -> op.account("AUTH").authCallout().authCallout());
     assertThrows(
         TestCredentialsException.class, () -> op.account("X").authCallout().servicePassword());
   }
@@ -203,7 +201,8 @@ class TestCalloutTest {
   void configMode_badArguments_refused() {
     assertThrows(TestCredentialsException.class, () -> TestCallout.configMode(" "));
     assertThrows(
-        TestCredentialsException.class, () -> TestCallout.configMode(TestCallout.CONFIG_MODE_ACCOUNT));
+        TestCredentialsException.class,
+        () -> TestCallout.configMode(TestCallout.CONFIG_MODE_ACCOUNT));
     assertThrows(
         TestCredentialsException.class,
         () -> TestCallout.configMode("APP", NKey.generate(NKeyType.USER)));
@@ -219,8 +218,7 @@ class TestCalloutTest {
 
     assertFalse(config.toString().contains(config.servicePassword()), config.toString());
     assertTrue(config.toString().contains(config.issuerAccount()), config.toString());
-    assertFalse(
-        config.toString().contains(new String(config.issuer().seed())), config.toString());
+    assertFalse(config.toString().contains(new String(config.issuer().seed())), config.toString());
     assertFalse(
         config.toString().contains(new String(config.xkey().orElseThrow().seed())),
         config.toString());

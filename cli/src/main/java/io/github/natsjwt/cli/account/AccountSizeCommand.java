@@ -137,7 +137,8 @@ public final class AccountSizeCommand implements Callable<Integer> {
         pushFrom = "system account limits.payload";
       }
     }
-    limits.add(new Limit("push_max_payload", "push on $SYS.REQ.CLAIMS.UPDATE (" + pushFrom + ")", push));
+    limits.add(
+        new Limit("push_max_payload", "push on $SYS.REQ.CLAIMS.UPDATE (" + pushFrom + ")", push));
     Limit tightest = limits.stream().min(Comparator.comparingLong(Limit::bytes)).orElseThrow();
 
     UserScope sample = sampleScope(account);
@@ -235,8 +236,12 @@ public final class AccountSizeCommand implements Callable<Integer> {
         .append(account.subject())
         .append(account.name().isEmpty() ? "" : " (" + account.name() + ")")
         .append('\n');
-    sb.append(String.format(Locale.ROOT, "token    %,d bytes (payload JSON %,d bytes)%n",
-        size.bytes(), size.payloadBytes()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "token    %,d bytes (payload JSON %,d bytes)%n",
+            size.bytes(),
+            size.payloadBytes()));
     sb.append("\nfield          bytes   share\n");
     for (TokenSize.Part p : size.parts()) {
       sb.append(

@@ -1,6 +1,7 @@
 package io.github.natsjwt.cli.creds;
 
 import io.github.natsjwt.NatsJwtException;
+import io.github.natsjwt.claims.ConnectionType;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.ResponsePermission;
 import io.github.natsjwt.claims.TimeRange;
@@ -15,8 +16,6 @@ import io.github.natsjwt.cli.Main;
 import io.github.natsjwt.cli.Redaction;
 import io.github.natsjwt.cli.StdStreams;
 import io.github.natsjwt.cli.nats.JsonOut;
-import io.github.natsjwt.claims.ConnectionType;
-import java.util.ArrayList;
 import io.github.natsjwt.creds.Creds;
 import io.github.natsjwt.creds.CredsErrorCode;
 import io.github.natsjwt.creds.CredsFormat;
@@ -32,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -183,7 +183,13 @@ public final class CredsInspectCommand implements Callable<Integer> {
       streams
           .out()
           .println(
-              jsonDoc(file, jwt, key, List.of(), false, Redaction.redact(String.valueOf(e.getMessage()))));
+              jsonDoc(
+                  file,
+                  jwt,
+                  key,
+                  List.of(),
+                  false,
+                  Redaction.redact(String.valueOf(e.getMessage()))));
       streams.out().flush();
     } finally {
       if (key != null) {
@@ -255,8 +261,7 @@ public final class CredsInspectCommand implements Callable<Integer> {
       if (subject == null) {
         seed.string("matches_jwt", null);
       } else {
-        seed.bool(
-            "matches_jwt", key.type() == NKeyType.USER && key.publicKey().equals(subject));
+        seed.bool("matches_jwt", key.type() == NKeyType.USER && key.publicKey().equals(subject));
       }
     }
     j.object("seed", seed);

@@ -30,10 +30,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs an auth callout on a real nats-server 2.10 or later: a configuration-mode server sends
- * every connect to a callout service, whose authorizer looks the user up in a small directory,
- * admits one user with a freshly minted user JWT and denies another. Requests are encrypted for the
- * service's curve key. On nats-server 2.9 the step says that callout needs 2.10 and skips.
+ * Runs an auth callout on a real nats-server 2.10 or later: a configuration-mode server sends every
+ * connect to a callout service, whose authorizer looks the user up in a small directory, admits one
+ * user with a freshly minted user JWT and denies another. Requests are encrypted for the service's
+ * curve key. On nats-server 2.9 the step says that callout needs 2.10 and skips.
  */
 final class CalloutStep implements DemoStep {
   static final String ADMITTED = "carol";
@@ -70,7 +70,8 @@ final class CalloutStep implements DemoStep {
     ctx.check(!version.isEmpty(), "the live server step did not run before the callout step");
     if (!DemoServers.hasCallout(version)) {
       ctx.say(
-          "nats-server %s has no auth callout: it needs nats-server 2.10 or later; skipped", version);
+          "nats-server %s has no auth callout: it needs nats-server 2.10 or later; skipped",
+          version);
       ctx.say(
           "  (put nats-server 2.10 or later on the PATH, or name it with"
               + " -Dnatsjwt.nats-server.2.14=/path/to/nats-server)");
@@ -149,7 +150,8 @@ final class CalloutStep implements DemoStep {
             allowed.request().orElseThrow().isEncrypted() ? "encrypted" : "NOT encrypted",
             allowed.request().orElseThrow().server().id());
         ctx.check(
-            allowed.request().orElseThrow().isEncrypted(), "the server did not encrypt the request");
+            allowed.request().orElseThrow().isEncrypted(),
+            "the server did not encrypt the request");
         UserClaims user = minted.get();
         ctx.check(user != null, "the authorizer minted no user");
         ctx.say(
@@ -176,8 +178,7 @@ final class CalloutStep implements DemoStep {
         NatsConnections.close(connect(server, DENIED, "guess", REFUSAL_WAIT));
       } catch (IOException e) {
         String message = String.valueOf(e.getMessage());
-        refusal =
-            message.contains("Authorization Violation") ? "Authorization Violation" : message;
+        refusal = message.contains("Authorization Violation") ? "Authorization Violation" : message;
       }
       ctx.check(refusal != null, DENIED + " was let in");
       CalloutEvent denied = next(events, ctx);

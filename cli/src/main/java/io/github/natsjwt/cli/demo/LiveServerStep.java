@@ -70,9 +70,7 @@ final class LiveServerStep implements DemoStep {
       ctx.serverVersion(server.version());
       ctx.say(
           "nats-server %s on %s trusts %s; the account is preloaded (MEMORY resolver)",
-          server.version(),
-          server.url(),
-          JwtIssueStep.OPERATOR_NAME);
+          server.version(), server.url(), JwtIssueStep.OPERATOR_NAME);
       BlockingQueue<String> errors = new LinkedBlockingQueue<>();
       ErrorListener collect =
           new ErrorListener() {
@@ -117,9 +115,7 @@ final class LiveServerStep implements DemoStep {
                     + " (got "
                     + error
                     + ")");
-            ctx.say(
-                "%s -> %s: the server says: %s",
-                JwtIssueStep.USER_NAME, DENIED_SUBJECT, error);
+            ctx.say("%s -> %s: the server says: %s", JwtIssueStep.USER_NAME, DENIED_SUBJECT, error);
             ctx.say("  (her JWT denies orders.admin.>)");
           } finally {
             NatsConnections.close(alice);

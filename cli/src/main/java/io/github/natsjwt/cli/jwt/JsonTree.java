@@ -78,6 +78,7 @@ final class JsonTree {
   /** A string, number, {@code true}, {@code false} or {@code null}, as written. */
   static final class Scalar implements Value {
     final String text;
+
     /** The decoded string, for a string; else null. */
     private final @Nullable String string;
 

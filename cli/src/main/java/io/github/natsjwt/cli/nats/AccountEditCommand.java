@@ -241,9 +241,7 @@ abstract class AccountEditCommand implements Callable<Integer> {
     } else {
       out.printf(
           "account %s%s: %s%n",
-          after.subject(),
-          after.name().isEmpty() ? "" : " \"" + after.name() + "\"",
-          describe());
+          after.subject(), after.name().isEmpty() ? "" : " \"" + after.name() + "\"", describe());
       for (PushResult r : pushed) {
         out.printf("  server %s: %d %s%n", r.server(), r.code(), r.message());
       }

@@ -141,7 +141,8 @@ public final class KickCommand implements Callable<Integer> {
             r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
             r.message().isEmpty() ? "" : ": " + r.message());
       }
-      out.printf("kicked %d of %d connection%s%n", kicked, results.size(), results.size() == 1 ? "" : "s");
+      out.printf(
+          "kicked %d of %d connection%s%n", kicked, results.size(), results.size() == 1 ? "" : "s");
     }
     out.flush();
     if (user != null && results.isEmpty()) {
@@ -154,7 +155,8 @@ public final class KickCommand implements Callable<Integer> {
   /** Why no connection was found, naming servers too old to report one. */
   static String noneFound(String user, List<ServerRef> servers) {
     StringBuilder sb =
-        new StringBuilder("no connection of user " + user + " on the " + servers.size() + " server");
+        new StringBuilder(
+            "no connection of user " + user + " on the " + servers.size() + " server");
     sb.append(servers.size() == 1 ? "" : "s").append(" that answered");
     for (ServerRef s : servers) {
       if (!s.answersKick()) {

@@ -65,9 +65,7 @@ public final class LookupCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     if (!NKeyType.ACCOUNT.isValidPublicKey(account)) {
       throw new InputException(
-          "'"
-              + account
-              + "' is not an account public key (56 characters starting with 'A')");
+          "'" + account + "' is not an account public key (56 characters starting with 'A')");
     }
     if (json && describe) {
       throw new InputException("--json and --describe cannot be combined: choose one");

@@ -48,8 +48,8 @@ public final class NatsConnections {
    * @param creds the user's credentials; they must stay open while the connection is open
    * @param errors receives the server's asynchronous errors (permission violations, say)
    * @return the open connection
-   * @throws InputException when the URL is not valid or the server cannot be reached or refuses
-   *     the user
+   * @throws InputException when the URL is not valid or the server cannot be reached or refuses the
+   *     user
    * @throws InterruptedException when the thread is interrupted while connecting
    */
   public static Connection connect(String url, Creds creds, ErrorListener errors)

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * A connection context of the {@code nats} command-line tool: a JSON file {@code
- * <config>/nats/context/<name>.json}, where {@code <config>} is {@code $XDG_CONFIG_HOME} or
- * {@code ~/.config}, the selected one named in {@code <config>/nats/context.txt}.
+ * <config>/nats/context/<name>.json}, where {@code <config>} is {@code $XDG_CONFIG_HOME} or {@code
+ * ~/.config}, the selected one named in {@code <config>/nats/context.txt}.
  *
  * <p>Only {@code url} and {@code creds} are read; the other members (user, password, token, nkey,
  * TLS and JetStream settings) are ignored, since these commands connect as a system-account user

@@ -133,8 +133,7 @@ public final class PushCommand implements Callable<Integer> {
           for (PushResult r : results) {
             out.printf("  server %s: %d %s%n", r.server(), r.code(), r.message());
           }
-          out.printf(
-              "accepted by %d server%s%n", results.size(), results.size() == 1 ? "" : "s");
+          out.printf("accepted by %d server%s%n", results.size(), results.size() == 1 ? "" : "s");
           if (chain.isPresent()) {
             out.printf("chain checked: signed for trusted operator %s%n", chain.get());
           } else {

@@ -54,9 +54,7 @@ public final class RevokeCommand extends AccountEditCommand {
   @Override
   List<AccountEdit> edits(AccountClaims current) {
     when =
-        at == null
-            ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-            : Times.parseInstant(at, "--at");
+        at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : Times.parseInstant(at, "--at");
     return List.of(AccountEdit.revoke(user, when));
   }
 

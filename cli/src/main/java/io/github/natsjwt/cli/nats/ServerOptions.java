@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * The options that say which NATS system to talk to and as whom, shared by the commands that
  * connect through the system account ({@code push}, {@code lookup}, {@code list}, {@code delete},
- * ...): {@code --server}, {@code --creds} and {@code --context}. Add it to a command with {@code
- * @Mixin ServerOptions server;} and connect with {@link #readCreds} and {@link #connect}.
+ * ...): {@code --server}, {@code --creds} and {@code --context}. Add it to a command with
+ * {@code @Mixin ServerOptions server;} and connect with {@link #readCreds} and {@link #connect}.
  *
  * <p>Each setting is taken from the first of these that has it:
  *
@@ -77,8 +77,8 @@ public final class ServerOptions {
   private @Nullable Resolved resolved;
 
   /**
-   * Creates the options reading the process's environment, for a command built without the
-   * tool's factory.
+   * Creates the options reading the process's environment, for a command built without the tool's
+   * factory.
    */
   public ServerOptions() {
     this(Environment.system());
@@ -192,10 +192,12 @@ public final class ServerOptions {
     // The selected context is read only when something is still missing.
     Optional<NatsContext> selected = Optional.empty();
     boolean urlMissing =
-        server == null && named.map(c -> c.url().isEmpty()).orElse(true)
+        server == null
+            && named.map(c -> c.url().isEmpty()).orElse(true)
             && env.variable(NATS_URL).isEmpty();
     boolean credsMissing =
-        creds == null && named.map(c -> c.creds().isEmpty()).orElse(true)
+        creds == null
+            && named.map(c -> c.creds().isEmpty()).orElse(true)
             && env.variable(NATS_CREDS).isEmpty();
     if (urlMissing || credsMissing) {
       selected =

@@ -40,8 +40,8 @@ final class Templates {
   }
 
   /**
-   * Replaces the publish permissions when a publish option was given, and the subscribe ones when
-   * a subscribe option was; everything else of the template stays.
+   * Replaces the publish permissions when a publish option was given, and the subscribe ones when a
+   * subscribe option was; everything else of the template stays.
    */
   UserPermissionLimits applyTo(UserPermissionLimits template) {
     UserPermissionLimits.Builder b = template.toBuilder();

@@ -177,7 +177,11 @@ public final class ServerConfigCommand implements Callable<Integer> {
     }
     Inputs.requireAtMostOneStdin(spec, inputs.toArray(new String[0]));
     if (configMode
-        && (operator != null || systemAccount != null || systemAccountKey != null || !accounts.isEmpty() || allowDelete)) {
+        && (operator != null
+            || systemAccount != null
+            || systemAccountKey != null
+            || !accounts.isEmpty()
+            || allowDelete)) {
       throw usage(
           "--config-mode writes accounts and users of its own; --operator, --system-account,"
               + " --system-account-key, --account and --allow-delete belong to operator mode");
@@ -207,7 +211,9 @@ public final class ServerConfigCommand implements Callable<Integer> {
       for (String n : names) {
         if (Files.exists(out.resolve(n), LinkOption.NOFOLLOW_LINKS)) {
           throw new InputException(
-              "'" + out.resolve(n) + "' already exists; give --force to replace it, or another"
+              "'"
+                  + out.resolve(n)
+                  + "' already exists; give --force to replace it, or another"
                   + " --dir");
         }
       }
@@ -241,9 +247,7 @@ public final class ServerConfigCommand implements Callable<Integer> {
         o.printf("start the server: nats-server -c %s%n", file);
         o.printf(
             "then:             natsjwt push --server nats://%s:%d --creds %s <account.jwt>%n",
-            host.contains(":") ? "[" + host + "]" : host,
-            port,
-            creds);
+            host.contains(":") ? "[" + host + "]" : host, port, creds);
       }
     } else {
       o.printf("start the server: nats-server -c %s%n", file);
@@ -291,7 +295,8 @@ public final class ServerConfigCommand implements Callable<Integer> {
             JsonOut.object()
                 .string("mode", mode)
                 .string("config", file.toString())
-                .string("url", "nats://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
+                .string(
+                    "url", "nats://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
                 .string("operator", operatorKey)
                 .string("system_account", systemAccount)
                 .string("resolver_dir", resolverDir)
@@ -308,8 +313,14 @@ public final class ServerConfigCommand implements Callable<Integer> {
           ServerConfig.builder()
               .host(host)
               .port(port)
-              .account(ConfigAccount.builder("APP").user(ConfigUser.nkey(app.publicKey()).build()).build())
-              .account(ConfigAccount.builder("SYS").user(ConfigUser.nkey(sys.publicKey()).build()).build())
+              .account(
+                  ConfigAccount.builder("APP")
+                      .user(ConfigUser.nkey(app.publicKey()).build())
+                      .build())
+              .account(
+                  ConfigAccount.builder("SYS")
+                      .user(ConfigUser.nkey(sys.publicKey()).build())
+                      .build())
               .systemAccountName("SYS")
               .build();
       Path file = out.resolve(CONFIG_FILE);
@@ -319,24 +330,18 @@ public final class ServerConfigCommand implements Callable<Integer> {
       o.printf(
           "wrote %s: configuration mode, accounts APP and SYS (the system account), listening on"
               + " %s:%d%n",
-          file,
-          host,
-          port);
+          file, host, port);
       o.printf(
           "wrote %s: seed of NKey user %s of account APP (owner-only)%n",
-          out.resolve("app-user.nk"),
-          app.publicKey());
+          out.resolve("app-user.nk"), app.publicKey());
       o.printf(
           "wrote %s: seed of NKey user %s of account SYS (owner-only)%n",
-          out.resolve("sys-user.nk"),
-          sys.publicKey());
+          out.resolve("sys-user.nk"), sys.publicKey());
       o.printf("start the server: nats-server -c %s%n", file);
       o.printf(
           "then connect as an NKey user with a seed file, for example: nats --server"
               + " nats://%s:%d --nkey %s pub hello world%n",
-          host.contains(":") ? "[" + host + "]" : host,
-          port,
-          out.resolve("app-user.nk"));
+          host.contains(":") ? "[" + host + "]" : host, port, out.resolve("app-user.nk"));
       o.flush();
       if (json) {
         printJson(
@@ -392,12 +397,9 @@ public final class ServerConfigCommand implements Callable<Integer> {
         writePublic(out.resolve("operator.jwt"), opJwt + "\n");
         writePublic(out.resolve("sys.jwt"), sysJwt + "\n");
         text.printf(
-                "created operator %s \"%s\" (operator.nk, operator.jwt) and system account %s"
-                    + " (sys.nk, sys.jwt) in %s%n",
-                op.publicKey(),
-                name,
-                sys.publicKey(),
-                out);
+            "created operator %s \"%s\" (operator.nk, operator.jwt) and system account %s"
+                + " (sys.nk, sys.jwt) in %s%n",
+            op.publicKey(), name, sys.publicKey(), out);
         return new Chain(
             opJwt,
             Jwt.decode(opJwt, OperatorClaims.class).claims(),

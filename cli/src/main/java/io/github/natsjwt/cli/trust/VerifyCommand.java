@@ -476,8 +476,7 @@ public final class VerifyCommand implements Callable<Integer> {
           .object("limits", null);
     } else {
       VerifiedAccount a = u.account();
-      String kind =
-          !u.isSignedBySigningKey() ? "account" : u.isScoped() ? "scoped" : "signing_key";
+      String kind = !u.isSignedBySigningKey() ? "account" : u.isScoped() ? "scoped" : "signing_key";
       j.string("operator", u.operatorKey())
           .object(
               "account",

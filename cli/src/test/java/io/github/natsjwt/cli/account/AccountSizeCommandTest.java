@@ -72,8 +72,8 @@ class AccountSizeCommandTest {
   }
 
   /**
-   * The JSON budget describes the real token, and the projected count of scoped keys is checked
-   * by encoding: that many more encode within the cap, one more does not.
+   * The JSON budget describes the real token, and the projected count of scoped keys is checked by
+   * encoding: that many more encode within the cap, one more does not.
    */
   @Test
   void json_revokingAccount_budgetMatchesTokenAndProjectionIsExact() throws Exception {
@@ -85,8 +85,14 @@ class AccountSizeCommandTest {
     JsonNode r =
         json(
             run(
-                "account", "size", "--json", "--template", template.toString(), "--role",
-                "tenant", jwt.toString()));
+                "account",
+                "size",
+                "--json",
+                "--template",
+                template.toString(),
+                "--role",
+                "tenant",
+                jwt.toString()));
     long sum = 0;
     for (JsonNode f : r.get("fields")) {
       sum += f.get("bytes").asLong();
@@ -119,8 +125,14 @@ class AccountSizeCommandTest {
     JsonNode bySize =
         json(
             run(
-                "account", "size", "--json", "--template-bytes", Long.toString(templateBytes),
-                "--role", "tenant", jwt.toString()));
+                "account",
+                "size",
+                "--json",
+                "--template-bytes",
+                Long.toString(templateBytes),
+                "--role",
+                "tenant",
+                jwt.toString()));
     assertEquals(more, bySize.get("projection").get("more_scoped_keys").asLong());
 
     // The oversized token is measured too, and marked over both limits.
@@ -146,7 +158,11 @@ class AccountSizeCommandTest {
     JsonNode r =
         json(
             run(
-                "account", "size", "--json", "--system-account", sysJwt.toString(),
+                "account",
+                "size",
+                "--json",
+                "--system-account",
+                sysJwt.toString(),
                 write("a.jwt", token).toString()));
     JsonNode push = r.get("limits").get(1);
     assertAll(
@@ -181,7 +197,12 @@ class AccountSizeCommandTest {
     String token = Jwt.encode(revoking(1).build(), OPERATOR, CLOCK);
     Result r =
         run(
-            "account", "size", "--template", TEMPLATE_JSON, "--template-bytes", "100",
+            "account",
+            "size",
+            "--template",
+            TEMPLATE_JSON,
+            "--template-bytes",
+            "100",
             write("a.jwt", token).toString());
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.stderr().contains("--template or --template-bytes"), r.stderr());

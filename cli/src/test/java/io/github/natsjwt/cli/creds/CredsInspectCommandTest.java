@@ -17,8 +17,8 @@ import io.github.natsjwt.nkey.NKeyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -238,15 +238,19 @@ class CredsInspectCommandTest {
     String user = c.get("expected_user_public_key").asText();
     assertEquals(user, u.get("subject").asText());
     assertEquals("alice", u.get("name").asText());
-    assertEquals("ACE2DLEJWMYGOBHOZKJVQX2AKB3O6JTDKLC6BSKWFXSFML7SRHSQNUOE", u.get("issuer").asText());
+    assertEquals(
+        "ACE2DLEJWMYGOBHOZKJVQX2AKB3O6JTDKLC6BSKWFXSFML7SRHSQNUOE", u.get("issuer").asText());
     assertTrue(u.get("issuer_account").isNull());
     assertEquals(1700000000L, u.get("issued_at").asLong());
     assertEquals(1700000000L, u.get("not_before").asLong());
     assertEquals(4102444800L, u.get("expires").asLong());
     assertEquals(2, u.get("version").asInt());
     assertFalse(u.get("bearer").asBoolean());
-    assertEquals("{\"allow\":[\"alice.>\",\"_INBOX.>\"],\"deny\":[\"alice.secret\"]}", u.get("pub").toString());
-    assertEquals("[\"alice.>\",\"_INBOX.>\",\"work.* workers\"]", u.get("sub").get("allow").toString());
+    assertEquals(
+        "{\"allow\":[\"alice.>\",\"_INBOX.>\"],\"deny\":[\"alice.secret\"]}",
+        u.get("pub").toString());
+    assertEquals(
+        "[\"alice.>\",\"_INBOX.>\",\"work.* workers\"]", u.get("sub").get("allow").toString());
     assertEquals(5, u.get("resp").get("max").asInt());
     assertEquals(60000, u.get("resp").get("ttl_ms").asLong());
     assertEquals(100, u.get("subs").asLong());
@@ -256,7 +260,8 @@ class CredsInspectCommandTest {
     assertEquals("09:00:00", u.get("times").get(0).get("start").asText());
     assertEquals("17:30:00", u.get("times").get(1).get("end").asText());
     assertEquals("America/New_York", u.get("times_location").asText());
-    assertEquals("[\"STANDARD\",\"WEBSOCKET\",\"LEAFNODE\",\"MQTT\"]", u.get("connection_types").toString());
+    assertEquals(
+        "[\"STANDARD\",\"WEBSOCKET\",\"LEAFNODE\",\"MQTT\"]", u.get("connection_types").toString());
     assertEquals("[\"dept:eng\"]", u.get("tags").toString());
     assertEquals("user", j.get("seed").get("type").asText());
     assertEquals(user, j.get("seed").get("public_key").asText());
@@ -275,7 +280,9 @@ class CredsInspectCommandTest {
     JsonNode j = JSON.readTree(r.stdout());
     assertFalse(j.get("usable").asBoolean());
     assertTrue(j.get("error").asText().contains("the seed is an account seed"), r::toString);
-    assertEquals("UAAHD7BTRRTG64BRPPWRWMOSTQO7JVTB2ZVJCMRPYH3OFSW7TBBYZSHA", j.get("jwt").get("subject").asText());
+    assertEquals(
+        "UAAHD7BTRRTG64BRPPWRWMOSTQO7JVTB2ZVJCMRPYH3OFSW7TBBYZSHA",
+        j.get("jwt").get("subject").asText());
     assertEquals("account", j.get("seed").get("type").asText());
     assertFalse(j.get("seed").get("matches_jwt").asBoolean());
     assertEquals(1, r.stderr().lines().count(), r::toString);

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code natsjwt demo --server} on each nats-server series, as if it were the newest installed
- * (the newer series are hidden from the demo): the auth callout step on 2.10 and 2.14, its skip
- * notice on 2.9.
+ * {@code natsjwt demo --server} on each nats-server series, as if it were the newest installed (the
+ * newer series are hidden from the demo): the auth callout step on 2.10 and 2.14, its skip notice
+ * on 2.9.
  */
 class DemoCalloutLiveTest {
   /** Runs the demo with every series newer than the given one pointed at a missing file. */
@@ -112,5 +112,4 @@ class DemoCalloutLiveTest {
     assertTrue(out.contains("All 8 steps behaved as expected."), out);
     assertNoSeed(r.all());
   }
-
 }

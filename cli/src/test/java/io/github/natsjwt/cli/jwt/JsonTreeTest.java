@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonTreeTest {
   private static JsonTree.Obj parse(String json) {
-    return JsonTree.parse(json.getBytes(StandardCharsets.UTF_8), "claims file 'c'", "not an object");
+    return JsonTree.parse(
+        json.getBytes(StandardCharsets.UTF_8), "claims file 'c'", "not an object");
   }
 
   @Test

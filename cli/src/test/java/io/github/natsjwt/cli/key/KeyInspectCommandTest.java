@@ -201,7 +201,8 @@ class KeyInspectCommandTest {
   @MethodSource("vectorKeys")
   void inspect_json_vectorSeedAndPublicKey_documentedObject(
       String type, String seed, String publicKey) throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
 
     Result fromSeed = runWithStdin(seed + "\n", "key", "inspect", "--json", "-");
     Result fromPublic = run("key", "inspect", "--json", publicKey);
@@ -210,7 +211,10 @@ class KeyInspectCommandTest {
     assertNoSeed(fromSeed.all(), seed);
     JsonNode s = m.readTree(fromSeed.stdout());
     assertEquals(
-        "{\"valid\":true,\"type\":\"" + type + "\",\"public_key\":\"" + publicKey
+        "{\"valid\":true,\"type\":\""
+            + type
+            + "\",\"public_key\":\""
+            + publicKey
             + "\",\"seed\":true,\"error\":null}",
         s.toString());
     JsonNode p = m.readTree(fromPublic.stdout());

@@ -99,8 +99,16 @@ class AccountCommandsLiveTest {
   static final Set<String> EDIT_FIELDS =
       new TreeSet<>(
           List.of(
-              "account", "name", "edits", "previous_jti", "jti", "issuer", "jwt", "pushed",
-              "servers", "confirmed"));
+              "account",
+              "name",
+              "edits",
+              "previous_jti",
+              "jti",
+              "issuer",
+              "jwt",
+              "pushed",
+              "servers",
+              "confirmed"));
 
   String sysCreds(TestOperator op) {
     return op.systemAccount().user("admin-" + System.nanoTime()).writeCreds(dir).toString();
@@ -219,7 +227,13 @@ class AccountCommandsLiveTest {
       assertEquals(0, r.exitCode(), r::toString);
       assertEquals("", r.stderr());
       assertTrue(
-          r.stdout().startsWith("account " + orders.publicKey() + " \"orders\": revoked " + alice.publicKey() + " up to "),
+          r.stdout()
+              .startsWith(
+                  "account "
+                      + orders.publicKey()
+                      + " \"orders\": revoked "
+                      + alice.publicKey()
+                      + " up to "),
           r.stdout());
       assertTrue(r.stdout().contains(": 200 jwt updated\n"), r.stdout());
       assertTrue(r.stdout().contains("confirmed: the servers serve the new JWT (jti "), r.stdout());
@@ -252,8 +266,19 @@ class AccountCommandsLiveTest {
       String seed = seedFile(op.key()).toString();
       Result add =
           run(
-              "account", "signing-key", "add", orders.publicKey(), "--key", pub.toString(),
-              "--operator-seed", seed, "--server", server.url(), "--creds", sys, "--json");
+              "account",
+              "signing-key",
+              "add",
+              orders.publicKey(),
+              "--key",
+              pub.toString(),
+              "--operator-seed",
+              seed,
+              "--server",
+              server.url(),
+              "--creds",
+              sys,
+              "--json");
       assertEquals(0, add.exitCode(), add::toString);
       JsonNode j = JSON.readTree(add.stdout());
       assertEquals(EDIT_FIELDS, fields(j));
@@ -262,8 +287,18 @@ class AccountCommandsLiveTest {
         assertEquals(Connection.Status.CONNECTED, c.connection.getStatus());
         Result rm =
             run(
-                "account", "signing-key", "rm", orders.publicKey(), "--key", key.publicKey(),
-                "--operator-seed", seed, "--server", server.url(), "--creds", sys);
+                "account",
+                "signing-key",
+                "rm",
+                orders.publicKey(),
+                "--key",
+                key.publicKey(),
+                "--operator-seed",
+                seed,
+                "--server",
+                server.url(),
+                "--creds",
+                sys);
         assertEquals(0, rm.exitCode(), rm::toString);
         assertTrue(rm.stdout().contains(": removed signing key " + key.publicKey()), rm.stdout());
         c.await("DISCONNECTED");
@@ -272,12 +307,28 @@ class AccountCommandsLiveTest {
       // Removing it again: the account no longer has it, nothing is sent.
       Result again =
           run(
-              "account", "signing-key", "rm", orders.publicKey(), "--key", key.publicKey(),
-              "--operator-seed", seed, "--server", server.url(), "--creds", sys);
+              "account",
+              "signing-key",
+              "rm",
+              orders.publicKey(),
+              "--key",
+              key.publicKey(),
+              "--operator-seed",
+              seed,
+              "--server",
+              server.url(),
+              "--creds",
+              sys);
       assertEquals(2, again.exitCode(), again::toString);
       assertTrue(
-          again.stderr().startsWith(
-              "natsjwt: Account " + orders.publicKey() + " has no signing key " + key.publicKey() + " to remove"),
+          again
+              .stderr()
+              .startsWith(
+                  "natsjwt: Account "
+                      + orders.publicKey()
+                      + " has no signing key "
+                      + key.publicKey()
+                      + " to remove"),
           again.stderr());
     }
   }
@@ -295,23 +346,44 @@ class AccountCommandsLiveTest {
       long cid = a.connection.getServerInfo().getClientId();
 
       Result byUser =
-          run("kick", "--user", alice.publicKey(), "--server", server.url(), "--creds", sys, "--json");
+          run(
+              "kick",
+              "--user",
+              alice.publicKey(),
+              "--server",
+              server.url(),
+              "--creds",
+              sys,
+              "--json");
       JsonNode u = JSON.readTree(byUser.stdout());
       assertEquals(Set.of("user", "servers", "results", "kicked"), fields(u));
       assertEquals(alice.publicKey(), u.get("user").asText());
       assertEquals(
-          Set.of("server_id", "server", "version", "answers_kick"), fields(u.get("servers").get(0)));
+          Set.of("server_id", "server", "version", "answers_kick"),
+          fields(u.get("servers").get(0)));
       assertEquals(server.version(), u.get("servers").get(0).get("version").asText());
 
       Result byCid =
           run(
-              "kick", "--cid", Long.toString(cid), "--server-id", serverId, "--server",
-              server.url(), "--creds", sys, "--json");
+              "kick",
+              "--cid",
+              Long.toString(cid),
+              "--server-id",
+              serverId,
+              "--server",
+              server.url(),
+              "--creds",
+              sys,
+              "--json");
       JsonNode c = JSON.readTree(byCid.stdout());
       System.out.printf(
           "%s cli kick: --user exit %d %s%s; --cid exit %d %s%n",
-          version.label(), byUser.exitCode(), byUser.stdout().strip(), byUser.stderr().strip(),
-          byCid.exitCode(), byCid.stdout().strip());
+          version.label(),
+          byUser.exitCode(),
+          byUser.stdout().strip(),
+          byUser.stderr().strip(),
+          byCid.exitCode(),
+          byCid.stdout().strip());
       assertEquals(
           Set.of("server_id", "server", "version", "cid", "status", "message"),
           fields(c.get("results").get(0)));
@@ -319,13 +391,19 @@ class AccountCommandsLiveTest {
         assertEquals(1, byUser.exitCode(), byUser::toString);
         assertFalse(u.get("servers").get(0).get("answers_kick").asBoolean());
         assertEquals(0, u.get("results").size());
-        assertTrue(byUser.stderr().contains("runs nats-server 2.9.10, which does not find"), byUser.stderr());
+        assertTrue(
+            byUser.stderr().contains("runs nats-server 2.9.10, which does not find"),
+            byUser.stderr());
         assertEquals(1, byCid.exitCode(), byCid::toString);
         assertEquals("no_answer", c.get("results").get(0).get("status").asText());
         assertTrue(
-            c.get("results").get(0).get("message").asText().contains(
-                "runs nats-server 2.9.10, which does not answer KICK; nats-server 2.10.0 and later"
-                    + " do"),
+            c.get("results")
+                .get(0)
+                .get("message")
+                .asText()
+                .contains(
+                    "runs nats-server 2.9.10, which does not answer KICK; nats-server 2.10.0 and"
+                        + " later do"),
             byCid.stdout());
         assertEquals(List.of("CONNECTED"), a.events);
         return;
@@ -344,7 +422,8 @@ class AccountCommandsLiveTest {
           "500 no such client or leafnode id", c.get("results").get(0).get("message").asText());
       a.await("RECONNECTED");
 
-      Result text = run("kick", "--user", alice.publicKey(), "--server", server.url(), "--creds", sys);
+      Result text =
+          run("kick", "--user", alice.publicKey(), "--server", server.url(), "--creds", sys);
       assertEquals(0, text.exitCode(), text::toString);
       assertTrue(text.stdout().endsWith("kicked 1 of 1 connection\n"), text.stdout());
     }
@@ -356,5 +435,4 @@ class AccountCommandsLiveTest {
     assertTrue(m.find(), server.info());
     return m.group(1);
   }
-
 }

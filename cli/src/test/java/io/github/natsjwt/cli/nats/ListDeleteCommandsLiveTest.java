@@ -40,7 +40,8 @@ class ListDeleteCommandsLiveTest {
     TestAccount billing = op.account("billing");
     String sys = op.systemAccount().publicKey();
     Path store = dir.resolve("jwt");
-    try (NatsServer server = version.start(op.fullResolverConfig(store).allowDelete(true).build())) {
+    try (NatsServer server =
+        version.start(op.fullResolverConfig(store).allowDelete(true).build())) {
       String creds = sysCreds(op);
       List<String> all = Stream.of(orders.publicKey(), billing.publicKey(), sys).sorted().toList();
 
@@ -141,7 +142,8 @@ class ListDeleteCommandsLiveTest {
     TestOperator op = TestOperator.create("acme");
     TestAccount orders = op.account("orders");
     Path store = dir.resolve("jwt");
-    try (NatsServer server = version.start(op.fullResolverConfig(store).allowDelete(true).build())) {
+    try (NatsServer server =
+        version.start(op.fullResolverConfig(store).allowDelete(true).build())) {
       Path accountKey = Files.writeString(dir.resolve("orders.nk"), seed(orders.key()));
 
       Result r =

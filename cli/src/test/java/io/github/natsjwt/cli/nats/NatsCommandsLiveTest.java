@@ -24,7 +24,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** push, lookup (text and --json) and demo --server against a real nats-server with a full resolver. */
+/**
+ * push, lookup (text and --json) and demo --server against a real nats-server with a full resolver.
+ */
 @NatsServerTest
 class NatsCommandsLiveTest {
   @TempDir Path dir;
@@ -68,8 +70,7 @@ class NatsCommandsLiveTest {
     assertEquals(1, r.exitCode(), r::toString);
     String[] errLines = r.stderr().split("\n");
     assertEquals(1, errLines.length, r.stderr());
-    assertTrue(
-        errLines[0].contains("operator requires issuer to be a signing key"), r.stderr());
+    assertTrue(errLines[0].contains("operator requires issuer to be a signing key"), r.stderr());
     assertFalse(Files.exists(dir.resolve("jwt").resolve(orders.publicKey() + ".jwt")));
   }
 
@@ -123,8 +124,7 @@ class NatsCommandsLiveTest {
   }
 
   @Test
-  void push_operatorGivenTrustedChain_exit0SaysChainChecked(NatsServers servers)
-      throws Exception {
+  void push_operatorGivenTrustedChain_exit0SaysChainChecked(NatsServers servers) throws Exception {
     TestOperator op = TestOperator.create("acme").signingKey();
     NatsServer server = servers.start(op.fullResolverConfig(dir.resolve("jwt")).build());
     TestAccount orders = op.account("orders").signedBy(op.signingKeys().get(0));
@@ -194,7 +194,8 @@ class NatsCommandsLiveTest {
     // The operator's JWT names its signing keys; a bare operator key would not.
     Path operatorJwt = Files.writeString(dir.resolve("acme.jwt"), op.jwt());
 
-    Result unchecked = run("push", "--json", "--server", server.url(), "--creds", creds, orders.jwt());
+    Result unchecked =
+        run("push", "--json", "--server", server.url(), "--creds", creds, orders.jwt());
     Result checked =
         run(
             "push",
@@ -212,9 +213,7 @@ class NatsCommandsLiveTest {
       assertEquals("", r.stderr());
       assertEquals(1, r.stdout().split("\n").length, r.stdout());
       JsonNode push = mapper.readTree(r.stdout());
-      assertEquals(
-          Set.of("account", "name", "servers", "chain_checked", "operator"),
-          names(push));
+      assertEquals(Set.of("account", "name", "servers", "chain_checked", "operator"), names(push));
       assertEquals(orders.publicKey(), push.get("account").asText());
       assertEquals("orders", push.get("name").asText());
       assertEquals(1, push.get("servers").size());
@@ -232,7 +231,8 @@ class NatsCommandsLiveTest {
     assertTrue(c.get("chain_checked").asBoolean());
     assertEquals(op.publicKey(), c.get("operator").asText());
 
-    Result found = run("lookup", "--json", "--server", server.url(), "--creds", creds, orders.publicKey());
+    Result found =
+        run("lookup", "--json", "--server", server.url(), "--creds", creds, orders.publicKey());
     assertEquals(0, found.exitCode(), found::toString);
     JsonNode f = mapper.readTree(found.stdout());
     assertEquals(Set.of("account", "found", "jwt"), names(f));

@@ -44,8 +44,7 @@ class NatsCommandsTest {
   void push_userJwtInsteadOfAccount_exit2() {
     TestUser alice = TestOperator.create("acme").account("orders").user("alice");
 
-    Result r =
-        run("push", "--server", "nats://127.0.0.1:1", "--creds", "none.creds", alice.jwt());
+    Result r = run("push", "--server", "nats://127.0.0.1:1", "--creds", "none.creds", alice.jwt());
 
     assertEquals(2, r.exitCode(), r::toString);
   }

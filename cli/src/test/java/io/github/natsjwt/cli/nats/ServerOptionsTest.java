@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where the shared server options come from: flag, nats context, environment. Each case points
- * the candidates at different closed ports (127.0.0.1:1, :2, ...), so the connection error names
- * the URL that was chosen and where it was taken from.
+ * Where the shared server options come from: flag, nats context, environment. Each case points the
+ * candidates at different closed ports (127.0.0.1:1, :2, ...), so the connection error names the
+ * URL that was chosen and where it was taken from.
  */
 class ServerOptionsTest {
   @TempDir Path home;
@@ -198,8 +198,7 @@ class ServerOptionsTest {
     context("dev", "nats://127.0.0.1:2", "-");
 
     Result r =
-        CliRunner.runIn(
-            new Environment(vars, home), new byte[0], "push", "--context", "dev", "-");
+        CliRunner.runIn(new Environment(vars, home), new byte[0], "push", "--context", "dev", "-");
 
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("standard input"), r.stderr());

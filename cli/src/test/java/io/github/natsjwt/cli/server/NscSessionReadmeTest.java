@@ -29,8 +29,14 @@ class NscSessionReadmeTest {
       port = s.getLocalPort();
     }
     String prelude =
-        "nats-server() { exec '" + exe + "' \"$@\" -p " + port + " >nats-server.log 2>&1; }\n"
-            + "export NATS_URL=nats://127.0.0.1:" + port + "\n"
+        "nats-server() { exec '"
+            + exe
+            + "' \"$@\" -p "
+            + port
+            + " >nats-server.log 2>&1; }\n"
+            + "export NATS_URL=nats://127.0.0.1:"
+            + port
+            + "\n"
             + "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n";
 
     String output = ReadmeExamples.run("A session, nsc style", dir, prelude);

@@ -45,8 +45,10 @@ class ServerConfigCommandTest {
     AccountClaims sys = Jwt.decode(sysJwt, AccountClaims.class).claims();
     assertEquals("try", op.name());
     assertEquals(sys.subject(), op.systemAccount());
-    try (NKey opKey = NKey.fromSeed(Files.readString(out.resolve("operator.nk")).strip().toCharArray());
-        NKey sysKey = NKey.fromSeed(Files.readString(out.resolve("sys.nk")).strip().toCharArray())) {
+    try (NKey opKey =
+            NKey.fromSeed(Files.readString(out.resolve("operator.nk")).strip().toCharArray());
+        NKey sysKey =
+            NKey.fromSeed(Files.readString(out.resolve("sys.nk")).strip().toCharArray())) {
       assertEquals(op.subject(), opKey.publicKey());
       assertEquals(sys.subject(), sysKey.publicKey());
     }
@@ -65,7 +67,8 @@ class ServerConfigCommandTest {
               .build();
       Verification<VerifiedUser> v =
           verifier.verifyUser(
-              creds.jwt(), ConnectionContext.builder().nonce("abc").signature(creds.signNonce("abc")).build());
+              creds.jwt(),
+              ConnectionContext.builder().nonce("abc").signature(creds.signNonce("abc")).build());
       assertTrue(v.isAccepted(), v::toString);
       assertTrue(v.orElseThrow().account().isSystemAccount());
     }
@@ -76,7 +79,8 @@ class ServerConfigCommandTest {
     assertTrue(conf.contains("dir: \"" + out.resolve("jwt") + "\""), conf);
     assertTrue(conf.contains("\"" + sys.subject() + "\": \"" + sysJwt + "\""), conf);
     assertTrue(conf.contains("port: 4222"), conf);
-    assertTrue(r.stdout().contains("start the server: nats-server -c " + out.resolve("server.conf")));
+    assertTrue(
+        r.stdout().contains("start the server: nats-server -c " + out.resolve("server.conf")));
   }
 
   @Test
@@ -111,8 +115,15 @@ class ServerConfigCommandTest {
     TestAccount rogue = TestOperator.create("other").systemAccount();
 
     Result r =
-        run("server", "config", "--dir", dir.toString(), "--operator", op.jwt(),
-            "--system-account", rogue.jwt());
+        run(
+            "server",
+            "config",
+            "--dir",
+            dir.toString(),
+            "--operator",
+            op.jwt(),
+            "--system-account",
+            rogue.jwt());
 
     assertEquals(2, r.exitCode(), r::toString);
     assertFalse(Files.exists(dir.resolve("server.conf")));
@@ -126,8 +137,17 @@ class ServerConfigCommandTest {
     Path key = Files.writeString(dir.resolve("k.nk"), new String(orders.key().seed()));
 
     Result r =
-        run("server", "config", "--dir", dir.resolve("o").toString(), "--operator", op.jwt(),
-            "--system-account", sys.jwt(), "--system-account-key", key.toString());
+        run(
+            "server",
+            "config",
+            "--dir",
+            dir.resolve("o").toString(),
+            "--operator",
+            op.jwt(),
+            "--system-account",
+            sys.jwt(),
+            "--system-account-key",
+            key.toString());
 
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains(orders.publicKey()), r.stderr());
@@ -140,8 +160,17 @@ class ServerConfigCommandTest {
     TestOperator op = TestOperator.create("acme");
 
     Result r =
-        run("server", "config", "--dir", dir.toString(), "--operator", op.jwt(),
-            "--system-account", op.systemAccount().jwt(), "--port", "-1");
+        run(
+            "server",
+            "config",
+            "--dir",
+            dir.toString(),
+            "--operator",
+            op.jwt(),
+            "--system-account",
+            op.systemAccount().jwt(),
+            "--port",
+            "-1");
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(Files.exists(dir.resolve("server.conf")));
@@ -154,7 +183,13 @@ class ServerConfigCommandTest {
     TestOperator op = TestOperator.create("acme");
 
     Result r =
-        run("server", "config", "--config-mode", "--dir", dir.toString(), "--system-account",
+        run(
+            "server",
+            "config",
+            "--config-mode",
+            "--dir",
+            dir.toString(),
+            "--system-account",
             op.systemAccount().jwt());
 
     assertEquals(2, r.exitCode(), r::toString);
@@ -196,7 +231,14 @@ class ServerConfigCommandTest {
     List<String> names = new java.util.ArrayList<>();
     j.fieldNames().forEachRemaining(names::add);
     assertEquals(
-        List.of("mode", "config", "url", "operator", "system_account", "resolver_dir", "users",
+        List.of(
+            "mode",
+            "config",
+            "url",
+            "operator",
+            "system_account",
+            "resolver_dir",
+            "users",
             "created"),
         names);
     assertEquals("operator", j.get("mode").asText());
@@ -204,8 +246,11 @@ class ServerConfigCommandTest {
     assertEquals("nats://127.0.0.1:4333", j.get("url").asText());
     String opJwt = Files.readString(out.resolve("operator.jwt")).strip();
     String sysJwt = Files.readString(out.resolve("sys.jwt")).strip();
-    assertEquals(Jwt.decode(opJwt, OperatorClaims.class).claims().subject(), j.get("operator").asText());
-    assertEquals(Jwt.decode(sysJwt, AccountClaims.class).claims().subject(), j.get("system_account").asText());
+    assertEquals(
+        Jwt.decode(opJwt, OperatorClaims.class).claims().subject(), j.get("operator").asText());
+    assertEquals(
+        Jwt.decode(sysJwt, AccountClaims.class).claims().subject(),
+        j.get("system_account").asText());
     assertEquals(out.resolve("jwt").toString(), j.get("resolver_dir").asText());
     com.fasterxml.jackson.databind.JsonNode user = j.get("users").get(0);
     try (Creds creds = Creds.read(Path.of(user.get("creds").asText()))) {
@@ -227,7 +272,8 @@ class ServerConfigCommandTest {
     assertEquals("SYS", j.get("system_account").asText());
     for (com.fasterxml.jackson.databind.JsonNode u : j.get("users")) {
       try (NKey k =
-          NKey.fromSeed(Files.readString(Path.of(u.get("seed_file").asText())).strip().toCharArray())) {
+          NKey.fromSeed(
+              Files.readString(Path.of(u.get("seed_file").asText())).strip().toCharArray())) {
         assertEquals(k.publicKey(), u.get("public_key").asText());
       }
     }

@@ -65,9 +65,14 @@ class ServerConfigLiveTest {
       Path contexts = Files.createDirectories(home.resolve(".config/nats/context"));
       Files.writeString(
           contexts.resolve("try.json"),
-          "{\"url\":\"nats://127.0.0.1:" + port + "\",\"creds\":\"" + out.resolve("sys.creds") + "\"}");
+          "{\"url\":\"nats://127.0.0.1:"
+              + port
+              + "\",\"creds\":\""
+              + out.resolve("sys.creds")
+              + "\"}");
       Environment env = new Environment(Map.of("NATS_CONTEXT", "try"), home);
-      Result push = CliRunner.runIn(env, accountJwt.getBytes(StandardCharsets.UTF_8), "push", "--json", "-");
+      Result push =
+          CliRunner.runIn(env, accountJwt.getBytes(StandardCharsets.UTF_8), "push", "--json", "-");
       assertEquals(0, push.exitCode(), push + "\n" + log(out));
       JsonNode pushed = json.readTree(push.stdout());
       assertEquals(accountKey, pushed.get("account").asText());
@@ -108,9 +113,20 @@ class ServerConfigLiveTest {
 
     Result config =
         CliRunner.run(
-            "server", "config", "--dir", out.toString(), "--port", "" + port,
-            "--operator", opJwt.toString(), "--system-account", sysJwt.toString(),
-            "--system-account-key", sysSigner.toString(), "--account", ordersJwt.toString(),
+            "server",
+            "config",
+            "--dir",
+            out.toString(),
+            "--port",
+            "" + port,
+            "--operator",
+            opJwt.toString(),
+            "--system-account",
+            sysJwt.toString(),
+            "--system-account-key",
+            sysSigner.toString(),
+            "--account",
+            ordersJwt.toString(),
             "--allow-delete");
 
     assertEquals(0, config.exitCode(), config::toString);
@@ -120,14 +136,21 @@ class ServerConfigLiveTest {
       String url = "nats://127.0.0.1:" + port;
       String creds = out.resolve("sys.creds").toString();
       // Preloaded: the server holds it without a push.
-      Result lookup = CliRunner.run("lookup", "--server", url, "--creds", creds, orders.publicKey());
+      Result lookup =
+          CliRunner.run("lookup", "--server", url, "--creds", creds, orders.publicKey());
       assertEquals(0, lookup.exitCode(), lookup + "\n" + log(out));
       assertEquals(Files.readString(ordersJwt), lookup.stdout().strip());
 
       TestAccount billing = op.account("billing");
       Result push =
           CliRunner.run(
-              "push", "--server", url, "--creds", creds, "--operator", opJwt.toString(),
+              "push",
+              "--server",
+              url,
+              "--creds",
+              creds,
+              "--operator",
+              opJwt.toString(),
               billing.jwt());
       assertEquals(0, push.exitCode(), push::toString);
       assertTrue(push.stdout().contains(": 200 jwt updated"), push.stdout());
@@ -149,7 +172,8 @@ class ServerConfigLiveTest {
     Path out = dir.resolve("conf");
 
     Result config =
-        CliRunner.run("server", "config", "--config-mode", "--dir", out.toString(), "--port", "" + port);
+        CliRunner.run(
+            "server", "config", "--config-mode", "--dir", out.toString(), "--port", "" + port);
 
     assertEquals(0, config.exitCode(), config::toString);
     assertNoSeed(config.all());

@@ -777,8 +777,20 @@ class VerifyCommandTest {
     assertNoSeed(r.stdout());
     JsonNode j = JSON.readTree(r.stdout());
     assertEquals(
-        List.of("accepted", "rule", "message", "hint", "operator", "account", "user", "user_name",
-            "signer", "nonce_signature", "permissions", "limits", "checked_as"),
+        List.of(
+            "accepted",
+            "rule",
+            "message",
+            "hint",
+            "operator",
+            "account",
+            "user",
+            "user_name",
+            "signer",
+            "nonce_signature",
+            "permissions",
+            "limits",
+            "checked_as"),
         names(j));
     assertTrue(j.get("accepted").asBoolean());
     assertTrue(j.get("rule").isNull());
@@ -840,8 +852,20 @@ class VerifyCommandTest {
     assertEquals(USER.publicKey(), j.get("user").asText());
     assertTrue(j.get("user_name").isNull());
     assertEquals(
-        List.of("accepted", "rule", "message", "hint", "operator", "account", "user", "user_name",
-            "signer", "nonce_signature", "permissions", "limits", "checked_as"),
+        List.of(
+            "accepted",
+            "rule",
+            "message",
+            "hint",
+            "operator",
+            "account",
+            "user",
+            "user_name",
+            "signer",
+            "nonce_signature",
+            "permissions",
+            "limits",
+            "checked_as"),
         names(j));
   }
 }
