@@ -222,10 +222,12 @@ final class CalloutStep implements DemoStep {
     server.closeOnStop(service);
   }
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   /** A fresh password for the service user; it never leaves this process and its server. */
   private static String randomPassword() {
     byte[] random = new byte[12];
-    new SecureRandom().nextBytes(random);
+    RANDOM.nextBytes(random);
     return "pw-" + HexFormat.of().formatHex(random);
   }
 
