@@ -34,8 +34,8 @@ public final class Base64Url {
    */
   private static final boolean COPY_CHARS = Runtime.version().feature() > 17;
 
-  /** The chunk buffer of each thread, so that decoding allocates nothing but its result. */
-  private static final ThreadLocal<char[]> CHUNK = ThreadLocal.withInitial(() -> new char[256]);
+  /** The most characters {@link #decodePlain} copies at a time, into a chunk of the call's own. */
+  private static final int CHUNK_CHARS = 256;
 
   private Base64Url() {}
 
@@ -121,13 +121,15 @@ public final class Base64Url {
    * @param out where to write
    * @return the number of bytes written, or -1
    */
-  public static int decodeInto(String s, int off, int end, byte[] out) {
+  static int decodeInto(String s, int off, int end, byte[] out) {
     int len = end - off;
     if ((len & 3) == 1 || decodedLength(len) > out.length) {
       return -1;
     }
-    return COPY_CHARS
-        ? decodePlain(s, off, end, CHUNK.get(), out)
+    int whole = len & ~3;
+    // The chunk is sized to the text, so a short text (a signature) costs a short chunk.
+    return COPY_CHARS && whole > 0
+        ? decodePlain(s, off, end, new char[Math.min(CHUNK_CHARS, whole)], out)
         : decodePlain(s, off, end, null, out);
   }
 

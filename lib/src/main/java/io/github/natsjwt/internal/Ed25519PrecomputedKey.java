@@ -83,9 +83,8 @@ public final class Ed25519PrecomputedKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    // B's tables first: making them (once) uses the thread's work space.
     long[] b = Base.TABLE;
-    Ed25519Context ctx = Ed25519Context.get();
+    Ed25519Context ctx = Ed25519Context.forPrecomputed();
     ctx.challenge(signature, encoded, message, offset, length);
     byte[] dk = ctx.digitsK;
     byte[] ds = ctx.digitsS;

@@ -36,8 +36,8 @@ public final class Ed25519PublicKey {
   public static final int BYTES = 32;
 
   /**
-   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the
-   * thread's work space so that a key used once allocates only its point.
+   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in that
+   * call's work space so that a key object holds only its point.
    */
   static final int KEY_NAF_WIDTH = 5;
 
@@ -107,14 +107,16 @@ public final class Ed25519PublicKey {
     return out;
   }
 
+  /** Longs {@link EdwardsPoints#decompress} uses beyond the point it writes. */
+  private static final int DECOMPRESS_WORK = 45;
+
   private static boolean decodeInto(long[] point, byte[] encoding) {
-    Ed25519Context ctx = Ed25519Context.get();
-    long[] w = ctx.w;
-    if (!EdwardsPoints.decompress(
-        w, Ed25519Context.DEC, encoding, 0, Ed25519Context.DEC_TMP, ctx.scratch)) {
+    // The point, then the square root's temporaries: the call's own work space.
+    long[] w = new long[POINT + DECOMPRESS_WORK];
+    if (!EdwardsPoints.decompress(w, 0, encoding, 0, POINT, new byte[64])) {
       return false;
     }
-    System.arraycopy(w, Ed25519Context.DEC, point, 0, POINT);
+    System.arraycopy(w, 0, point, 0, POINT);
     return true;
   }
 
@@ -143,10 +145,9 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    // B's tables first: making them (once) uses the thread's work space.
     long[] base = Base.ODD_MULTIPLES;
     long[] base128 = Base.ODD_MULTIPLES_128;
-    Ed25519Context ctx = Ed25519Context.get();
+    Ed25519Context.General ctx = new Ed25519Context.General();
     ctx.challenge(signature, encoded, message, offset, length);
     long[] w = ctx.w;
     // Go accepts when R equals the canonical encoding of R' = [S]B - [k]A. So R must be the
@@ -226,7 +227,7 @@ public final class Ed25519PublicKey {
       return false;
     }
     long[] base = Base.ODD_MULTIPLES;
-    Ed25519Context ctx = Ed25519Context.get();
+    Ed25519Context ctx = new Ed25519Context.General();
     ctx.challenge(signature, encoded, message, 0, message.length);
     return verifyFull(ctx, signature, base);
   }

@@ -262,7 +262,7 @@ public final class Jwt {
     byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
     boolean v1 = other ? claims.version() <= 1 : usesV1Signature(claims, decoded.header());
     int from = v1 ? decoded.payloadStart() : 0;
-    verify(claims.issuer(), signedBytes(token, from, dot2), dot2 - from, signature, v1);
+    verify(claims.issuer(), signedBytes(token, from, dot2), signature, v1);
     if (actual != ClaimType.GENERIC) {
       NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
       if (!actual.allowedIssuers().contains(issuerType)) {
@@ -315,14 +315,9 @@ public final class Jwt {
         dot1 == V2_HEADER_SEGMENT.length() && token.startsWith(V2_HEADER_SEGMENT)
             ? JwtHeader.V2
             : readHeader(base64(token, 0, dot1, "header"));
-    // A payload of usual size is decoded into the thread's buffer: the claims keep no reference
-    // to it, and nothing else runs on this thread until they are read.
-    byte[] payloadBytes = PAYLOAD_BUFFER.get();
-    int payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, payloadBytes);
-    if (payloadLength < 0) {
-      payloadBytes = base64(token, dot1 + 1, dot2, "payload");
-      payloadLength = payloadBytes.length;
-    }
+    // Decoded into an array of its own size: the claims keep no reference to it.
+    byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
+    int payloadLength = payloadBytes.length;
     Claims claims;
     try {
       claims =
@@ -342,28 +337,14 @@ public final class Jwt {
     return new DecodedJwt<>(token, header, dot1, dot2, claims);
   }
 
-  /** Tokens up to this many signed characters are copied into the thread's own buffer. */
-  private static final int SIGNED_BUFFER_BYTES = 8192;
-
-  private static final ThreadLocal<byte[]> SIGNED_BUFFER =
-      ThreadLocal.withInitial(() -> new byte[SIGNED_BUFFER_BYTES]);
-
-  /** Payloads of up to this many bytes are decoded into the thread's own buffer. */
-  private static final int PAYLOAD_BUFFER_BYTES = 6144;
-
-  private static final ThreadLocal<byte[]> PAYLOAD_BUFFER =
-      ThreadLocal.withInitial(() -> new byte[PAYLOAD_BUFFER_BYTES]);
-
   /**
-   * The signed part of the token as bytes, starting at index 0 of the returned array: for a token
-   * of usual size the thread's buffer, valid until the thread's next decode, so that verifying
-   * allocates nothing. Only base64url characters and dots are left of the second dot once the
-   * header and payload decoded, so one char is one byte.
+   * The signed part of the token as bytes, in an array of its own size: the call's own copy, which
+   * it drops after the signature check. Only base64url characters and dots are left of the second
+   * dot once the header and payload decoded, so one char is one byte.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII
   private static byte[] signedBytes(String token, int from, int to) {
-    int length = to - from;
-    byte[] signed = length <= SIGNED_BUFFER_BYTES ? SIGNED_BUFFER.get() : new byte[length];
+    byte[] signed = new byte[to - from];
     token.getBytes(from, to, signed, 0);
     return signed;
   }
@@ -434,8 +415,7 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
-  private static void verify(
-      String issuer, byte[] signed, int signedLength, byte[] signature, boolean v1) {
+  private static void verify(String issuer, byte[] signed, byte[] signature, boolean v1) {
     NKey key;
     try {
       key = VerifyKeys.ISSUERS.of(issuer);
@@ -462,7 +442,7 @@ public final class Jwt {
       throw new SignatureMismatchException(
           issuer, "the issuer (iss) " + issuer + " is a curve key, which cannot sign");
     }
-    if (!key.verify(signed, 0, signedLength, signature)) {
+    if (!key.verify(signed, signature)) {
       throw new SignatureMismatchException(
           issuer,
           "the "
