@@ -168,7 +168,7 @@ class JwtConcurrencyTest {
       @Nullable ExecutorService virtual = virtualThreadPerTaskExecutor();
       assumeTrue(virtual != null, "virtual threads need JDK 21 or later");
       pool = virtual;
-      tasks = 400;
+      tasks = 160;
     } else {
       tasks = 8;
       pool = Executors.newFixedThreadPool(tasks);
