@@ -6,11 +6,12 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The work space of one Ed25519 verification: the field temporaries, the digits of the scalars,
- * byte scratch and a SHA-512 digest (which the JDK compiles to its intrinsic). Each verification
- * makes its own and drops it, so a verdict depends on nothing a thread kept from an earlier call,
- * and an idle thread (a virtual thread too) holds no work space. The precomputed path's space
- * ({@link #forPrecomputed()}, about 2 KB with the digest) is a quarter of the general path's
- * ({@link General}), which also splits the scalars.
+ * byte scratch and a SHA-512 digest (which the JDK compiles to its intrinsic). A verification has
+ * one to itself and nothing in it outlives the call that wrote it: the precomputed path makes its
+ * small one ({@link #forPrecomputed()}, about 2 KB with the digest) on each call; the general
+ * path's ({@link General}, about 8 KB) is taken from and given back to {@link WorkSpaces}, a set
+ * of a few whatever the number of threads. No thread keeps one, so an idle thread (a virtual
+ * thread too) holds no work space.
  */
 class Ed25519Context {
   // Offsets in w.

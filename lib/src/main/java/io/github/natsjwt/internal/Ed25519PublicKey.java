@@ -36,8 +36,8 @@ public final class Ed25519PublicKey {
   public static final int BYTES = 32;
 
   /**
-   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in that
-   * call's work space so that a key object holds only its point.
+   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the
+   * work space it takes ({@link WorkSpaces}) so that a key object holds only its point.
    */
   static final int KEY_NAF_WIDTH = 5;
 
@@ -145,9 +145,16 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
+    Ed25519Context.General ctx = WorkSpaces.take();
+    boolean verified = verify(ctx, message, offset, length, signature);
+    WorkSpaces.give(ctx);
+    return verified;
+  }
+
+  private boolean verify(
+      Ed25519Context.General ctx, byte[] message, int offset, int length, byte[] signature) {
     long[] base = Base.ODD_MULTIPLES;
     long[] base128 = Base.ODD_MULTIPLES_128;
-    Ed25519Context.General ctx = new Ed25519Context.General();
     ctx.challenge(signature, encoded, message, offset, length);
     long[] w = ctx.w;
     // Go accepts when R equals the canonical encoding of R' = [S]B - [k]A. So R must be the
@@ -226,10 +233,11 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    long[] base = Base.ODD_MULTIPLES;
-    Ed25519Context ctx = new Ed25519Context.General();
+    Ed25519Context.General ctx = WorkSpaces.take();
     ctx.challenge(signature, encoded, message, 0, message.length);
-    return verifyFull(ctx, signature, base);
+    boolean verified = verifyFull(ctx, signature, Base.ODD_MULTIPLES);
+    WorkSpaces.give(ctx);
+    return verified;
   }
 
   /** Converts the completed sum: extended when more additions follow, else projective. */
