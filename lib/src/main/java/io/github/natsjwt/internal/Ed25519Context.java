@@ -7,11 +7,10 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The work space of one Ed25519 verification: the field temporaries, the digits of the scalars,
  * byte scratch and a SHA-512 digest (which the JDK compiles to its intrinsic). A verification has
- * one to itself and nothing in it outlives the call that wrote it: the precomputed path makes its
- * small one ({@link #forPrecomputed()}, about 2 KB with the digest) on each call; the general
- * path's ({@link General}, about 8 KB) is taken from and given back to {@link WorkSpaces}, a set
- * of a few whatever the number of threads. No thread keeps one, so an idle thread (a virtual
- * thread too) holds no work space.
+ * one to itself, taken from and given back to {@link WorkSpaces} (a set of a few, whatever the
+ * number of threads), and reads nothing in it that it did not write: the precomputed path's
+ * ({@link #forPrecomputed()}, about 2 KB with the digest) or the general path's ({@link General},
+ * about 8 KB). No thread keeps one, so an idle thread (a virtual thread too) holds no work space.
  */
 class Ed25519Context {
   // Offsets in w.
@@ -63,9 +62,9 @@ class Ed25519Context {
   }
 
   /**
-   * A work space for one verification with precomputed tables.
+   * A new work space for verifications with precomputed tables.
    *
-   * @return a new work space, {@link #PRECOMPUTED_WORDS} words
+   * @return a work space of {@link #PRECOMPUTED_WORDS} words
    */
   static Ed25519Context forPrecomputed() {
     return new Ed25519Context(

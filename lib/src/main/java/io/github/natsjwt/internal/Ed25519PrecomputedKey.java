@@ -83,8 +83,15 @@ public final class Ed25519PrecomputedKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
+    Ed25519Context ctx = WorkSpaces.PRECOMPUTED.take();
+    boolean verified = verify(ctx, message, offset, length, signature);
+    WorkSpaces.PRECOMPUTED.give(ctx);
+    return verified;
+  }
+
+  private boolean verify(
+      Ed25519Context ctx, byte[] message, int offset, int length, byte[] signature) {
     long[] b = Base.TABLE;
-    Ed25519Context ctx = Ed25519Context.forPrecomputed();
     ctx.challenge(signature, encoded, message, offset, length);
     byte[] dk = ctx.digitsK;
     byte[] ds = ctx.digitsS;

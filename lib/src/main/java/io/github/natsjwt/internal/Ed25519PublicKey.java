@@ -145,9 +145,9 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    Ed25519Context.General ctx = WorkSpaces.take();
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
     boolean verified = verify(ctx, message, offset, length, signature);
-    WorkSpaces.give(ctx);
+    WorkSpaces.GENERAL.give(ctx);
     return verified;
   }
 
@@ -233,10 +233,10 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    Ed25519Context.General ctx = WorkSpaces.take();
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
     ctx.challenge(signature, encoded, message, 0, message.length);
     boolean verified = verifyFull(ctx, signature, Base.ODD_MULTIPLES);
-    WorkSpaces.give(ctx);
+    WorkSpaces.GENERAL.give(ctx);
     return verified;
   }
 

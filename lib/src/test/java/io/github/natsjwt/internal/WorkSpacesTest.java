@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The set of general-path work spaces: bounded, and never lends one work space twice at once. */
+/** The sets of work spaces: bounded, and never lends one work space twice at once. */
 class WorkSpacesTest {
   @Test
   void slots_byProcessors_powerOfTwoFrom4To64() {
@@ -32,29 +32,34 @@ class WorkSpacesTest {
 
   @Test
   void take_afterGive_sameWorkSpaceOnOneThread() {
-    Ed25519Context.General g = WorkSpaces.take();
-    WorkSpaces.give(g);
-    assertSame(g, WorkSpaces.take());
-    WorkSpaces.give(g);
+    Ed25519Context.General g = WorkSpaces.GENERAL.take();
+    WorkSpaces.GENERAL.give(g);
+    assertSame(g, WorkSpaces.GENERAL.take());
+    WorkSpaces.GENERAL.give(g);
+    Ed25519Context p = WorkSpaces.PRECOMPUTED.take();
+    assertEquals(Ed25519Context.PRECOMPUTED_WORDS, p.w.length);
+    WorkSpaces.PRECOMPUTED.give(p);
+    assertSame(p, WorkSpaces.PRECOMPUTED.take());
+    WorkSpaces.PRECOMPUTED.give(p);
   }
 
   @Test
   void take_moreThanSlots_makesNewOnes_andKeepsAtMostSlots() {
     List<Ed25519Context.General> held = new ArrayList<>();
     for (int i = 0; i < 3 * WorkSpaces.SLOTS; i++) {
-      held.add(WorkSpaces.take());
+      held.add(WorkSpaces.GENERAL.take());
     }
     Set<Ed25519Context.General> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     distinct.addAll(held);
     assertEquals(held.size(), distinct.size(), "no work space lent twice");
-    held.forEach(WorkSpaces::give);
+    held.forEach(WorkSpaces.GENERAL::give);
     // Only SLOTS of them were kept: taking SLOTS + 1 now makes at least one new.
     List<Ed25519Context.General> again = new ArrayList<>();
     for (int i = 0; i <= WorkSpaces.SLOTS; i++) {
-      again.add(WorkSpaces.take());
+      again.add(WorkSpaces.GENERAL.take());
     }
     assertTrue(again.stream().anyMatch(g -> !distinct.contains(g)), "the set is bounded");
-    again.forEach(WorkSpaces::give);
+    again.forEach(WorkSpaces.GENERAL::give);
   }
 
   @Test
@@ -73,7 +78,7 @@ class WorkSpacesTest {
               start.await();
               int clashes = 0;
               for (int i = 0; i < 20_000; i++) {
-                Ed25519Context.General g = WorkSpaces.take();
+                Ed25519Context.General g = WorkSpaces.GENERAL.take();
                 if (!inUse.add(g)) {
                   clashes++;
                 }
@@ -83,7 +88,7 @@ class WorkSpacesTest {
                   clashes++;
                 }
                 inUse.remove(g);
-                WorkSpaces.give(g);
+                WorkSpaces.GENERAL.give(g);
               }
               return clashes;
             };
@@ -98,10 +103,10 @@ class WorkSpacesTest {
     } finally {
       pool.shutdownNow();
     }
-    Ed25519Context.General a = WorkSpaces.take();
-    Ed25519Context.General b = WorkSpaces.take();
+    Ed25519Context.General a = WorkSpaces.GENERAL.take();
+    Ed25519Context.General b = WorkSpaces.GENERAL.take();
     assertNotSame(a, b);
-    WorkSpaces.give(a);
-    WorkSpaces.give(b);
+    WorkSpaces.GENERAL.give(a);
+    WorkSpaces.GENERAL.give(b);
   }
 }
