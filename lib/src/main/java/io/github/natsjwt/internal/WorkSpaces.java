@@ -20,6 +20,13 @@ import java.util.function.Supplier;
  * @param <T> the kind of work space
  */
 final class WorkSpaces<T> {
+  /** Slots: twice the processors rounded up to a power of two, at least 4, at most 64. */
+  static final int SLOTS = slots(Runtime.getRuntime().availableProcessors());
+
+  /** References between two slots: 64 bytes with compressed references, 128 without. */
+  private static final int STRIDE = 16;
+
+  // Declared after SLOTS, which their arrays are sized from.
   /** The general path's work spaces, about 8 KB each. */
   static final WorkSpaces<Ed25519Context.General> GENERAL =
       new WorkSpaces<>(Ed25519Context.General::new);
@@ -27,12 +34,6 @@ final class WorkSpaces<T> {
   /** The precomputed path's work spaces, about 2 KB each. */
   static final WorkSpaces<Ed25519Context> PRECOMPUTED =
       new WorkSpaces<>(Ed25519Context::forPrecomputed);
-
-  /** Slots: twice the processors rounded up to a power of two, at least 4, at most 64. */
-  static final int SLOTS = slots(Runtime.getRuntime().availableProcessors());
-
-  /** References between two slots: 64 bytes with compressed references, 128 without. */
-  private static final int STRIDE = 16;
 
   private final AtomicReferenceArray<T> free = new AtomicReferenceArray<>(SLOTS * STRIDE);
   private final Supplier<T> make;
