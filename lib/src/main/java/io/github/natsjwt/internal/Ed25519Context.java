@@ -8,9 +8,9 @@ import java.security.NoSuchAlgorithmException;
  * The work space of one Ed25519 verification: the field temporaries, the digits of the scalars,
  * byte scratch and a SHA-512 digest (which the JDK compiles to its intrinsic). A verification has
  * one to itself, taken from and given back to {@link WorkSpaces} (a set of a few, whatever the
- * number of threads), and reads nothing in it that it did not write: the precomputed path's
- * ({@link #forPrecomputed()}, about 2 KB with the digest) or the general path's ({@link General},
- * about 8 KB). No thread keeps one, so an idle thread (a virtual thread too) holds no work space.
+ * number of threads), and reads nothing in it that it did not write: the precomputed path's ({@link
+ * #forPrecomputed()}, about 2 KB with the digest) or the general path's ({@link General}, about 8
+ * KB). No thread keeps one, so an idle thread (a virtual thread too) holds no work space.
  */
 class Ed25519Context {
   // Offsets in w.
@@ -30,6 +30,7 @@ class Ed25519Context {
   static final int ODD_R = RPT + EdwardsPoints.POINT;
   static final int ODD_WORK = ODD_R + (EdwardsPoints.POINT << (Ed25519PublicKey.KEY_NAF_WIDTH - 2));
   static final int WORDS = ODD_WORK + EdwardsPoints.ODD_WORK;
+
   /**
    * The words the precomputed path uses: the accumulator, the completed sum, the doubling's
    * temporaries and the encoding of R' ({@code ACC .. DEC}).
@@ -38,8 +39,8 @@ class Ed25519Context {
 
   /**
    * A digest that has never been updated, cloned for each verification: a clone is cheaper than
-   * looking the algorithm up among the providers, and reading the prototype is safe from any
-   * thread because nothing ever writes it.
+   * looking the algorithm up among the providers, and reading the prototype is safe from any thread
+   * because nothing ever writes it.
    */
   private static final MessageDigest SHA512 = newSha512();
 
@@ -72,8 +73,8 @@ class Ed25519Context {
   }
 
   /**
-   * The work space of one general-path verification: all of {@link #WORDS}, the NAF digits of
-   * four scalars and the split of k.
+   * The work space of one general-path verification: all of {@link #WORDS}, the NAF digits of four
+   * scalars and the split of k.
    */
   static final class General extends Ed25519Context {
     final byte[] digitsV = new byte[Scalar25519.NAF_LENGTH];

@@ -36,8 +36,8 @@ public final class Ed25519PublicKey {
   public static final int BYTES = 32;
 
   /**
-   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the
-   * work space it takes ({@link WorkSpaces}) so that a key object holds only its point.
+   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the work
+   * space it takes ({@link WorkSpaces}) so that a key object holds only its point.
    */
   static final int KEY_NAF_WIDTH = 5;
 

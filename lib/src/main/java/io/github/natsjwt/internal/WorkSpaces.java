@@ -65,8 +65,8 @@ final class WorkSpaces<T> {
   }
 
   /**
-   * Gives a work space back; the caller must not use it afterwards. A verification that threw
-   * does not give its work space back (its digest may hold part of a message): it is dropped.
+   * Gives a work space back; the caller must not use it afterwards. A verification that threw does
+   * not give its work space back (its digest may hold part of a message): it is dropped.
    *
    * @param t a work space from {@link #take()}
    */
