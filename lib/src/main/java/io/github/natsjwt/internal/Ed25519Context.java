@@ -44,6 +44,9 @@ class Ed25519Context {
    */
   private static final MessageDigest SHA512 = newSha512();
 
+  /** Bytes of a text message hashed at a time: four SHA-512 blocks. */
+  static final int TEXT_CHUNK = 512;
+
   final long[] w;
   final long[] limbs = new long[Scalar25519.WORK_LIMBS];
   final byte[] hash = new byte[64];
@@ -53,6 +56,13 @@ class Ed25519Context {
   final byte[] digitsS;
   final byte[] encoded = new byte[32];
   final byte[] scratch = new byte[64];
+
+  /**
+   * Bytes of a text message on their way into the digest ({@link #challengeText}): the text is
+   * hashed where it lies, a chunk at a time, instead of being copied into an array of its own.
+   */
+  private final byte[] textChunk = new byte[TEXT_CHUNK];
+
   private final MessageDigest sha512;
 
   private Ed25519Context(int words, int digitsK, int digitsS) {
@@ -155,6 +165,28 @@ class Ed25519Context {
     sha512.update(signature, 0, 32);
     sha512.update(publicKey, 0, 32);
     sha512.update(message, offset, length);
+    finishChallenge(signature);
+  }
+
+  /**
+   * {@link #challenge} over the message whose bytes are the chars {@code from .. to} of a text of
+   * ASCII characters (one char, one byte), such as the signed part of a JWT.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII
+  void challengeText(byte[] signature, byte[] publicKey, String text, int from, int to) {
+    sha512.update(signature, 0, 32);
+    sha512.update(publicKey, 0, 32);
+    byte[] chunk = textChunk;
+    for (int i = from; i < to; ) {
+      int n = Math.min(TEXT_CHUNK, to - i);
+      text.getBytes(i, i + n, chunk, 0);
+      sha512.update(chunk, 0, n);
+      i += n;
+    }
+    finishChallenge(signature);
+  }
+
+  private void finishChallenge(byte[] signature) {
     try {
       sha512.digest(hash, 0, hash.length);
     } catch (DigestException e) {

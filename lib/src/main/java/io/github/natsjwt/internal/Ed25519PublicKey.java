@@ -146,16 +146,37 @@ public final class Ed25519PublicKey {
       return false;
     }
     Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
-    boolean verified = verify(ctx, message, offset, length, signature);
+    ctx.challenge(signature, encoded, message, offset, length);
+    boolean verified = verify(ctx, signature);
     WorkSpaces.GENERAL.give(ctx);
     return verified;
   }
 
-  private boolean verify(
-      Ed25519Context.General ctx, byte[] message, int offset, int length, byte[] signature) {
+  /**
+   * Returns whether a signature over ASCII text verifies with this key, as {@link #verify(byte[],
+   * byte[])} does on the text's bytes; the text is hashed where it lies, without a copy.
+   *
+   * @param text holds the signed text, ASCII characters only (each char is taken as one byte)
+   * @param from where it starts
+   * @param to where it ends (exclusive); the caller checks the range
+   * @param signature the signature; any length other than 64 does not verify
+   * @return the verdict Go's {@code ed25519.Verify} gives on the text's bytes
+   */
+  public boolean verifyText(String text, int from, int to, byte[] signature) {
+    if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
+      return false;
+    }
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
+    ctx.challengeText(signature, encoded, text, from, to);
+    boolean verified = verify(ctx, signature);
+    WorkSpaces.GENERAL.give(ctx);
+    return verified;
+  }
+
+  /** The general path once {@link Ed25519Context#challenge} has computed k and copied S. */
+  private boolean verify(Ed25519Context.General ctx, byte[] signature) {
     long[] base = Base.ODD_MULTIPLES;
     long[] base128 = Base.ODD_MULTIPLES_128;
-    ctx.challenge(signature, encoded, message, offset, length);
     long[] w = ctx.w;
     // Go accepts when R equals the canonical encoding of R' = [S]B - [k]A. So R must be the
     // canonical encoding of a point (strict decoding), and that point must equal R'.

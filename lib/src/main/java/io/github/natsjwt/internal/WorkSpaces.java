@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the kind of work space
  */
-final class WorkSpaces<T> {
+public final class WorkSpaces<T> {
   /** Slots: twice the processors rounded up to a power of two, at least 4, at most 64. */
   static final int SLOTS = slots(Runtime.getRuntime().availableProcessors());
 
@@ -42,6 +42,18 @@ final class WorkSpaces<T> {
     this.make = make;
   }
 
+  /**
+   * A set of at most {@link #SLOTS} work spaces of another kind, such as the buffers a JWT decode
+   * borrows.
+   *
+   * @param <T> the kind of work space
+   * @param make makes a work space when none is free
+   * @return an empty set
+   */
+  public static <T> WorkSpaces<T> of(Supplier<T> make) {
+    return new WorkSpaces<>(java.util.Objects.requireNonNull(make, "make"));
+  }
+
   static int slots(int processors) {
     int want = Math.max(4, Math.min(64, 2 * processors));
     return Integer.highestOneBit(want * 2 - 1);
@@ -52,7 +64,7 @@ final class WorkSpaces<T> {
    *
    * @return a work space for the caller alone until it gives it back
    */
-  T take() {
+  public T take() {
     int start = start();
     for (int i = 0; i < SLOTS; i++) {
       int at = ((start + i) & (SLOTS - 1)) * STRIDE;
@@ -70,7 +82,7 @@ final class WorkSpaces<T> {
    *
    * @param t a work space from {@link #take()}
    */
-  void give(T t) {
+  public void give(T t) {
     int start = start();
     for (int i = 0; i < SLOTS; i++) {
       int at = ((start + i) & (SLOTS - 1)) * STRIDE;

@@ -15,6 +15,7 @@ import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoType;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.NKeyText;
 import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.Utf8;
 import io.github.natsjwt.internal.VerifyKeys;
@@ -247,7 +248,23 @@ public final class Jwt {
   static DecodedJwt<Claims> decodeAny(
       String token, Class<? extends Claims> expected, ValidationRules rules) {
     ClaimType want = TYPES.get(expected);
-    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token, want, rules);
+    DecodeBuffers buffers = DecodeBuffers.LENT.take();
+    try {
+      return decodeAny(token, expected, want, rules, buffers);
+    } finally {
+      // Given back on failure too: what a decode leaves in them is never read again (the next
+      // decode reads only what it wrote), and no exception refers to them.
+      DecodeBuffers.LENT.give(buffers);
+    }
+  }
+
+  private static DecodedJwt<Claims> decodeAny(
+      String token,
+      Class<? extends Claims> expected,
+      @Nullable ClaimType want,
+      ValidationRules rules,
+      DecodeBuffers buffers) {
+    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token, want, rules, buffers);
     Claims claims = decoded.claims();
     ClaimType actual = claims.type();
     boolean other = false;
@@ -259,10 +276,16 @@ public final class Jwt {
       }
     }
     int dot2 = decoded.payloadEnd();
-    byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
+    byte[] signature = buffers.signature;
+    if (Base64Url.decodeInto(token, dot2 + 1, token.length(), signature, buffers.chunk)
+        != signature.length) {
+      // Not 64 bytes (which does not verify), or not plain base64url: decoded again for the
+      // exact length or error.
+      signature = base64(token, dot2 + 1, token.length(), "signature");
+    }
     boolean v1 = other ? claims.version() <= 1 : usesV1Signature(claims, decoded.header());
     int from = v1 ? decoded.payloadStart() : 0;
-    verify(claims.issuer(), signedBytes(token, from, dot2), signature, v1);
+    verify(claims.issuer(), token, from, dot2, signature, v1);
     if (actual != ClaimType.GENERIC) {
       NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
       if (!actual.allowedIssuers().contains(issuerType)) {
@@ -295,11 +318,16 @@ public final class Jwt {
    * @throws MalformedJwtException when the token is not a well-formed NATS JWT
    */
   static DecodedJwt<Claims> decodeWithoutSignatureCheck(String token) {
-    return decodeWithoutSignatureCheck(token, null, ValidationRules.CURRENT);
+    DecodeBuffers buffers = DecodeBuffers.LENT.take();
+    try {
+      return decodeWithoutSignatureCheck(token, null, ValidationRules.CURRENT, buffers);
+    } finally {
+      DecodeBuffers.LENT.give(buffers);
+    }
   }
 
   private static DecodedJwt<Claims> decodeWithoutSignatureCheck(
-      String token, @Nullable ClaimType expected, ValidationRules rules) {
+      String token, @Nullable ClaimType expected, ValidationRules rules, DecodeBuffers buffers) {
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -315,9 +343,14 @@ public final class Jwt {
         dot1 == V2_HEADER_SEGMENT.length() && token.startsWith(V2_HEADER_SEGMENT)
             ? JwtHeader.V2
             : readHeader(base64(token, 0, dot1, "header"));
-    // Decoded into an array of its own size: the claims keep no reference to it.
-    byte[] payloadBytes = base64(token, dot1 + 1, dot2, "payload");
-    int payloadLength = payloadBytes.length;
+    // A payload of usual size is decoded into the lent buffer: the claims keep no reference to it
+    // (Claims.fromJson copies what it keeps), so it is free again once they are read.
+    byte[] payloadBytes = buffers.payload;
+    int payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, payloadBytes, buffers.chunk);
+    if (payloadLength < 0) {
+      payloadBytes = base64(token, dot1 + 1, dot2, "payload");
+      payloadLength = payloadBytes.length;
+    }
     Claims claims;
     try {
       claims =
@@ -335,18 +368,6 @@ public final class Jwt {
       throw new MalformedJwtException(field, -1, where + e.getMessage(), e);
     }
     return new DecodedJwt<>(token, header, dot1, dot2, claims);
-  }
-
-  /**
-   * The signed part of the token as bytes, in an array of its own size: the call's own copy, which
-   * it drops after the signature check. Only base64url characters and dots are left of the second
-   * dot once the header and payload decoded, so one char is one byte.
-   */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII
-  private static byte[] signedBytes(String token, int from, int to) {
-    byte[] signed = new byte[to - from];
-    token.getBytes(from, to, signed, 0);
-    return signed;
   }
 
   /**
@@ -415,7 +436,13 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
-  private static void verify(String issuer, byte[] signed, byte[] signature, boolean v1) {
+  /**
+   * Checks the signature over {@code token[from, to)}, the signed part: only base64url characters
+   * and dots are left of the second dot once the header and payload decoded, so one char is one
+   * byte, and the part is hashed where it lies in the token.
+   */
+  private static void verify(
+      String issuer, String token, int from, int to, byte[] signature, boolean v1) {
     NKey key;
     try {
       key = VerifyKeys.ISSUERS.of(issuer);
@@ -442,7 +469,7 @@ public final class Jwt {
       throw new SignatureMismatchException(
           issuer, "the issuer (iss) " + issuer + " is a curve key, which cannot sign");
     }
-    if (!key.verify(signed, signature)) {
+    if (!NKeyText.verify(key, token, from, to, signature)) {
       throw new SignatureMismatchException(
           issuer,
           "the "

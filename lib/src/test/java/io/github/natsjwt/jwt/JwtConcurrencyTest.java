@@ -122,6 +122,43 @@ class JwtConcurrencyTest {
   }
 
   /**
+   * Decodes that fail after filling the buffers a decode borrows (a payload of 6,000 bytes that is
+   * not JSON, claims the reader refuses, a signature of 64 bytes that does not verify) leave no
+   * trace: the claims of the decode before them, and a decode of the same token after them, are
+   * still Go's.
+   */
+  @Test
+  void decode_afterFailuresThatFillTheLentBuffers_resultsAsGo() {
+    String header =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}".getBytes(StandardCharsets.US_ASCII));
+    String notJson = "{\"jti\":\"" + "x".repeat(6000);
+    String badClaims = "{\"jti\":\"" + "y".repeat(3000) + "\",\"iat\":\"not a number\"}";
+    List<String> failing = new ArrayList<>();
+    for (String payload : List.of(notJson, badClaims)) {
+      failing.add(
+          header
+              + "."
+              + Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(payload.getBytes(StandardCharsets.US_ASCII))
+              + "."
+              + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[64]));
+    }
+    for (Vector v : vectors()) {
+      DecodedJwt<Claims> before = Jwt.decode(v.token());
+      for (String token : failing) {
+        assertThrows(MalformedJwtException.class, () -> Jwt.decode(token), v.name());
+      }
+      assertThrows(SignatureMismatchException.class, () -> Jwt.decode(v.tampered()), v.name());
+      assertNull(v.mismatch(before));
+      assertNull(v.mismatch(Jwt.decode(v.token())));
+    }
+  }
+
+  /**
    * A fresh key (the general path) verifies each vector's signature over the bytes Go signed,
    * interleaved with a key that has verified often (the precomputed path) and with rejections.
    */
