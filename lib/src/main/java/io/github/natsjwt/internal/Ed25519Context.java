@@ -9,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
  * byte scratch and a SHA-512 digest (which the JDK compiles to its intrinsic). A verification has
  * one to itself, taken from and given back to {@link WorkSpaces} (a set of a few, whatever the
  * number of threads), and reads nothing in it that it did not write: the precomputed path's ({@link
- * #forPrecomputed()}, about 2 KB with the digest) or the general path's ({@link General}, about 8
- * KB). No thread keeps one, so an idle thread (a virtual thread too) holds no work space.
+ * #forPrecomputed()}, about 2.5 KB with the digest and the chunk a text message is hashed through)
+ * or the general path's ({@link General}, about 8.5 KB). No thread keeps one, so an idle thread (a
+ * virtual thread too) holds no work space.
  */
 class Ed25519Context {
   // Offsets in w.

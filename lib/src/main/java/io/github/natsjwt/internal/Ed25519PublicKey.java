@@ -107,17 +107,19 @@ public final class Ed25519PublicKey {
     return out;
   }
 
-  /** Longs {@link EdwardsPoints#decompress} uses beyond the point it writes. */
-  private static final int DECOMPRESS_WORK = 45;
-
   private static boolean decodeInto(long[] point, byte[] encoding) {
-    // The point, then the square root's temporaries: the call's own work space.
-    long[] w = new long[POINT + DECOMPRESS_WORK];
-    if (!EdwardsPoints.decompress(w, 0, encoding, 0, POINT, new byte[64])) {
-      return false;
+    // The square root's temporaries are in a lent work space (a new key is decoded on every
+    // CONNECT of a user not seen recently); only the point is copied out.
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
+    long[] w = ctx.w;
+    boolean decoded =
+        EdwardsPoints.decompress(
+            w, Ed25519Context.DEC, encoding, 0, Ed25519Context.DEC_TMP, ctx.scratch);
+    if (decoded) {
+      System.arraycopy(w, Ed25519Context.DEC, point, 0, POINT);
     }
-    System.arraycopy(w, 0, point, 0, POINT);
-    return true;
+    WorkSpaces.GENERAL.give(ctx);
+    return decoded;
   }
 
   /**

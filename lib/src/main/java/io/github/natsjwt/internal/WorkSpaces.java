@@ -4,13 +4,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
- * A few Ed25519 work spaces of one kind lent to verifications: a verification takes one, uses it
- * alone and gives it back before it returns, so nothing in one outlives the call that wrote it.
- * Made fresh for each call, the general path's 8 KB cost a server verifying 1,000 distinct users'
- * nonce signatures about a tenth of its speed, and the precomputed path's 2 KB (with its SHA-512
- * digest) about 5 % of a hot-key verification (paired benchmarks: the memory a new one touches is
- * not in the core's cache); kept per thread, they would cost 10 KB for every (virtual) thread that
- * ever verified.
+ * A few work spaces of one kind lent to calls: Ed25519 verifications (here) and JWT decodes (their
+ * buffers, {@code io.github.natsjwt.jwt.DecodeBuffers}). A call takes one, uses it alone and gives
+ * it back before it returns, reading only what it wrote, so nothing in one outlives the call that
+ * wrote it. Made fresh for each call, the general path's 8 KB cost a server verifying 1,000
+ * distinct users' nonce signatures about a tenth of its speed, and the precomputed path's 2 KB
+ * (with its SHA-512 digest) about 5 % of a hot-key verification (paired benchmarks: the memory a
+ * new one touches is not in the core's cache); kept per thread, they would cost 10 KB for every
+ * (virtual) thread that ever verified.
  *
  * <p>Thread-safe and lock-free. Each set holds at most {@link #SLOTS} work spaces, whatever the
  * number of threads: a verification that finds none free makes one, and one given back to a full
@@ -27,11 +28,11 @@ public final class WorkSpaces<T> {
   private static final int STRIDE = 16;
 
   // Declared after SLOTS, which their arrays are sized from.
-  /** The general path's work spaces, about 8 KB each. */
+  /** The general path's work spaces, about 8.5 KB each. */
   static final WorkSpaces<Ed25519Context.General> GENERAL =
       new WorkSpaces<>(Ed25519Context.General::new);
 
-  /** The precomputed path's work spaces, about 2 KB each. */
+  /** The precomputed path's work spaces, about 2.5 KB each. */
   static final WorkSpaces<Ed25519Context> PRECOMPUTED =
       new WorkSpaces<>(Ed25519Context::forPrecomputed);
 
