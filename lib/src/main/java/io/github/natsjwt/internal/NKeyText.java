@@ -2,6 +2,7 @@ package io.github.natsjwt.internal;
 
 import io.github.natsjwt.nkey.NKey;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +30,7 @@ public final class NKeyText {
     boolean verify(NKey key, String text, int from, int to, byte[] signature);
   }
 
-  private static volatile @Nullable Verifier verifier;
+  private static final AtomicReference<@Nullable Verifier> VERIFIER = new AtomicReference<>();
 
   private NKeyText() {}
 
@@ -39,12 +40,11 @@ public final class NKeyText {
    * @param v the verifier
    * @throws IllegalStateException when a verifier is registered already
    */
-  public static synchronized void register(Verifier v) {
+  public static void register(Verifier v) {
     Objects.requireNonNull(v, "v");
-    if (verifier != null) {
+    if (!VERIFIER.compareAndSet(null, v)) {
       throw new IllegalStateException("NKey's text verifier is registered already");
     }
-    verifier = v;
   }
 
   /**
@@ -61,7 +61,7 @@ public final class NKeyText {
    * @throws io.github.natsjwt.nkey.NKeyOperationException when the key is a curve key, or was wiped
    */
   public static boolean verify(NKey key, String text, int from, int to, byte[] signature) {
-    Verifier v = verifier;
+    Verifier v = VERIFIER.get();
     if (v == null) {
       // Unreachable: a key exists, so NKey's class initialiser has run and registered it.
       throw new IllegalStateException("NKey's text verifier is not registered");
