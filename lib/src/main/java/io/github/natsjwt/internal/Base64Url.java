@@ -34,8 +34,8 @@ public final class Base64Url {
    */
   private static final boolean COPY_CHARS = Runtime.version().feature() > 17;
 
-  /** The chunk buffer of each thread, so that decoding allocates nothing but its result. */
-  private static final ThreadLocal<char[]> CHUNK = ThreadLocal.withInitial(() -> new char[256]);
+  /** The most characters {@link #decodePlain} copies at a time, into a chunk of the call's own. */
+  public static final int CHUNK_CHARS = 256;
 
   private Base64Url() {}
 
@@ -121,14 +121,32 @@ public final class Base64Url {
    * @param out where to write
    * @return the number of bytes written, or -1
    */
-  public static int decodeInto(String s, int off, int end, byte[] out) {
+  static int decodeInto(String s, int off, int end, byte[] out) {
+    int whole = (end - off) & ~3;
+    // The chunk is sized to the text, so a short text (a signature) costs a short chunk.
+    return decodeInto(
+        s, off, end, out, COPY_CHARS && whole > 0 ? new char[Math.min(CHUNK_CHARS, whole)] : null);
+  }
+
+  /**
+   * {@link #decodeInto(String, int, int, byte[])} with a chunk the caller lends for copying the
+   * text (used where copying in chunks is the faster way to read it), so that decoding allocates
+   * nothing.
+   *
+   * @param s the text
+   * @param off where the encoded part starts
+   * @param end where it ends (exclusive)
+   * @param out where to write
+   * @param chunk a work array of a multiple of 4 chars, at most {@link #CHUNK_CHARS}, or {@code
+   *     null} to read the text char by char
+   * @return the number of bytes written, or -1
+   */
+  public static int decodeInto(String s, int off, int end, byte[] out, char @Nullable [] chunk) {
     int len = end - off;
     if ((len & 3) == 1 || decodedLength(len) > out.length) {
       return -1;
     }
-    return COPY_CHARS
-        ? decodePlain(s, off, end, CHUNK.get(), out)
-        : decodePlain(s, off, end, null, out);
+    return decodePlain(s, off, end, COPY_CHARS && len >= 4 ? chunk : null, out);
   }
 
   /**

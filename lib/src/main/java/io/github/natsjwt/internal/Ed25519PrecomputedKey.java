@@ -83,10 +83,37 @@ public final class Ed25519PrecomputedKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    // B's tables first: making them (once) uses the thread's work space.
-    long[] b = Base.TABLE;
-    Ed25519Context ctx = Ed25519Context.get();
+    Ed25519Context ctx = WorkSpaces.PRECOMPUTED.take();
     ctx.challenge(signature, encoded, message, offset, length);
+    boolean verified = verify(ctx, signature);
+    WorkSpaces.PRECOMPUTED.give(ctx);
+    return verified;
+  }
+
+  /**
+   * Returns whether a signature over ASCII text verifies with this key, as {@link #verify(byte[],
+   * byte[])} does on the text's bytes; the text is hashed where it lies, without a copy.
+   *
+   * @param text holds the signed text, ASCII characters only (each char is taken as one byte)
+   * @param from where it starts
+   * @param to where it ends (exclusive); the caller checks the range
+   * @param signature the signature; any length other than 64 does not verify
+   * @return the verdict Go's {@code ed25519.Verify} gives on the text's bytes
+   */
+  public boolean verifyText(String text, int from, int to, byte[] signature) {
+    if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
+      return false;
+    }
+    Ed25519Context ctx = WorkSpaces.PRECOMPUTED.take();
+    ctx.challengeText(signature, encoded, text, from, to);
+    boolean verified = verify(ctx, signature);
+    WorkSpaces.PRECOMPUTED.give(ctx);
+    return verified;
+  }
+
+  /** The verification once {@link Ed25519Context#challenge} has computed k and copied S. */
+  private boolean verify(Ed25519Context ctx, byte[] signature) {
+    long[] b = Base.TABLE;
     byte[] dk = ctx.digitsK;
     byte[] ds = ctx.digitsS;
     Scalar25519.signedRadix(ctx.k, WIDTH, DIGITS, dk);

@@ -36,8 +36,8 @@ public final class Ed25519PublicKey {
   public static final int BYTES = 32;
 
   /**
-   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the
-   * thread's work space so that a key used once allocates only its point.
+   * NAF width for A and R in the general path: 8 odd multiples each, made on each call in the work
+   * space it takes ({@link WorkSpaces}) so that a key object holds only its point.
    */
   static final int KEY_NAF_WIDTH = 5;
 
@@ -108,14 +108,18 @@ public final class Ed25519PublicKey {
   }
 
   private static boolean decodeInto(long[] point, byte[] encoding) {
-    Ed25519Context ctx = Ed25519Context.get();
+    // The square root's temporaries are in a lent work space (a new key is decoded on every
+    // CONNECT of a user not seen recently); only the point is copied out.
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
     long[] w = ctx.w;
-    if (!EdwardsPoints.decompress(
-        w, Ed25519Context.DEC, encoding, 0, Ed25519Context.DEC_TMP, ctx.scratch)) {
-      return false;
+    boolean decoded =
+        EdwardsPoints.decompress(
+            w, Ed25519Context.DEC, encoding, 0, Ed25519Context.DEC_TMP, ctx.scratch);
+    if (decoded) {
+      System.arraycopy(w, Ed25519Context.DEC, point, 0, POINT);
     }
-    System.arraycopy(w, Ed25519Context.DEC, point, 0, POINT);
-    return true;
+    WorkSpaces.GENERAL.give(ctx);
+    return decoded;
   }
 
   /**
@@ -143,11 +147,38 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    // B's tables first: making them (once) uses the thread's work space.
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
+    ctx.challenge(signature, encoded, message, offset, length);
+    boolean verified = verify(ctx, signature);
+    WorkSpaces.GENERAL.give(ctx);
+    return verified;
+  }
+
+  /**
+   * Returns whether a signature over ASCII text verifies with this key, as {@link #verify(byte[],
+   * byte[])} does on the text's bytes; the text is hashed where it lies, without a copy.
+   *
+   * @param text holds the signed text, ASCII characters only (each char is taken as one byte)
+   * @param from where it starts
+   * @param to where it ends (exclusive); the caller checks the range
+   * @param signature the signature; any length other than 64 does not verify
+   * @return the verdict Go's {@code ed25519.Verify} gives on the text's bytes
+   */
+  public boolean verifyText(String text, int from, int to, byte[] signature) {
+    if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
+      return false;
+    }
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
+    ctx.challengeText(signature, encoded, text, from, to);
+    boolean verified = verify(ctx, signature);
+    WorkSpaces.GENERAL.give(ctx);
+    return verified;
+  }
+
+  /** The general path once {@link Ed25519Context#challenge} has computed k and copied S. */
+  private boolean verify(Ed25519Context.General ctx, byte[] signature) {
     long[] base = Base.ODD_MULTIPLES;
     long[] base128 = Base.ODD_MULTIPLES_128;
-    Ed25519Context ctx = Ed25519Context.get();
-    ctx.challenge(signature, encoded, message, offset, length);
     long[] w = ctx.w;
     // Go accepts when R equals the canonical encoding of R' = [S]B - [k]A. So R must be the
     // canonical encoding of a point (strict decoding), and that point must equal R'.
@@ -225,10 +256,11 @@ public final class Ed25519PublicKey {
     if (signature.length != 64 || !Scalar25519.isCanonical(signature, 32)) {
       return false;
     }
-    long[] base = Base.ODD_MULTIPLES;
-    Ed25519Context ctx = Ed25519Context.get();
+    Ed25519Context.General ctx = WorkSpaces.GENERAL.take();
     ctx.challenge(signature, encoded, message, 0, message.length);
-    return verifyFull(ctx, signature, base);
+    boolean verified = verifyFull(ctx, signature, Base.ODD_MULTIPLES);
+    WorkSpaces.GENERAL.give(ctx);
+    return verified;
   }
 
   /** Converts the completed sum: extended when more additions follow, else projective. */

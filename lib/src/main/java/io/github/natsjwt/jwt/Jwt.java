@@ -15,6 +15,7 @@ import io.github.natsjwt.claims.ValidationRules;
 import io.github.natsjwt.internal.Base64Url;
 import io.github.natsjwt.internal.GoType;
 import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.NKeyText;
 import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.internal.Utf8;
 import io.github.natsjwt.internal.VerifyKeys;
@@ -247,7 +248,23 @@ public final class Jwt {
   static DecodedJwt<Claims> decodeAny(
       String token, Class<? extends Claims> expected, ValidationRules rules) {
     ClaimType want = TYPES.get(expected);
-    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token, want, rules);
+    DecodeBuffers buffers = DecodeBuffers.LENT.take();
+    try {
+      return decodeAny(token, expected, want, rules, buffers);
+    } finally {
+      // Given back on failure too: what a decode leaves in them is never read again (the next
+      // decode reads only what it wrote), and no exception refers to them.
+      DecodeBuffers.LENT.give(buffers);
+    }
+  }
+
+  private static DecodedJwt<Claims> decodeAny(
+      String token,
+      Class<? extends Claims> expected,
+      @Nullable ClaimType want,
+      ValidationRules rules,
+      DecodeBuffers buffers) {
+    DecodedJwt<Claims> decoded = decodeWithoutSignatureCheck(token, want, rules, buffers);
     Claims claims = decoded.claims();
     ClaimType actual = claims.type();
     boolean other = false;
@@ -259,10 +276,16 @@ public final class Jwt {
       }
     }
     int dot2 = decoded.payloadEnd();
-    byte[] signature = base64(token, dot2 + 1, token.length(), "signature");
+    byte[] signature = buffers.signature;
+    if (Base64Url.decodeInto(token, dot2 + 1, token.length(), signature, buffers.chunk)
+        != signature.length) {
+      // Not 64 bytes (which does not verify), or not plain base64url: decoded again for the
+      // exact length or error.
+      signature = base64(token, dot2 + 1, token.length(), "signature");
+    }
     boolean v1 = other ? claims.version() <= 1 : usesV1Signature(claims, decoded.header());
     int from = v1 ? decoded.payloadStart() : 0;
-    verify(claims.issuer(), signedBytes(token, from, dot2), dot2 - from, signature, v1);
+    verify(claims.issuer(), token, from, dot2, signature, v1);
     if (actual != ClaimType.GENERIC) {
       NKeyType issuerType = NKey.detectPublicKeyType(claims.issuer()).orElseThrow();
       if (!actual.allowedIssuers().contains(issuerType)) {
@@ -295,11 +318,16 @@ public final class Jwt {
    * @throws MalformedJwtException when the token is not a well-formed NATS JWT
    */
   static DecodedJwt<Claims> decodeWithoutSignatureCheck(String token) {
-    return decodeWithoutSignatureCheck(token, null, ValidationRules.CURRENT);
+    DecodeBuffers buffers = DecodeBuffers.LENT.take();
+    try {
+      return decodeWithoutSignatureCheck(token, null, ValidationRules.CURRENT, buffers);
+    } finally {
+      DecodeBuffers.LENT.give(buffers);
+    }
   }
 
   private static DecodedJwt<Claims> decodeWithoutSignatureCheck(
-      String token, @Nullable ClaimType expected, ValidationRules rules) {
+      String token, @Nullable ClaimType expected, ValidationRules rules, DecodeBuffers buffers) {
     int dot1 = token.indexOf('.');
     int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -315,10 +343,10 @@ public final class Jwt {
         dot1 == V2_HEADER_SEGMENT.length() && token.startsWith(V2_HEADER_SEGMENT)
             ? JwtHeader.V2
             : readHeader(base64(token, 0, dot1, "header"));
-    // A payload of usual size is decoded into the thread's buffer: the claims keep no reference
-    // to it, and nothing else runs on this thread until they are read.
-    byte[] payloadBytes = PAYLOAD_BUFFER.get();
-    int payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, payloadBytes);
+    // A payload of usual size is decoded into the lent buffer: the claims keep no reference to it
+    // (Claims.fromJson copies what it keeps), so it is free again once they are read.
+    byte[] payloadBytes = buffers.payload;
+    int payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, payloadBytes, buffers.chunk);
     if (payloadLength < 0) {
       payloadBytes = base64(token, dot1 + 1, dot2, "payload");
       payloadLength = payloadBytes.length;
@@ -340,32 +368,6 @@ public final class Jwt {
       throw new MalformedJwtException(field, -1, where + e.getMessage(), e);
     }
     return new DecodedJwt<>(token, header, dot1, dot2, claims);
-  }
-
-  /** Tokens up to this many signed characters are copied into the thread's own buffer. */
-  private static final int SIGNED_BUFFER_BYTES = 8192;
-
-  private static final ThreadLocal<byte[]> SIGNED_BUFFER =
-      ThreadLocal.withInitial(() -> new byte[SIGNED_BUFFER_BYTES]);
-
-  /** Payloads of up to this many bytes are decoded into the thread's own buffer. */
-  private static final int PAYLOAD_BUFFER_BYTES = 6144;
-
-  private static final ThreadLocal<byte[]> PAYLOAD_BUFFER =
-      ThreadLocal.withInitial(() -> new byte[PAYLOAD_BUFFER_BYTES]);
-
-  /**
-   * The signed part of the token as bytes, starting at index 0 of the returned array: for a token
-   * of usual size the thread's buffer, valid until the thread's next decode, so that verifying
-   * allocates nothing. Only base64url characters and dots are left of the second dot once the
-   * header and payload decoded, so one char is one byte.
-   */
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII
-  private static byte[] signedBytes(String token, int from, int to) {
-    int length = to - from;
-    byte[] signed = length <= SIGNED_BUFFER_BYTES ? SIGNED_BUFFER.get() : new byte[length];
-    token.getBytes(from, to, signed, 0);
-    return signed;
   }
 
   /**
@@ -434,8 +436,13 @@ public final class Jwt {
     return claims.version() <= 1;
   }
 
+  /**
+   * Checks the signature over {@code token[from, to)}, the signed part: only base64url characters
+   * and dots are left of the second dot once the header and payload decoded, so one char is one
+   * byte, and the part is hashed where it lies in the token.
+   */
   private static void verify(
-      String issuer, byte[] signed, int signedLength, byte[] signature, boolean v1) {
+      String issuer, String token, int from, int to, byte[] signature, boolean v1) {
     NKey key;
     try {
       key = VerifyKeys.ISSUERS.of(issuer);
@@ -462,7 +469,7 @@ public final class Jwt {
       throw new SignatureMismatchException(
           issuer, "the issuer (iss) " + issuer + " is a curve key, which cannot sign");
     }
-    if (!key.verify(signed, 0, signedLength, signature)) {
+    if (!NKeyText.verify(key, token, from, to, signature)) {
       throw new SignatureMismatchException(
           issuer,
           "the "

@@ -5,6 +5,7 @@ import io.github.natsjwt.internal.Crc16;
 import io.github.natsjwt.internal.CryptoBox;
 import io.github.natsjwt.internal.Ed25519PrecomputedKey;
 import io.github.natsjwt.internal.Ed25519PublicKey;
+import io.github.natsjwt.internal.NKeyText;
 import java.nio.CharBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -417,11 +418,46 @@ public final class NKey implements Signer, AutoCloseable {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(signature, "signature");
     Objects.checkFromIndexSize(offset, length, data.length);
+    Object v = verifierForCall();
+    if (v instanceof Ed25519PrecomputedKey) {
+      return ((Ed25519PrecomputedKey) v).verify(data, offset, length, signature);
+    }
+    return v instanceof Ed25519PublicKey
+        && ((Ed25519PublicKey) v).verify(data, offset, length, signature);
+  }
+
+  /**
+   * {@link #verify(byte[], int, int, byte[])} over the bytes of ASCII text (one char, one byte),
+   * hashed where it lies: how the library's JWT decoding checks a token's signed part without
+   * copying it. Not API: reached through {@link NKeyText}.
+   */
+  private static boolean verifyText(NKey key, String text, int from, int to, byte[] signature) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(signature, "signature");
+    Objects.checkFromToIndex(from, to, text.length());
+    Object v = key.verifierForCall();
+    if (v instanceof Ed25519PrecomputedKey) {
+      return ((Ed25519PrecomputedKey) v).verifyText(text, from, to, signature);
+    }
+    return v instanceof Ed25519PublicKey
+        && ((Ed25519PublicKey) v).verifyText(text, from, to, signature);
+  }
+
+  static {
+    NKeyText.register(NKey::verifyText);
+  }
+
+  /**
+   * The verifier for one verification: the key with its precomputed tables, the decoded key (its
+   * general path), or {@code NOT_A_POINT}, which verifies nothing. Counts general-path
+   * verifications, and builds the tables once there were {@code PRECOMPUTE_AFTER}.
+   */
+  private Object verifierForCall() {
     checkNotWiped();
     requireSigningType();
     Object v = verifier;
     if (v instanceof Ed25519PrecomputedKey) {
-      return ((Ed25519PrecomputedKey) v).verify(data, offset, length, signature);
+      return v;
     }
     if (v == null) {
       Ed25519PublicKey decoded = Ed25519PublicKey.decode(publicRaw);
@@ -429,15 +465,13 @@ public final class NKey implements Signer, AutoCloseable {
       verifier = v;
     }
     if (v == NOT_A_POINT) {
-      return false;
+      return v;
     }
-    Ed25519PublicKey key = (Ed25519PublicKey) v;
     if (generalVerifications++ >= PRECOMPUTE_AFTER) {
-      Ed25519PrecomputedKey precomputed = key.precompute();
-      verifier = precomputed;
-      return precomputed.verify(data, offset, length, signature);
+      v = ((Ed25519PublicKey) v).precompute();
+      verifier = v;
     }
-    return key.verify(data, offset, length, signature);
+    return v;
   }
 
   /**

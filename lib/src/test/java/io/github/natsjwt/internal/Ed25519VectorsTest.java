@@ -57,7 +57,29 @@ class Ed25519VectorsTest {
       boolean verify(Ed25519PublicKey key, byte[] message, byte[] signature) {
         return key.precompute().verify(message, signature);
       }
+    },
+    /**
+     * The general path hashing the message where it lies in a text (as a JWT's signed part is),
+     * between other chars. Each char stands for one byte, so a message of any bytes is its
+     * ISO-8859-1 text here.
+     */
+    GENERAL_TEXT {
+      @Override
+      boolean verify(Ed25519PublicKey key, byte[] message, byte[] signature) {
+        return key.verifyText(embed(message), 2, 2 + message.length, signature);
+      }
+    },
+    PRECOMPUTED_TEXT {
+      @Override
+      boolean verify(Ed25519PublicKey key, byte[] message, byte[] signature) {
+        return key.precompute().verifyText(embed(message), 2, 2 + message.length, signature);
+      }
     };
+
+    /** The message as ISO-8859-1 text, with two chars before it and two after. */
+    static String embed(byte[] message) {
+      return "a." + new String(message, java.nio.charset.StandardCharsets.ISO_8859_1) + ".b";
+    }
 
     abstract boolean verify(Ed25519PublicKey key, byte[] message, byte[] signature);
 
