@@ -1,10 +1,10 @@
 package io.github.natsjwt.nkey;
 
-import io.github.natsjwt.internal.Base32;
-import io.github.natsjwt.internal.Crc16;
-import io.github.natsjwt.internal.CryptoBox;
-import io.github.natsjwt.internal.Ed25519PrecomputedKey;
-import io.github.natsjwt.internal.Ed25519PublicKey;
+import io.github.natsjwt.internal.box.CryptoBox;
+import io.github.natsjwt.internal.codec.Base32;
+import io.github.natsjwt.internal.codec.Crc16;
+import io.github.natsjwt.internal.ed25519.Ed25519PrecomputedKey;
+import io.github.natsjwt.internal.ed25519.Ed25519PublicKey;
 import java.nio.CharBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
