@@ -18,6 +18,14 @@ module io.github.natsjwt {
   exports io.github.natsjwt.trust;
   exports io.github.natsjwt.creds;
 
+  // The claims package validates the activation tokens inside account imports, but decoding
+  // tokens is the jwt package's work, and jwt is built on claims: claims asks for the decoder
+  // as a service, and the jwt side provides it.
+  uses io.github.natsjwt.internal.spi.EmbeddedTokens;
+
+  provides io.github.natsjwt.internal.spi.EmbeddedTokens with
+      io.github.natsjwt.internal.jwt.JwtEmbeddedTokens;
+
   // Plumbing shared with the library's own modules only (the log throttle); the sub-packages
   // of internal are not exported at all.
   exports io.github.natsjwt.internal to
