@@ -5,7 +5,7 @@
 // Usage (GOPATH mode, standard library only), from the repository root:
 //
 //	GO111MODULE=off go run testdata/gen/go_print_table.go \
-//	  > lib/src/main/java/io/github/natsjwt/internal/GoPrintable.java
+//	  > lib/src/main/java/io/github/natsjwt/internal/go/GoPrintable.java
 package main
 
 import (
@@ -27,7 +27,7 @@ func main() {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "package io.github.natsjwt.internal;\n\n")
+	fmt.Fprintf(&b, "package io.github.natsjwt.internal.go;\n\n")
 	fmt.Fprintf(&b, "/**\n")
 	fmt.Fprintf(&b, " * The code points Go's {@code strconv.IsPrint} accepts (Unicode %s, as in %s).\n", unicode.Version, runtime.Version())
 	fmt.Fprintf(&b, " *\n")

@@ -1,6 +1,6 @@
 package io.github.natsjwt.benchmarks;
 
-import io.github.natsjwt.internal.Ed25519PublicKey;
+import io.github.natsjwt.internal.ed25519.Ed25519PublicKey;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.concurrent.TimeUnit;

@@ -1,21 +1,21 @@
 package io.github.natsjwt.claims;
 
-import static io.github.natsjwt.internal.GoType.ANY;
-import static io.github.natsjwt.internal.GoType.BOOL;
-import static io.github.natsjwt.internal.GoType.CIDR_LIST;
-import static io.github.natsjwt.internal.GoType.EXPORT_TYPE;
-import static io.github.natsjwt.internal.GoType.INT64;
-import static io.github.natsjwt.internal.GoType.SAMPLING_RATE;
-import static io.github.natsjwt.internal.GoType.SCOPE_TYPE;
-import static io.github.natsjwt.internal.GoType.STRING;
-import static io.github.natsjwt.internal.GoType.STRINGS;
-import static io.github.natsjwt.internal.GoType.integer;
-import static io.github.natsjwt.internal.GoType.map;
-import static io.github.natsjwt.internal.GoType.pointer;
-import static io.github.natsjwt.internal.GoType.slice;
-import static io.github.natsjwt.internal.GoType.struct;
+import static io.github.natsjwt.internal.json.GoType.ANY;
+import static io.github.natsjwt.internal.json.GoType.BOOL;
+import static io.github.natsjwt.internal.json.GoType.CIDR_LIST;
+import static io.github.natsjwt.internal.json.GoType.EXPORT_TYPE;
+import static io.github.natsjwt.internal.json.GoType.INT64;
+import static io.github.natsjwt.internal.json.GoType.SAMPLING_RATE;
+import static io.github.natsjwt.internal.json.GoType.SCOPE_TYPE;
+import static io.github.natsjwt.internal.json.GoType.STRING;
+import static io.github.natsjwt.internal.json.GoType.STRINGS;
+import static io.github.natsjwt.internal.json.GoType.integer;
+import static io.github.natsjwt.internal.json.GoType.map;
+import static io.github.natsjwt.internal.json.GoType.pointer;
+import static io.github.natsjwt.internal.json.GoType.slice;
+import static io.github.natsjwt.internal.json.GoType.struct;
 
-import io.github.natsjwt.internal.GoType;
+import io.github.natsjwt.internal.json.GoType;
 import java.util.Map;
 import java.util.Set;
 

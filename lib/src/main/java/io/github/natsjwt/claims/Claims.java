@@ -1,11 +1,11 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.Base32;
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
-import io.github.natsjwt.internal.Redact;
-import io.github.natsjwt.internal.UnixSeconds;
-import io.github.natsjwt.internal.Utf8;
+import io.github.natsjwt.internal.codec.Base32;
+import io.github.natsjwt.internal.codec.Utf8;
+import io.github.natsjwt.internal.go.UnixSeconds;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
+import io.github.natsjwt.internal.keys.Redact;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

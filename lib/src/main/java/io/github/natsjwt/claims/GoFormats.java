@@ -1,6 +1,6 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.GoNet;
+import io.github.natsjwt.internal.go.GoNet;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.regex.Matcher;

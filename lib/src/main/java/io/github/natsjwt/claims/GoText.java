@@ -1,7 +1,7 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.GoStrings;
-import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.go.GoStrings;
+import io.github.natsjwt.internal.keys.Redact;
 
 /**
  * Go's string helpers that validation messages and list normalisation depend on: {@code %q} quoting

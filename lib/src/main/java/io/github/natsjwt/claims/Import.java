@@ -1,10 +1,10 @@
 package io.github.natsjwt.claims;
 
 import io.github.natsjwt.NatsJwtException;
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
-import io.github.natsjwt.internal.Redact;
-import io.github.natsjwt.jwt.Jwt;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
+import io.github.natsjwt.internal.keys.Redact;
+import io.github.natsjwt.internal.spi.EmbeddedTokens;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -256,11 +256,7 @@ public final class Import {
     }
     ActivationClaims act;
     try {
-      act =
-          (c.rules().capsTokenSize()
-                  ? Jwt.decode(token, ActivationClaims.class)
-                  : Jwt.decodeWithoutSizeCap(token, ActivationClaims.class))
-              .claims();
+      act = EmbeddedTokens.get().decode(token, ActivationClaims.class, c.rules().capsTokenSize());
     } catch (NatsJwtException e) {
       c.error("import " + GoText.quote(subject) + " contains an invalid activation token");
       return;

@@ -1,9 +1,9 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
-import io.github.natsjwt.internal.Redact;
-import io.github.natsjwt.internal.UnixSeconds;
+import io.github.natsjwt.internal.go.UnixSeconds;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
+import io.github.natsjwt.internal.keys.Redact;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
-import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
+import io.github.natsjwt.internal.keys.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.github.natsjwt.claims;
 
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.Utf8;
+import io.github.natsjwt.internal.codec.Utf8;
+import io.github.natsjwt.internal.json.GoJsonWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.github.natsjwt.creds;
 
 import io.github.natsjwt.claims.UserClaims;
-import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.codec.Base64Url;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;

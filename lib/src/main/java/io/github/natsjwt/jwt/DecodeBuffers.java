@@ -1,7 +1,7 @@
 package io.github.natsjwt.jwt;
 
-import io.github.natsjwt.internal.Base64Url;
-import io.github.natsjwt.internal.WorkSpaces;
+import io.github.natsjwt.internal.codec.Base64Url;
+import io.github.natsjwt.internal.ed25519.WorkSpaces;
 import io.github.natsjwt.nkey.NKey;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.natsjwt.jwt;
 
 import io.github.natsjwt.claims.Claims;
-import io.github.natsjwt.internal.Base64Url;
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.codec.Base64Url;
+import io.github.natsjwt.internal.json.JsonIn;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,11 @@
 package io.github.natsjwt.nkey;
 
-import io.github.natsjwt.internal.Base32;
-import io.github.natsjwt.internal.Crc16;
-import io.github.natsjwt.internal.CryptoBox;
-import io.github.natsjwt.internal.Ed25519PrecomputedKey;
-import io.github.natsjwt.internal.Ed25519PublicKey;
-import io.github.natsjwt.internal.NKeyText;
+import io.github.natsjwt.internal.box.CryptoBox;
+import io.github.natsjwt.internal.codec.Base32;
+import io.github.natsjwt.internal.codec.Crc16;
+import io.github.natsjwt.internal.ed25519.Ed25519PrecomputedKey;
+import io.github.natsjwt.internal.ed25519.Ed25519PublicKey;
+import io.github.natsjwt.internal.spi.NKeyText;
 import java.nio.CharBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -431,11 +431,11 @@ public final class NKey implements Signer, AutoCloseable {
    * hashed where it lies: how the library's JWT decoding checks a token's signed part without
    * copying it. Not API: reached through {@link NKeyText}.
    */
-  private static boolean verifyText(NKey key, String text, int from, int to, byte[] signature) {
+  private static boolean verifyText(Object nkey, String text, int from, int to, byte[] signature) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(signature, "signature");
     Objects.checkFromToIndex(from, to, text.length());
-    Object v = key.verifierForCall();
+    Object v = ((NKey) nkey).verifierForCall();
     if (v instanceof Ed25519PrecomputedKey) {
       return ((Ed25519PrecomputedKey) v).verifyText(text, from, to, signature);
     }

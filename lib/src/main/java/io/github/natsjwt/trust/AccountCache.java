@@ -1,6 +1,6 @@
 package io.github.natsjwt.trust;
 
-import io.github.natsjwt.internal.TokenCache;
+import io.github.natsjwt.internal.cache.TokenCache;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;

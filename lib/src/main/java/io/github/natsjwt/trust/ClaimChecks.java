@@ -2,8 +2,8 @@ package io.github.natsjwt.trust;
 
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.ValidationIssue;
-import io.github.natsjwt.internal.Redact;
-import io.github.natsjwt.internal.UnixSeconds;
+import io.github.natsjwt.internal.go.UnixSeconds;
+import io.github.natsjwt.internal.keys.Redact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

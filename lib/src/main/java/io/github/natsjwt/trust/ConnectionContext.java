@@ -1,7 +1,7 @@
 package io.github.natsjwt.trust;
 
 import io.github.natsjwt.claims.ConnectionType;
-import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.codec.Base64Url;
 import io.github.natsjwt.nkey.Signer;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

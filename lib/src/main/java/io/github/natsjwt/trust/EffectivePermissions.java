@@ -3,7 +3,7 @@ package io.github.natsjwt.trust;
 import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.Permissions;
 import io.github.natsjwt.claims.ResponsePermission;
-import io.github.natsjwt.internal.GoStrings;
+import io.github.natsjwt.internal.go.GoStrings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.github.natsjwt.trust;
 
-import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.keys.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.util.Objects;
 

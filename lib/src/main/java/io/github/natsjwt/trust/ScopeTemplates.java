@@ -5,7 +5,7 @@ import io.github.natsjwt.claims.Permission;
 import io.github.natsjwt.claims.Permissions;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.UserPermissionLimits;
-import io.github.natsjwt.internal.GoStrings;
+import io.github.natsjwt.internal.go.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.natsjwt.internal.GoJsonWriter;
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.json.GoJsonWriter;
+import io.github.natsjwt.internal.json.JsonIn;
 import io.github.natsjwt.jwt.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

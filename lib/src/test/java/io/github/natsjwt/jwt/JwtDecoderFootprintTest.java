@@ -3,7 +3,7 @@ package io.github.natsjwt.jwt;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.natsjwt.claims.Claims;
-import io.github.natsjwt.internal.VerifiedTokenCache;
+import io.github.natsjwt.internal.cache.VerifiedTokenCache;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.testing.AdversarialTokens;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.natsjwt.testing;
 
-import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.codec.Base64Url;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
 import java.nio.charset.StandardCharsets;

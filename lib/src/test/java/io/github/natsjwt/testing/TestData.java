@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.natsjwt.internal.Base32;
-import io.github.natsjwt.internal.Crc16;
+import io.github.natsjwt.internal.codec.Base32;
+import io.github.natsjwt.internal.codec.Crc16;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.github.natsjwt.claims.AccountClaims;
 import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.OperatorClaims;
 import io.github.natsjwt.claims.UserClaims;
-import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.codec.Base64Url;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;

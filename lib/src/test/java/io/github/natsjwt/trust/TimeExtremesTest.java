@@ -28,7 +28,7 @@ import io.github.natsjwt.claims.Import;
 import io.github.natsjwt.claims.RevocationList;
 import io.github.natsjwt.claims.ValidationIssue;
 import io.github.natsjwt.claims.ValidationResult;
-import io.github.natsjwt.internal.Base64Url;
+import io.github.natsjwt.internal.codec.Base64Url;
 import io.github.natsjwt.jwt.DecodedJwt;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;

@@ -26,7 +26,7 @@ import io.github.natsjwt.claims.Claims;
 import io.github.natsjwt.claims.Export;
 import io.github.natsjwt.claims.ExportType;
 import io.github.natsjwt.claims.Import;
-import io.github.natsjwt.internal.VerifiedTokenCache;
+import io.github.natsjwt.internal.cache.VerifiedTokenCache;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;

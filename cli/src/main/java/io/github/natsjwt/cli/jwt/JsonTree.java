@@ -1,8 +1,8 @@
 package io.github.natsjwt.cli.jwt;
 
 import io.github.natsjwt.cli.InputException;
-import io.github.natsjwt.internal.JsonIn;
-import io.github.natsjwt.internal.JsonTokens;
+import io.github.natsjwt.internal.json.JsonIn;
+import io.github.natsjwt.internal.json.JsonTokens;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

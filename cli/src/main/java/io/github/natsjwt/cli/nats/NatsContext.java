@@ -2,7 +2,7 @@ package io.github.natsjwt.cli.nats;
 
 import io.github.natsjwt.cli.Environment;
 import io.github.natsjwt.cli.InputException;
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.json.JsonIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

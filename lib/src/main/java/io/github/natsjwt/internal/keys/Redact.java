@@ -1,0 +1,111 @@
+package io.github.natsjwt.internal.keys;
+
+import io.github.natsjwt.nkey.NKey;
+
+/**
+ * What messages, getters and {@code toString()} may show of untrusted key-like text. A field that
+ * should hold a public key may hold a seed or a private key instead, whole or mistyped, truncated,
+ * lower-cased or padded; such text is secret, and nothing of it beyond its length is repeated. A
+ * syntactically valid public key is shown as it is.
+ */
+public final class Redact {
+  private Redact() {}
+
+  /**
+   * Shows a key-like field: itself when it is empty, {@code "*"}, a valid public key, or too short
+   * a text to hold key material (no run of 12 or more letters and digits, as in {@code bogus}), so
+   * that messages about such values stay the reference's; otherwise a redacted form that gives only
+   * its length.
+   *
+   * @param value the field as found
+   * @return the value, or for example {@code <not a public key: 58 characters, redacted>}
+   */
+  public static String key(String value) {
+    return isShown(value) ? value : redacted(value);
+  }
+
+  /**
+   * Shows a token's issuer, on which a signature failed: itself only when it is a valid public key
+   * (or empty), otherwise the redacted form, whatever its length.
+   *
+   * @param issuer the {@code iss} as found
+   * @return the issuer, or for example {@code <not a public key: 58 characters, redacted>}
+   */
+  public static String issuer(String issuer) {
+    return issuer.isEmpty() || NKey.isValidPublicKey(issuer) ? issuer : redacted(issuer);
+  }
+
+  /**
+   * Returns whether {@link #key(String)} shows a value as it is.
+   *
+   * @param value the field as found
+   * @return {@code true} when the value is empty, {@code "*"}, a valid public key, or holds no run
+   *     of 12 or more letters and digits
+   */
+  public static boolean isShown(String value) {
+    return value.isEmpty()
+        || value.equals("*")
+        || NKey.isValidPublicKey(value)
+        || longestAlnumRun(value) < 12;
+  }
+
+  private static int longestAlnumRun(String s) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      run = isAlnum(s.charAt(i)) ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  }
+
+  /**
+   * The redacted form of a value that is not a public key.
+   *
+   * @param value the value
+   * @return {@code <not a public key: N characters, redacted>}
+   */
+  public static String redacted(String value) {
+    int n = value.length();
+    return "<not a public key: " + n + (n == 1 ? " character" : " characters") + ", redacted>";
+  }
+
+  /**
+   * Shows free text (a name, for example) in a {@code toString()}: itself unless a run of 12 or
+   * more letters and digits in it could be key material (it contains a digit, or is all capitals,
+   * and is not a valid public key). Lower-case or capitalised words, however long, are shown.
+   *
+   * @param text the text as found
+   * @return the text, or {@code <N characters, redacted: may hold a key>}
+   */
+  public static String text(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isAlnum(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean digit = false;
+      int upper = 0;
+      while (i < n && isAlnum(text.charAt(i))) {
+        char c = text.charAt(i);
+        digit |= c >= '0' && c <= '9';
+        upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+        i++;
+      }
+      int len = i - start;
+      if (len >= 12
+          && (digit || upper == len)
+          && !NKey.isValidPublicKey(text.substring(start, i))) {
+        return "<" + n + " characters, redacted: may hold a key>";
+      }
+    }
+    return text;
+  }
+
+  private static boolean isAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+}
