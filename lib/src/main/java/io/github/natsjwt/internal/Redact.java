@@ -1,6 +1,7 @@
 package io.github.natsjwt.internal;
 
 import io.github.natsjwt.nkey.NKey;
+import java.util.Locale;
 
 /**
  * What messages, getters and {@code toString()} may show of untrusted key-like text. A field that
@@ -103,6 +104,37 @@ public final class Redact {
       }
     }
     return text;
+  }
+
+  /**
+   * Quotes text from outside (a caller's argument, a server's or an authorizer's answer) for a
+   * message or a log record: in double quotes, quote and backslash escaped, control and non-ASCII
+   * characters as backslash-u escapes, and cut after {@code maxChars} characters with the full
+   * length noted, so that hostile text can neither flood nor forge a line. It hides nothing:
+   * key-like text goes through {@link #key(String)} first.
+   *
+   * @param text the text as found
+   * @param maxChars how many characters to show at most
+   * @return the quoted text, for example {@code "zzz"... (100 characters)} for 100 z cut at 3
+   */
+  public static String quoted(String text, int maxChars) {
+    int n = Math.min(text.length(), maxChars);
+    StringBuilder sb = new StringBuilder(n + 16).append('"');
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
+        sb.append(c);
+      } else {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    sb.append('"');
+    if (text.length() > n) {
+      sb.append("... (").append(text.length()).append(" characters)");
+    }
+    return sb.toString();
   }
 
   private static boolean isAlnum(char c) {

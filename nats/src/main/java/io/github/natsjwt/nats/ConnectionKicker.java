@@ -1,5 +1,6 @@
 package io.github.natsjwt.nats;
 
+import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.nkey.NKeyType;
 import io.nats.client.Connection;
@@ -11,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a user's connections and closes them through the system services: {@code
@@ -164,15 +163,10 @@ public final class ConnectionKicker {
     List<ServerRef> servers = new ArrayList<>();
     List<ClientConnection> found = new ArrayList<>();
     for (Message m : replies) {
-      Map<String, @Nullable Object> reply = SysJson.object(m.getData(), CONNZ_SUBJECT);
+      JsonIn reply = SysJson.object(m.getData(), CONNZ_SUBJECT);
       ServerRef server = SysJson.server(reply);
       servers.add(server);
-      for (Object c : SysJson.list(SysJson.obj(reply, "data"), "connections")) {
-        if (!(c instanceof Map<?, ?>)) {
-          continue;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, @Nullable Object> conn = (Map<String, @Nullable Object>) c;
+      for (JsonIn conn : SysJson.objects(SysJson.obj(reply, "data"), "connections")) {
         String user = SysJson.str(conn, "authorized_user");
         // Servers that ignore the filter list everyone: keep only the user's connections.
         if (!user.equals(userPublicKey)) {
@@ -214,7 +208,7 @@ public final class ConnectionKicker {
       if (replies.isEmpty()) {
         result = noAnswer(serverId, cid, subject);
       } else {
-        Map<String, @Nullable Object> reply = SysJson.object(replies.get(0).getData(), subject);
+        JsonIn reply = SysJson.object(replies.get(0).getData(), subject);
         String error = SysJson.error(reply);
         result =
             new KickResult(
@@ -296,7 +290,7 @@ public final class ConnectionKicker {
           new ServerRef(serverId, "", ""),
           String.format(NO_SERVER, subject, timeout.toMillis(), serverId));
     }
-    Map<String, @Nullable Object> reply = SysJson.object(replies.get(0).getData(), varz);
+    JsonIn reply = SysJson.object(replies.get(0).getData(), varz);
     ServerRef server = SysJson.server(reply);
     if (server.id().isEmpty()) {
       server = new ServerRef(serverId, server.name(), server.version());
