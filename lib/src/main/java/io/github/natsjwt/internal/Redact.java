@@ -2,6 +2,7 @@ package io.github.natsjwt.internal;
 
 import io.github.natsjwt.nkey.NKey;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What messages, getters and {@code toString()} may show of untrusted key-like text. A field that
@@ -105,6 +106,24 @@ public final class Redact {
     }
     return text;
   }
+
+  /**
+   * Returns whether text looks like a seed or a private key, whole or mistyped: it holds a run of
+   * 12 or more letters and digits that starts, ignoring case, as an encoded seed starts ({@code S}
+   * and a key type's letter: {@code A}, {@code O}, {@code U}, {@code N}, {@code C}, {@code X}) or
+   * as an encoded private key starts ({@code P}). No valid public key does; a mangled public key
+   * (truncated, re-cased, with a path or a line break) does not either, so it can still be shown.
+   *
+   * @param text the text as found
+   * @return {@code true} when the text may hold a seed or private key
+   */
+  public static boolean isSeedShaped(String text) {
+    return SEED_SHAPED.matcher(text).find();
+  }
+
+  /** A run of 12 letters and digits, from its start, that begins as a seed or private key does. */
+  private static final Pattern SEED_SHAPED =
+      Pattern.compile("(?<![A-Za-z0-9])(?:[Pp][A-Za-z0-9]{11}|[Ss][AOUNCXaouncx][A-Za-z0-9]{10})");
 
   /**
    * Quotes text from outside (a caller's argument, a server's or an authorizer's answer) for a
