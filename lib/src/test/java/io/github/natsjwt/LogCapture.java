@@ -23,7 +23,13 @@ import org.jspecify.annotations.Nullable;
  * Captures every {@link System.Logger} record, at every level down to TRACE, while a capture is
  * open; while none is, every logger reports itself off, so the rest of the suite runs the
  * disabled-logger paths. Installed for this module's tests as the JVM's {@link System.LoggerFinder}
- * by {@code META-INF/services/java.lang.System$LoggerFinder}.
+ * by {@code META-INF/services/java.lang.System$LoggerFinder}, for the class-path execution {@code
+ * logging-tests} (lib/pom.xml).
+ *
+ * <p>The other modules' tests use {@code io.github.natsjwt.testing.LogCapture} from
+ * natsjwt-testing; this is the same class, kept here because natsjwt-testing depends on this
+ * module, so this module's tests cannot depend on it (Maven refuses the cycle). Change both
+ * together.
  *
  * <pre>{@code
  * try (LogCapture logs = LogCapture.start()) {

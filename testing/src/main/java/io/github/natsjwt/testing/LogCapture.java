@@ -1,4 +1,4 @@
-package io.github.natsjwt.nats;
+package io.github.natsjwt.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +21,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Captures every {@link System.Logger} record, at every level down to TRACE, while a capture is
- * open; while none is, every logger reports itself off, so the rest of the suite runs the
- * disabled-logger paths. Installed for this module's tests as the JVM's {@link System.LoggerFinder}
- * by {@code META-INF/services/java.lang.System$LoggerFinder}.
+ * open, so that a test can assert what a service logs and that it logs no secret: no seed, no whole
+ * JWT, none of the strings the test names (a password, a creds file). While no capture is open,
+ * every logger reports itself off, so the rest of a suite runs the disabled-logger paths.
+ *
+ * <p>Thread-safe: records from any thread go to the open capture. One capture is open at a time
+ * (the last {@link #start() started}); tests that capture must not run in parallel.
+ *
+ * <p>The JDK takes its {@link System.LoggerFinder} from the class path once, at the first logger,
+ * so a test suite opts in with a resource {@code META-INF/services/java.lang.System$LoggerFinder}
+ * holding the line {@code io.github.natsjwt.testing.LogCapture$Finder}, and runs its tests on the
+ * class path. This jar does not install the finder itself: it would turn off the logging of every
+ * test suite that uses natsjwt-testing.
  *
  * <pre>{@code
  * try (LogCapture logs = LogCapture.start()) {
@@ -68,9 +77,10 @@ public final class LogCapture implements AutoCloseable {
   private LogCapture() {}
 
   /**
-   * Starts capturing.
+   * Starts capturing; a capture opened before stops receiving records.
    *
    * @return the capture; close it to stop
+   * @throws AssertionError when {@link Finder} is not the JVM's logger finder
    */
   public static LogCapture start() {
     System.LoggerFinder finder = System.LoggerFinder.getLoggerFinder();
@@ -82,6 +92,7 @@ public final class LogCapture implements AutoCloseable {
     return c;
   }
 
+  /** Stops capturing, if this is the open capture; the records stay readable. */
   @Override
   public void close() {
     if (active == this) {
@@ -117,6 +128,7 @@ public final class LogCapture implements AutoCloseable {
    * @param logger the logger's name
    * @param fragments texts the message must contain
    * @return the record
+   * @throws AssertionError when there is none; it lists the records
    */
   public Entry expect(Level level, String logger, String... fragments) {
     for (Entry e : entries()) {
@@ -142,6 +154,7 @@ public final class LogCapture implements AutoCloseable {
    * its causes and suppressed ones) holds a seed, a whole JWT or any of the given strings.
    *
    * @param secrets exact strings that must appear nowhere (seeds, JWTs, passwords, creds files)
+   * @throws AssertionError when one does, or when nothing was logged
    */
   public void assertNoSecrets(String... secrets) {
     List<Entry> all = entries();
@@ -188,7 +201,10 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
-  /** The finder: every logger it makes reports to the open capture, if any. */
+  /**
+   * The finder: every logger it makes reports to the open capture, if any. Named in a test suite's
+   * {@code META-INF/services/java.lang.System$LoggerFinder}.
+   */
   public static final class Finder extends System.LoggerFinder {
     /** Creates the finder; the JDK does, through the service file. */
     public Finder() {}
