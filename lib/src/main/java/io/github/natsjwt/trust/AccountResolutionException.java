@@ -2,7 +2,6 @@ package io.github.natsjwt.trust;
 
 import io.github.natsjwt.NatsJwtException;
 import io.github.natsjwt.internal.Redact;
-import java.util.Objects;
 
 /**
  * An account resolver that could not answer: its source failed, timed out, or returned something
@@ -24,7 +23,6 @@ public class AccountResolutionException extends NatsJwtException {
    *
    * @param account the account key being resolved
    * @param message what failed and how to fix it
-   * @throws NullPointerException when {@code account} or {@code message} is null
    */
   public AccountResolutionException(String account, String message) {
     super(scrubbed(message, account));
@@ -37,7 +35,6 @@ public class AccountResolutionException extends NatsJwtException {
    * @param account the account key being resolved
    * @param message what failed and how to fix it
    * @param cause the underlying failure
-   * @throws NullPointerException when {@code account} or {@code message} is null
    */
   public AccountResolutionException(String account, String message, Throwable cause) {
     super(scrubbed(message, account), cause);
@@ -46,13 +43,11 @@ public class AccountResolutionException extends NatsJwtException {
 
   /** The account as kept: as given, unless it looks like a seed or private key. */
   private static String shown(String account) {
-    Objects.requireNonNull(account, "account");
     return Redact.isSeedShaped(account) ? Redact.redacted(account) : account;
   }
 
   /** The message with a seed-shaped account, where it appears as given, replaced by its length. */
   private static String scrubbed(String message, String account) {
-    Objects.requireNonNull(message, "message");
     String shown = shown(account);
     return shown.equals(account) ? message : message.replace(account, shown);
   }
