@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,7 +54,8 @@ public final class LogCapture implements AutoCloseable {
   /** More than this many records in one capture is a runaway. */
   private static final int MAX_RECORDS = 200_000;
 
-  private static volatile @Nullable LogCapture active;
+  /** The open capture, if any. */
+  private static final AtomicReference<@Nullable LogCapture> ACTIVE = new AtomicReference<>();
 
   private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
 
@@ -68,6 +70,19 @@ public final class LogCapture implements AutoCloseable {
    */
   public record Entry(
       String logger, Level level, String message, List<String> params, @Nullable Throwable thrown) {
+    /**
+     * Creates a record, copying the parameters.
+     *
+     * @param logger the logger's name
+     * @param level the level
+     * @param message the message, formatted with its parameters when it had any
+     * @param params each parameter's {@code String.valueOf}
+     * @param thrown the attached throwable
+     */
+    public Entry {
+      params = List.copyOf(params);
+    }
+
     @Override
     public String toString() {
       return level + " " + logger + ": " + message + (thrown == null ? "" : " [" + thrown + "]");
@@ -88,16 +103,14 @@ public final class LogCapture implements AutoCloseable {
         finder instanceof Finder,
         "the capturing LoggerFinder is not installed (found " + finder.getClass().getName() + ")");
     LogCapture c = new LogCapture();
-    active = c;
+    ACTIVE.set(c);
     return c;
   }
 
   /** Stops capturing, if this is the open capture; the records stay readable. */
   @Override
   public void close() {
-    if (active == this) {
-      active = null;
-    }
+    ACTIVE.compareAndSet(this, null);
   }
 
   /**
@@ -229,7 +242,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public boolean isLoggable(Level level) {
-      return active != null && level != Level.OFF;
+      return ACTIVE.get() != null && level != Level.OFF;
     }
 
     @Override
@@ -238,7 +251,7 @@ public final class LogCapture implements AutoCloseable {
         @Nullable ResourceBundle bundle,
         @Nullable String msg,
         @Nullable Throwable thrown) {
-      LogCapture c = active;
+      LogCapture c = ACTIVE.get();
       if (c != null && level != Level.OFF) {
         c.add(new Entry(name, level, String.valueOf(msg), List.of(), thrown));
       }
@@ -250,7 +263,7 @@ public final class LogCapture implements AutoCloseable {
         @Nullable ResourceBundle bundle,
         @Nullable String format,
         @Nullable Object... params) {
-      LogCapture c = active;
+      LogCapture c = ACTIVE.get();
       if (c == null || level == Level.OFF) {
         return;
       }
