@@ -10,7 +10,6 @@
 module io.github.natsjwt.nats {
   requires transitive io.github.natsjwt;
   requires transitive io.nats.jnats;
-  requires com.fasterxml.jackson.core;
   requires static transitive org.jspecify;
 
   exports io.github.natsjwt.nats;

@@ -7,6 +7,7 @@ import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.LogThrottle;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.jwt.IssuerNotAllowedException;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.jwt.SignatureMismatchException;
@@ -982,23 +983,7 @@ public final class CalloutService implements AutoCloseable {
    * {@value #SHOWN_CHARS} characters.
    */
   static String printable(String s) {
-    int n = Math.min(s.length(), SHOWN_CHARS);
-    StringBuilder sb = new StringBuilder(n + 16).append('"');
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c >= 0x20 && c < 0x7f) {
-        sb.append(c);
-      } else {
-        sb.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    sb.append('"');
-    if (s.length() > n) {
-      sb.append("... (").append(s.length()).append(" characters)");
-    }
-    return sb.toString();
+    return Redact.quoted(s, SHOWN_CHARS);
   }
 
   private static Duration since(long start) {

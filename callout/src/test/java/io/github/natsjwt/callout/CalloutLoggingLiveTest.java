@@ -13,6 +13,7 @@ import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.nkey.NKey;
 import io.github.natsjwt.nkey.NKeyType;
+import io.github.natsjwt.testing.LogCapture;
 import io.github.natsjwt.testing.NatsServer;
 import io.github.natsjwt.testing.NatsServerMatrix;
 import io.github.natsjwt.testing.NatsServerVersion;

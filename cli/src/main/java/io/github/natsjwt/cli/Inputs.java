@@ -148,8 +148,46 @@ public final class Inputs {
     return sb.toString();
   }
 
-  static boolean isWhiteSpace(byte b) {
+  /**
+   * Returns whether a byte is ASCII white space: space, tab, line feed, carriage return, form feed
+   * or vertical tab.
+   *
+   * @param b the byte
+   * @return {@code true} for white space
+   */
+  public static boolean isWhiteSpace(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
+  }
+
+  /**
+   * Returns whether text is empty or only white space.
+   *
+   * @param text ASCII text
+   * @return {@code true} when no byte is anything but {@link #isWhiteSpace white space}
+   */
+  public static boolean isBlank(byte[] text) {
+    for (byte b : text) {
+      if (!isWhiteSpace(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns where the line that starts at {@code start} ends: the index of its {@code '\n'}, or the
+   * text's length for the last line.
+   *
+   * @param text the text
+   * @param start where the line starts
+   * @return the index just past the line's last character
+   */
+  public static int lineEnd(byte[] text, int start) {
+    int i = start;
+    while (i < text.length && text[i] != '\n') {
+      i++;
+    }
+    return i;
   }
 
   private static byte[] readSmall(InputStream in, String what, String source) throws IOException {

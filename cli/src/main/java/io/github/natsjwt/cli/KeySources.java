@@ -119,7 +119,7 @@ public final class KeySources {
    */
   public static char @Nullable [] firstKeyLine(byte[] text) {
     for (int start = 0; start <= text.length; ) {
-      int end = lineEnd(text, start);
+      int end = Inputs.lineEnd(text, start);
       char[] line = trimmed(text, start, end);
       if (line.length > 0 && isValidKey(line)) {
         return line;
@@ -140,7 +140,7 @@ public final class KeySources {
    */
   public static char @Nullable [] firstNonBlankLine(byte[] text, char prefix) {
     for (int start = 0; start <= text.length; ) {
-      int end = lineEnd(text, start);
+      int end = Inputs.lineEnd(text, start);
       char[] line = trimmed(text, start, end);
       if (line.length > 0 && (prefix == 0 || line[0] == prefix)) {
         return line;
@@ -170,7 +170,7 @@ public final class KeySources {
   private static InputException noKey(byte[] text, String where, boolean wantSeed) {
     char[] candidate = firstNonBlankLine(text, wantSeed ? 'S' : '\0');
     if (candidate == null) {
-      return isBlank(text)
+      return Inputs.isBlank(text)
           ? new InputException(where + " is empty; it should hold a key")
           : new InputException(where + " holds no seed: no line starts with S");
     }
@@ -192,23 +192,6 @@ public final class KeySources {
     } finally {
       wipe(candidate);
     }
-  }
-
-  private static boolean isBlank(byte[] text) {
-    for (byte b : text) {
-      if (!Inputs.isWhiteSpace(b)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int lineEnd(byte[] text, int start) {
-    int i = start;
-    while (i < text.length && text[i] != '\n') {
-      i++;
-    }
-    return i;
   }
 
   private static char[] trimmed(byte[] text, int start, int end) {

@@ -97,44 +97,29 @@ final class ClaimSchemas {
           INT64,
           "leaf",
           INT64);
-  private static final GoType JETSTREAM_LIMITS =
-      struct(
-          "mem_storage",
-          INT64,
-          "disk_storage",
-          INT64,
-          "streams",
-          INT64,
-          "consumer",
-          INT64,
-          "max_ack_pending",
-          INT64,
-          "mem_max_stream_bytes",
-          INT64,
-          "disk_max_stream_bytes",
-          INT64,
-          "max_bytes_required",
-          BOOL);
+  private static final Object[] JETSTREAM_LIMITS_FIELDS = {
+    "mem_storage",
+    INT64,
+    "disk_storage",
+    INT64,
+    "streams",
+    INT64,
+    "consumer",
+    INT64,
+    "max_ack_pending",
+    INT64,
+    "mem_max_stream_bytes",
+    INT64,
+    "disk_max_stream_bytes",
+    INT64,
+    "max_bytes_required",
+    BOOL
+  };
+  private static final GoType JETSTREAM_LIMITS = struct(JETSTREAM_LIMITS_FIELDS);
   private static final GoType OPERATOR_LIMITS =
-      NATS_AND_ACCOUNT_LIMITS.with(
-          "mem_storage",
-          INT64,
-          "disk_storage",
-          INT64,
-          "streams",
-          INT64,
-          "consumer",
-          INT64,
-          "max_ack_pending",
-          INT64,
-          "mem_max_stream_bytes",
-          INT64,
-          "disk_max_stream_bytes",
-          INT64,
-          "max_bytes_required",
-          BOOL,
-          "tiered_limits",
-          map(JETSTREAM_LIMITS));
+      NATS_AND_ACCOUNT_LIMITS
+          .with(JETSTREAM_LIMITS_FIELDS)
+          .with("tiered_limits", map(JETSTREAM_LIMITS));
 
   private static final GoType IMPORT =
       struct(
@@ -237,21 +222,6 @@ final class ClaimSchemas {
   private static final GoType USER_V1 =
       PERMISSIONS.with(LIMITS_FIELDS).with("bearer_token", BOOL, "max", INT64);
 
-  private static final GoType OPERATOR =
-      struct(
-              "signing_keys",
-              STRINGS,
-              "account_server_url",
-              STRING,
-              "operator_service_urls",
-              STRINGS,
-              "system_account",
-              STRING,
-              "assert_server_version",
-              STRING,
-              "strict_signing_key_usage",
-              BOOL)
-          .with(GENERIC_FIELDS);
   private static final GoType OPERATOR_V1 =
       struct(
           "signing_keys",
@@ -262,6 +232,10 @@ final class ClaimSchemas {
           STRINGS,
           "system_account",
           STRING);
+  private static final GoType OPERATOR =
+      OPERATOR_V1
+          .with("assert_server_version", STRING, "strict_signing_key_usage", BOOL)
+          .with(GENERIC_FIELDS);
 
   private static final GoType ACTIVATION =
       struct("subject", STRING, "kind", EXPORT_TYPE, "issuer_account", STRING).with(GENERIC_FIELDS);

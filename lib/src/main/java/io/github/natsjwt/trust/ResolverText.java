@@ -67,23 +67,7 @@ final class ResolverText {
    * forge a log line.
    */
   static String describe(String s) {
-    StringBuilder sb = new StringBuilder(Math.min(s.length(), SHOWN_CHARS) + 16).append('"');
-    int n = Math.min(s.length(), SHOWN_CHARS);
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c >= 0x20 && c < 0x7f) {
-        sb.append(c);
-      } else {
-        sb.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    sb.append('"');
-    if (s.length() > n) {
-      sb.append("... (").append(s.length()).append(" characters)");
-    }
-    return sb.toString();
+    return Redact.quoted(s, SHOWN_CHARS);
   }
 
   /**

@@ -10,7 +10,6 @@ import io.github.natsjwt.nkey.NKeyType;
 import io.github.natsjwt.nkey.Signer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Subscription;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -112,8 +111,8 @@ public final class AccountJwtClient {
       "The reply to %s is not an account JWT: byte %s at offset %d cannot appear in one; it"
           + " starts with %s.";
   static final String JWT_TOO_LARGE = "The reply to %s is larger than the %d-byte limit for a JWT.";
-  static final String CLOSED = "Cannot send %s: the connection is %s.";
-  static final String INTERRUPTED = "Interrupted while waiting for replies to %s.";
+  static final String CLOSED = SysRequest.CLOSED;
+  static final String INTERRUPTED = SysRequest.INTERRUPTED;
 
   private static final Logger LOG = System.getLogger(AccountJwtClient.class.getName());
 
@@ -121,18 +120,16 @@ public final class AccountJwtClient {
   private final LogThrottle requestFailures = new LogThrottle();
   private final Connection connection;
   private final Duration timeout;
-  private final Duration settle;
-  private final int expectedServers;
-  private final int maxReplyBytes;
   private final Clock clock;
+  private final SysRequest.Waiting waiting;
 
   private AccountJwtClient(Builder b) {
     this.connection = b.connection;
     this.timeout = b.timeout;
-    this.settle = b.settle;
-    this.expectedServers = b.expectedServers;
-    this.maxReplyBytes = b.maxReplyBytes;
     this.clock = b.clock;
+    this.waiting =
+        new SysRequest.Waiting(
+            connection, timeout, b.settle, b.expectedServers, b.maxReplyBytes, TOO_LARGE, LOG);
   }
 
   /**
@@ -545,83 +542,23 @@ public final class AccountJwtClient {
    */
   private List<Message> gather(
       String subject, byte[] body, Predicate<Message> enough, boolean silenceAllowed) {
-    Subscription sub;
-    try {
-      sub = connection.subscribe(connection.createInbox());
-      connection.publish(subject, sub.getSubject(), body);
-    } catch (IllegalStateException e) {
-      throw new AccountJwtClientException(
-          subject, String.format(CLOSED, subject, describeStatus()), e);
-    }
-    List<Message> replies = new ArrayList<>();
-    try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      long lastReply = 0;
-      while (true) {
-        long now = System.nanoTime();
-        long wait = deadline - now;
-        if (!replies.isEmpty() && expectedServers == 0) {
-          wait = Math.min(wait, lastReply + settle.toNanos() - now);
-        }
-        if (wait <= 0) {
-          break;
-        }
-        // jnats waits forever for a zero timeout, so never pass less than a millisecond.
-        Message m = sub.nextMessage(Duration.ofMillis(Math.max(1, (wait + 999_999) / 1_000_000)));
-        if (m == null) {
-          continue;
-        }
-        if (m.isStatusMessage()) {
-          if (m.getStatus().isNoResponders() && replies.isEmpty()) {
-            throw new NoReplyException(
-                subject, String.format(NO_RESPONDERS, subject), true, timeout);
-          }
-          continue;
-        }
-        int size = m.getData() == null ? 0 : m.getData().length;
-        if (size > maxReplyBytes) {
-          throw new MalformedReplyException(
-              subject, String.format(TOO_LARGE, subject, size, maxReplyBytes));
-        }
-        replies.add(m);
-        lastReply = System.nanoTime();
-        if (LOG.isLoggable(Level.TRACE)) {
-          LOG.log(
-              Level.TRACE, "Reply " + replies.size() + " to " + subject + ": " + size + " bytes.");
-        }
-        if (enough.test(m)
-            || (expectedServers > 0 && replies.size() >= expectedServers)
-            || replies.size() >= MAX_REPLIES) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AccountJwtClientException(subject, String.format(INTERRUPTED, subject), e);
-    } catch (IllegalStateException e) {
-      throw new AccountJwtClientException(
-          subject, String.format(CLOSED, subject, describeStatus()), e);
-    } finally {
-      try {
-        sub.unsubscribe();
-      } catch (IllegalStateException ignored) {
-        // The connection closed meanwhile; the subscription is gone with it.
-      }
-    }
+    List<Message> replies =
+        waiting.gather(
+            subject,
+            body,
+            enough,
+            () ->
+                new NoReplyException(
+                    subject, String.format(NO_RESPONDERS, subject), true, timeout));
     if (replies.isEmpty()
         && !(silenceAllowed && connection.getStatus() == Connection.Status.CONNECTED)) {
       throw new NoReplyException(
           subject,
-          String.format(TIMED_OUT, subject, timeout.toMillis(), describeStatus()),
+          String.format(TIMED_OUT, subject, timeout.toMillis(), waiting.status()),
           false,
           timeout);
     }
     return replies;
-  }
-
-  private String describeStatus() {
-    Connection.Status s = connection.getStatus();
-    return s == null ? "not open" : s.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -649,7 +586,7 @@ public final class AccountJwtClient {
      * @throws IllegalArgumentException when out of range
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = SysRequest.positive(timeout, "timeout");
       return this;
     }
 
@@ -662,7 +599,7 @@ public final class AccountJwtClient {
      * @throws IllegalArgumentException when out of range
      */
     public Builder settle(Duration settle) {
-      this.settle = positive(settle, "settle");
+      this.settle = SysRequest.positive(settle, "settle");
       return this;
     }
 
@@ -676,11 +613,7 @@ public final class AccountJwtClient {
      * @throws IllegalArgumentException when out of range
      */
     public Builder expectedServers(int servers) {
-      if (servers < 0 || servers > MAX_REPLIES) {
-        throw new IllegalArgumentException(
-            "expectedServers must be between 0 (unknown) and " + MAX_REPLIES + ", got " + servers);
-      }
-      this.expectedServers = servers;
+      this.expectedServers = SysRequest.expectedServers(servers);
       return this;
     }
 
@@ -717,15 +650,6 @@ public final class AccountJwtClient {
      */
     public AccountJwtClient build() {
       return new AccountJwtClient(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException(
-            name + " must be more than zero and at most " + MAX_TIMEOUT + ", got " + d);
-      }
-      return d;
     }
   }
 }

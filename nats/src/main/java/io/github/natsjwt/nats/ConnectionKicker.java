@@ -1,19 +1,17 @@
 package io.github.natsjwt.nats;
 
+import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.internal.LogThrottle;
 import io.github.natsjwt.nkey.NKeyType;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Subscription;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a user's connections and closes them through the system services: {@code
@@ -75,22 +73,20 @@ public final class ConnectionKicker {
   static final String NO_SERVER =
       "no server answered %s within %d ms, nor its VARZ: no server has id %s, or the"
           + " connection's user is not in the system account.";
-  static final String CLOSED = "Cannot send %s: the connection is %s.";
-  static final String INTERRUPTED = "Interrupted while waiting for replies to %s.";
 
   private static final Logger LOG = System.getLogger(ConnectionKicker.class.getName());
 
   private final LogThrottle failures = new LogThrottle();
   private final Connection connection;
   private final Duration timeout;
-  private final Duration settle;
-  private final int expectedServers;
+  private final SysRequest.Waiting waiting;
 
   private ConnectionKicker(Builder b) {
     this.connection = b.connection;
     this.timeout = b.timeout;
-    this.settle = b.settle;
-    this.expectedServers = b.expectedServers;
+    this.waiting =
+        new SysRequest.Waiting(
+            connection, timeout, b.settle, b.expectedServers, MAX_REPLY_BYTES, TOO_LARGE, LOG);
   }
 
   /**
@@ -153,7 +149,7 @@ public final class ConnectionKicker {
   }
 
   private UserConnections connections(String userPublicKey, String body) {
-    List<Message> replies = gather(CONNZ_SUBJECT, body, expectedServers, false);
+    List<Message> replies = waiting.gather(CONNZ_SUBJECT, utf8(body), m -> false, null);
     if (replies.isEmpty()) {
       throw new NoReplyException(
           CONNZ_SUBJECT,
@@ -164,15 +160,10 @@ public final class ConnectionKicker {
     List<ServerRef> servers = new ArrayList<>();
     List<ClientConnection> found = new ArrayList<>();
     for (Message m : replies) {
-      Map<String, @Nullable Object> reply = SysJson.object(m.getData(), CONNZ_SUBJECT);
+      JsonIn reply = SysJson.object(m.getData(), CONNZ_SUBJECT);
       ServerRef server = SysJson.server(reply);
       servers.add(server);
-      for (Object c : SysJson.list(SysJson.obj(reply, "data"), "connections")) {
-        if (!(c instanceof Map<?, ?>)) {
-          continue;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, @Nullable Object> conn = (Map<String, @Nullable Object>) c;
+      for (JsonIn conn : SysJson.objects(SysJson.obj(reply, "data"), "connections")) {
         String user = SysJson.str(conn, "authorized_user");
         // Servers that ignore the filter list everyone: keep only the user's connections.
         if (!user.equals(userPublicKey)) {
@@ -210,11 +201,12 @@ public final class ConnectionKicker {
     String subject = String.format(KICK_SUBJECT, serverId);
     KickResult result;
     try {
-      List<Message> replies = gather(subject, "{\"cid\":" + cid + "}", 1, true);
+      List<Message> replies =
+          waiting.gather(subject, utf8("{\"cid\":" + cid + "}"), m -> true, null);
       if (replies.isEmpty()) {
         result = noAnswer(serverId, cid, subject);
       } else {
-        Map<String, @Nullable Object> reply = SysJson.object(replies.get(0).getData(), subject);
+        JsonIn reply = SysJson.object(replies.get(0).getData(), subject);
         String error = SysJson.error(reply);
         result =
             new KickResult(
@@ -287,7 +279,7 @@ public final class ConnectionKicker {
 
   private KickResult noAnswer(String serverId, long cid, String subject) {
     String varz = String.format(VARZ_SUBJECT, serverId);
-    List<Message> replies = gather(varz, "", 1, true);
+    List<Message> replies = waiting.gather(varz, new byte[0], m -> true, null);
     if (replies.isEmpty()) {
       return new KickResult(
           serverId,
@@ -296,7 +288,7 @@ public final class ConnectionKicker {
           new ServerRef(serverId, "", ""),
           String.format(NO_SERVER, subject, timeout.toMillis(), serverId));
     }
-    Map<String, @Nullable Object> reply = SysJson.object(replies.get(0).getData(), varz);
+    JsonIn reply = SysJson.object(replies.get(0).getData(), varz);
     ServerRef server = SysJson.server(reply);
     if (server.id().isEmpty()) {
       server = new ServerRef(serverId, server.name(), server.version());
@@ -313,73 +305,8 @@ public final class ConnectionKicker {
     return new KickResult(serverId, cid, KickResult.Status.NO_ANSWER, server, message);
   }
 
-  /**
-   * Sends a request on a private inbox and collects replies until {@code enough} have come (when
-   * more than zero), none for the settle time after the last, or the timeout. No responders ends
-   * the wait with what has come.
-   */
-  private List<Message> gather(String subject, String body, int enough, boolean single) {
-    Subscription sub;
-    try {
-      sub = connection.subscribe(connection.createInbox());
-      connection.publish(subject, sub.getSubject(), body.getBytes(StandardCharsets.UTF_8));
-    } catch (IllegalStateException e) {
-      throw new AccountJwtClientException(subject, String.format(CLOSED, subject, status()), e);
-    }
-    List<Message> replies = new ArrayList<>();
-    try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      long lastReply = 0;
-      while (true) {
-        long now = System.nanoTime();
-        long wait = deadline - now;
-        if (!replies.isEmpty() && enough == 0) {
-          wait = Math.min(wait, lastReply + settle.toNanos() - now);
-        }
-        if (wait <= 0) {
-          break;
-        }
-        Message m = sub.nextMessage(Duration.ofMillis(Math.max(1, (wait + 999_999) / 1_000_000)));
-        if (m == null) {
-          continue;
-        }
-        if (m.isStatusMessage()) {
-          if (m.getStatus().isNoResponders()) {
-            break;
-          }
-          continue;
-        }
-        int size = m.getData() == null ? 0 : m.getData().length;
-        if (size > MAX_REPLY_BYTES) {
-          throw new MalformedReplyException(
-              subject, String.format(TOO_LARGE, subject, size, MAX_REPLY_BYTES));
-        }
-        replies.add(m);
-        lastReply = System.nanoTime();
-        if ((enough > 0 && replies.size() >= enough)
-            || (single && !replies.isEmpty())
-            || replies.size() >= AccountJwtClient.MAX_REPLIES) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AccountJwtClientException(subject, String.format(INTERRUPTED, subject), e);
-    } catch (IllegalStateException e) {
-      throw new AccountJwtClientException(subject, String.format(CLOSED, subject, status()), e);
-    } finally {
-      try {
-        sub.unsubscribe();
-      } catch (IllegalStateException ignored) {
-        // The connection closed meanwhile; the subscription is gone with it.
-      }
-    }
-    return replies;
-  }
-
-  private String status() {
-    Connection.Status s = connection.getStatus();
-    return s == null ? "not open" : s.name().toLowerCase(java.util.Locale.ROOT);
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -405,7 +332,7 @@ public final class ConnectionKicker {
      * @throws IllegalArgumentException when out of range
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = SysRequest.positive(timeout, "timeout");
       return this;
     }
 
@@ -417,7 +344,7 @@ public final class ConnectionKicker {
      * @throws IllegalArgumentException when out of range
      */
     public Builder settle(Duration settle) {
-      this.settle = positive(settle, "settle");
+      this.settle = SysRequest.positive(settle, "settle");
       return this;
     }
 
@@ -429,14 +356,7 @@ public final class ConnectionKicker {
      * @throws IllegalArgumentException when out of range
      */
     public Builder expectedServers(int servers) {
-      if (servers < 0 || servers > AccountJwtClient.MAX_REPLIES) {
-        throw new IllegalArgumentException(
-            "expectedServers must be between 0 (unknown) and "
-                + AccountJwtClient.MAX_REPLIES
-                + ", got "
-                + servers);
-      }
-      this.expectedServers = servers;
+      this.expectedServers = SysRequest.expectedServers(servers);
       return this;
     }
 
@@ -447,19 +367,6 @@ public final class ConnectionKicker {
      */
     public ConnectionKicker build() {
       return new ConnectionKicker(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero() || d.compareTo(AccountJwtClient.MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException(
-            name
-                + " must be more than zero and at most "
-                + AccountJwtClient.MAX_TIMEOUT
-                + ", got "
-                + d);
-      }
-      return d;
     }
   }
 }

@@ -1,11 +1,8 @@
 package io.github.natsjwt.nats;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.Redact;
 import io.github.natsjwt.nkey.NKeyType;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the servers' JSON replies (spec trust-chain.md section 1.4): {@code {"server":{...},
- * "data":{...}|[...], "error":{...}}}. Unknown fields are skipped; fields of the wrong type, a
- * reply that is not one JSON object, or one nested too deeply are {@link MalformedReplyException}s.
+ * "data":{...}|[...], "error":{...}}}. The library's JSON reader reads them as a Go client does
+ * (keys matched ignoring case, the last of duplicate keys wins, {@code null} as absent); unknown
+ * fields are skipped; fields of the wrong type, or a reply that is not one JSON object, are {@link
+ * MalformedReplyException}s.
  */
 final class Replies {
   /** The longest server string (name, message, description) kept; the rest is cut. */
@@ -35,12 +34,6 @@ final class Replies {
   static final String NEITHER =
       "The reply to %s has neither a \"data\" nor an \"error\" object; it is not a resolver reply.";
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(32).build())
-          .build();
-
   private Replies() {}
 
   /** A decoded reply: the server, and either a status ({@code data} or {@code error}) or a list. */
@@ -55,98 +48,126 @@ final class Replies {
   record Status(String account, int code, String text) {}
 
   static Reply parse(byte[] body, String subject) {
-    try (JsonParser p = JSON.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw notJson(body, subject, "not an object", null);
+    JsonIn reply = document(body, subject);
+    String server = "";
+    String serverId = "";
+    Object s = value(reply, "server");
+    if (s instanceof JsonIn o) {
+      server = text(o, "name", subject, "server.name");
+      serverId = text(o, "id", subject, "server.id");
+    } else if (s != null) {
+      throw wrongType(s, subject, "server", "an object");
+    }
+    Status data = null;
+    List<String> list = null;
+    Object d = value(reply, "data");
+    if (d instanceof List<?> l) {
+      list = accounts(l, subject);
+    } else if (d instanceof JsonIn o) {
+      data = status(o, subject, "data", "message");
+    } else if (d != null) {
+      throw wrongType(d, subject, "data", "an object or an array");
+    }
+    Status error = null;
+    Object e = value(reply, "error");
+    if (e instanceof JsonIn o) {
+      error = status(o, subject, "error", "description");
+    } else if (e != null) {
+      throw wrongType(e, subject, "error", "an object");
+    }
+    if (data == null && error == null && list == null) {
+      throw new MalformedReplyException(subject, String.format(NEITHER, subject));
+    }
+    return new Reply(server, serverId, data, error, list);
+  }
+
+  /**
+   * Reads a reply that must be one JSON object, with the library's reader.
+   *
+   * @throws MalformedReplyException when it is not; the message says whether it is no JSON at all,
+   *     another JSON value, or an object followed by more
+   */
+  static JsonIn document(byte[] body, String subject) {
+    try {
+      return JsonIn.parse(body, "");
+    } catch (JsonIn.SyntaxException e) {
+      String what;
+      if (e.problem() == JsonIn.SyntaxException.Problem.DATA_AFTER) {
+        what = "more than one JSON value";
+      } else if (e.problem() == JsonIn.SyntaxException.Problem.NOT_AN_OBJECT
+          && startsAsJsonValue(body)) {
+        what = "not an object";
+      } else {
+        what = "invalid JSON";
       }
-      String server = "";
-      String serverId = "";
-      Status data = null;
-      Status error = null;
-      List<String> list = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (name) {
-          case "server":
-            if (t == JsonToken.START_OBJECT) {
-              while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                if (field.equals("name")) {
-                  server = text(p, v, subject, "server.name");
-                } else if (field.equals("id")) {
-                  serverId = text(p, v, subject, "server.id");
-                } else {
-                  p.skipChildren();
-                }
-              }
-            } else {
-              requireNull(t, subject, "server", "an object");
-            }
-            break;
-          case "data":
-            if (t == JsonToken.START_ARRAY) {
-              list = accounts(p, subject);
-            } else if (t == JsonToken.START_OBJECT) {
-              data = status(p, subject, "data", "message");
-            } else {
-              requireNull(t, subject, "data", "an object or an array");
-            }
-            break;
-          case "error":
-            if (t == JsonToken.START_OBJECT) {
-              error = status(p, subject, "error", "description");
-            } else {
-              requireNull(t, subject, "error", "an object");
-            }
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw notJson(body, subject, "more than one JSON value", null);
-      }
-      if (data == null && error == null && list == null) {
-        throw new MalformedReplyException(subject, String.format(NEITHER, subject));
-      }
-      return new Reply(server, serverId, data, error, list);
-    } catch (IOException e) {
-      throw notJson(body, subject, "invalid JSON", e);
+      throw new MalformedReplyException(
+          subject, String.format(NOT_JSON, subject, what, excerpt(body)), e);
     }
   }
 
-  private static Status status(JsonParser p, String subject, String object, String textField)
-      throws IOException {
-    String account = "";
+  /** Whether the first byte after white space starts a JSON value, or there is none. */
+  private static boolean startsAsJsonValue(byte[] body) {
+    int i = 0;
+    while (i < body.length
+        && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r')) {
+      i++;
+    }
+    if (i == body.length) {
+      return true;
+    }
+    byte b = body[i];
+    return b == '['
+        || b == '"'
+        || b == 't'
+        || b == 'f'
+        || b == 'n'
+        || b == '-'
+        || (b >= '0' && b <= '9');
+  }
+
+  /** A member's value as Go reads it, or {@code null} when it is absent or {@code null}. */
+  static @Nullable Object value(JsonIn object, String name) {
+    return object.get(name).orElse(null);
+  }
+
+  private static Status status(JsonIn o, String subject, String object, String textField) {
+    String account = text(o, "account", subject, object + ".account");
+    String text = text(o, textField, subject, object + "." + textField);
+    Object v = value(o, "code");
     long code = 0;
-    String text = "";
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken v = p.nextToken();
-      if (field.equals("account")) {
-        account = text(p, v, subject, object + ".account");
-      } else if (field.equals(textField)) {
-        text = text(p, v, subject, object + "." + textField);
-      } else if (field.equals("code")) {
-        if (v != JsonToken.VALUE_NUMBER_INT) {
-          throw wrongType(v, subject, object + ".code", "an integer");
-        }
-        code = p.getValueAsLong();
-      } else {
-        p.skipChildren();
+    if (v != null) {
+      if (!isInteger(v)) {
+        throw wrongType(v, subject, object + ".code", "an integer");
       }
+      code = longValue((JsonIn.Number) v);
     }
     int c = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, code));
     return new Status(account, c, text);
   }
 
-  private static List<String> accounts(JsonParser p, String subject) throws IOException {
-    List<String> keys = new ArrayList<>();
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      String key = text(p, t, subject, "data[]");
+  /** Whether a value is a JSON integer: a number without fraction or exponent. */
+  static boolean isInteger(Object v) {
+    if (!(v instanceof JsonIn.Number n)) {
+      return false;
+    }
+    String t = n.text();
+    return t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0;
+  }
+
+  /** An integer's value; beyond a long's range, the nearest bound. */
+  static long longValue(JsonIn.Number integer) {
+    String t = integer.text();
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException outOfRange) {
+      return t.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  private static List<String> accounts(List<?> values, String subject) {
+    List<String> keys = new ArrayList<>(values.size());
+    for (Object v : values) {
+      String key = text(v == JsonIn.NULL ? null : v, subject, "data[]");
       if (!NKeyType.ACCOUNT.isValidPublicKey(key)) {
         throw new MalformedReplyException(
             subject, String.format(NOT_AN_ACCOUNT, subject, describe(key)));
@@ -156,38 +177,45 @@ final class Replies {
     return keys;
   }
 
-  private static String text(JsonParser p, @Nullable JsonToken t, String subject, String field)
-      throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+  private static String text(JsonIn o, String name, String subject, String field) {
+    return text(value(o, name), subject, field);
+  }
+
+  private static String text(@Nullable Object v, String subject, String field) {
+    if (v == null) {
       return "";
     }
-    if (t != JsonToken.VALUE_STRING) {
-      throw wrongType(t, subject, field, "a string");
+    if (!(v instanceof String s)) {
+      throw wrongType(v, subject, field, "a string");
     }
-    String s = p.getText();
+    return cut(s);
+  }
+
+  /** A server string cut after {@value #MAX_TEXT_CHARS} characters. */
+  static String cut(String s) {
     return s.length() > MAX_TEXT_CHARS ? s.substring(0, MAX_TEXT_CHARS) + "..." : s;
   }
 
-  private static void requireNull(
-      @Nullable JsonToken t, String subject, String field, String expected) {
-    if (t != JsonToken.VALUE_NULL) {
-      throw wrongType(t, subject, field, expected);
-    }
-  }
-
   private static MalformedReplyException wrongType(
-      @Nullable JsonToken t, String subject, String field, String expected) {
-    String found = t == null ? "end of input" : t.name().toLowerCase(java.util.Locale.ROOT);
+      Object found, String subject, String field, String expected) {
     return new MalformedReplyException(
-        subject, String.format(WRONG_TYPE, subject, found, expected, field));
+        subject, String.format(WRONG_TYPE, subject, kind(found), expected, field));
   }
 
-  private static MalformedReplyException notJson(
-      byte[] body, String subject, String what, @Nullable IOException cause) {
-    String message = String.format(NOT_JSON, subject, what, excerpt(body));
-    return cause == null
-        ? new MalformedReplyException(subject, message)
-        : new MalformedReplyException(subject, message, cause);
+  /** What a value read by {@link JsonIn} is, for a message. */
+  private static String kind(Object v) {
+    if (v instanceof JsonIn) {
+      return "object";
+    } else if (v instanceof List) {
+      return "array";
+    } else if (v instanceof String) {
+      return "string";
+    } else if (v instanceof Boolean) {
+      return "boolean";
+    } else if (v instanceof JsonIn.Number) {
+      return "number";
+    }
+    return "null";
   }
 
   /** The first bytes of a reply, escaped, for a message. */
@@ -211,22 +239,6 @@ final class Replies {
 
   /** As {@link #describe(String)}, cut after {@code max} characters. */
   static String describe(String s, int max) {
-    StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 16).append('"');
-    int n = Math.min(s.length(), max);
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c >= 0x20 && c < 0x7f) {
-        sb.append(c);
-      } else {
-        sb.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    sb.append('"');
-    if (s.length() > n) {
-      sb.append("... (").append(s.length()).append(" characters)");
-    }
-    return sb.toString();
+    return Redact.quoted(s, max);
   }
 }

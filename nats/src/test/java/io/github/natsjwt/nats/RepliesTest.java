@@ -106,6 +106,85 @@ class RepliesTest {
     assertThrows(MalformedReplyException.class, () -> Replies.parse(bad, SUBJECT));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "[]", "null", "\"x\"", "5"})
+  void parse_otherJsonValue_notAnObject(String json) {
+    MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> parse(json));
+
+    assertEquals(
+        String.format(
+            Replies.NOT_JSON,
+            SUBJECT,
+            "not an object",
+            Replies.excerpt(json.getBytes(StandardCharsets.UTF_8))),
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<html>", "{", "{\"data\":{}", "{data:{}}", "{\"data\":{\"code\":01}}"})
+  void parse_notJson_invalidJson(String json) {
+    MalformedReplyException e = assertThrows(MalformedReplyException.class, () -> parse(json));
+
+    assertEquals(
+        String.format(
+            Replies.NOT_JSON,
+            SUBJECT,
+            "invalid JSON",
+            Replies.excerpt(json.getBytes(StandardCharsets.UTF_8))),
+        e.getMessage());
+  }
+
+  @Test
+  void parse_valueAfterObject_moreThanOne() {
+    MalformedReplyException e =
+        assertThrows(MalformedReplyException.class, () -> parse("{\"data\":{}} {}"));
+
+    assertEquals(
+        "The reply to $SYS.REQ.CLAIMS.LIST is not the JSON object the server sends (more than one"
+            + " JSON value); it starts with \"{\\\"data\\\":{}} {}\".",
+        e.getMessage());
+  }
+
+  @Test
+  void parse_wrongType_namesFieldAndType() {
+    MalformedReplyException e =
+        assertThrows(MalformedReplyException.class, () -> parse("{\"data\":{\"code\":\"200\"}}"));
+
+    assertEquals(
+        "The reply to $SYS.REQ.CLAIMS.LIST has a string where an integer was expected for"
+            + " \"data.code\"; it is not a resolver reply.",
+        e.getMessage());
+  }
+
+  @Test
+  void parse_keyCaseAndDuplicates_readAsGoReadsThem() {
+    // Go's encoding/json, with which nats-server writes and Go clients read these replies, matches
+    // keys ignoring case and keeps the last of duplicates.
+    Replies.Reply r =
+        parse(
+            "{\"Server\":{\"NAME\":\"n1\"},\"data\":[\"x\"],"
+                + "\"DATA\":{\"Code\":200,\"message\":\"a\",\"Message\":\"b\"}}");
+
+    assertEquals("n1", r.server());
+    assertNull(r.list());
+    assertEquals(new Replies.Status("", 200, "b"), r.data());
+  }
+
+  @Test
+  void parse_invalidUtf8InText_replacementCharacterAsGo() {
+    byte[] body = "{\"data\":{\"message\":\"a?b\"}}".getBytes(StandardCharsets.UTF_8);
+    body[body.length - 5] = (byte) 0xff;
+
+    assertEquals("a\ufffdb", Replies.parse(body, SUBJECT).data().text());
+  }
+
+  @Test
+  void parse_deepUnknownField_skipped() {
+    String deep = "[".repeat(200) + "]".repeat(200);
+
+    assertEquals(200, parse("{\"x\":" + deep + ",\"data\":{\"code\":200}}").data().code());
+  }
+
   @Test
   void describe_controlCharactersAndLength_escapedAndCut() {
     assertEquals("\"a\\u000ab\\\"\"", Replies.describe("a\nb\""));

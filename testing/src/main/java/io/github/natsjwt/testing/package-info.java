@@ -8,7 +8,9 @@
  * io.github.natsjwt.testing.NatsServerMatrix} run a test on each installed series (2.9, 2.10, 2.14)
  * with its {@link io.github.natsjwt.trust.ServerProfile}; {@link
  * io.github.natsjwt.testing.NatsCluster} runs a routed cluster; {@link
- * io.github.natsjwt.testing.TestCallout} sets up an auth callout in operator or configuration mode.
+ * io.github.natsjwt.testing.TestCallout} sets up an auth callout in operator or configuration mode;
+ * {@link io.github.natsjwt.testing.LogCapture} captures {@code System.Logger} records to assert
+ * what a service logs and that it logs no secret.
  *
  * <pre>{@code
  * TestOperator op = TestOperator.create("acme");

@@ -86,7 +86,7 @@ public final class TokenSources {
     boolean sawBlock = false;
     int start = 0;
     while (start <= text.length) {
-      int end = lineEnd(text, start);
+      int end = Inputs.lineEnd(text, start);
       String line = asciiLine(text, start, end);
       start = end + 1;
       if (!isDecoration(line) || !line.contains("BEGIN")) {
@@ -99,7 +99,7 @@ public final class TokenSources {
       // The token is every line up to the END decoration.
       StringBuilder token = new StringBuilder();
       while (start <= text.length) {
-        end = lineEnd(text, start);
+        end = Inputs.lineEnd(text, start);
         String inner = asciiLine(text, start, end);
         start = end + 1;
         if (isDecoration(inner)) {
@@ -117,7 +117,7 @@ public final class TokenSources {
           where + " holds no JWT: none of its -----BEGIN ...----- blocks is a JWT");
     }
     if (indexOf(text, (byte) '.') < 0) {
-      throw isBlank(text)
+      throw Inputs.isBlank(text)
           ? new InputException(where + " is empty; it should hold a JWT")
           : new InputException(where + " holds no JWT (a JWT has three parts separated by '.')");
     }
@@ -132,10 +132,10 @@ public final class TokenSources {
   private static String asciiLine(byte[] text, int start, int end) {
     int s = start;
     int e = Math.min(end, text.length);
-    while (s < e && isSpace(text[s])) {
+    while (s < e && Inputs.isWhiteSpace(text[s])) {
       s++;
     }
-    while (e > s && isSpace(text[e - 1])) {
+    while (e > s && Inputs.isWhiteSpace(text[e - 1])) {
       e--;
     }
     char[] chars = new char[e - s];
@@ -144,27 +144,6 @@ public final class TokenSources {
       chars[i] = b < 0x80 ? (char) b : '\uFFFD';
     }
     return new String(chars);
-  }
-
-  private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
-  }
-
-  private static boolean isBlank(byte[] text) {
-    for (byte b : text) {
-      if (!isSpace(b)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int lineEnd(byte[] text, int start) {
-    int i = start;
-    while (i < text.length && text[i] != '\n') {
-      i++;
-    }
-    return i;
   }
 
   private static int indexOf(byte[] text, byte b) {

@@ -318,14 +318,9 @@ public final class TemplatePreviewCommand implements Callable<Integer> {
     Permission before = direction(template, d);
     Permission after = expanded == null ? null : direction(expanded, d);
     boolean emptied = after != null && !before.allow().isEmpty() && after.allow().isEmpty();
-    List<String> dropped = new ArrayList<>();
+    List<String> dropped = dropped(before, after, d, uc, ac);
     List<String> literal = new ArrayList<>();
     if (after != null) {
-      for (String entry : before.allow()) {
-        if (!yieldsAnyOf(entry, d, after.allow(), uc, ac)) {
-          dropped.add(entry);
-        }
-      }
       if (!profile.templatesAnywhere()) {
         for (List<String> l : List.of(after.allow(), after.deny())) {
           l.stream().filter(e -> e.contains("{{") && e.contains("}}")).forEach(literal::add);
@@ -353,7 +348,14 @@ public final class TemplatePreviewCommand implements Callable<Integer> {
     Permission before = direction(template, d);
     Permission after = expanded == null ? null : direction(expanded, d);
     boolean emptied = after != null && !before.allow().isEmpty() && after.allow().isEmpty();
+    List<String> dropped = dropped(before, after, d, uc, ac);
+    list(r, d + ".allow", before.allow(), after == null ? null : after.allow(), dropped, false, d);
+    list(r, d + ".deny", before.deny(), after == null ? null : after.deny(), List.of(), emptied, d);
+  }
 
+  /** The template's allow entries that expand to none of the entries after expansion. */
+  private List<String> dropped(
+      Permission before, @Nullable Permission after, String d, UserClaims uc, AccountClaims ac) {
     List<String> dropped = new ArrayList<>();
     if (after != null) {
       for (String entry : before.allow()) {
@@ -362,8 +364,7 @@ public final class TemplatePreviewCommand implements Callable<Integer> {
         }
       }
     }
-    list(r, d + ".allow", before.allow(), after == null ? null : after.allow(), dropped, false, d);
-    list(r, d + ".deny", before.deny(), after == null ? null : after.deny(), List.of(), emptied, d);
+    return dropped;
   }
 
   private void list(

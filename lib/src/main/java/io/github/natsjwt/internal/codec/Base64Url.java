@@ -150,6 +150,26 @@ public final class Base64Url {
   }
 
   /**
+   * Decodes one group of four alphabet characters into three bytes at {@code out[o]}; false when a
+   * character is not in the alphabet.
+   */
+  private static boolean decodeGroup(int c0, int c1, int c2, int c3, byte[] out, int o) {
+    if ((c0 | c1 | c2 | c3) >= 128) {
+      return false;
+    }
+    int[] t = DECODE_INT;
+    // An invalid character is -1 in the table, which makes the whole group negative.
+    int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
+    if (v < 0) {
+      return false;
+    }
+    out[o] = (byte) (v >> 16);
+    out[o + 1] = (byte) (v >> 8);
+    out[o + 2] = (byte) v;
+    return true;
+  }
+
+  /**
    * {@link #decodeInto} reading the text through {@code chunk} (copied with {@link
    * String#getChars}), or with {@link String#charAt} when it is {@code null}.
    */
@@ -162,43 +182,18 @@ public final class Base64Url {
       for (int whole = off + (len & ~3); i < whole; ) {
         int n = Math.min(chunk.length, whole - i);
         s.getChars(i, i + n, chunk, 0);
-        for (int k = 0; k < n; k += 4) {
-          int c0 = chunk[k];
-          int c1 = chunk[k + 1];
-          int c2 = chunk[k + 2];
-          int c3 = chunk[k + 3];
-          if ((c0 | c1 | c2 | c3) >= 128) {
+        for (int k = 0; k < n; k += 4, o += 3) {
+          if (!decodeGroup(chunk[k], chunk[k + 1], chunk[k + 2], chunk[k + 3], out, o)) {
             return -1;
           }
-          int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
-          if (v < 0) {
-            return -1;
-          }
-          out[o] = (byte) (v >> 16);
-          out[o + 1] = (byte) (v >> 8);
-          out[o + 2] = (byte) v;
-          o += 3;
         }
         i += n;
       }
     }
-    for (int stop = end - 3; i < stop; i += 4) {
-      int c0 = s.charAt(i);
-      int c1 = s.charAt(i + 1);
-      int c2 = s.charAt(i + 2);
-      int c3 = s.charAt(i + 3);
-      if ((c0 | c1 | c2 | c3) >= 128) {
+    for (int stop = end - 3; i < stop; i += 4, o += 3) {
+      if (!decodeGroup(s.charAt(i), s.charAt(i + 1), s.charAt(i + 2), s.charAt(i + 3), out, o)) {
         return -1;
       }
-      // An invalid character is -1 in the table, which makes the whole group negative.
-      int v = t[c0] << 18 | t[c1] << 12 | t[c2] << 6 | t[c3];
-      if (v < 0) {
-        return -1;
-      }
-      out[o] = (byte) (v >> 16);
-      out[o + 1] = (byte) (v >> 8);
-      out[o + 2] = (byte) v;
-      o += 3;
     }
     int rest = end - i;
     if (rest > 0) {

@@ -897,16 +897,9 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of strings
    */
   public List<String> strings(String key, List<String> known) {
-    int v = find(key);
+    int v = array(key, "an array of strings");
     if (v < 0) {
       return List.of();
-    }
-    byte kind = doc.kind(v);
-    if (kind == 'n') {
-      return List.of();
-    }
-    if (kind != '[') {
-      throw mismatch(key, "an array of strings", value(v));
     }
     int e = JsonTape.first(v);
     int end = doc.end(v);
@@ -937,6 +930,26 @@ public final class JsonIn {
       out[i] = element(key, v, e, i, known);
     }
     return List.of(out);
+  }
+
+  /**
+   * The tape index of the array the field holds; -1 when it is absent or {@code null}.
+   *
+   * @throws ShapeException when it holds something else ({@code expected} says what was wanted)
+   */
+  private int array(String key, String expected) {
+    int v = find(key);
+    if (v < 0) {
+      return -1;
+    }
+    byte kind = doc.kind(v);
+    if (kind == 'n') {
+      return -1;
+    }
+    if (kind != '[') {
+      throw mismatch(key, expected, value(v));
+    }
+    return v;
   }
 
   /** Element {@code i} (at tape index {@code e}) of the array of strings at {@code v}. */
@@ -999,16 +1012,9 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of strings
    */
   public void requireStrings(String key) {
-    int v = find(key);
+    int v = array(key, "an array of strings");
     if (v < 0) {
       return;
-    }
-    byte kind = doc.kind(v);
-    if (kind == 'n') {
-      return;
-    }
-    if (kind != '[') {
-      throw mismatch(key, "an array of strings", value(v));
     }
     int i = 0;
     for (int e = JsonTape.first(v), end = doc.end(v); e < end; e = doc.next(e), i++) {
@@ -1061,16 +1067,9 @@ public final class JsonIn {
    * @throws ShapeException when the value is not an array of objects
    */
   public List<@Nullable JsonIn> objects(String key) {
-    int v = find(key);
+    int v = array(key, "an array of objects");
     if (v < 0) {
       return List.of();
-    }
-    byte kind = doc.kind(v);
-    if (kind == 'n') {
-      return List.of();
-    }
-    if (kind != '[') {
-      throw mismatch(key, "an array of objects", value(v));
     }
     @Nullable JsonIn[] out = new JsonIn[doc.arraySize(v)];
     int i = 0;

@@ -1,6 +1,8 @@
 package io.github.natsjwt.internal.keys;
 
 import io.github.natsjwt.nkey.NKey;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What messages, getters and {@code toString()} may show of untrusted key-like text. A field that
@@ -103,6 +105,55 @@ public final class Redact {
       }
     }
     return text;
+  }
+
+  /**
+   * Returns whether text looks like a seed or a private key, whole or mistyped: it holds a run of
+   * 12 or more letters and digits that starts, ignoring case, as an encoded seed starts ({@code S}
+   * and a key type's letter: {@code A}, {@code O}, {@code U}, {@code N}, {@code C}, {@code X}) or
+   * as an encoded private key starts ({@code P}). No valid public key does; a mangled public key
+   * (truncated, re-cased, with a path or a line break) does not either, so it can still be shown.
+   *
+   * @param text the text as found
+   * @return {@code true} when the text may hold a seed or private key
+   */
+  public static boolean isSeedShaped(String text) {
+    return SEED_SHAPED.matcher(text).find();
+  }
+
+  /** A run of 12 letters and digits, from its start, that begins as a seed or private key does. */
+  private static final Pattern SEED_SHAPED =
+      Pattern.compile("(?<![A-Za-z0-9])(?:[Pp][A-Za-z0-9]{11}|[Ss][AOUNCXaouncx][A-Za-z0-9]{10})");
+
+  /**
+   * Quotes text from outside (a caller's argument, a server's or an authorizer's answer) for a
+   * message or a log record: in double quotes, quote and backslash escaped, control and non-ASCII
+   * characters as backslash-u escapes, and cut after {@code maxChars} characters with the full
+   * length noted, so that hostile text can neither flood nor forge a line. It hides nothing:
+   * key-like text goes through {@link #key(String)} first.
+   *
+   * @param text the text as found
+   * @param maxChars how many characters to show at most
+   * @return the quoted text, for example {@code "zzz"... (100 characters)} for 100 z cut at 3
+   */
+  public static String quoted(String text, int maxChars) {
+    int n = Math.min(text.length(), maxChars);
+    StringBuilder sb = new StringBuilder(n + 16).append('"');
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
+        sb.append(c);
+      } else {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    sb.append('"');
+    if (text.length() > n) {
+      sb.append("... (").append(text.length()).append(" characters)");
+    }
+    return sb.toString();
   }
 
   private static boolean isAlnum(char c) {

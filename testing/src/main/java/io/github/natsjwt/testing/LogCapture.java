@@ -1,4 +1,4 @@
-package io.github.natsjwt.nats;
+package io.github.natsjwt.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,9 +22,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Captures every {@link System.Logger} record, at every level down to TRACE, while a capture is
- * open; while none is, every logger reports itself off, so the rest of the suite runs the
- * disabled-logger paths. Installed for this module's tests as the JVM's {@link System.LoggerFinder}
- * by {@code META-INF/services/java.lang.System$LoggerFinder}.
+ * open, so that a test can assert what a service logs and that it logs no secret: no seed, no whole
+ * JWT, none of the strings the test names (a password, a creds file). While no capture is open,
+ * every logger reports itself off, so the rest of a suite runs the disabled-logger paths.
+ *
+ * <p>Thread-safe: records from any thread go to the open capture. One capture is open at a time
+ * (the last {@link #start() started}); tests that capture must not run in parallel.
+ *
+ * <p>The JDK takes its {@link System.LoggerFinder} from the class path once, at the first logger,
+ * so a test suite opts in with a resource {@code META-INF/services/java.lang.System$LoggerFinder}
+ * holding the line {@code io.github.natsjwt.testing.LogCapture$Finder}, and runs its tests on the
+ * class path. This jar does not install the finder itself: it would turn off the logging of every
+ * test suite that uses natsjwt-testing.
  *
  * <pre>{@code
  * try (LogCapture logs = LogCapture.start()) {
@@ -44,7 +54,8 @@ public final class LogCapture implements AutoCloseable {
   /** More than this many records in one capture is a runaway. */
   private static final int MAX_RECORDS = 200_000;
 
-  private static volatile @Nullable LogCapture active;
+  /** The open capture, if any. */
+  private static final AtomicReference<@Nullable LogCapture> ACTIVE = new AtomicReference<>();
 
   private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
 
@@ -59,6 +70,19 @@ public final class LogCapture implements AutoCloseable {
    */
   public record Entry(
       String logger, Level level, String message, List<String> params, @Nullable Throwable thrown) {
+    /**
+     * Creates a record, copying the parameters.
+     *
+     * @param logger the logger's name
+     * @param level the level
+     * @param message the message, formatted with its parameters when it had any
+     * @param params each parameter's {@code String.valueOf}
+     * @param thrown the attached throwable
+     */
+    public Entry {
+      params = List.copyOf(params);
+    }
+
     @Override
     public String toString() {
       return level + " " + logger + ": " + message + (thrown == null ? "" : " [" + thrown + "]");
@@ -68,9 +92,10 @@ public final class LogCapture implements AutoCloseable {
   private LogCapture() {}
 
   /**
-   * Starts capturing.
+   * Starts capturing; a capture opened before stops receiving records.
    *
    * @return the capture; close it to stop
+   * @throws AssertionError when {@link Finder} is not the JVM's logger finder
    */
   public static LogCapture start() {
     System.LoggerFinder finder = System.LoggerFinder.getLoggerFinder();
@@ -78,15 +103,14 @@ public final class LogCapture implements AutoCloseable {
         finder instanceof Finder,
         "the capturing LoggerFinder is not installed (found " + finder.getClass().getName() + ")");
     LogCapture c = new LogCapture();
-    active = c;
+    ACTIVE.set(c);
     return c;
   }
 
+  /** Stops capturing, if this is the open capture; the records stay readable. */
   @Override
   public void close() {
-    if (active == this) {
-      active = null;
-    }
+    ACTIVE.compareAndSet(this, null);
   }
 
   /**
@@ -117,6 +141,7 @@ public final class LogCapture implements AutoCloseable {
    * @param logger the logger's name
    * @param fragments texts the message must contain
    * @return the record
+   * @throws AssertionError when there is none; it lists the records
    */
   public Entry expect(Level level, String logger, String... fragments) {
     for (Entry e : entries()) {
@@ -142,6 +167,7 @@ public final class LogCapture implements AutoCloseable {
    * its causes and suppressed ones) holds a seed, a whole JWT or any of the given strings.
    *
    * @param secrets exact strings that must appear nowhere (seeds, JWTs, passwords, creds files)
+   * @throws AssertionError when one does, or when nothing was logged
    */
   public void assertNoSecrets(String... secrets) {
     List<Entry> all = entries();
@@ -188,7 +214,10 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
-  /** The finder: every logger it makes reports to the open capture, if any. */
+  /**
+   * The finder: every logger it makes reports to the open capture, if any. Named in a test suite's
+   * {@code META-INF/services/java.lang.System$LoggerFinder}.
+   */
   public static final class Finder extends System.LoggerFinder {
     /** Creates the finder; the JDK does, through the service file. */
     public Finder() {}
@@ -213,7 +242,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public boolean isLoggable(Level level) {
-      return active != null && level != Level.OFF;
+      return ACTIVE.get() != null && level != Level.OFF;
     }
 
     @Override
@@ -222,7 +251,7 @@ public final class LogCapture implements AutoCloseable {
         @Nullable ResourceBundle bundle,
         @Nullable String msg,
         @Nullable Throwable thrown) {
-      LogCapture c = active;
+      LogCapture c = ACTIVE.get();
       if (c != null && level != Level.OFF) {
         c.add(new Entry(name, level, String.valueOf(msg), List.of(), thrown));
       }
@@ -234,7 +263,7 @@ public final class LogCapture implements AutoCloseable {
         @Nullable ResourceBundle bundle,
         @Nullable String format,
         @Nullable Object... params) {
-      LogCapture c = active;
+      LogCapture c = ACTIVE.get();
       if (c == null || level == Level.OFF) {
         return;
       }
