@@ -31,4 +31,9 @@ module io.github.natsjwt {
   exports io.github.natsjwt.internal to
       io.github.natsjwt.nats,
       io.github.natsjwt.callout;
+  exports io.github.natsjwt.internal.keys to
+      io.github.natsjwt.nats,
+      io.github.natsjwt.callout;
+  exports io.github.natsjwt.internal.json to
+      io.github.natsjwt.nats;
 }

@@ -7,7 +7,7 @@ import io.github.natsjwt.claims.ExternalAuthorization;
 import io.github.natsjwt.claims.UserClaims;
 import io.github.natsjwt.claims.ValidationResult;
 import io.github.natsjwt.internal.LogThrottle;
-import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.keys.Redact;
 import io.github.natsjwt.jwt.IssuerNotAllowedException;
 import io.github.natsjwt.jwt.Jwt;
 import io.github.natsjwt.jwt.SignatureMismatchException;

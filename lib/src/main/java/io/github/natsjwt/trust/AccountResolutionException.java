@@ -1,7 +1,7 @@
 package io.github.natsjwt.trust;
 
 import io.github.natsjwt.NatsJwtException;
-import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.keys.Redact;
 
 /**
  * An account resolver that could not answer: its source failed, timed out, or returned something

@@ -1,7 +1,7 @@
 package io.github.natsjwt.nats;
 
-import io.github.natsjwt.internal.JsonIn;
 import io.github.natsjwt.internal.LogThrottle;
+import io.github.natsjwt.internal.json.JsonIn;
 import io.github.natsjwt.nkey.NKeyType;
 import io.nats.client.Connection;
 import io.nats.client.Message;

@@ -1,7 +1,7 @@
 package io.github.natsjwt.nats;
 
-import io.github.natsjwt.internal.JsonIn;
-import io.github.natsjwt.internal.Redact;
+import io.github.natsjwt.internal.json.JsonIn;
+import io.github.natsjwt.internal.keys.Redact;
 import io.github.natsjwt.nkey.NKeyType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

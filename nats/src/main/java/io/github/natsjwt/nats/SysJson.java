@@ -1,6 +1,6 @@
 package io.github.natsjwt.nats;
 
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.json.JsonIn;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

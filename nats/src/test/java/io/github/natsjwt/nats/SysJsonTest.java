@@ -3,7 +3,7 @@ package io.github.natsjwt.nats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.natsjwt.internal.JsonIn;
+import io.github.natsjwt.internal.json.JsonIn;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

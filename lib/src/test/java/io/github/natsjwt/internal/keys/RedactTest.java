@@ -1,4 +1,4 @@
-package io.github.natsjwt.internal;
+package io.github.natsjwt.internal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
